@@ -1,0 +1,35 @@
+/* synack-engine.h: run a script to completion and record what happened. */
+#pragma once
+
+#include "synack-script.h"
+#include "synack-trace.h"
+
+typedef enum {
+  SYNACK_ENGINE_OK,
+  SYNACK_ENGINE_BAD_PARAMS,     /* see synack_params_validate() */
+  SYNACK_ENGINE_EVENT_LIMIT,    /* the runaway guard stopped the run */
+  SYNACK_ENGINE_NO_MEMORY,
+  SYNACK_ENGINE_TOO_MANY_CONNECTIONS,
+} SynackEngineError;
+
+/* Figures about a run, for messages and the benchmark. */
+typedef struct {
+  SynackTime end_time;
+  uint64_t   events;          /* trace events emitted */
+  uint64_t   scheduled;       /* scheduler entries processed */
+  uint32_t   connections;
+  size_t     peak_sockets;    /* sockets alive at once, at most */
+  bool       hit_time_limit;
+} SynackRunStats;
+
+/* Most connections a single run may open; beyond this the script is refused
+ * before it starts rather than eating the machine's memory. */
+#define SYNACK_MAX_CONNECTIONS 1000000u
+
+/* Runs the script. The trace must have been initialised (and may have a
+ * sink). Same script, same trace: the engine has no other input. */
+SynackEngineError synack_engine_run (const SynackScript *script,
+                                     SynackTrace        *trace,
+                                     SynackRunStats     *stats);
+
+const char *synack_engine_error_to_string (SynackEngineError error);

@@ -1,0 +1,2 @@
+/* synack-host.c: placeholder until the engine lands. */
+#include "synack-engine.h"

@@ -1,0 +1,2 @@
+/* synack-network.c: placeholder until the engine lands. */
+#include "synack-engine.h"

@@ -1,0 +1,2 @@
+/* synack-params.c: placeholder until the engine lands. */
+#include "synack-engine.h"

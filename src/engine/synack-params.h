@@ -1,0 +1,70 @@
+/* synack-params.h: every tunable of a run, with each profile's defaults. */
+#pragma once
+
+#include "synack-types.h"
+
+typedef struct {
+  SynackProfile profile;
+
+  SynackTime delay[2];           /* one-way delay, by direction */
+  double     loss[2];            /* probability 0..1, by direction */
+  uint64_t   seed;
+
+  SynackTime msl;                /* TIME_WAIT lasts 2 x msl */
+  SynackTime rto_initial;
+  SynackTime rto_min;
+  SynackTime rto_max;
+  int        syn_retries;
+  int        syn_linear_retries; /* first retries that do not back off (Linux) */
+  int        synack_retries;
+  int        data_retries;       /* retransmissions of data or FIN before ETIMEDOUT */
+  SynackTime fin_timeout;        /* orphaned FIN_WAIT_2 lifetime */
+  SynackTime delayed_ack;        /* 0 means off */
+  uint32_t   mss;
+  uint32_t   window;             /* receive buffer each socket advertises */
+
+  bool       keepalive;
+  SynackTime keepalive_idle;
+  SynackTime keepalive_interval;
+  int        keepalive_probes;
+
+  SynackTime time_limit;         /* the run stops here even if timers remain */
+  uint64_t   event_limit;        /* runaway guard: trace events before giving up */
+} SynackParams;
+
+/* Linux's ephemeral port range (net.ipv4.ip_local_port_range), and where we
+ * start in it so the first connection reads 40000 in a lesson. */
+#define SYNACK_EPHEMERAL_LOW    32768
+#define SYNACK_EPHEMERAL_HIGH   60999
+#define SYNACK_EPHEMERAL_FIRST  40000
+
+typedef enum {
+  SYNACK_PARAMS_OK,
+  SYNACK_PARAMS_NEGATIVE_DELAY,
+  SYNACK_PARAMS_LOSS_OUT_OF_RANGE,
+  SYNACK_PARAMS_MSL_ZERO,
+  SYNACK_PARAMS_RTO_ORDER,
+  SYNACK_PARAMS_RTO_ZERO,
+  SYNACK_PARAMS_NEGATIVE_RETRIES,
+  SYNACK_PARAMS_TOO_MANY_RETRIES,
+  SYNACK_PARAMS_MSS_RANGE,
+  SYNACK_PARAMS_WINDOW_RANGE,
+  SYNACK_PARAMS_FIN_TIMEOUT_ZERO,
+  SYNACK_PARAMS_KEEPALIVE_RANGE,
+  SYNACK_PARAMS_LIMIT_ZERO,
+} SynackParamsError;
+
+/* Fills params with the defaults of the profile. */
+void synack_params_init (SynackParams *params, SynackProfile profile);
+
+/* Checks the combination; the first problem found is returned. */
+SynackParamsError synack_params_validate (const SynackParams *params);
+
+/* An English sentence explaining the error, fit to show a teacher. */
+const char *synack_params_error_to_string (SynackParamsError error);
+
+static inline SynackTime
+synack_params_time_wait (const SynackParams *params)
+{
+  return 2 * params->msl;
+}

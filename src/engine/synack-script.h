@@ -1,0 +1,97 @@
+/* synack-script.h: what the applications do and what the network does wrong:
+ * the input of a run, apart from its parameters. */
+#pragma once
+
+#include <stddef.h>
+
+#include "synack-params.h"
+
+/* The socket call an action makes. */
+typedef enum {
+  SYNACK_DO_LISTEN,          /* port */
+  SYNACK_DO_CONNECT,         /* port (remote), local_port (0: ephemeral) */
+  SYNACK_DO_SEND,            /* bytes */
+  SYNACK_DO_SHUTDOWN_WRITE,
+  SYNACK_DO_CLOSE,
+  SYNACK_DO_ABORT,           /* close() with SO_LINGER 0: RST, no TIME_WAIT */
+  SYNACK_DO_READ_OFF,        /* stop reading: data piles up in the receive buffer */
+  SYNACK_DO_READ_ON,
+  SYNACK_DO_CRASH,           /* the host loses every socket without a word */
+  SYNACK_DO_UNPLUG,          /* the host's cable is pulled: segments to and from it vanish */
+  SYNACK_DO_PLUG,
+} SynackDo;
+
+/* What a reactive action waits for on a connection. */
+typedef enum {
+  SYNACK_WHEN_TIME,          /* at an absolute time */
+  SYNACK_WHEN_ESTABLISHED,   /* the host's side of the connection reached ESTABLISHED */
+  SYNACK_WHEN_RECEIVED,      /* the application has read `amount` bytes in all */
+  SYNACK_WHEN_EOF,           /* the application read end of stream: the peer closed */
+  SYNACK_WHEN_CLOSED,        /* the host's side of the connection is gone (CLOSED) */
+} SynackWhen;
+
+/* Which connection an action applies to. */
+#define SYNACK_CONN_LATEST  0u   /* the host's most recent connection */
+#define SYNACK_CONN_EACH    0u   /* for a reactive action: every connection */
+
+typedef struct {
+  SynackWhen   when;
+  SynackTime   at;            /* SYNACK_WHEN_TIME: the time; otherwise the delay after the trigger */
+  SynackHostId trigger_host;  /* whose event triggers a reactive action */
+  uint64_t     amount;        /* SYNACK_WHEN_RECEIVED: the byte count */
+
+  SynackHostId host;          /* who acts */
+  SynackDo     what;
+  uint32_t     conn;          /* SYNACK_CONN_LATEST / SYNACK_CONN_EACH, or a connection number */
+  uint16_t     port;
+  uint16_t     local_port;
+  uint64_t     bytes;
+  bool         has_isn;
+  uint32_t     isn;
+
+  /* A timed connect may repeat: `repeat` more connections, `every` apart. */
+  uint32_t     repeat;
+  SynackTime   every;
+
+  unsigned     line;          /* where it came from, for messages */
+} SynackAction;
+
+/* Which segments a fault picks. */
+typedef enum {
+  SYNACK_MATCH_ANY,
+  SYNACK_MATCH_SYN,          /* SYN without ACK */
+  SYNACK_MATCH_SYN_ACK,
+  SYNACK_MATCH_ACK,          /* a bare ACK: no data, SYN, FIN or RST */
+  SYNACK_MATCH_DATA,         /* carries payload */
+  SYNACK_MATCH_FIN,
+  SYNACK_MATCH_RST,
+} SynackMatchKind;
+
+typedef enum {
+  SYNACK_FAULT_LOSE,
+  SYNACK_FAULT_DELAY,        /* arrive `extra` later than normal */
+  SYNACK_FAULT_DUPLICATE,    /* deliver normally and a copy `extra` later */
+} SynackFaultKind;
+
+typedef struct {
+  SynackFaultKind kind;
+  bool            any_direction;
+  SynackDirection direction;
+  SynackMatchKind match;
+  uint32_t        conn;       /* 0: any connection */
+  uint32_t        nth;        /* 1-based occurrence among matches; 0: every match */
+  uint32_t        segment;    /* nonzero: exactly the segment with this number */
+  SynackTime      extra;
+  unsigned        line;
+} SynackFault;
+
+typedef struct {
+  SynackParams  params;
+  SynackAction *actions;
+  size_t        n_actions;
+  SynackFault  *faults;
+  size_t        n_faults;
+} SynackScript;
+
+const char *synack_match_to_string (SynackMatchKind match);
+const char *synack_do_to_string    (SynackDo what);

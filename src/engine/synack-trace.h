@@ -1,0 +1,160 @@
+/* synack-trace.h: the record of a run, the only thing views and exports read. */
+#pragma once
+
+#include <stddef.h>
+
+#include "synack-types.h"
+
+typedef enum {
+  SYNACK_EVENT_APP,       /* an application call, or the result it got */
+  SYNACK_EVENT_STATE,     /* a socket changed state */
+  SYNACK_EVENT_SEND,      /* a segment left a host */
+  SYNACK_EVENT_DELIVER,   /* a segment reached a host */
+  SYNACK_EVENT_LOST,      /* a segment vanished; t is when it would have arrived */
+  SYNACK_EVENT_DUPLICATE, /* the network made a copy of a segment, to arrive later */
+  SYNACK_EVENT_TIMER,
+  SYNACK_N_EVENT_TYPES
+} SynackEventType;
+
+/* Why a socket changed state: the text of each is stable, traces carry it. */
+typedef enum {
+  SYNACK_CAUSE_LISTEN_CALL,
+  SYNACK_CAUSE_CONNECT_CALL,
+  SYNACK_CAUSE_CLOSE_CALL,
+  SYNACK_CAUSE_SHUTDOWN_CALL,
+  SYNACK_CAUSE_ABORT_CALL,
+  SYNACK_CAUSE_CRASH,
+  SYNACK_CAUSE_SYN_RECEIVED,
+  SYNACK_CAUSE_SYN_ACK_RECEIVED,
+  SYNACK_CAUSE_ACK_RECEIVED,       /* the handshake's ACK, or the ACK of our FIN */
+  SYNACK_CAUSE_FIN_RECEIVED,
+  SYNACK_CAUSE_FIN_ACK_RECEIVED,   /* a FIN that also acknowledges ours */
+  SYNACK_CAUSE_RST_RECEIVED,
+  SYNACK_CAUSE_TIME_WAIT_EXPIRED,
+  SYNACK_CAUSE_FIN_WAIT_2_EXPIRED,
+  SYNACK_CAUSE_RETRIES_EXHAUSTED,
+  SYNACK_CAUSE_KEEPALIVE_EXHAUSTED,
+  SYNACK_CAUSE_DATA_AFTER_CLOSE,   /* Linux resets a closed socket that still gets data */
+  SYNACK_CAUSE_UNREAD_DATA,        /* close() with unread data sends RST (Linux) */
+  SYNACK_CAUSE_NEW_SYN,            /* a new SYN reopened a TIME_WAIT 4-tuple */
+  SYNACK_N_CAUSES
+} SynackCause;
+
+/* What a host did with a segment that reached it. */
+typedef enum {
+  SYNACK_VERDICT_ACCEPTED,
+  SYNACK_VERDICT_NO_SOCKET,        /* nothing there: answered with RST */
+  SYNACK_VERDICT_UNACCEPTABLE,     /* outside the window: ACKed again, then dropped */
+  SYNACK_VERDICT_BAD_ACK,          /* acknowledges something never sent */
+  SYNACK_VERDICT_NO_ACK,           /* no ACK bit in a synchronized state: dropped */
+  SYNACK_VERDICT_IGNORED,          /* nothing to do with it */
+  SYNACK_VERDICT_CHALLENGE_ACK,    /* RST or SYN not at the exact edge: RFC 5961 */
+  SYNACK_VERDICT_RESET,            /* a RST that closed the connection */
+  SYNACK_VERDICT_STALE_DATA,       /* bytes of an earlier connection taken as this one's */
+  SYNACK_VERDICT_UNREACHABLE,      /* the host was unplugged */
+  SYNACK_N_VERDICTS
+} SynackVerdict;
+
+typedef enum {
+  SYNACK_LOSS_RANDOM,
+  SYNACK_LOSS_SCRIPTED,
+  SYNACK_LOSS_UNPLUGGED,
+  SYNACK_N_LOSS_REASONS
+} SynackLossReason;
+
+/* The header of a segment, as it appeared on the wire. */
+typedef struct {
+  uint16_t src_port;
+  uint16_t dst_port;
+  uint32_t seq;
+  uint32_t ack;
+  uint32_t len;      /* payload bytes */
+  uint16_t win;
+  uint8_t  flags;    /* SynackFlags */
+} SynackHeader;
+
+typedef struct {
+  SynackTime      t;
+  SynackEventType type;
+  SynackHostId    host;        /* who acted: sender for SEND and LOST, receiver for DELIVER */
+  uint32_t        conn;        /* 0 for a listener or when no connection owns it */
+
+  /* SYNACK_EVENT_APP */
+  SynackCall      call;
+  SynackResult    result;
+  uint64_t        bytes;       /* send and recv: the byte count */
+
+  /* SYNACK_EVENT_STATE */
+  SynackState     from, to;
+  SynackCause     cause;
+
+  /* SEND, DELIVER, LOST, DUPLICATE: the segment's number and header */
+  uint32_t        seg;
+  SynackHeader    hdr;
+  uint32_t        rexmit;      /* 0 for a first transmission, n for the n-th retransmission */
+  bool            duplicate;   /* the network's copy, not the original */
+  SynackVerdict   verdict;     /* DELIVER */
+  SynackLossReason loss_reason;/* LOST */
+  uint32_t        stale_conn;  /* STALE_DATA: the connection the bytes came from */
+
+  /* SYNACK_EVENT_TIMER */
+  SynackTimerKind   timer;
+  SynackTimerAction action;
+  SynackTime        expires;   /* START: the deadline */
+  SynackTime        duration;  /* START: expires - t */
+} SynackEvent;
+
+/* One connection of the run: the client's side of a 4-tuple incarnation. */
+typedef struct {
+  uint32_t conn;
+  uint16_t client_port;
+  uint16_t server_port;
+  uint32_t client_iss;
+  uint32_t server_iss;
+  bool     server_iss_known;
+} SynackConnInfo;
+
+/* Where trace events go. The default collects them in memory; a benchmark
+ * can count them instead so memory does not grow with the run. */
+typedef struct SynackTrace SynackTrace;
+typedef void (*SynackTraceSink) (const SynackEvent *event, void *user_data);
+
+struct SynackTrace {
+  SynackEvent    *events;
+  size_t          n_events;
+  size_t          capacity;
+  SynackConnInfo *conns;
+  size_t          n_conns;
+  size_t          conns_capacity;
+  uint32_t        n_segments;
+  SynackTime      end_time;
+  uint64_t        emitted;     /* events seen, kept or not */
+
+  SynackTraceSink sink;        /* if set, events go here and are not kept */
+  void           *sink_data;
+};
+
+void synack_trace_init  (SynackTrace *trace);
+void synack_trace_clear (SynackTrace *trace);
+
+/* Returns false only if memory ran out. */
+bool synack_trace_append (SynackTrace *trace, const SynackEvent *event);
+SynackConnInfo *synack_trace_conn (SynackTrace *trace, uint32_t conn);
+
+/* The index of the SEND event of segment `seg`, or -1. Segments are numbered
+ * in sending order, so this is a search over a sorted sequence. */
+long synack_trace_find_send (const SynackTrace *trace, uint32_t seg);
+
+/* The index of the event where segment `seg` ended (DELIVER or LOST) that
+ * comes after `send_index`, or -1 if it was still in flight at the end. */
+long synack_trace_find_arrival (const SynackTrace *trace, long send_index);
+
+/* The state of a host's side of a connection after event `upto` (inclusive;
+ * -1 for "before the first"). conn 0 means the host's latest connection. */
+SynackState synack_trace_state_at (const SynackTrace *trace, SynackHostId host,
+                                   uint32_t conn, long upto);
+
+const char *synack_event_type_to_string  (SynackEventType type);
+const char *synack_cause_to_string       (SynackCause cause);
+const char *synack_verdict_to_string     (SynackVerdict verdict);
+const char *synack_loss_reason_to_string (SynackLossReason reason);
