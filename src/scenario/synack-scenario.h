@@ -1,0 +1,90 @@
+/* synack-scenario.h: scenario files and built-in lessons, turned into engine scripts and runs. */
+#pragma once
+
+#include <glib.h>
+
+#include "synack-engine.h"
+
+G_BEGIN_DECLS
+
+#define SYNACK_SCENARIO_ERROR (synack_scenario_error_quark ())
+
+typedef enum {
+  SYNACK_SCENARIO_ERROR_SYNTAX,      /* a line that cannot be read */
+  SYNACK_SCENARIO_ERROR_UNKNOWN_KEY, /* a parameter or word we do not know */
+  SYNACK_SCENARIO_ERROR_BAD_VALUE,   /* a value out of range or of the wrong kind */
+  SYNACK_SCENARIO_ERROR_NOT_FOUND,   /* no such file or preset */
+  SYNACK_SCENARIO_ERROR_RUN,         /* the engine gave up (event limit, memory) */
+} SynackScenarioError;
+
+GQuark synack_scenario_error_quark (void);
+
+typedef struct _SynackScenario SynackScenario;
+
+/* A scenario is its text plus what the text says; edits (a what-if, a changed
+ * parameter) are kept as lines so the scenario can always be saved. */
+SynackScenario *synack_scenario_parse       (const char  *text,
+                                             const char  *source_name,
+                                             GError     **error);
+SynackScenario *synack_scenario_load_file   (const char  *path,
+                                             GError     **error);
+SynackScenario *synack_scenario_load_preset (const char  *name,
+                                             GError     **error);
+SynackScenario *synack_scenario_copy        (const SynackScenario *scenario);
+void            synack_scenario_free        (SynackScenario *scenario);
+
+/* The built-in lessons, in teaching order; free with g_strfreev(). */
+char          **synack_preset_list          (void);
+#define SYNACK_DEFAULT_PRESET "handshake"
+
+const char *synack_scenario_get_name     (const SynackScenario *scenario); /* preset or file base name */
+const char *synack_scenario_get_title    (const SynackScenario *scenario);
+const char *synack_scenario_get_summary  (const SynackScenario *scenario); /* what happens and why */
+const char *synack_scenario_get_watch    (const SynackScenario *scenario); /* what to watch */
+const SynackScript *synack_scenario_get_script (const SynackScenario *scenario);
+
+/* Sets one parameter as `--set KEY=VALUE` would; the value wins over the
+ * file's. Fails, changing nothing, on an unknown key or a bad value. */
+gboolean synack_scenario_set_param  (SynackScenario *scenario,
+                                     const char     *key,
+                                     const char     *value,
+                                     GError        **error);
+
+/* Parses "KEY=VALUE" (the --set syntax) and applies it. */
+gboolean synack_scenario_set_assignment (SynackScenario *scenario,
+                                         const char     *assignment,
+                                         GError        **error);
+
+/* Appends one line in the file syntax ("lose segment 7", "at 1.5s client
+ * close"): this is how a what-if edit becomes part of the scenario. */
+gboolean synack_scenario_append_line (SynackScenario *scenario,
+                                      const char     *line,
+                                      GError        **error);
+
+/* The scenario as file text, edits included: what "Save" writes. */
+char *synack_scenario_to_text (const SynackScenario *scenario);
+
+/* Runs the scenario; the trace is newly allocated (free it with
+ * synack_trace_free()). */
+SynackTrace *synack_scenario_run (const SynackScenario *scenario,
+                                  SynackRunStats       *stats,
+                                  GError              **error);
+
+void synack_trace_free (SynackTrace *trace);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynackScenario, synack_scenario_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynackTrace, synack_trace_free)
+
+/* Trace output, as `synack-cli run` prints it. */
+char *synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario);
+char *synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario);
+
+/* Durations as scenario files write them: "250us", "50ms", "1s", "1.5s", "2min". */
+gboolean synack_parse_duration (const char *text, SynackTime *out, GError **error);
+
+/* A duration for people: "40 ms", "1 s", "1.5 s", "2 min", "59.9 s". */
+char *synack_format_duration (SynackTime duration);
+
+/* Every parameter key, for help texts and the GUI; NULL-terminated, static. */
+const char *const *synack_param_keys (void);
+
+G_END_DECLS
