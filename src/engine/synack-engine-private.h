@@ -149,6 +149,13 @@ synack_now (const SynackEngine *engine)
   return engine->sched.now;
 }
 
+/* synack-engine.c: a run in steps, for tests that act between events. */
+SynackEngine     *synack_engine_new     (const SynackScript *script, SynackTrace *trace,
+                                         SynackEngineError *error);
+/* Processes everything due up to `until` (capped at the time limit). */
+SynackEngineError synack_engine_advance (SynackEngine *engine, SynackTime until);
+SynackEngineError synack_engine_free    (SynackEngine *engine, SynackRunStats *stats);
+
 /* synack-engine.c */
 void synack_engine_emit      (SynackEngine *engine, const SynackEvent *event);
 void synack_engine_fail      (SynackEngine *engine, SynackEngineError error);
@@ -177,6 +184,10 @@ uint16_t      synack_host_pick_port   (SynackHost *host, uint16_t remote_port);
 /* synack-network.c */
 void synack_network_send (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr,
                           uint32_t conn, uint32_t rexmit);
+/* Puts a hand-made segment on the wire from `from`, arriving after the
+ * usual delay, never lost: for tests of how TCP treats odd segments. */
+void synack_network_inject (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr,
+                            uint32_t conn);
 void synack_network_set_unplugged (SynackEngine *engine, SynackHostId host, bool unplugged);
 /* Frees a queued entry if it is a segment in flight (at the end of a run). */
 void synack_network_discard   (SynackEngine *engine, SynackSchedEntry *entry);

@@ -304,50 +304,84 @@ engine_clear (SynackEngine *engine)
   free (engine->reactions);
 }
 
-SynackEngineError
-synack_engine_run (const SynackScript *script, SynackTrace *trace, SynackRunStats *stats)
+SynackEngine *
+synack_engine_new (const SynackScript *script, SynackTrace *trace, SynackEngineError *error)
 {
   SynackEngine *engine;
-  SynackEngineError error;
 
-  if (stats)
-    memset (stats, 0, sizeof *stats);
   if (synack_params_validate (&script->params) != SYNACK_PARAMS_OK)
-    return SYNACK_ENGINE_BAD_PARAMS;
+    {
+      *error = SYNACK_ENGINE_BAD_PARAMS;
+      return NULL;
+    }
   if (count_connections (script) > SYNACK_MAX_CONNECTIONS)
-    return SYNACK_ENGINE_TOO_MANY_CONNECTIONS;
-
+    {
+      *error = SYNACK_ENGINE_TOO_MANY_CONNECTIONS;
+      return NULL;
+    }
   engine = malloc (sizeof *engine);
   if (engine == NULL)
-    return SYNACK_ENGINE_NO_MEMORY;
-  if (engine_init (engine, script, trace))
+    {
+      *error = SYNACK_ENGINE_NO_MEMORY;
+      return NULL;
+    }
+  if (!engine_init (engine, script, trace))
+    synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+  *error = engine->error;
+  return engine;
+}
+
+SynackEngineError
+synack_engine_advance (SynackEngine *engine, SynackTime until)
+{
+  if (until > engine->params.time_limit)
+    until = engine->params.time_limit;
+  while (engine->error == SYNACK_ENGINE_OK && engine->sched.n > 0)
     {
       SynackSchedEntry *entry;
 
-      while (engine->error == SYNACK_ENGINE_OK && engine->sched.n > 0)
+      if (synack_scheduler_peek_time (&engine->sched) > until)
         {
-          if (synack_scheduler_peek_time (&engine->sched) > engine->params.time_limit)
-            {
-              engine->stats.hit_time_limit = true;
-              break;
-            }
-          entry = synack_scheduler_pop (&engine->sched);
-          engine->stats.scheduled++;
-          entry->fn (entry, engine);
+          engine->stats.hit_time_limit = until == engine->params.time_limit;
+          break;
         }
+      entry = synack_scheduler_pop (&engine->sched);
+      engine->stats.scheduled++;
+      entry->fn (entry, engine);
     }
-  else
-    synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+  if (engine->sched.now < until && engine->sched.n > 0)
+    engine->sched.now = until;
+  return engine->error;
+}
+
+SynackEngineError
+synack_engine_free (SynackEngine *engine, SynackRunStats *stats)
+{
+  SynackEngineError error = engine->error;
 
   engine->stats.end_time = synack_now (engine);
-  engine->stats.events = trace->emitted;
+  engine->stats.events = engine->trace->emitted;
   engine->stats.connections = engine->next_conn - 1;
   if (stats)
     *stats = engine->stats;
-  error = engine->error;
   engine_clear (engine);
   free (engine);
   return error;
+}
+
+SynackEngineError
+synack_engine_run (const SynackScript *script, SynackTrace *trace, SynackRunStats *stats)
+{
+  SynackEngineError error;
+  SynackEngine *engine;
+
+  if (stats)
+    memset (stats, 0, sizeof *stats);
+  engine = synack_engine_new (script, trace, &error);
+  if (engine == NULL)
+    return error;
+  synack_engine_advance (engine, engine->params.time_limit);
+  return synack_engine_free (engine, stats);
 }
 
 const char *

@@ -198,6 +198,30 @@ flight_arrived (SynackSchedEntry *entry, void *context)
 }
 
 void
+synack_network_inject (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr, uint32_t conn)
+{
+  SynackDirection dir = from == SYNACK_CLIENT ? SYNACK_C2S : SYNACK_S2C;
+  SynackEvent event = { 0 };
+  SynackFlight *flight = flight_new (engine);
+
+  if (flight == NULL)
+    return;
+  event.t = synack_now (engine);
+  event.type = SYNACK_EVENT_SEND;
+  event.host = from;
+  event.conn = conn;
+  event.seg = ++engine->next_seg;
+  event.hdr = *hdr;
+  synack_engine_emit (engine, &event);
+  flight->hdr = *hdr;
+  flight->dir = dir;
+  flight->seg = event.seg;
+  flight->origin_conn = conn;
+  flight->lost = LOST_NONE;
+  schedule (engine, flight, synack_now (engine) + engine->params.delay[dir]);
+}
+
+void
 synack_network_set_unplugged (SynackEngine *engine, SynackHostId host, bool unplugged)
 {
   engine->hosts[host].unplugged = unplugged;
