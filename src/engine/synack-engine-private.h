@@ -69,6 +69,9 @@ struct SynackSocket {
   bool       ever_received_data;
   SynackTime last_data_time;
 
+  bool       invalid_ack_sent;
+  SynackTime last_invalid_ack;
+
   uint32_t   keepalive_probes_out;
   SynackTime last_receive_time;
 

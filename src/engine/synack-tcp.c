@@ -7,6 +7,7 @@
 
 #define LINUX_MAX_QUICKACKS   16             /* TCP_MAX_QUICKACKS */
 #define RTO_AFTER_SYN_LOSS    SYNACK_SEC (3) /* RFC 6298 5.7, TCP_TIMEOUT_FALLBACK */
+#define INVALID_ACK_INTERVAL  SYNACK_MS (500) /* net.ipv4.tcp_invalid_ratelimit */
 
 static inline const SynackParams *
 params_of (const SynackSocket *sock)
@@ -209,6 +210,26 @@ static void
 send_ack (SynackSocket *sock)
 {
   send_segment (sock, SYNACK_FLAG_ACK, sock->snd_nxt, 0, 0);
+}
+
+/* Answers a segment we will not take. Two stacks that disagree about the
+ * sequence space could ACK each other's ACKs forever, so, like Linux's
+ * tcp_oow_rate_limited(), replies to segments that occupy no sequence space
+ * (or are SYNs) go out at most once per INVALID_ACK_INTERVAL. */
+static void
+send_invalid_ack (SynackSocket *sock, const SynackHeader *in)
+{
+  SynackTime now = synack_now (sock->engine);
+  bool occupies_space = in->len > 0 || (in->flags & SYNACK_FLAG_FIN);
+
+  if (!occupies_space || (in->flags & SYNACK_FLAG_SYN))
+    {
+      if (sock->invalid_ack_sent && now - sock->last_invalid_ack < INVALID_ACK_INTERVAL)
+        return;
+      sock->invalid_ack_sent = true;
+      sock->last_invalid_ack = now;
+    }
+  send_ack (sock);
 }
 
 /* SND.NXT may have been pulled back by a timeout, so a reset names the
@@ -729,7 +750,7 @@ time_wait_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight *f
   set_verdict (engine, SYNACK_VERDICT_UNACCEPTABLE);
   if (flags & SYNACK_FLAG_ACK)
     timer_start (sock, SYNACK_TIMER_TIME_WAIT, time_wait);
-  send_ack (sock);
+  send_invalid_ack (sock, in);
 }
 
 /* ---- Synchronized states (3.10.7.4) ------------------------------------ */
@@ -827,7 +848,7 @@ synchronized_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight
     {
       set_verdict (engine, SYNACK_VERDICT_UNACCEPTABLE);
       if (!(flags & SYNACK_FLAG_RST))
-        send_ack (sock);
+        send_invalid_ack (sock, in);
       return;
     }
 
@@ -837,7 +858,7 @@ synchronized_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight
       if (in->seq != sock->rcv_nxt)
         {
           set_verdict (engine, SYNACK_VERDICT_CHALLENGE_ACK);
-          send_ack (sock);
+          send_invalid_ack (sock, in);
           return;
         }
       set_verdict (engine, SYNACK_VERDICT_RESET);
@@ -856,7 +877,7 @@ synchronized_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight
   if ((flags & SYNACK_FLAG_SYN) && !simultaneous_syn_ack)
     {
       set_verdict (engine, SYNACK_VERDICT_CHALLENGE_ACK);
-      send_ack (sock);
+      send_invalid_ack (sock, in);
       return;
     }
 
@@ -890,8 +911,11 @@ synchronized_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight
 
   if (synack_seq_gt (in->ack, sock->snd_max))
     {
+      /* RFC 9293 answers with an ACK; Linux's tcp_ack() drops it silently,
+       * which is what keeps a desynchronized pair from an ACK storm. */
       set_verdict (engine, SYNACK_VERDICT_BAD_ACK);
-      send_ack (sock);
+      if (!is_linux (sock))
+        send_invalid_ack (sock, in);
       return;
     }
   ack_advance (sock, in->ack);
@@ -945,7 +969,7 @@ synchronized_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight
             {
               /* Out of order, or all of it seen before: ask again. */
               set_verdict (engine, SYNACK_VERDICT_UNACCEPTABLE);
-              send_ack (sock);
+              send_invalid_ack (sock, in);
               return;
             }
           data_len -= offset;
