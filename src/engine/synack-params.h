@@ -23,7 +23,7 @@ typedef struct {
   uint32_t   mss;
   uint32_t   window;             /* receive buffer each socket advertises */
 
-  bool       keepalive;
+  unsigned   keepalive;          /* bit per SynackHostId: who sets SO_KEEPALIVE */
   SynackTime keepalive_idle;
   SynackTime keepalive_interval;
   int        keepalive_probes;

@@ -461,7 +461,7 @@ established (SynackSocket *sock, SynackCause cause)
       sock->accepted = true;
       app_event (sock, SYNACK_CALL_ACCEPT, SYNACK_RESULT_OK, 0);
     }
-  if (params->keepalive)
+  if (params->keepalive & (1u << sock->host))
     timer_start (sock, SYNACK_TIMER_KEEPALIVE, params->keepalive_idle);
 }
 

@@ -151,16 +151,20 @@ parse_count (const char *text, guint64 max, guint64 *out, GError **error)
 }
 
 static gboolean
-parse_switch (const char *text, gboolean *out, GError **error)
+parse_hosts (const char *text, unsigned *out, GError **error)
 {
-  if (g_str_equal (text, "on") || g_str_equal (text, "yes") || g_str_equal (text, "true"))
-    *out = TRUE;
-  else if (g_str_equal (text, "off") || g_str_equal (text, "no") || g_str_equal (text, "false"))
-    *out = FALSE;
+  if (g_str_equal (text, "off") || g_str_equal (text, "no"))
+    *out = 0;
+  else if (g_str_equal (text, "client"))
+    *out = 1u << SYNACK_CLIENT;
+  else if (g_str_equal (text, "server"))
+    *out = 1u << SYNACK_SERVER;
+  else if (g_str_equal (text, "on") || g_str_equal (text, "both") || g_str_equal (text, "yes"))
+    *out = (1u << SYNACK_CLIENT) | (1u << SYNACK_SERVER);
   else
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "'%s': expected on or off", text);
+                   "'%s': expected off, client, server or on", text);
       return FALSE;
     }
   return TRUE;
@@ -172,7 +176,7 @@ typedef enum {
   KIND_DURATION_OR_OFF,
   KIND_PROBABILITY,
   KIND_COUNT,
-  KIND_SWITCH,
+  KIND_HOSTS,
 } KeyKind;
 
 typedef struct {
@@ -215,7 +219,8 @@ static const KeyInfo keys[] = {
     "how long an ACK may wait for a reply to ride on, or off" },
   { "mss", KIND_COUNT, 65495, P (mss), 0, "maximum segment size in bytes" },
   { "window", KIND_COUNT, 65535, P (window), 0, "receive window in bytes" },
-  { "keepalive", KIND_SWITCH, 0, P (keepalive), 0, "send keep-alive probes on idle connections" },
+  { "keepalive", KIND_HOSTS, 0, P (keepalive), 0,
+    "who sends keep-alive probes on idle connections: off, client, server or on (both)" },
   { "keepalive-idle", KIND_DURATION, 0, P (keepalive_idle), 0, "idle time before the first probe" },
   { "keepalive-interval", KIND_DURATION, 0, P (keepalive_interval), 0, "time between probes" },
   { "keepalive-probes", KIND_COUNT, 255, P (keepalive_probes), 0, "unanswered probes before giving up" },
@@ -352,15 +357,13 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
         return TRUE;
       }
 
-    case KIND_SWITCH:
+    case KIND_HOSTS:
       {
-        gboolean on;
-        bool flag;
+        unsigned hosts;
 
-        if (!parse_switch (value, &on, error))
+        if (!parse_hosts (value, &hosts, error))
           return FALSE;
-        flag = on;
-        store (params, info, &flag, sizeof flag);
+        store (params, info, &hosts, sizeof hosts);
         return TRUE;
       }
     }
