@@ -248,7 +248,9 @@ send_syn (SynackSocket *sock, uint32_t rexmit)
 {
   unsigned flags = SYNACK_FLAG_SYN;
 
-  if (sock->state == SYNACK_STATE_SYN_RECEIVED)
+  /* Past SYN_SENT the peer's SYN has arrived (a passive socket closed in
+   * SYN_RECEIVED is in FIN_WAIT_1 and still resends its SYN-ACK). */
+  if (sock->state != SYNACK_STATE_SYN_SENT)
     flags |= SYNACK_FLAG_ACK;
   send_segment (sock, flags, sock->iss, 0, rexmit);
   sock->snd_nxt = sock->iss + 1;
@@ -294,6 +296,10 @@ output (SynackSocket *sock)
   const SynackParams *params = params_of (sock);
 
   if (!can_send_data (sock))
+    return;
+  /* Nothing follows our SYN until it is acknowledged: data sent now would
+   * take the SYN's sequence number (close() in SYN_RECEIVED gets here). */
+  if (synack_seq_lt (sock->snd_una, sock->iss + 1))
     return;
 
   for (;;)
@@ -1091,6 +1097,7 @@ retransmit_timeout (SynackSocket *sock)
       return;
 
     case SYNACK_STATE_SYN_RECEIVED:
+    syn_ack_unacknowledged:
       if (sock->retransmits >= (uint32_t) params->synack_retries)
         {
           /* The half-open request is dropped without a word. */
@@ -1108,6 +1115,9 @@ retransmit_timeout (SynackSocket *sock)
     default:
       if (sock->snd_una == sock->snd_max)
         return;
+      /* Closed in SYN_RECEIVED: the SYN-ACK is what is outstanding. */
+      if (synack_seq_lt (sock->snd_una, sock->iss + 1))
+        goto syn_ack_unacknowledged;
       if (sock->retransmits >= (uint32_t) params->data_retries)
         {
           report_error (sock, SYNACK_RESULT_ETIMEDOUT);
