@@ -100,6 +100,13 @@ typedef struct {
   uint16_t         next_port;
   bool             unplugged;
   uint32_t         latest_conn;
+
+  /* Ports only free up when a socket leaves: after a full scan found none
+   * for a remote port, the next connect fails at once until one does. */
+  uint64_t         departures;
+  bool             ports_exhausted;
+  uint16_t         exhausted_remote_port;
+  uint64_t         exhausted_at;
 } SynackHost;
 
 /* A segment on the wire. */

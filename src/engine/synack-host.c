@@ -208,6 +208,7 @@ synack_host_unbind (SynackHost *host, SynackSocket *sock)
   map_remove (&host->by_tuple, sock);
   if (sock->conn != 0)
     map_remove (&host->by_conn, sock);
+  host->departures++;
 }
 
 SynackSocket *
@@ -247,6 +248,7 @@ synack_host_remove_listener (SynackHost *host, SynackSocket *sock)
     if (host->listeners[i] == sock)
       {
         host->listeners[i] = host->listeners[--host->n_listeners];
+        host->departures++;
         return;
       }
 }
@@ -255,6 +257,12 @@ uint16_t
 synack_host_pick_port (SynackHost *host, uint16_t remote_port)
 {
   const unsigned range = SYNACK_EPHEMERAL_HIGH - SYNACK_EPHEMERAL_LOW + 1;
+
+  /* Without this, every connect of a client that ran out of ports scans
+   * the whole range again: a million connects took minutes. */
+  if (host->ports_exhausted && host->exhausted_remote_port == remote_port &&
+      host->exhausted_at == host->departures)
+    return 0;
 
   /* Linux skips ports whose 4-tuple is taken, TIME_WAIT included, so a busy
    * client runs out of ports while its old connections wait. */
@@ -267,5 +275,8 @@ synack_host_pick_port (SynackHost *host, uint16_t remote_port)
           synack_host_listener (host, port) == NULL)
         return port;
     }
+  host->ports_exhausted = true;
+  host->exhausted_remote_port = remote_port;
+  host->exhausted_at = host->departures;
   return 0;
 }
