@@ -42,6 +42,15 @@ run_checked (SynackScenario *scenario)
   return trace;
 }
 
+/* The states of a side as one string; freed by the caller's test. */
+static void
+assert_states (const SynackTrace *trace, SynackHostId host, const char *expected)
+{
+  g_autofree char *states = synack_test_states (trace, host, 1);
+
+  g_assert_cmpstr (states, ==, expected);
+}
+
 static const SynackEvent *
 app_result (const SynackTrace *trace, SynackHostId host, SynackCall call, SynackResult result)
 {
@@ -62,7 +71,7 @@ check_total_loss (const char *profile, SynackTime expected)
   const SynackEvent *e = app_result (trace, SYNACK_CLIENT, SYNACK_CALL_CONNECT, SYNACK_RESULT_ETIMEDOUT);
 
   g_assert_cmpint (e->t, ==, expected);
-  g_assert_cmpstr (synack_test_states (trace, SYNACK_CLIENT, 1), ==, "CLOSED SYN_SENT CLOSED");
+  assert_states (trace, SYNACK_CLIENT, "CLOSED SYN_SENT CLOSED");
   /* Nothing arrived, so the server never had a connection. */
   g_assert_cmpint (synack_test_find_app (trace, SYNACK_SERVER, SYNACK_CALL_ACCEPT, SYNACK_RESULT_OK), <, 0);
 }
@@ -125,8 +134,7 @@ test_msl_microseconds (void)
       g_assert_cmpint (start, >=, 0);
       g_assert_cmpint (end, >, start);
       g_assert_cmpint (trace->events[end].t - trace->events[start].t, ==, 2 * msl);
-      g_assert_cmpstr (synack_test_states (trace, SYNACK_CLIENT, 1), ==,
-                       "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED");
+      assert_states (trace, SYNACK_CLIENT, "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED");
     }
 }
 
@@ -155,10 +163,8 @@ test_delay_minutes_patient (void)
   g_assert_true (synack_scenario_set_assignment (scenario, "rto-initial=10min", &error));
   g_assert_no_error (error);
   trace = run_checked (scenario);
-  g_assert_cmpstr (synack_test_states (trace, SYNACK_CLIENT, 1), ==,
-                   "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED");
-  g_assert_cmpstr (synack_test_states (trace, SYNACK_SERVER, 1), ==,
-                   "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED");
+  assert_states (trace, SYNACK_CLIENT, "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED");
+  assert_states (trace, SYNACK_SERVER, "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED");
 }
 
 /* ---- A million connections ---------------------------------------------- */
