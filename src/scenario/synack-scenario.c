@@ -642,7 +642,16 @@ parse_line (SynackScenario *scenario, const char *source, unsigned lineno,
   else if (g_str_equal (first, "lose"))
     ok = parse_fault (&cur, scenario, SYNACK_FAULT_LOSE, error);
   else if (g_str_equal (first, "delay"))
-    ok = parse_fault (&cur, scenario, SYNACK_FAULT_DELAY, error);
+    {
+      const char *what = peek (&cur);
+
+      if (what && (g_str_equal (what, "segment") || g_str_equal (what, "client") ||
+                   g_str_equal (what, "server") || g_str_equal (what, "any")))
+        ok = parse_fault (&cur, scenario, SYNACK_FAULT_DELAY, error);
+      else
+        ok = fail (&cur, error, "expected 'delay = VALUE' for the network's delay, or "
+                   "'delay client SYN #1 by 2s' to hold back one segment");
+    }
   else if (g_str_equal (first, "duplicate"))
     ok = parse_fault (&cur, scenario, SYNACK_FAULT_DUPLICATE, error);
   else if (synack_param_key_is_known (first) || g_str_equal (first, "title") ||
