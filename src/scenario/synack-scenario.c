@@ -792,6 +792,7 @@ synack_scenario_set_param (SynackScenario *scenario, const char *key, const char
                            GError **error)
 {
   g_autofree char *line = NULL;
+  SynackParams scratch;
 
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
   if (!synack_param_key_is_known (key))
@@ -806,6 +807,10 @@ synack_scenario_set_param (SynackScenario *scenario, const char *key, const char
                    "the value of '%s' must be on one line", key);
       return FALSE;
     }
+  /* Check the value alone first, for a message without a line number. */
+  synack_params_init (&scratch, SYNACK_PROFILE_LINUX);
+  if (!synack_param_apply (&scratch, key, value, error))
+    return FALSE;
   line = g_strdup_printf ("%s = %s", key, value);
   return apply_edit (scenario, line, error);
 }
