@@ -707,10 +707,15 @@ time_wait_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight *f
 
   if (in->seq == sock->rcv_nxt && (seg_len == 0 || (flags & SYNACK_FLAG_RST)))
     {
+      if ((flags & SYNACK_FLAG_RST) && params_of (sock)->rfc1337)
+        {
+          set_verdict (engine, SYNACK_VERDICT_IGNORED);
+          return;
+        }
       if (flags & SYNACK_FLAG_RST)
         {
-          /* "TIME-WAIT assassination" (RFC 1337): Linux lets an in-window
-           * RST end TIME_WAIT early. */
+          /* "TIME-WAIT assassination" (RFC 1337): by default Linux lets an
+           * in-window RST end TIME_WAIT early. */
           set_verdict (engine, SYNACK_VERDICT_RESET);
           destroy (sock, SYNACK_CAUSE_RST_RECEIVED);
           return;

@@ -243,6 +243,23 @@ take_option (Cursor *cur, const char *name, guint64 max, gboolean *seen, guint64
 }
 
 static gboolean
+take_repeat (Cursor *cur, SynackAction *action, GError **error)
+{
+  guint64 n;
+
+  if (!take_number (cur, "repeat count", MAX_REPEAT, &n, error))
+    return FALSE;
+  if (!take_word (cur, "every"))
+    return fail (cur, error, "expected 'every DURATION' after 'repeat %" G_GUINT64_FORMAT "'", n);
+  if (!take_duration (cur, "the interval", &action->every, error))
+    return FALSE;
+  if (action->every == 0)
+    return fail (cur, error, "connections cannot repeat every 0s");
+  action->repeat = (uint32_t) n;
+  return TRUE;
+}
+
+static gboolean
 parse_verb (Cursor *cur, SynackAction *action, GError **error)
 {
   const char *verb;
@@ -280,20 +297,6 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
           if (n == 0)
             return fail (cur, error, "local port 0 means 'any': leave out 'from' instead");
           action->local_port = (uint16_t) n;
-        }
-      if (take_word (cur, "repeat"))
-        {
-          if (!take_number (cur, "repeat count", MAX_REPEAT, &n, error))
-            return FALSE;
-          if (!take_word (cur, "every"))
-            return fail (cur, error, "expected 'every DURATION' after 'repeat %" G_GUINT64_FORMAT "'", n);
-          if (!take_duration (cur, "the interval", &action->every, error))
-            return FALSE;
-          if (action->every == 0)
-            return fail (cur, error, "connections cannot repeat every 0s");
-          if (action->local_port != 0 && n > 0)
-            return fail (cur, error, "a repeated connect cannot use one fixed local port");
-          action->repeat = (uint32_t) n;
         }
     }
   else if (g_str_equal (verb, "send"))
@@ -350,11 +353,16 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
           action->has_isn = TRUE;
           action->isn = (uint32_t) n;
         }
+      if (action->what == SYNACK_DO_CONNECT && take_word (cur, "repeat") &&
+          !take_repeat (cur, action, error))
+        return FALSE;
       if (cur->next == before)
         return fail (cur, error, "unexpected '%s' after the action", peek (cur));
     }
   if (action->what == SYNACK_DO_CONNECT && action->repeat > 0 && action->conn != 0)
     return fail (cur, error, "a repeated connect numbers its connections itself: drop conn=");
+  if (action->what == SYNACK_DO_CONNECT && action->repeat > 0 && action->local_port != 0)
+    return fail (cur, error, "a repeated connect cannot use one fixed local port");
   return TRUE;
 }
 
