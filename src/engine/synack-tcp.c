@@ -603,7 +603,7 @@ listen_input (SynackEngine *engine, SynackSocket *listener, const SynackFlight *
    * sides of one connection share it in the trace. */
   conn = flight->origin_conn;
   if (conn == 0 || synack_host_find_conn (host, conn) != NULL)
-    conn = engine->next_conn++;
+    conn = synack_engine_new_conn (engine);
 
   child = synack_socket_new (engine, listener->host);
   if (child == NULL)
