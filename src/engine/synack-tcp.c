@@ -195,7 +195,8 @@ send_segment (SynackSocket *sock, unsigned flags, uint32_t seq, uint32_t len, ui
   hdr.seq = seq;
   hdr.len = len;
   hdr.flags = (uint8_t) flags;
-  hdr.win = (uint16_t) receive_window (sock);
+  /* Linux advertises no window on a RST: nothing more will be received. */
+  hdr.win = (flags & SYNACK_FLAG_RST) ? 0 : (uint16_t) receive_window (sock);
   if (flags & SYNACK_FLAG_ACK)
     {
       hdr.ack = sock->rcv_nxt;
