@@ -507,12 +507,45 @@ test_close_in_syn_received (void)
   assert_invariants (text);
 }
 
+/* An ACK that arrives on an out-of-order data segment frees the send queue:
+ * the FIN waiting behind the acknowledged data must leave at once. It used
+ * to wait for output that never came, leaving FIN_WAIT_1 without a timer. */
+static void
+test_fin_after_ack_on_out_of_order_data (void)
+{
+  static const char text[] =
+    "delay = 50ms\n"
+    "data-retries = 2\n"
+    "at 0 server listen 80 isn=5000\n"
+    "at 0 client connect 80 isn=1000 conn=1\n"
+    "when client established: client send 100\n"
+    "lose client data #1\n"
+    "at 410ms client shutdown conn=1\n"
+    "at 460ms server send 3000 conn=1\n"
+    "lose server ACK every\n"
+    "lose server data #1\n"
+    "lose server data #3\n"
+    "lose server data #4\n"
+    "lose server data #5\n"
+    "at 5s client close conn=1\n"
+    "at 5s server close conn=1\n";
+  g_autoptr (SynackTrace) trace = synack_test_run (text);
+  g_autoptr (GArray) fins = synack_test_send_times (trace, SYNACK_CLIENT, SYNACK_FLAG_FIN | SYNACK_FLAG_ACK);
+
+  /* The out-of-order segment acknowledging the data arrives at 510 ms. */
+  g_assert_cmpuint (fins->len, >=, 1);
+  g_assert_cmpint (g_array_index (fins, SynackTime, 0), ==, SYNACK_MS (510));
+  assert_invariants (text);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/engine/invariants/checker-catches", test_checker_catches);
   g_test_add_func ("/engine/invariants/regression/close-in-syn-received", test_close_in_syn_received);
+  g_test_add_func ("/engine/invariants/regression/fin-after-ack-on-out-of-order-data",
+                   test_fin_after_ack_on_out_of_order_data);
   g_test_add_func ("/engine/invariants/random", test_random_scenarios);
   return g_test_run ();
 }
