@@ -979,9 +979,12 @@ synchronized_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight
             offset = sock->rcv_nxt - in->seq;
           if (in->seq + offset != sock->rcv_nxt || offset >= data_len)
             {
-              /* Out of order, or all of it seen before: ask again. */
+              /* Out of order, or all of it seen before: ask again. Its
+               * ACK was taken above, so what it freed (a FIN waiting
+               * behind acknowledged data) goes out now. */
               set_verdict (engine, SYNACK_VERDICT_UNACCEPTABLE);
               send_invalid_ack (sock, in);
+              output (sock);
               return;
             }
           data_len -= offset;
