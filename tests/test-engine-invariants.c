@@ -538,6 +538,30 @@ test_fin_after_ack_on_out_of_order_data (void)
   assert_invariants (text);
 }
 
+/* Data waiting for a zero window needs a timer that probes it (RFC 9293
+ * 3.8.6.1; Linux's probe0 timer): without one, a peer that vanished behind a
+ * lost RST left this side in FIN_WAIT_1 with no timer at all, for ever. */
+static void
+test_zero_window_probe (void)
+{
+  static const char text[] =
+    "delay = 50ms\n"
+    "window = 1000\n"
+    "at 0 server listen 80 isn=5000\n"
+    "at 0 client connect 80 isn=1000 conn=1\n"
+    "when server established: server read off\n"
+    "at 1s client send 2000 conn=1\n"
+    "at 2s server close conn=1\n"
+    "at 3s client close conn=1\n"
+    "lose server RST #1\n";
+  g_autoptr (SynackTrace) trace = synack_test_run (text);
+
+  /* The probe meets no socket, and the RST that answers it ends the client. */
+  g_assert_cmpint (synack_test_find_app (trace, SYNACK_CLIENT, SYNACK_CALL_RECV,
+                                         SYNACK_RESULT_ECONNRESET), >=, 0);
+  assert_invariants (text);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -546,6 +570,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/invariants/regression/close-in-syn-received", test_close_in_syn_received);
   g_test_add_func ("/engine/invariants/regression/fin-after-ack-on-out-of-order-data",
                    test_fin_after_ack_on_out_of_order_data);
+  g_test_add_func ("/engine/invariants/regression/zero-window-probe", test_zero_window_probe);
   g_test_add_func ("/engine/invariants/random", test_random_scenarios);
   return g_test_run ();
 }
