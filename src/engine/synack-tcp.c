@@ -324,7 +324,14 @@ output (SynackSocket *sock)
           if (len > room)
             len = room;
           if (len == 0)
-            return;
+            {
+              /* A zero window and nothing in flight: no ACK will come by
+               * itself, so probe (RFC 9293 3.8.6.1). Like Linux's probe0
+               * timer, the probes share the retransmission timer. */
+              if (in_flight == 0)
+                arm_retransmit (sock);
+              return;
+            }
           if (sock->snd_nxt + len == sock->data_end)
             flags |= SYNACK_FLAG_PSH;
           if (!sock->rtt_timing && rexmit == 0)
@@ -932,6 +939,9 @@ synchronized_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight
     }
   ack_advance (sock, in->ack);
   sock->snd_wnd = in->win;
+  /* An answer to a zero-window probe: the peer is alive, keep probing. */
+  if (sock->snd_una == sock->snd_max)
+    sock->retransmits = 0;
 
   switch (sock->state)
     {
@@ -1123,7 +1133,25 @@ retransmit_timeout (SynackSocket *sock)
 
     default:
       if (sock->snd_una == sock->snd_max)
-        return;
+        {
+          if (synack_seq_lt (sock->snd_nxt, sock->data_end) && sock->snd_wnd == 0)
+            {
+              /* Zero-window probe: one byte behind, like a keep-alive, so
+               * the peer answers with its window; unanswered probes give
+               * up like retransmissions. */
+              if (sock->retransmits >= (uint32_t) params->data_retries)
+                {
+                  report_error (sock, SYNACK_RESULT_ETIMEDOUT);
+                  destroy (sock, SYNACK_CAUSE_RETRIES_EXHAUSTED);
+                  return;
+                }
+              sock->retransmits++;
+              sock->rto = min_time (sock->rto * 2, params->rto_max);
+              send_segment (sock, SYNACK_FLAG_ACK, sock->snd_una - 1, 0, 0);
+              timer_start (sock, SYNACK_TIMER_RETRANSMIT, sock->rto);
+            }
+          return;
+        }
       /* Closed in SYN_RECEIVED: the SYN-ACK is what is outstanding. */
       if (synack_seq_lt (sock->snd_una, sock->iss + 1))
         goto syn_ack_unacknowledged;
