@@ -1359,7 +1359,7 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
     }
   layout->top = layout->margin + max_y + 2.0 * layout->font_px;
 
-  if (layout->mode == SYNACK_TIME_AXIS_PROPORTIONAL && trace->end_time > 0)
+  if (layout->mode == SYNACK_TIME_AXIS_PROPORTIONAL && trace->end_time > 0 && options->px_per_second <= 0)
     {
       /* One image must stay within cairo's 32767 px, even at 2×. */
       double limit = 15000.0 / ((double) trace->end_time / 1e6);
