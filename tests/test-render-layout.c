@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "synack-render.h"
+#include "synack-scenario.h"
 #include "test-render-traces.h"
 
 static SynackDiagramLayout *
@@ -483,6 +484,42 @@ test_addresses (void)
   test_trace_free (trace);
 }
 
+/* Every built-in lesson, as the engine runs it, in every theme and axis mode. */
+static void
+test_presets_no_overlaps (void)
+{
+  g_auto (GStrv) presets = synack_preset_list ();
+  guint n = 0;
+
+  for (guint i = 0; presets[i]; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (SynackScenario) scenario = synack_scenario_load_preset (presets[i], &error);
+      g_autoptr (SynackTrace) trace = NULL;
+
+      g_assert_no_error (error);
+      trace = synack_scenario_run (scenario, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (trace->n_events, >, 0);
+      for (const char *const *theme = synack_theme_names (); *theme; theme++)
+        for (int mode = SYNACK_TIME_AXIS_COMPRESSED; mode <= SYNACK_TIME_AXIS_PER_EVENT; mode++)
+          {
+            g_autoptr (SynackDiagramLayout) layout = layout_for (trace, *theme, mode);
+            g_autofree char *what = g_strdup_printf ("preset %s/%s/%d", presets[i], *theme, mode);
+            size_t n_arrows, n_sends = 0;
+
+            assert_no_overlaps (layout, what);
+            synack_diagram_layout_get_arrows (layout, &n_arrows);
+            for (size_t e = 0; e < trace->n_events; e++)
+              n_sends += trace->events[e].type == SYNACK_EVENT_SEND || trace->events[e].type == SYNACK_EVENT_DUPLICATE;
+            g_assert_cmpuint (n_arrows, ==, n_sends);
+          }
+      n++;
+    }
+  g_test_message ("%u presets checked", n);
+  g_assert_cmpuint (n, >, 0);
+}
+
 static void
 test_big_trace_layout (void)
 {
@@ -513,5 +550,6 @@ main (int argc, char **argv)
   g_test_add_func ("/render/layout/text-scale", test_text_scale);
   g_test_add_func ("/render/layout/addresses", test_addresses);
   g_test_add_func ("/render/layout/bulk", test_big_trace_layout);
+  g_test_add_func ("/render/layout/presets-no-overlaps", test_presets_no_overlaps);
   return g_test_run ();
 }
