@@ -23,7 +23,7 @@ struct _SynackDiagramLayout {
   PangoContext      *pango;
 
   /* spacing, all proportional to the type size */
-  double margin, label_pad, label_pad_y, label_gap, band_w, lane_w, min_row;
+  double margin, label_pad, label_pad_y, label_gap, band_w, lane_w, min_row, bundle_gap;
   double px_per_second;
   SynackTime break_threshold;
 

@@ -53,6 +53,29 @@ synack_render_format_time (SynackTime t)
   }
 }
 
+/* A point in time on the axis: exact to the millisecond, whatever its size,
+ * so neighbouring ticks late in a long run still read differently. */
+static char *
+format_axis_time (SynackTime t)
+{
+  g_autofree char *seconds = NULL;
+  SynackTime minutes;
+  char *p;
+
+  if (t < 1000000)
+    return synack_render_format_time (t);
+  minutes = t >= 120000000 ? t / 60000000 : 0;
+  seconds = g_strdup_printf ("%.3f", (double) (t - minutes * 60000000) / 1e6);
+  /* 1.050 -> 1.05, 2.000 -> 2 */
+  for (p = seconds + strlen (seconds) - 1; *p == '0'; p--)
+    *p = '\0';
+  if (*p == '.')
+    *p = '\0';
+  if (minutes)
+    return g_strdup_printf ("%" G_GINT64_FORMAT " min %s s", minutes, seconds);
+  return g_strdup_printf ("%s s", seconds);
+}
+
 PangoContext *
 synack_render_pango_context_new (void)
 {
@@ -804,7 +827,7 @@ place_horizontal (SynackDiagramLayout *layout)
     }
   /* The axis is labelled with event times; a long run has the widest. */
   {
-    g_autofree char *widest = synack_render_format_time (layout->trace->end_time);
+    g_autofree char *widest = format_axis_time (layout->trace->end_time + 999);
     g_autofree char *sample = g_strdup_printf ("%s", strlen (widest) > 8 ? widest : "888.8 ms");
     double w, h;
 
@@ -946,6 +969,23 @@ place_arrows (SynackDiagramLayout *layout)
       a->xa = c2s ? inner_r : inner_l;
       a->y0 = synack_diagram_layout_y_for_time (layout, a->t_send);
       a->ya = synack_diagram_layout_y_for_time (layout, a->t_end);
+      {
+        /* Segments sent together on the same path (an ACK and the data
+         * right behind it) would be drawn on top of each other: each
+         * extra one moves down a little so both can be seen. */
+        int k = 0;
+
+        for (guint j = i; j > 0; j--)
+          {
+            const SynackDiagramArrow *b = &g_array_index (layout->arrows, SynackDiagramArrow, j - 1);
+
+            if (b->t_send != a->t_send)
+              break;
+            k += b->from == a->from && b->t_end == a->t_end && b->fate == a->fate;
+          }
+        a->y0 += k * layout->bundle_gap;
+        a->ya += k * layout->bundle_gap;
+      }
       switch (a->fate)
         {
         case SYNACK_ARROW_LOST:
@@ -965,8 +1005,11 @@ place_arrows (SynackDiagramLayout *layout)
           a->head = box_centered (a->x1 - (c2s ? head : -head), a->y1, head * 2.2, head * 2.2);
           break;
         }
-      obstacle_add (layout, &a->head);
     }
+  /* Offsets may have moved an arrow below a later one. */
+  g_array_sort (layout->arrows, compare_arrows);
+  for (guint i = 0; i < layout->arrows->len; i++)
+    obstacle_add (layout, &g_array_index (layout->arrows, SynackDiagramArrow, i).head);
 
   /* "lost" beside each ✕, on the side away from the arrow's tail. */
   for (guint i = 0; i < layout->arrows->len; i++)
@@ -1132,7 +1175,7 @@ place_labels (SynackDiagramLayout *layout)
 
     for (guint i = 0; i < layout->knot_t->len; i++)
       {
-        g_autofree char *text = synack_render_format_time (kt[i]);
+        g_autofree char *text = format_axis_time (kt[i]);
         double w, h;
 
         measure (layout, SYNACK_LABEL_AXIS, text, &w, &h);
@@ -1318,6 +1361,7 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
   layout->band_w = 0.85 * layout->font_px;
   layout->lane_w = 0.75 * layout->font_px;
   layout->min_row = 1.55 * layout->font_px;
+  layout->bundle_gap = 0.45 * layout->font_px;
   /* Scale time by the network's delay: a one-way trip is a comfortable
    * slant whatever the delay, and only stretches longer than a few trips
    * (idle time, timeouts) are squeezed. */
