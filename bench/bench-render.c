@@ -231,7 +231,8 @@ main (int argc, char **argv)
     double png_scale = MIN (1.0, 32000.0 / height);
     g_autofree char *png_what = g_strdup_printf ("PNG (scale %.3f)", png_scale);
     Figures f_png, f_svg, f_pdf, m_png = { 0 }, m_svg = { 0 }, m_eps = { 0 };
-    gboolean have_mscgen = g_find_program_in_path ("mscgen") != NULL;
+    g_autofree char *mscgen = g_find_program_in_path ("mscgen");
+    gboolean have_mscgen = mscgen != NULL;
 
     printf ("Full export of the same trace:\n");
     f_png = export_in_child (trace, png, png_scale);

@@ -115,6 +115,13 @@ pdf_pages (const char *path)
 }
 
 static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+  return path != NULL;
+}
+
+static gboolean
 export (const SynackTrace *trace, const SynackExportOptions *options, const char *path, GError **error)
 {
   return synack_export_file (trace, options, path, error);
@@ -175,7 +182,7 @@ test_svg_and_pdf (Fixture *f, gconstpointer data)
     g_assert_nonnull (g_strstr_len (d, (gssize) len, "<svg"));
     g_assert_nonnull (g_strstr_len (d, (gssize) len, "</svg>"));
   }
-  if (g_find_program_in_path ("rsvg-convert"))
+  if (have_program ("rsvg-convert"))
     {
       g_autofree char *cmd = g_strdup_printf ("rsvg-convert -o '%s.png' '%s'", svg, svg);
       int status;
@@ -213,7 +220,7 @@ test_per_step (Fixture *f, gconstpointer data)
   g_assert_true (export (trace, &options, pdf, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pdf_pages (pdf), ==, trace->n_events);
-  if (g_find_program_in_path ("pdfinfo"))
+  if (have_program ("pdfinfo"))
     {
       g_autofree char *cmd = g_strdup_printf ("pdfinfo '%s'", pdf);
       g_autofree char *out = NULL;

@@ -810,7 +810,7 @@ place_horizontal (SynackDiagramLayout *layout)
   double s = layout->scale;
   double max_seg = 0, side_w[SYNACK_N_HOSTS] = { 60 * s, 60 * s }, state_w = 0, axis_w = 0;
   int lanes[SYNACK_N_HOSTS] = { 0, 0 };
-  g_autofree double *lane_end[SYNACK_N_HOSTS] = { g_new0 (double, 64), g_new0 (double, 64) };
+  double lane_end[SYNACK_N_HOSTS][64] = { { 0 } };
 
   for (guint i = 0; i < layout->labels->len; i++)
     {
