@@ -860,7 +860,8 @@ place_horizontal (SynackDiagramLayout *layout)
   {
     double x = layout->margin;
     double band_half = layout->band_w / 2;
-    double mid = MAX (560 * s, 2.5 * max_seg + 40 * s);
+    /* Room for crossing segments to keep their labels apart. */
+    double mid = MAX (480 * s, 2.0 * max_seg + 40 * s);
 
     layout->axis_x = x + axis_w + 6 * s;
     x = layout->axis_x + 14 * s;
@@ -1342,8 +1343,11 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
   layout->mode = options->axis_mode;
   layout->text_scale = layout->theme->text_scale * (options->text_scale > 0 ? options->text_scale : 1);
   layout->font_px = layout->theme->font_size * layout->text_scale;
-  /* Geometry follows the type: large projector text gets room, not cramping. */
-  layout->scale = s = layout->font_px / 13.0;
+  /* Geometry follows the text scale fully but a theme's larger type only
+   * in part: projector text is then larger relative to the page, which is
+   * what counts once the page is fitted to a screen. Everything that holds
+   * text is sized from the type itself, so nothing gets cramped. */
+  layout->scale = s = layout->text_scale * sqrt (layout->theme->font_size / 13.0);
   layout->pango = synack_render_pango_context_new ();
   layout->labels = g_array_new (FALSE, TRUE, sizeof (SynackDiagramLabel));
   layout->arrows = g_array_new (FALSE, TRUE, sizeof (SynackDiagramArrow));
