@@ -199,7 +199,8 @@ gap_height (const SynackDiagramLayout *layout, SynackTime dt)
     case SYNACK_TIME_AXIS_PROPORTIONAL:
       return (double) dt / 1e6 * layout->px_per_second;
     case SYNACK_TIME_AXIS_PER_EVENT:
-      return layout->min_row * 1.6;
+      /* Enough for a label on each of two arrows crossing in one row. */
+      return layout->min_row * 2.2;
     case SYNACK_TIME_AXIS_COMPRESSED:
     default:
       if (is_break (layout, dt))
@@ -468,7 +469,9 @@ note_text (const SynackEvent *e)
         return g_strdup_printf ("send(%" G_GUINT64_FORMAT " B)", e->bytes);
       return g_strdup (call);
     case SYNACK_RESULT_OK:
-      if ((e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV) && e->bytes > 0)
+      if (e->call == SYNACK_CALL_SEND && e->bytes > 0)
+        return g_strdup_printf ("send(%" G_GUINT64_FORMAT " B)", e->bytes);
+      if (e->call == SYNACK_CALL_RECV && e->bytes > 0)
         return g_strdup_printf ("%.*s → %" G_GUINT64_FORMAT " B", (int) (strlen (call) - 2), call, e->bytes);
       if (e->call == SYNACK_CALL_CONNECT || e->call == SYNACK_CALL_ACCEPT)
         return g_strdup_printf ("%s → 0", call);
