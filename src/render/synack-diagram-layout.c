@@ -182,17 +182,27 @@ max_one_way_delay (const SynackTrace *trace)
   return longest > 0 ? longest : SYNACK_MS (50);
 }
 
-static gboolean
-is_break (const SynackDiagramLayout *layout, SynackTime dt)
+/* Stretches are squeezed sooner when nothing is on the wire: an idle
+ * wait (a timer running out, the next connection) says nothing by its
+ * length, while a segment's flight is the lesson. */
+static SynackTime
+break_threshold (const SynackDiagramLayout *layout, gboolean in_flight)
 {
-  return layout->mode == SYNACK_TIME_AXIS_COMPRESSED && dt > layout->break_threshold;
+  return in_flight ? layout->break_threshold : layout->idle_threshold;
 }
 
-/* The page height of a stretch of dt with nothing in it. */
+static gboolean
+is_break (const SynackDiagramLayout *layout, SynackTime dt, gboolean in_flight)
+{
+  return layout->mode == SYNACK_TIME_AXIS_COMPRESSED && dt > break_threshold (layout, in_flight);
+}
+
+/* The page height of a stretch of dt between two event times. */
 static double
-gap_height (const SynackDiagramLayout *layout, SynackTime dt)
+gap_height (const SynackDiagramLayout *layout, SynackTime dt, gboolean in_flight)
 {
   double s = layout->scale;
+  SynackTime threshold = break_threshold (layout, in_flight);
 
   switch (layout->mode)
     {
@@ -203,13 +213,13 @@ gap_height (const SynackDiagramLayout *layout, SynackTime dt)
       return layout->min_row * 2.2;
     case SYNACK_TIME_AXIS_COMPRESSED:
     default:
-      if (is_break (layout, dt))
+      if (is_break (layout, dt, in_flight))
         /* Beyond the threshold, logarithmic: RTO 1 s, 2 s, 4 s still grow
          * visibly while a 60 s TIME_WAIT takes a few rows, not a few
          * metres. It meets the proportional part at the threshold, so a
          * longer gap is never drawn shorter than a shorter one. */
-        return (double) layout->break_threshold / 1e6 * layout->px_per_second +
-               24 * s * log2 ((double) dt / (double) layout->break_threshold);
+        return MAX ((double) threshold / 1e6 * layout->px_per_second, 3 * layout->min_row) +
+               21 * s * log2 ((double) dt / (double) threshold);
       return MAX ((double) dt / 1e6 * layout->px_per_second, layout->min_row);
     }
 }
@@ -220,6 +230,7 @@ build_time_axis (SynackDiagramLayout *layout)
   const SynackTrace *trace = layout->trace;
   SynackTime prev = 0;
   double y = layout->top;
+  long in_flight = 0;
 
   layout->knot_t = g_array_new (FALSE, FALSE, sizeof (SynackTime));
   layout->knot_y = g_array_new (FALSE, FALSE, sizeof (double));
@@ -231,27 +242,38 @@ build_time_axis (SynackDiagramLayout *layout)
       /* The end of the run is a knot too, so a timer still running or a
        * segment still in flight has somewhere to go. */
       SynackTime t = i < trace->n_events ? trace->events[i].t : trace->end_time;
-      SynackTime dt;
 
-      if (t <= prev)
-        continue;
-      dt = t - prev;
-      if (is_break (layout, dt))
+      if (t > prev)
         {
-          SynackDiagramBreak br = { .t0 = prev, .t1 = t, .y0 = y };
-          g_autofree char *len = synack_render_format_time (dt);
+          SynackTime dt = t - prev;
+          gboolean flying = in_flight > 0;
 
-          y += gap_height (layout, dt);
-          br.y1 = y;
-          br.label = add_label (layout, SYNACK_LABEL_BREAK, -1, SYNACK_CLIENT,
-                                g_strdup_printf ("… %s …", len));
-          g_array_append_val (layout->breaks, br);
+          if (is_break (layout, dt, flying))
+            {
+              SynackDiagramBreak br = { .t0 = prev, .t1 = t, .y0 = y };
+              g_autofree char *len = synack_render_format_time (dt);
+
+              y += gap_height (layout, dt, flying);
+              br.y1 = y;
+              br.label = add_label (layout, SYNACK_LABEL_BREAK, -1, SYNACK_CLIENT,
+                                    g_strdup_printf ("… %s …", len));
+              g_array_append_val (layout->breaks, br);
+            }
+          else
+            y += gap_height (layout, dt, flying);
+          prev = t;
+          g_array_append_val (layout->knot_t, prev);
+          g_array_append_val (layout->knot_y, y);
         }
-      else
-        y += gap_height (layout, dt);
-      prev = t;
-      g_array_append_val (layout->knot_t, prev);
-      g_array_append_val (layout->knot_y, y);
+      if (i < trace->n_events)
+        {
+          const SynackEvent *e = &trace->events[i];
+
+          if (e->type == SYNACK_EVENT_SEND || e->type == SYNACK_EVENT_DUPLICATE)
+            in_flight++;
+          else if ((e->type == SYNACK_EVENT_DELIVER || e->type == SYNACK_EVENT_LOST) && in_flight > 0)
+            in_flight--;
+        }
     }
   layout->bottom = y;
 }
@@ -857,8 +879,8 @@ place_horizontal (SynackDiagramLayout *layout)
       if (lane + 1 > lanes[t->host])
         lanes[t->host] = lane + 1;
     }
-  lanes[0] = MIN (lanes[0], 6);
-  lanes[1] = MIN (lanes[1], 6);
+  lanes[0] = MIN (lanes[0], SYNACK_MAX_TIMER_LANES);
+  lanes[1] = MIN (lanes[1], SYNACK_MAX_TIMER_LANES);
 
   {
     double x = layout->margin;
@@ -890,7 +912,7 @@ place_horizontal (SynackDiagramLayout *layout)
   for (guint i = 0; i < layout->timers->len; i++)
     {
       SynackDiagramTimer *t = &g_array_index (layout->timers, SynackDiagramTimer, i);
-      int lane = MIN (t->lane, 5);
+      int lane = MIN (t->lane, SYNACK_MAX_TIMER_LANES - 1);
 
       if (t->host == SYNACK_CLIENT)
         t->x = layout->lane_x[SYNACK_CLIENT] - (lane + 0.5) * layout->lane_w;
@@ -1086,17 +1108,27 @@ place_arrows (SynackDiagramLayout *layout)
           l->box = best;
           placed = TRUE;
         }
-      /* Nothing free on the arrow: step down beside it until there is room. */
+      /* Nothing free on the arrow: the nearest free place beside it,
+       * half a line at a time above or below a point on it. */
       for (int k = 1; !placed; k++)
         {
-          double cx = a->x0 + (a->x1 - a->x0) * 0.5, cy = a->y0 + (a->y1 - a->y0) * 0.5;
-          cairo_rectangle_t r = box_centered (cx, cy + k * l->box.height * 0.5, l->box.width, l->box.height);
+          static const double near[] = { 0.5, 0.3, 0.7 };
 
-          r.x = CLAMP (r.x, lo_x, hi_x - r.width);
-          if (!obstacle_hit (layout, &r) || k > 10000)
+          for (size_t m = 0; m < 2 * G_N_ELEMENTS (near) && !placed; m++)
             {
-              l->box = r;
-              placed = TRUE;
+              double u = near[m / 2], sign = m % 2 ? -1 : 1;
+              double cx = a->x0 + (a->x1 - a->x0) * u, cy = a->y0 + (a->y1 - a->y0) * u;
+              cairo_rectangle_t r = box_centered (cx, cy + sign * k * l->box.height * 0.5,
+                                                  l->box.width, l->box.height);
+
+              r.x = CLAMP (r.x, lo_x, hi_x - r.width);
+              if (r.y < layout->top - l->box.height)
+                continue;
+              if (!obstacle_hit (layout, &r) || k > 10000)
+                {
+                  l->box = r;
+                  placed = TRUE;
+                }
             }
         }
       obstacle_add (layout, &l->box);
@@ -1376,8 +1408,9 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
     SynackTime delay = max_one_way_delay (trace);
     double k = 60.0 * s / ((double) delay / 1e6);
 
-    layout->px_per_second = options->px_per_second > 0 ? options->px_per_second : CLAMP (k, 100 * s, 1600 * s);
-    layout->break_threshold = CLAMP (3 * delay, SYNACK_MS (150), SYNACK_SEC (3));
+    layout->px_per_second = options->px_per_second > 0 ? options->px_per_second : CLAMP (k, 100 * s, 6000 * s);
+    layout->break_threshold = CLAMP (5 * delay / 2, SYNACK_MS (120), SYNACK_SEC (3));
+    layout->idle_threshold = CLAMP (delay, SYNACK_MS (20), SYNACK_SEC (1));
   }
   layout->head_len = 9 * layout->text_scale * MAX (1, layout->theme->line_width / 1.6);
 

@@ -215,7 +215,7 @@ paint_timers (Painter *p)
       double y1 = ended ? t->y1 : (p->all ? t->y1 : p->yc);
       const SynackRgba *c = &p->theme->timer[t->kind];
 
-      if (!shown (p, t->event) || t->lane > 5)
+      if (!shown (p, t->event) || t->lane >= SYNACK_MAX_TIMER_LANES)
         continue;
       y1 = MAX (y1, t->y0);
       if (y1 < p->a || t->y0 > p->b)
