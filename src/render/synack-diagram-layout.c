@@ -1425,7 +1425,7 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
           port = h == SYNACK_CLIENT ? trace->conns[c].client_port : trace->conns[c].server_port;
           if (c == 0)
             g_string_append_printf (ports, ":%u", port);
-          else if (c == trace->n_conns - 1)
+          else if (c == trace->n_conns - 1 && port != trace->conns[0].client_port)
             g_string_append_printf (ports, "…%u", port);
         }
       if (h == SYNACK_SERVER && trace->n_conns > 1)
