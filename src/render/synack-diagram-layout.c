@@ -507,6 +507,33 @@ note_text (const SynackEvent *e)
     }
 }
 
+/* What a host did with a segment, when that is the point of the picture:
+ * stale bytes taken in, an old segment thrown away, a RST for no socket. */
+static char *
+verdict_note_text (const SynackEvent *e)
+{
+  gboolean occupies_space = e->hdr.len > 0 || (e->hdr.flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_FIN));
+
+  switch (e->verdict)
+    {
+    case SYNACK_VERDICT_STALE_DATA:
+      /* Translators: bytes of an earlier connection accepted as this one's */
+      return g_strdup_printf (_("⚠ %u B of connection %u taken as data!"), e->hdr.len, e->stale_conn);
+    case SYNACK_VERDICT_UNACCEPTABLE:
+      if (!occupies_space)
+        return NULL;
+      /* Translators: a segment outside the receive window is answered with an ACK and dropped */
+      return g_strdup (e->duplicate ? _("old duplicate: ACKed, dropped") : _("already received: ACKed, dropped"));
+    case SYNACK_VERDICT_NO_SOCKET:
+      /* Translators: no socket matches the segment, so the host answers with RST */
+      return g_strdup (_("no socket: answers RST"));
+    case SYNACK_VERDICT_CHALLENGE_ACK:
+      return g_strdup (_("challenge ACK"));
+    default:
+      return NULL;
+    }
+}
+
 static char *
 timer_text (SynackTimerKind kind, SynackTime duration)
 {
@@ -768,6 +795,16 @@ build_items (SynackDiagramLayout *layout)
               {
                 arrow = &g_array_index (layout->arrows, SynackDiagramArrow, pending[e->seg] - 1);
                 pending[e->seg] = 0;
+              }
+            if (e->type == SYNACK_EVENT_DELIVER)
+              {
+                char *text = verdict_note_text (e);
+
+                if (text)
+                  {
+                    int label = add_label (layout, SYNACK_LABEL_NOTE, (long) i, e->host, text);
+                    g_array_append_val (layout->notes, label);
+                  }
               }
             if (arrow == NULL)
               break;

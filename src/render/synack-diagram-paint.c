@@ -439,7 +439,11 @@ paint_labels (Painter *p)
           break;
         case SYNACK_LABEL_NOTE:
           fg = &p->theme->note;
-          if (l->event >= 0 && trace->events[l->event].result >= SYNACK_RESULT_ECONNREFUSED)
+          if (l->event >= 0 && trace->events[l->event].type == SYNACK_EVENT_APP &&
+              trace->events[l->event].result >= SYNACK_RESULT_ECONNREFUSED)
+            fg = &p->theme->error;
+          if (l->event >= 0 && trace->events[l->event].type == SYNACK_EVENT_DELIVER &&
+              trace->events[l->event].verdict == SYNACK_VERDICT_STALE_DATA)
             fg = &p->theme->error;
           break;
         default:
