@@ -1,0 +1,47 @@
+/* synack-export.h: writes the sequence diagram of a trace to PNG, SVG or PDF files, atomically. */
+#pragma once
+
+#include <glib.h>
+
+#include "synack-diagram-layout.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SYNACK_EXPORT_FORMAT_AUTO,  /* from the file name's extension */
+  SYNACK_EXPORT_FORMAT_PNG,
+  SYNACK_EXPORT_FORMAT_SVG,
+  SYNACK_EXPORT_FORMAT_PDF,
+} SynackExportFormat;
+
+typedef struct {
+  SynackExportFormat format;
+  const char        *theme;       /* theme name; NULL: "light" */
+  double             text_scale;  /* <= 0: 1 */
+  SynackTimeAxisMode axis_mode;
+  int                width;       /* PNG width in px (0: natural); other formats: page width in pt */
+  double             scale;       /* used when width is 0; <= 0: 1 (2 for HiDPI slides) */
+  long               upto;        /* last event shown, SYNACK_DIAGRAM_ALL for all */
+  gboolean           per_step;    /* PDF: one page per event; PNG: OUT-001.png, OUT-002.png … */
+  const char        *title;       /* a heading above the diagram; NULL: none */
+} SynackExportOptions;
+
+void synack_export_options_init (SynackExportOptions *options);
+
+/* The format named by a path's extension (.png, .svg, .pdf), or AUTO if none. */
+SynackExportFormat synack_export_format_from_path (const char *path);
+
+/* Draws the trace and writes it to path. Every file is written to a
+ * temporary name in the same folder and renamed into place, so a failure
+ * (no permission, full disk) leaves nothing behind. For per-step PNG the
+ * files are path with "-NNN" before the extension: step K (from 1) shows
+ * events 0..K-1, one step per event, as the PDF has one page per event. */
+gboolean synack_export_file (const SynackTrace         *trace,
+                             const SynackExportOptions *options,
+                             const char                *path,
+                             GError                   **error);
+
+/* The file names a per-step PNG export writes, for messages; free with g_strfreev(). */
+char **synack_export_step_paths (const char *path, size_t n_steps);
+
+G_END_DECLS
