@@ -45,6 +45,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (again == NULL)
     __builtin_trap ();
 
+  fuzz_cap_event_limit (scenario);
+
   /* Whatever the parser accepts must run to an end: a trace or a clear
    * refusal (event limit, too many connections), never a crash or a hang. */
   trace = synack_scenario_run (scenario, NULL, &error);

@@ -61,6 +61,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (!synack_scenario_set_assignment (scenario, text, &error))
     g_clear_error (&error);
 
+  fuzz_cap_event_limit (scenario);
   trace = synack_scenario_run (scenario, NULL, &error);
   if (trace == NULL && error == NULL)
     __builtin_trap ();
