@@ -1,0 +1,34 @@
+/* synack-diagram-view.h: the scrollable, zoomable, animated sequence diagram widget. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "synack-render.h"
+
+G_BEGIN_DECLS
+
+#define SYNACK_TYPE_DIAGRAM_VIEW (synack_diagram_view_get_type ())
+G_DECLARE_FINAL_TYPE (SynackDiagramView, synack_diagram_view, SYNACK, DIAGRAM_VIEW, GtkWidget)
+
+GtkWidget *synack_diagram_view_new (void);
+
+/* The trace is borrowed: the caller keeps it alive until it sets another. */
+void   synack_diagram_view_set_trace      (SynackDiagramView *self, const SynackTrace *trace);
+void   synack_diagram_view_set_theme      (SynackDiagramView *self, const char *name, double text_scale);
+const SynackTheme *synack_diagram_view_get_theme (SynackDiagramView *self);
+const SynackDiagramLayout *synack_diagram_view_get_layout (SynackDiagramView *self);
+
+void   synack_diagram_view_set_cursor     (SynackDiagramView *self, long upto, double progress);
+void   synack_diagram_view_set_selected   (SynackDiagramView *self, long event);
+
+double synack_diagram_view_get_zoom       (SynackDiagramView *self);
+void   synack_diagram_view_set_zoom       (SynackDiagramView *self, double zoom);
+void   synack_diagram_view_zoom_by        (SynackDiagramView *self, double factor);
+
+gboolean synack_diagram_view_get_follow   (SynackDiagramView *self);
+void     synack_diagram_view_set_follow   (SynackDiagramView *self, gboolean follow);
+
+/* The SEND event under a point in widget coordinates, or -1. */
+long   synack_diagram_view_hit_test       (SynackDiagramView *self, double x, double y);
+
+G_END_DECLS
