@@ -1,3 +1,407 @@
-/* synack-engine.c: placeholder until the engine lands. */
-#include "synack-engine.h"
-SynackEngineError synack_engine_run (const SynackScript *script, SynackTrace *trace, SynackRunStats *stats) { (void) script; (void) trace; (void) stats; return SYNACK_ENGINE_NO_MEMORY; }
+/* synack-engine.c: the run loop, the applications' scripts, and the trace. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "synack-engine-private.h"
+
+/* ---- Trace ------------------------------------------------------------- */
+
+void
+synack_engine_fail (SynackEngine *engine, SynackEngineError error)
+{
+  if (engine->error == SYNACK_ENGINE_OK)
+    engine->error = error;
+}
+
+void
+synack_engine_emit (SynackEngine *engine, const SynackEvent *event)
+{
+  if (engine->error != SYNACK_ENGINE_OK)
+    return;
+  if (engine->trace->emitted >= engine->params.event_limit)
+    {
+      synack_engine_fail (engine, SYNACK_ENGINE_EVENT_LIMIT);
+      return;
+    }
+  if (!synack_trace_append (engine->trace, event))
+    synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+}
+
+void
+synack_engine_app_event (SynackEngine *engine, SynackHostId host, uint32_t conn,
+                         SynackCall call, SynackResult result, uint64_t bytes)
+{
+  SynackEvent event = { 0 };
+
+  event.t = synack_now (engine);
+  event.type = SYNACK_EVENT_APP;
+  event.host = host;
+  event.conn = conn;
+  event.call = call;
+  event.result = result;
+  event.bytes = bytes;
+  synack_engine_emit (engine, &event);
+}
+
+/* ---- Application calls ------------------------------------------------- */
+
+static void call_due (SynackSchedEntry *entry, void *context);
+
+static SynackPendingCall *
+pending_call_new (SynackEngine *engine, const SynackAction *action, uint32_t conn)
+{
+  SynackPendingCall *call = calloc (1, sizeof *call);
+
+  if (call == NULL)
+    {
+      synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+      return NULL;
+    }
+  synack_sched_entry_init (&call->entry, call_due);
+  call->action = action;
+  call->conn = conn;
+  call->remaining = action->repeat;
+  return call;
+}
+
+static void
+schedule_call (SynackEngine *engine, SynackPendingCall *call, SynackTime at)
+{
+  if (!synack_scheduler_add (&engine->sched, &call->entry, at))
+    {
+      free (call);
+      synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+    }
+}
+
+static SynackCall
+call_of (SynackDo what)
+{
+  switch (what)
+    {
+    case SYNACK_DO_LISTEN:         return SYNACK_CALL_LISTEN;
+    case SYNACK_DO_CONNECT:        return SYNACK_CALL_CONNECT;
+    case SYNACK_DO_SEND:           return SYNACK_CALL_SEND;
+    case SYNACK_DO_SHUTDOWN_WRITE: return SYNACK_CALL_SHUTDOWN_WRITE;
+    case SYNACK_DO_CLOSE:          return SYNACK_CALL_CLOSE;
+    case SYNACK_DO_ABORT:          return SYNACK_CALL_ABORT;
+    case SYNACK_DO_READ_OFF:       return SYNACK_CALL_READ_OFF;
+    case SYNACK_DO_READ_ON:        return SYNACK_CALL_READ_ON;
+    case SYNACK_DO_CRASH:          return SYNACK_CALL_CRASH;
+    case SYNACK_DO_UNPLUG:         return SYNACK_CALL_UNPLUG;
+    case SYNACK_DO_PLUG:           return SYNACK_CALL_PLUG;
+    }
+  return SYNACK_CALL_CLOSE;
+}
+
+static void
+crash (SynackEngine *engine, SynackHostId host_id)
+{
+  SynackHost *host = &engine->hosts[host_id];
+
+  synack_engine_app_event (engine, host_id, 0, SYNACK_CALL_CRASH, SYNACK_RESULT_OK, 0);
+  /* Every socket vanishes without sending anything: the peer finds out
+   * only when it next sends and gets a RST. */
+  for (size_t b = 0; b < host->by_tuple.n_buckets; b++)
+    while (host->by_tuple.buckets[b])
+      synack_tcp_destroy (host->by_tuple.buckets[b]);
+  while (host->n_listeners > 0)
+    synack_tcp_destroy (host->listeners[0]);
+}
+
+static void
+perform (SynackEngine *engine, const SynackAction *action, uint32_t conn)
+{
+  SynackHost *host = &engine->hosts[action->host];
+  SynackSocket *sock;
+
+  switch (action->what)
+    {
+    case SYNACK_DO_LISTEN:
+      synack_tcp_listen (engine, action->host, action->port, action->has_isn, action->isn);
+      return;
+    case SYNACK_DO_CONNECT:
+      synack_tcp_connect (engine, action->host, conn ? conn : engine->next_conn++,
+                          action->local_port, action->port, action->has_isn, action->isn);
+      return;
+    case SYNACK_DO_CRASH:
+      crash (engine, action->host);
+      return;
+    case SYNACK_DO_UNPLUG:
+    case SYNACK_DO_PLUG:
+      synack_engine_app_event (engine, action->host, 0, call_of (action->what), SYNACK_RESULT_OK, 0);
+      synack_network_set_unplugged (engine, action->host, action->what == SYNACK_DO_UNPLUG);
+      return;
+    default:
+      break;
+    }
+
+  if (conn == SYNACK_CONN_LATEST)
+    conn = host->latest_conn;
+  sock = conn ? synack_host_find_conn (host, conn) : NULL;
+  if (sock == NULL)
+    {
+      synack_engine_app_event (engine, action->host, conn, call_of (action->what),
+                               SYNACK_RESULT_ENOTCONN, action->bytes);
+      return;
+    }
+
+  switch (action->what)
+    {
+    case SYNACK_DO_SEND:
+      synack_tcp_send (sock, action->bytes);
+      break;
+    case SYNACK_DO_SHUTDOWN_WRITE:
+      synack_tcp_shutdown (sock);
+      break;
+    case SYNACK_DO_CLOSE:
+      synack_tcp_close (sock);
+      break;
+    case SYNACK_DO_ABORT:
+      synack_tcp_abort (sock);
+      break;
+    case SYNACK_DO_READ_OFF:
+    case SYNACK_DO_READ_ON:
+      synack_tcp_set_reading (sock, action->what == SYNACK_DO_READ_ON);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+call_due (SynackSchedEntry *entry, void *context)
+{
+  SynackEngine *engine = context;
+  SynackPendingCall *call = SYNACK_CONTAINER_OF (entry, SynackPendingCall, entry);
+  const SynackAction *action = call->action;
+
+  perform (engine, action, call->conn);
+
+  /* A repeating connect opens a fresh connection each time. */
+  if (call->remaining > 0 && action->what == SYNACK_DO_CONNECT)
+    {
+      call->remaining--;
+      call->conn = 0;
+      schedule_call (engine, call, synack_now (engine) + action->every);
+      return;
+    }
+  free (call);
+}
+
+void
+synack_engine_notify (SynackEngine *engine, SynackSocket *sock, SynackWhen what, uint64_t before)
+{
+  for (size_t i = 0; i < engine->n_reactions; i++)
+    {
+      const SynackAction *action = engine->reactions[i];
+      SynackPendingCall *call;
+
+      if (action->when != what || action->trigger_host != sock->host || sock->conn == 0)
+        continue;
+      if (action->conn != SYNACK_CONN_EACH && action->conn != sock->conn)
+        continue;
+      if (what == SYNACK_WHEN_RECEIVED &&
+          !(before < action->amount && sock->received >= action->amount))
+        continue;
+      call = pending_call_new (engine, action, sock->conn);
+      if (call == NULL)
+        return;
+      call->remaining = 0;
+      schedule_call (engine, call, synack_now (engine) + action->at);
+    }
+}
+
+/* ---- The run ----------------------------------------------------------- */
+
+static uint64_t
+count_connections (const SynackScript *script)
+{
+  uint64_t n = 0;
+
+  for (size_t i = 0; i < script->n_actions; i++)
+    if (script->actions[i].what == SYNACK_DO_CONNECT)
+      n += 1 + (uint64_t) script->actions[i].repeat;
+  return n;
+}
+
+static bool
+engine_init (SynackEngine *engine, const SynackScript *script, SynackTrace *trace)
+{
+  uint32_t highest_conn = 0;
+
+  memset (engine, 0, sizeof *engine);
+  engine->params = script->params;
+  engine->script = script;
+  engine->trace = trace;
+  engine->deliver_index = -1;
+  synack_scheduler_init (&engine->sched);
+  synack_prng_seed (&engine->prng, script->params.seed);
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    synack_host_init (&engine->hosts[h], (SynackHostId) h);
+
+  engine->fault_hits = calloc (script->n_faults + 1, sizeof *engine->fault_hits);
+  engine->reactions = calloc (script->n_actions + 1, sizeof *engine->reactions);
+  if (engine->fault_hits == NULL || engine->reactions == NULL)
+    return false;
+
+  for (size_t i = 0; i < script->n_actions; i++)
+    {
+      const SynackAction *action = &script->actions[i];
+
+      if (action->conn > highest_conn)
+        highest_conn = action->conn;
+      if (action->when != SYNACK_WHEN_TIME)
+        engine->reactions[engine->n_reactions++] = action;
+    }
+  /* Numbers the script names are reserved; the rest count up after them. */
+  engine->next_conn = highest_conn + 1;
+
+  for (size_t i = 0; i < script->n_actions; i++)
+    {
+      const SynackAction *action = &script->actions[i];
+      SynackPendingCall *call;
+
+      if (action->when != SYNACK_WHEN_TIME)
+        continue;
+      call = pending_call_new (engine, action, action->conn);
+      if (call == NULL)
+        return false;
+      schedule_call (engine, call, action->at);
+    }
+  return engine->error == SYNACK_ENGINE_OK;
+}
+
+static void
+engine_clear (SynackEngine *engine)
+{
+  /* Whatever is still queued belongs to a socket (freed with its host), a
+   * segment in flight or an application call: free the latter two here. */
+  for (size_t i = 0; i < engine->sched.n; i++)
+    {
+      SynackSchedEntry *entry = engine->sched.heap[i];
+
+      entry->index = SYNACK_SCHED_IDLE;
+      if (entry->fn == call_due)
+        free (SYNACK_CONTAINER_OF (entry, SynackPendingCall, entry));
+      else
+        synack_network_discard (engine, entry);
+    }
+  engine->sched.n = 0;
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    synack_host_clear (engine, &engine->hosts[h]);
+  synack_scheduler_clear (&engine->sched);
+
+  while (engine->free_sockets)
+    {
+      SynackSocket *sock = engine->free_sockets;
+
+      engine->free_sockets = sock->next_by_tuple;
+      free (sock);
+    }
+  synack_network_free_pool (engine);
+  free (engine->fault_hits);
+  free (engine->reactions);
+}
+
+SynackEngine *
+synack_engine_new (const SynackScript *script, SynackTrace *trace, SynackEngineError *error)
+{
+  SynackEngine *engine;
+
+  if (synack_params_validate (&script->params) != SYNACK_PARAMS_OK)
+    {
+      *error = SYNACK_ENGINE_BAD_PARAMS;
+      return NULL;
+    }
+  if (count_connections (script) > SYNACK_MAX_CONNECTIONS)
+    {
+      *error = SYNACK_ENGINE_TOO_MANY_CONNECTIONS;
+      return NULL;
+    }
+  engine = malloc (sizeof *engine);
+  if (engine == NULL)
+    {
+      *error = SYNACK_ENGINE_NO_MEMORY;
+      return NULL;
+    }
+  if (!engine_init (engine, script, trace))
+    synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+  *error = engine->error;
+  return engine;
+}
+
+SynackEngineError
+synack_engine_advance (SynackEngine *engine, SynackTime until)
+{
+  if (until > engine->params.time_limit)
+    until = engine->params.time_limit;
+  while (engine->error == SYNACK_ENGINE_OK && engine->sched.n > 0)
+    {
+      SynackSchedEntry *entry;
+
+      if (synack_scheduler_peek_time (&engine->sched) > until)
+        {
+          engine->stats.hit_time_limit = until == engine->params.time_limit;
+          break;
+        }
+      entry = synack_scheduler_pop (&engine->sched);
+      engine->stats.scheduled++;
+      entry->fn (entry, engine);
+    }
+  /* The clock reaches `until` even when nothing happens, so a test can act
+   * at that time. */
+  if (engine->error == SYNACK_ENGINE_OK && engine->sched.now < until)
+    engine->sched.now = until;
+  return engine->error;
+}
+
+SynackEngineError
+synack_engine_free (SynackEngine *engine, SynackRunStats *stats)
+{
+  SynackEngineError error = engine->error;
+
+  engine->stats.end_time = engine->trace->end_time;
+  engine->stats.events = engine->trace->emitted;
+  engine->stats.connections = engine->next_conn - 1;
+  if (stats)
+    *stats = engine->stats;
+  engine_clear (engine);
+  free (engine);
+  return error;
+}
+
+SynackEngineError
+synack_engine_run (const SynackScript *script, SynackTrace *trace, SynackRunStats *stats)
+{
+  SynackEngineError error;
+  SynackEngine *engine;
+
+  if (stats)
+    memset (stats, 0, sizeof *stats);
+  engine = synack_engine_new (script, trace, &error);
+  if (engine == NULL)
+    return error;
+  synack_engine_advance (engine, engine->params.time_limit);
+  return synack_engine_free (engine, stats);
+}
+
+const char *
+synack_engine_error_to_string (SynackEngineError error)
+{
+  switch (error)
+    {
+    case SYNACK_ENGINE_OK:
+      return "no error";
+    case SYNACK_ENGINE_BAD_PARAMS:
+      return "the parameters are not consistent";
+    case SYNACK_ENGINE_EVENT_LIMIT:
+      return "the run reached its event limit: the scenario may never end "
+             "(raise event-limit if it really is that long)";
+    case SYNACK_ENGINE_NO_MEMORY:
+      return "out of memory";
+    case SYNACK_ENGINE_TOO_MANY_CONNECTIONS:
+      return "the scenario asks for more than 1000000 connections";
+    }
+  return "unknown engine error";
+}

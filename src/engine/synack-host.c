@@ -1,2 +1,271 @@
-/* synack-host.c: placeholder until the engine lands. */
-#include "synack-engine.h"
+/* synack-host.c: a host's socket table, keyed by 4-tuple like a real stack's. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "synack-engine-private.h"
+
+/* Both hosts have one address each, so a 4-tuple seen from one host is just
+ * its (local port, remote port) pair. */
+static inline uint64_t
+tuple_key (uint16_t local_port, uint16_t remote_port)
+{
+  return ((uint64_t) local_port << 16) | remote_port;
+}
+
+static inline uint64_t
+socket_key (const SynackSocketMap *map, const SynackSocket *sock)
+{
+  return map->by_conn ? sock->conn : tuple_key (sock->local_port, sock->remote_port);
+}
+
+static inline SynackSocket **
+next_link (const SynackSocketMap *map, SynackSocket *sock)
+{
+  return map->by_conn ? &sock->next_by_conn : &sock->next_by_tuple;
+}
+
+static inline size_t
+bucket_of (const SynackSocketMap *map, uint64_t key)
+{
+  /* Fibonacci hashing spreads consecutive ports and connection numbers. */
+  return (size_t) ((key * 0x9e3779b97f4a7c15ull) >> 40) & (map->n_buckets - 1);
+}
+
+static void
+map_init (SynackSocketMap *map, bool by_conn)
+{
+  memset (map, 0, sizeof *map);
+  map->by_conn = by_conn;
+}
+
+static bool
+map_grow (SynackSocketMap *map)
+{
+  size_t n_buckets = map->n_buckets ? map->n_buckets * 2 : 64;
+  SynackSocket **buckets = calloc (n_buckets, sizeof *buckets);
+  SynackSocketMap bigger = *map;
+
+  if (buckets == NULL)
+    return false;
+  bigger.buckets = buckets;
+  bigger.n_buckets = n_buckets;
+  for (size_t b = 0; b < map->n_buckets; b++)
+    {
+      SynackSocket *sock = map->buckets[b];
+
+      while (sock)
+        {
+          SynackSocket *next = *next_link (map, sock);
+          size_t i = bucket_of (&bigger, socket_key (map, sock));
+
+          *next_link (map, sock) = buckets[i];
+          buckets[i] = sock;
+          sock = next;
+        }
+    }
+  free (map->buckets);
+  map->buckets = buckets;
+  map->n_buckets = n_buckets;
+  return true;
+}
+
+static bool
+map_insert (SynackSocketMap *map, SynackSocket *sock)
+{
+  size_t i;
+
+  if (map->n >= map->n_buckets && !map_grow (map))
+    return false;
+  i = bucket_of (map, socket_key (map, sock));
+  *next_link (map, sock) = map->buckets[i];
+  map->buckets[i] = sock;
+  map->n++;
+  return true;
+}
+
+static void
+map_remove (SynackSocketMap *map, SynackSocket *sock)
+{
+  SynackSocket **link;
+
+  if (map->n_buckets == 0)
+    return;
+  link = &map->buckets[bucket_of (map, socket_key (map, sock))];
+  while (*link)
+    {
+      if (*link == sock)
+        {
+          *link = *next_link (map, sock);
+          *next_link (map, sock) = NULL;
+          map->n--;
+          return;
+        }
+      link = next_link (map, *link);
+    }
+}
+
+static SynackSocket *
+map_find (const SynackSocketMap *map, uint64_t key)
+{
+  SynackSocket *sock;
+
+  if (map->n_buckets == 0)
+    return NULL;
+  for (sock = map->buckets[bucket_of (map, key)]; sock; sock = *next_link (map, sock))
+    if (socket_key (map, sock) == key)
+      return sock;
+  return NULL;
+}
+
+void
+synack_host_init (SynackHost *host, SynackHostId id)
+{
+  memset (host, 0, sizeof *host);
+  host->id = id;
+  map_init (&host->by_tuple, false);
+  map_init (&host->by_conn, true);
+  host->next_port = SYNACK_EPHEMERAL_FIRST;
+}
+
+void
+synack_host_clear (SynackEngine *engine, SynackHost *host)
+{
+  for (size_t b = 0; b < host->by_tuple.n_buckets; b++)
+    while (host->by_tuple.buckets[b])
+      {
+        SynackSocket *sock = host->by_tuple.buckets[b];
+
+        synack_host_unbind (host, sock);
+        synack_socket_free (sock);
+      }
+  for (unsigned i = 0; i < host->n_listeners; i++)
+    synack_socket_free (host->listeners[i]);
+  host->n_listeners = 0;
+  free (host->by_tuple.buckets);
+  free (host->by_conn.buckets);
+  (void) engine;
+}
+
+SynackSocket *
+synack_socket_new (SynackEngine *engine, SynackHostId host)
+{
+  SynackSocket *sock = engine->free_sockets;
+
+  if (sock)
+    engine->free_sockets = sock->next_by_tuple;
+  else
+    sock = malloc (sizeof *sock);
+  if (sock == NULL)
+    return NULL;
+
+  memset (sock, 0, sizeof *sock);
+  sock->engine = engine;
+  sock->host = host;
+  sock->state = SYNACK_STATE_CLOSED;
+  sock->snd_wnd = engine->params.window;
+  sock->rto = engine->params.rto_initial;
+  for (int k = 0; k < SYNACK_N_TIMERS; k++)
+    {
+      synack_sched_entry_init (&sock->timers[k].entry, NULL);
+      sock->timers[k].sock = sock;
+      sock->timers[k].kind = (SynackTimerKind) k;
+    }
+  engine->live_sockets++;
+  if (engine->live_sockets > engine->stats.peak_sockets)
+    engine->stats.peak_sockets = engine->live_sockets;
+  return sock;
+}
+
+void
+synack_socket_free (SynackSocket *sock)
+{
+  SynackEngine *engine = sock->engine;
+
+  for (int k = 0; k < SYNACK_N_TIMERS; k++)
+    synack_scheduler_cancel (&engine->sched, &sock->timers[k].entry);
+  engine->live_sockets--;
+  /* Recycled, since a churn run creates and frees a socket per connection. */
+  sock->next_by_tuple = engine->free_sockets;
+  engine->free_sockets = sock;
+}
+
+bool
+synack_host_bind (SynackHost *host, SynackSocket *sock)
+{
+  if (!map_insert (&host->by_tuple, sock))
+    return false;
+  if (sock->conn != 0 && !map_insert (&host->by_conn, sock))
+    {
+      map_remove (&host->by_tuple, sock);
+      return false;
+    }
+  return true;
+}
+
+void
+synack_host_unbind (SynackHost *host, SynackSocket *sock)
+{
+  map_remove (&host->by_tuple, sock);
+  if (sock->conn != 0)
+    map_remove (&host->by_conn, sock);
+}
+
+SynackSocket *
+synack_host_lookup (SynackHost *host, uint16_t local_port, uint16_t remote_port)
+{
+  return map_find (&host->by_tuple, tuple_key (local_port, remote_port));
+}
+
+SynackSocket *
+synack_host_find_conn (SynackHost *host, uint32_t conn)
+{
+  return map_find (&host->by_conn, conn);
+}
+
+SynackSocket *
+synack_host_listener (SynackHost *host, uint16_t port)
+{
+  for (unsigned i = 0; i < host->n_listeners; i++)
+    if (host->listeners[i]->local_port == port)
+      return host->listeners[i];
+  return NULL;
+}
+
+bool
+synack_host_add_listener (SynackHost *host, SynackSocket *sock)
+{
+  if (host->n_listeners == sizeof host->listeners / sizeof host->listeners[0])
+    return false;
+  host->listeners[host->n_listeners++] = sock;
+  return true;
+}
+
+void
+synack_host_remove_listener (SynackHost *host, SynackSocket *sock)
+{
+  for (unsigned i = 0; i < host->n_listeners; i++)
+    if (host->listeners[i] == sock)
+      {
+        host->listeners[i] = host->listeners[--host->n_listeners];
+        return;
+      }
+}
+
+uint16_t
+synack_host_pick_port (SynackHost *host, uint16_t remote_port)
+{
+  const unsigned range = SYNACK_EPHEMERAL_HIGH - SYNACK_EPHEMERAL_LOW + 1;
+
+  /* Linux skips ports whose 4-tuple is taken, TIME_WAIT included, so a busy
+   * client runs out of ports while its old connections wait. */
+  for (unsigned tries = 0; tries < range; tries++)
+    {
+      uint16_t port = host->next_port;
+
+      host->next_port = port >= SYNACK_EPHEMERAL_HIGH ? SYNACK_EPHEMERAL_LOW : port + 1;
+      if (synack_host_lookup (host, port, remote_port) == NULL &&
+          synack_host_listener (host, port) == NULL)
+        return port;
+    }
+  return 0;
+}

@@ -1,2 +1,124 @@
-/* synack-params.c: placeholder until the engine lands. */
-#include "synack-engine.h"
+/* synack-params.c: profile defaults and the checks that keep a run meaningful. */
+#include <string.h>
+
+#include "synack-params.h"
+
+void
+synack_params_init (SynackParams *p, SynackProfile profile)
+{
+  memset (p, 0, sizeof *p);
+  p->profile = profile;
+  p->delay[SYNACK_C2S] = SYNACK_MS (50);
+  p->delay[SYNACK_S2C] = SYNACK_MS (50);
+  p->seed = 1;
+  p->mss = 1460;
+  p->window = 65535;
+  p->synack_retries = 5;
+  p->syn_retries = 6;
+  p->data_retries = 15;
+  p->rto_initial = SYNACK_SEC (1);
+  p->fin_timeout = SYNACK_SEC (60);
+  p->keepalive_idle = SYNACK_SEC (7200);
+  p->keepalive_interval = SYNACK_SEC (75);
+  p->keepalive_probes = 9;
+  p->time_limit = SYNACK_SEC (24 * 3600);
+  p->event_limit = 1000000;
+
+  switch (profile)
+    {
+    case SYNACK_PROFILE_RFC9293:
+      /* The textbook: MSL of two minutes, RFC 6298's one-second floor and
+       * sixty-second ceiling, plain exponential back-off, every segment
+       * acknowledged at once. */
+      p->msl = SYNACK_SEC (120);
+      p->rto_min = SYNACK_SEC (1);
+      p->rto_max = SYNACK_SEC (60);
+      p->syn_linear_retries = 0;
+      p->delayed_ack = 0;
+      break;
+
+    case SYNACK_PROFILE_LINUX:
+    default:
+      /* include/net/tcp.h and the net.ipv4 sysctls of Linux 6.x. */
+      p->msl = SYNACK_SEC (30);
+      p->rto_min = SYNACK_MS (200);
+      p->rto_max = SYNACK_SEC (120);
+      p->syn_linear_retries = 4;
+      p->delayed_ack = SYNACK_MS (40);
+      break;
+    }
+}
+
+SynackParamsError
+synack_params_validate (const SynackParams *p)
+{
+  for (int d = 0; d < 2; d++)
+    {
+      if (p->delay[d] < 0)
+        return SYNACK_PARAMS_NEGATIVE_DELAY;
+      if (!(p->loss[d] >= 0.0 && p->loss[d] <= 1.0))
+        return SYNACK_PARAMS_LOSS_OUT_OF_RANGE;
+    }
+  if (p->msl <= 0)
+    return SYNACK_PARAMS_MSL_ZERO;
+  if (p->rto_min <= 0 || p->rto_initial <= 0)
+    return SYNACK_PARAMS_RTO_ZERO;
+  if (p->rto_min > p->rto_max || p->rto_initial > p->rto_max)
+    return SYNACK_PARAMS_RTO_ORDER;
+  if (p->syn_retries < 0 || p->syn_linear_retries < 0 ||
+      p->synack_retries < 0 || p->data_retries < 0)
+    return SYNACK_PARAMS_NEGATIVE_RETRIES;
+  if (p->syn_retries + p->syn_linear_retries > 255 ||
+      p->synack_retries > 255 || p->data_retries > 255)
+    return SYNACK_PARAMS_TOO_MANY_RETRIES;
+  if (p->mss < 1 || p->mss > 65495)
+    return SYNACK_PARAMS_MSS_RANGE;
+  if (p->window < 1 || p->window > 65535)
+    return SYNACK_PARAMS_WINDOW_RANGE;
+  if (p->fin_timeout <= 0)
+    return SYNACK_PARAMS_FIN_TIMEOUT_ZERO;
+  if (p->keepalive_idle <= 0 || p->keepalive_interval <= 0 ||
+      p->keepalive_probes < 1 || p->keepalive_probes > 255)
+    return SYNACK_PARAMS_KEEPALIVE_RANGE;
+  if (p->time_limit <= 0 || p->event_limit == 0)
+    return SYNACK_PARAMS_LIMIT_ZERO;
+  return SYNACK_PARAMS_OK;
+}
+
+const char *
+synack_params_error_to_string (SynackParamsError error)
+{
+  switch (error)
+    {
+    case SYNACK_PARAMS_OK:
+      return "no error";
+    case SYNACK_PARAMS_NEGATIVE_DELAY:
+      return "a delay cannot be negative: segments cannot arrive before they are sent";
+    case SYNACK_PARAMS_LOSS_OUT_OF_RANGE:
+      return "loss is a probability: between 0 and 1, or 0% to 100%";
+    case SYNACK_PARAMS_MSL_ZERO:
+      return "msl must be more than zero: TIME_WAIT lasts 2 x MSL, and a TIME_WAIT of "
+             "zero could neither resend the last ACK nor let old duplicates die "
+             "(to watch what goes wrong without it, use a tiny value such as 1us)";
+    case SYNACK_PARAMS_RTO_ZERO:
+      return "rto-min and rto-initial must be more than zero, or a retransmission "
+             "would be sent at the same instant as the original";
+    case SYNACK_PARAMS_RTO_ORDER:
+      return "retransmission timeouts must satisfy rto-min <= rto-max and rto-initial <= rto-max";
+    case SYNACK_PARAMS_NEGATIVE_RETRIES:
+      return "a retry count cannot be negative";
+    case SYNACK_PARAMS_TOO_MANY_RETRIES:
+      return "at most 255 retries (Linux's own limit)";
+    case SYNACK_PARAMS_MSS_RANGE:
+      return "mss must be between 1 and 65495 bytes";
+    case SYNACK_PARAMS_WINDOW_RANGE:
+      return "the window must be between 1 and 65535 bytes (no window scaling)";
+    case SYNACK_PARAMS_FIN_TIMEOUT_ZERO:
+      return "fin-timeout must be more than zero";
+    case SYNACK_PARAMS_KEEPALIVE_RANGE:
+      return "keep-alive times must be more than zero and probes between 1 and 255";
+    case SYNACK_PARAMS_LIMIT_ZERO:
+      return "time-limit and event-limit must be more than zero";
+    }
+  return "unknown parameter error";
+}

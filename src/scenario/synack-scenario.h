@@ -38,6 +38,7 @@ char          **synack_preset_list          (void);
 #define SYNACK_DEFAULT_PRESET "handshake"
 
 const char *synack_scenario_get_name     (const SynackScenario *scenario); /* preset or file base name */
+void        synack_scenario_set_name     (SynackScenario *scenario, const char *name);
 const char *synack_scenario_get_title    (const SynackScenario *scenario);
 const char *synack_scenario_get_summary  (const SynackScenario *scenario); /* what happens and why */
 const char *synack_scenario_get_watch    (const SynackScenario *scenario); /* what to watch */

@@ -1,0 +1,139 @@
+/* synack-cli.c: the headless tool: run a scenario and print its trace, list
+ * the lessons, export diagrams. */
+#include "synack-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <errno.h>
+#include <string.h>
+
+#include "synack-cli-common.h"
+#include "synack-scenario.h"
+
+static const char usage_text[] =
+  "Usage:\n"
+  "  synack-cli run FILE|--preset NAME [--set KEY=VALUE]... [--format text|json]\n"
+  "  synack-cli export FILE|--preset NAME -o OUT.png|.svg|.pdf [options]\n"
+  "  synack-cli --list-presets\n"
+  "  synack-cli --help | --version\n"
+  "\n"
+  "Simulates TCP connection set-up and teardown between a client and a server\n"
+  "and prints every segment, state change and timer.\n"
+  "\n"
+  "Exit status: 0 success, 1 the run or the export failed, 2 bad input.\n"
+  "Run 'synack-cli run --help' or 'synack-cli export --help' for their options.\n";
+
+static int
+list_presets (void)
+{
+  g_auto (GStrv) names = synack_preset_list ();
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (SynackScenario) scenario = synack_scenario_load_preset (names[i], &error);
+
+      if (scenario == NULL)
+        {
+          g_printerr ("synack-cli: %s\n", error->message);
+          return SYNACK_EXIT_FAILURE;
+        }
+      g_print ("%-28s %s\n", names[i], synack_scenario_get_title (scenario));
+    }
+  return SYNACK_EXIT_OK;
+}
+
+static int
+run_command (int argc, char **argv)
+{
+  g_autofree char *preset = NULL;
+  g_autofree char *format = NULL;
+  g_auto (GStrv) sets = NULL;
+  g_auto (GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset, "Run the built-in lesson NAME", "NAME" },
+    { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &sets, "Override a parameter (repeatable)", "KEY=VALUE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("FILE|--preset NAME - run a scenario");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = NULL;
+  g_autoptr (SynackTrace) trace = NULL;
+  g_autofree char *output = NULL;
+  gboolean json;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_description (context, synack_cli_parameter_help ());
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("synack-cli run: %s\n", error->message);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (format == NULL || g_str_equal (format, "text"))
+    json = FALSE;
+  else if (g_str_equal (format, "json"))
+    json = TRUE;
+  else
+    {
+      g_printerr ("synack-cli run: unknown format '%s' (text or json)\n", format);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+
+  scenario = synack_cli_load_scenario (files, preset, sets, &error);
+  if (scenario == NULL)
+    {
+      g_printerr ("synack-cli run: %s\n", error->message);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  trace = synack_scenario_run (scenario, NULL, &error);
+  if (trace == NULL)
+    {
+      g_printerr ("synack-cli run: %s\n", error->message);
+      return SYNACK_EXIT_FAILURE;
+    }
+
+  output = json ? synack_trace_to_json (trace, scenario) : synack_trace_to_text (trace, scenario);
+  if (fputs (output, stdout) == EOF || fflush (stdout) != 0)
+    {
+      g_printerr ("synack-cli run: cannot write the output: %s\n", g_strerror (errno));
+      return SYNACK_EXIT_FAILURE;
+    }
+  return SYNACK_EXIT_OK;
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      g_printerr ("%s", usage_text);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      g_print ("%s\n%s", usage_text, synack_cli_parameter_help ());
+      return SYNACK_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("synack-cli %s\n", PACKAGE_VERSION);
+      return SYNACK_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--list-presets"))
+    return list_presets ();
+  if (g_str_equal (argv[1], "run"))
+    return run_command (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "export"))
+    return synack_cli_export (argc - 1, argv + 1);
+
+  g_printerr ("synack-cli: unknown command '%s'\n\n%s", argv[1], usage_text);
+  return SYNACK_EXIT_BAD_INPUT;
+}

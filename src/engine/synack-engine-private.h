@@ -1,0 +1,214 @@
+/* synack-engine-private.h: the structures the engine's files share: the run,
+ * its two hosts, their sockets and the segments in flight. */
+#pragma once
+
+#include "synack-engine.h"
+#include "synack-prng.h"
+#include "synack-scheduler.h"
+
+typedef struct SynackEngine SynackEngine;
+typedef struct SynackSocket SynackSocket;
+
+typedef struct {
+  SynackSchedEntry entry;
+  SynackSocket    *sock;
+  SynackTimerKind  kind;
+} SynackTimer;
+
+struct SynackSocket {
+  SynackEngine *engine;
+  SynackHostId  host;
+  uint32_t      conn;
+  SynackState   state;
+  bool          listener;
+  bool          has_fixed_isn;   /* listener: children use iss as their ISN */
+  uint16_t      local_port;
+  uint16_t      remote_port;
+
+  /* Send sequence space (RFC 9293 3.3.1); snd_max is the highest sequence
+   * ever sent, so a segment below it is a retransmission. */
+  uint32_t iss;
+  uint32_t snd_una;
+  uint32_t snd_nxt;
+  uint32_t snd_max;
+  uint32_t snd_wnd;
+  uint32_t data_end;       /* just past the last byte the application wrote */
+  bool     fin_queued;     /* close() or shutdown(): a FIN follows the data */
+  bool     handshake_retransmitted;
+  bool     after_timeout;  /* one segment at a time until new data is ACKed */
+
+  /* Receive sequence space. */
+  uint32_t irs;
+  uint32_t rcv_nxt;
+  uint32_t unread;         /* bytes the application has not read yet */
+  uint64_t received;       /* bytes the application has read, in all */
+  bool     peer_fin;       /* the peer's FIN has arrived in order */
+  bool     eof_seen;       /* ... and the application has read it */
+
+  /* What the application did. */
+  bool     app_closed;     /* close(): the socket is orphaned */
+  bool     write_shut;     /* shutdown(SHUT_WR) or close() */
+  bool     read_off;
+  bool     connect_pending;
+  bool     accepted;       /* passive side: accept() has returned it */
+
+  /* RFC 6298 estimator; Karn's rule says time one unretransmitted segment. */
+  SynackTime srtt;
+  SynackTime rttvar;
+  SynackTime rto;
+  bool       have_rtt;
+  bool       rtt_timing;
+  uint32_t   rtt_seq;      /* timed segment's end */
+  SynackTime rtt_start;
+  uint32_t   retransmits;  /* consecutive timeouts of the oldest segment */
+
+  /* Linux's delayed-ACK machinery (net/ipv4/tcp_input.c). */
+  bool       ack_pending;
+  bool       pingpong;     /* interactive: hold ACKs to ride on replies */
+  uint32_t   quick_acks;   /* segments still ACKed at once after start */
+  bool       ever_received_data;
+  SynackTime last_data_time;
+
+  bool       invalid_ack_sent;
+  SynackTime last_invalid_ack;
+
+  uint32_t   keepalive_probes_out;
+  SynackTime last_receive_time;
+
+  SynackTimer timers[SYNACK_N_TIMERS];
+
+  SynackSocket *next_by_tuple;
+  SynackSocket *next_by_conn;
+};
+
+/* A chained hash of sockets with an intrusive next pointer, so lookups by
+ * 4-tuple (for segments) and by connection (for application calls) are
+ * constant time and allocate nothing per entry. */
+typedef struct {
+  SynackSocket **buckets;
+  size_t         n_buckets;
+  size_t         n;
+  bool           by_conn;
+} SynackSocketMap;
+
+typedef struct {
+  SynackHostId     id;
+  SynackSocketMap  by_tuple;
+  SynackSocketMap  by_conn;
+  SynackSocket    *listeners[8];
+  unsigned         n_listeners;
+  uint16_t         next_port;
+  bool             unplugged;
+  uint32_t         latest_conn;
+} SynackHost;
+
+/* A segment on the wire. */
+typedef struct {
+  SynackSchedEntry entry;
+  SynackHeader     hdr;
+  SynackDirection  dir;
+  uint32_t         seg;
+  uint32_t         rexmit;
+  uint32_t         origin_conn;  /* whose bytes these are; not on the wire */
+  bool             duplicate;
+  int              lost;         /* a SynackLossReason, or -1 if it arrives */
+} SynackFlight;
+
+/* An application call waiting for its time. */
+typedef struct {
+  SynackSchedEntry    entry;
+  const SynackAction *action;
+  uint32_t            conn;       /* resolved connection, or 0 */
+  uint32_t            remaining;  /* repeating connect: how many more */
+} SynackPendingCall;
+
+struct SynackEngine {
+  SynackParams        params;
+  const SynackScript *script;
+  SynackTrace        *trace;
+  SynackScheduler     sched;
+  SynackPrng          prng;
+  SynackHost          hosts[SYNACK_N_HOSTS];
+  SynackEngineError   error;
+  SynackRunStats      stats;
+  size_t              live_sockets;
+
+  uint32_t            next_seg;
+  uint32_t            next_conn;
+  uint32_t           *fault_hits;  /* per fault: matches seen so far */
+
+  const SynackAction **reactions;  /* actions that wait for an event */
+  size_t               n_reactions;
+
+  long                 deliver_index; /* trace index of the segment being handled, or -1 */
+
+  SynackSocket        *free_sockets;
+  SynackFlight        *free_flights;
+};
+
+static inline SynackTime
+synack_now (const SynackEngine *engine)
+{
+  return engine->sched.now;
+}
+
+/* synack-engine.c: a run in steps, for tests that act between events. */
+SynackEngine     *synack_engine_new     (const SynackScript *script, SynackTrace *trace,
+                                         SynackEngineError *error);
+/* Processes everything due up to `until` (capped at the time limit). */
+SynackEngineError synack_engine_advance (SynackEngine *engine, SynackTime until);
+SynackEngineError synack_engine_free    (SynackEngine *engine, SynackRunStats *stats);
+
+/* synack-engine.c */
+void synack_engine_emit      (SynackEngine *engine, const SynackEvent *event);
+void synack_engine_fail      (SynackEngine *engine, SynackEngineError error);
+void synack_engine_app_event (SynackEngine *engine, SynackHostId host, uint32_t conn,
+                              SynackCall call, SynackResult result, uint64_t bytes);
+/* A connection event happened; schedules the reactions waiting for it.
+ * `before` is the byte count read before, for SYNACK_WHEN_RECEIVED. */
+void synack_engine_notify    (SynackEngine *engine, SynackSocket *sock, SynackWhen what,
+                              uint64_t before);
+
+/* synack-host.c */
+void          synack_host_init        (SynackHost *host, SynackHostId id);
+void          synack_host_clear       (SynackEngine *engine, SynackHost *host);
+SynackSocket *synack_socket_new       (SynackEngine *engine, SynackHostId host);
+void          synack_socket_free      (SynackSocket *sock);
+bool          synack_host_bind        (SynackHost *host, SynackSocket *sock);
+void          synack_host_unbind      (SynackHost *host, SynackSocket *sock);
+SynackSocket *synack_host_lookup      (SynackHost *host, uint16_t local_port, uint16_t remote_port);
+SynackSocket *synack_host_find_conn   (SynackHost *host, uint32_t conn);
+SynackSocket *synack_host_listener    (SynackHost *host, uint16_t port);
+bool          synack_host_add_listener    (SynackHost *host, SynackSocket *sock);
+void          synack_host_remove_listener (SynackHost *host, SynackSocket *sock);
+/* A free ephemeral port towards remote_port, or 0 if all are taken. */
+uint16_t      synack_host_pick_port   (SynackHost *host, uint16_t remote_port);
+
+/* synack-network.c */
+void synack_network_send (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr,
+                          uint32_t conn, uint32_t rexmit);
+/* Puts a hand-made segment on the wire from `from`, arriving after the
+ * usual delay, never lost: for tests of how TCP treats odd segments. */
+void synack_network_inject (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr,
+                            uint32_t conn);
+void synack_network_set_unplugged (SynackEngine *engine, SynackHostId host, bool unplugged);
+/* Frees a queued entry if it is a segment in flight (at the end of a run). */
+void synack_network_discard   (SynackEngine *engine, SynackSchedEntry *entry);
+void synack_network_free_pool (SynackEngine *engine);
+
+/* synack-tcp.c */
+void synack_tcp_input        (SynackEngine *engine, SynackHostId host, const SynackFlight *flight);
+void synack_tcp_timer_fired  (SynackTimer *timer);
+void synack_tcp_set_state    (SynackSocket *sock, SynackState to, SynackCause cause);
+void synack_tcp_destroy      (SynackSocket *sock);
+
+SynackResult synack_tcp_listen   (SynackEngine *engine, SynackHostId host, uint16_t port,
+                                  bool has_isn, uint32_t isn);
+SynackResult synack_tcp_connect  (SynackEngine *engine, SynackHostId host, uint32_t conn,
+                                  uint16_t local_port, uint16_t remote_port,
+                                  bool has_isn, uint32_t isn);
+SynackResult synack_tcp_send     (SynackSocket *sock, uint64_t bytes);
+SynackResult synack_tcp_shutdown (SynackSocket *sock);
+SynackResult synack_tcp_close    (SynackSocket *sock);
+SynackResult synack_tcp_abort    (SynackSocket *sock);
+void         synack_tcp_set_reading (SynackSocket *sock, bool reading);

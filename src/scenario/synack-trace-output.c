@@ -1,0 +1,296 @@
+/* synack-trace-output.c: the trace as JSON (the documented contract) and as
+ * text that reads like tcpdump with the state changes in between. */
+#include "synack-config.h"
+
+#include <string.h>
+
+#include "synack-scenario.h"
+
+#define CLIENT_ADDRESS "10.0.0.1"
+#define SERVER_ADDRESS "10.0.0.2"
+
+static void
+append_json_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      unsigned char c = (unsigned char) *p;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_flags_json (GString *out, unsigned flags)
+{
+  static const char *const names[] = { "SYN", "ACK", "FIN", "RST", "PSH" };
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '[');
+  for (unsigned i = 0; i < G_N_ELEMENTS (names); i++)
+    if (flags & (1u << i))
+      {
+        g_string_append_printf (out, "%s\"%s\"", first ? "" : ", ", names[i]);
+        first = FALSE;
+      }
+  g_string_append_c (out, ']');
+}
+
+static void
+append_params_json (GString *out, const SynackParams *p)
+{
+  g_string_append_printf (out,
+    "{\"profile\": \"%s\", \"delay_us\": %" G_GINT64_FORMAT
+    ", \"delay_c2s_us\": %" G_GINT64_FORMAT ", \"delay_s2c_us\": %" G_GINT64_FORMAT,
+    synack_profile_to_string (p->profile),
+    p->delay[SYNACK_C2S], p->delay[SYNACK_C2S], p->delay[SYNACK_S2C]);
+  /* %g would print locale decimal commas; GLib's formatter never does. */
+  {
+    char buf[3][G_ASCII_DTOSTR_BUF_SIZE];
+
+    g_string_append_printf (out, ", \"loss\": %s, \"loss_c2s\": %s, \"loss_s2c\": %s",
+                            g_ascii_dtostr (buf[0], sizeof buf[0], p->loss[SYNACK_C2S]),
+                            g_ascii_dtostr (buf[1], sizeof buf[1], p->loss[SYNACK_C2S]),
+                            g_ascii_dtostr (buf[2], sizeof buf[2], p->loss[SYNACK_S2C]));
+  }
+  g_string_append_printf (out,
+    ", \"seed\": %" G_GUINT64_FORMAT ", \"msl_us\": %" G_GINT64_FORMAT
+    ", \"time_wait_us\": %" G_GINT64_FORMAT
+    ", \"rto_initial_us\": %" G_GINT64_FORMAT ", \"rto_min_us\": %" G_GINT64_FORMAT
+    ", \"rto_max_us\": %" G_GINT64_FORMAT ", \"syn_retries\": %d, \"syn_linear_retries\": %d"
+    ", \"synack_retries\": %d, \"data_retries\": %d, \"fin_timeout_us\": %" G_GINT64_FORMAT
+    ", \"delayed_ack_us\": %" G_GINT64_FORMAT ", \"mss\": %u, \"window\": %u"
+    ", \"keepalive\": %s, \"keepalive_idle_us\": %" G_GINT64_FORMAT
+    ", \"keepalive_interval_us\": %" G_GINT64_FORMAT ", \"keepalive_probes\": %d}",
+    p->seed, p->msl, synack_params_time_wait (p), p->rto_initial, p->rto_min, p->rto_max,
+    p->syn_retries, p->syn_linear_retries, p->synack_retries, p->data_retries,
+    p->fin_timeout, p->delayed_ack, p->mss, p->window, p->keepalive ? "true" : "false",
+    p->keepalive_idle, p->keepalive_interval, p->keepalive_probes);
+}
+
+static void
+append_event_json (GString *out, const SynackEvent *e)
+{
+  g_string_append_printf (out, "{\"t_us\": %" G_GINT64_FORMAT ", \"type\": \"%s\"",
+                          e->t, synack_event_type_to_string (e->type));
+  /* For "lost" and "duplicate" the host is the sender. */
+  g_string_append_printf (out, ", \"host\": \"%s\"", synack_host_to_string (e->host));
+  g_string_append_printf (out, ", \"conn\": %u", e->conn);
+
+  switch (e->type)
+    {
+    case SYNACK_EVENT_APP:
+      g_string_append_printf (out, ", \"call\": \"%s\"", synack_call_to_string (e->call));
+      if (e->result != SYNACK_RESULT_PENDING)
+        g_string_append_printf (out, ", \"result\": \"%s\"", synack_result_to_string (e->result));
+      if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
+        g_string_append_printf (out, ", \"bytes\": %" G_GUINT64_FORMAT, e->bytes);
+      break;
+
+    case SYNACK_EVENT_STATE:
+      g_string_append_printf (out, ", \"from\": \"%s\", \"to\": \"%s\", \"cause\": ",
+                              synack_state_to_string (e->from), synack_state_to_string (e->to));
+      append_json_string (out, synack_cause_to_string (e->cause));
+      break;
+
+    case SYNACK_EVENT_SEND:
+      g_string_append_printf (out, ", \"seg\": %u, \"flags\": ", e->seg);
+      append_flags_json (out, e->hdr.flags);
+      g_string_append_printf (out, ", \"seq\": %u, \"ack\": %u, \"len\": %u, \"win\": %u"
+                              ", \"src_port\": %u, \"dst_port\": %u, \"rexmit\": %u",
+                              e->hdr.seq, e->hdr.ack, e->hdr.len, e->hdr.win,
+                              e->hdr.src_port, e->hdr.dst_port, e->rexmit);
+      break;
+
+    case SYNACK_EVENT_DELIVER:
+      g_string_append_printf (out, ", \"seg\": %u, \"verdict\": ", e->seg);
+      append_json_string (out, synack_verdict_to_string (e->verdict));
+      if (e->duplicate)
+        g_string_append (out, ", \"duplicate\": true");
+      if (e->verdict == SYNACK_VERDICT_STALE_DATA)
+        g_string_append_printf (out, ", \"stale_conn\": %u", e->stale_conn);
+      break;
+
+    case SYNACK_EVENT_LOST:
+      g_string_append_printf (out, ", \"seg\": %u, \"reason\": ", e->seg);
+      append_json_string (out, synack_loss_reason_to_string (e->loss_reason));
+      if (e->duplicate)
+        g_string_append (out, ", \"duplicate\": true");
+      break;
+
+    case SYNACK_EVENT_DUPLICATE:
+      g_string_append_printf (out, ", \"seg\": %u, \"copy_arrives_us\": %" G_GINT64_FORMAT,
+                              e->seg, e->expires);
+      break;
+
+    case SYNACK_EVENT_TIMER:
+      g_string_append_printf (out, ", \"timer\": \"%s\", \"action\": \"%s\"",
+                              synack_timer_to_string (e->timer),
+                              synack_timer_action_to_string (e->action));
+      if (e->action == SYNACK_TIMER_START)
+        g_string_append_printf (out, ", \"expires_us\": %" G_GINT64_FORMAT
+                                ", \"duration_us\": %" G_GINT64_FORMAT, e->expires, e->duration);
+      break;
+
+    case SYNACK_N_EVENT_TYPES:
+      break;
+    }
+  g_string_append_c (out, '}');
+}
+
+char *
+synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
+{
+  GString *out = g_string_sized_new (256 + trace->n_events * 160);
+
+  g_string_append (out, "{\n  \"format\": \"synack-trace\", \"version\": 1,\n  \"scenario\": ");
+  append_json_string (out, synack_scenario_get_name (scenario));
+  g_string_append (out, ",\n  \"title\": ");
+  append_json_string (out, synack_scenario_get_title (scenario));
+  g_string_append (out, ",\n  \"params\": ");
+  append_params_json (out, &synack_scenario_get_script (scenario)->params);
+  g_string_append_printf (out, ",\n  \"addresses\": {\"client\": \"%s\", \"server\": \"%s\"}",
+                          CLIENT_ADDRESS, SERVER_ADDRESS);
+  g_string_append (out, ",\n  \"connections\": [");
+  for (size_t i = 0; i < trace->n_conns; i++)
+    {
+      const SynackConnInfo *c = &trace->conns[i];
+
+      g_string_append_printf (out, "%s\n    {\"conn\": %u, \"client_port\": %u, \"server_port\": %u"
+                              ", \"client_iss\": %u",
+                              i ? "," : "", c->conn, c->client_port, c->server_port, c->client_iss);
+      if (c->server_iss_known)
+        g_string_append_printf (out, ", \"server_iss\": %u", c->server_iss);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, trace->n_conns ? "\n  ],\n  \"events\": [" : "],\n  \"events\": [");
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      g_string_append (out, i ? ",\n    " : "\n    ");
+      append_event_json (out, &trace->events[i]);
+    }
+  g_string_append_printf (out, "%s],\n  \"end_us\": %" G_GINT64_FORMAT "\n}\n",
+                          trace->n_events ? "\n  " : "", trace->end_time);
+  return g_string_free (out, FALSE);
+}
+
+/* ---- Text --------------------------------------------------------------- */
+
+static const char *
+address_of (SynackHostId host)
+{
+  return host == SYNACK_CLIENT ? CLIENT_ADDRESS : SERVER_ADDRESS;
+}
+
+/* tcpdump's notation: S, F, R, P, and '.' for ACK. */
+static void
+append_tcpdump_flags (GString *out, unsigned flags)
+{
+  g_string_append (out, "Flags [");
+  if (flags & SYNACK_FLAG_SYN) g_string_append_c (out, 'S');
+  if (flags & SYNACK_FLAG_FIN) g_string_append_c (out, 'F');
+  if (flags & SYNACK_FLAG_RST) g_string_append_c (out, 'R');
+  if (flags & SYNACK_FLAG_PSH) g_string_append_c (out, 'P');
+  if (flags & SYNACK_FLAG_ACK) g_string_append_c (out, '.');
+  g_string_append_c (out, ']');
+}
+
+static void
+append_segment_text (GString *out, SynackHostId from, const SynackHeader *h)
+{
+  SynackHostId to = from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT;
+
+  g_string_append_printf (out, "%s.%u > %s.%u: ", address_of (from), h->src_port,
+                          address_of (to), h->dst_port);
+  append_tcpdump_flags (out, h->flags);
+  g_string_append_printf (out, ", seq %u", h->seq);
+  if (h->flags & SYNACK_FLAG_ACK)
+    g_string_append_printf (out, ", ack %u", h->ack);
+  g_string_append_printf (out, ", win %u, length %u", h->win, h->len);
+}
+
+char *
+synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
+{
+  GString *out = g_string_new (NULL);
+  const SynackParams *p = &synack_scenario_get_script (scenario)->params;
+  g_autofree char *delay = synack_format_duration (p->delay[SYNACK_C2S]);
+  g_autofree char *time_wait = synack_format_duration (synack_params_time_wait (p));
+
+  g_string_append_printf (out, "# %s: %s\n# profile %s, delay %s, TIME_WAIT %s, seed %" G_GUINT64_FORMAT "\n",
+                          synack_scenario_get_name (scenario), synack_scenario_get_title (scenario),
+                          synack_profile_to_string (p->profile), delay, time_wait, p->seed);
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+      const char *host = synack_host_to_string (e->host);
+
+      g_string_append_printf (out, "%11.6f  ", e->t / 1e6);
+      switch (e->type)
+        {
+        case SYNACK_EVENT_APP:
+          g_string_append_printf (out, "%-6s conn %u  %s()", host, e->conn, synack_call_to_string (e->call));
+          if (e->call == SYNACK_CALL_SEND || (e->call == SYNACK_CALL_RECV && e->bytes))
+            g_string_append_printf (out, " %" G_GUINT64_FORMAT " bytes", e->bytes);
+          if (e->result != SYNACK_RESULT_PENDING)
+            g_string_append_printf (out, " = %s", synack_result_to_string (e->result));
+          break;
+        case SYNACK_EVENT_STATE:
+          g_string_append_printf (out, "%-6s conn %u  %s -> %s (%s)", host, e->conn,
+                                  synack_state_to_string (e->from), synack_state_to_string (e->to),
+                                  synack_cause_to_string (e->cause));
+          break;
+        case SYNACK_EVENT_SEND:
+          g_string_append_printf (out, "#%-4u IP ", e->seg);
+          append_segment_text (out, e->host, &e->hdr);
+          if (e->rexmit)
+            g_string_append_printf (out, " (retransmission %u)", e->rexmit);
+          break;
+        case SYNACK_EVENT_DELIVER:
+          g_string_append_printf (out, "#%-4u arrives at %s%s: %s", e->seg, host,
+                                  e->duplicate ? " (network duplicate)" : "",
+                                  synack_verdict_to_string (e->verdict));
+          if (e->verdict == SYNACK_VERDICT_STALE_DATA)
+            g_string_append_printf (out, " (bytes of connection %u)", e->stale_conn);
+          break;
+        case SYNACK_EVENT_LOST:
+          g_string_append_printf (out, "#%-4u LOST (%s)%s", e->seg,
+                                  synack_loss_reason_to_string (e->loss_reason),
+                                  e->duplicate ? " (network duplicate)" : "");
+          break;
+        case SYNACK_EVENT_DUPLICATE:
+          g_string_append_printf (out, "#%-4u duplicated by the network, copy arrives at %.6f",
+                                  e->seg, e->expires / 1e6);
+          break;
+        case SYNACK_EVENT_TIMER:
+          g_string_append_printf (out, "%-6s conn %u  timer %s %s", host, e->conn,
+                                  synack_timer_to_string (e->timer),
+                                  synack_timer_action_to_string (e->action));
+          if (e->action == SYNACK_TIMER_START)
+            {
+              g_autofree char *length = synack_format_duration (e->duration);
+              g_string_append_printf (out, " (%s, until %.6f)", length, e->expires / 1e6);
+            }
+          break;
+        case SYNACK_N_EVENT_TYPES:
+          break;
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,49 @@
+/* synack-test-util.h: helpers the engine and scenario tests share: run a
+ * scenario text, and reduce a trace or a pcap to comparable segments. */
+#pragma once
+
+#include "synack-scenario.h"
+
+G_BEGIN_DECLS
+
+/* Runs scenario text; fails the test on any error. */
+SynackTrace *synack_test_run (const char *text);
+
+/* Runs scenario text and returns the error it must fail with. */
+GError *synack_test_run_error (const char *text);
+
+/* A segment as the reference comparison sees it: sequence numbers relative
+ * to the ISN of their direction (absolute if that direction sent no SYN),
+ * flags without PSH. */
+typedef struct {
+  SynackDirection dir;
+  unsigned        flags;
+  uint32_t        seq;
+  uint32_t        ack;
+  uint32_t        len;
+  SynackTime      t;
+} SynackTestSegment;
+
+GArray *synack_test_segments_from_trace (const SynackTrace *trace);
+/* Reads a libpcap file of Ethernet/IPv4/TCP frames; the client is the side
+ * that does not use server_port. Returns NULL (with a test failure) on error. */
+GArray *synack_test_segments_from_pcap (const char *path, uint16_t server_port);
+
+/* "C>S SYN,ACK seq=0 ack=1 len=0" */
+char *synack_test_segment_describe (const SynackTestSegment *segment);
+/* All segments, one per line, for assertion messages. */
+char *synack_test_segments_describe (GArray *segments);
+
+/* The states a host's side of a connection went through, "CLOSED SYN_SENT …". */
+char *synack_test_states (const SynackTrace *trace, SynackHostId host, uint32_t conn);
+
+/* The n-th (from 0) event matching type/host/timer etc.; -1 if none. */
+long synack_test_find_timer (const SynackTrace *trace, SynackHostId host,
+                             SynackTimerKind timer, SynackTimerAction action, guint nth);
+long synack_test_find_app (const SynackTrace *trace, SynackHostId host,
+                           SynackCall call, SynackResult result);
+
+/* Times (µs) of every SEND by host whose flags (PSH ignored) equal flags. */
+GArray *synack_test_send_times (const SynackTrace *trace, SynackHostId host, unsigned flags);
+
+G_END_DECLS
