@@ -10,8 +10,18 @@ struct _SynackApplication
 {
   GtkApplication parent_instance;
 
-  GSettings *settings;
+  GSettings  *settings;
+  GDBusProxy *portal;
+  gboolean    system_dark;
 };
+
+enum {
+  PROP_0,
+  PROP_SYSTEM_DARK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SynackApplication, synack_application, GTK_TYPE_APPLICATION)
 
@@ -125,6 +135,92 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+set_system_dark (SynackApplication *self, GVariant *value /* owned */)
+{
+  gboolean dark;
+
+  /* Read() wraps the value in one variant more than SettingChanged does. */
+  while (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *inner = g_variant_get_variant (value);
+      g_variant_unref (value);
+      value = inner;
+    }
+  if (value == NULL)
+    return;
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    {
+      g_variant_unref (value);
+      return;
+    }
+  dark = g_variant_get_uint32 (value) == 1;  /* 1: prefer dark, 2: prefer light */
+  g_variant_unref (value);
+  if (dark != self->system_dark)
+    {
+      self->system_dark = dark;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYSTEM_DARK]);
+    }
+}
+
+static void
+on_portal_signal (GDBusProxy *proxy, const char *sender, const char *signal,
+                  GVariant *params, SynackApplication *self)
+{
+  const char *ns, *key;
+  g_autoptr(GVariant) value = NULL;
+
+  if (g_strcmp0 (signal, "SettingChanged") != 0)
+    return;
+  g_variant_get (params, "(&s&sv)", &ns, &key, &value);
+  if (g_str_equal (ns, "org.freedesktop.appearance") && g_str_equal (key, "color-scheme"))
+    set_system_dark (self, g_variant_ref (value));
+}
+
+static void
+on_portal_read (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(SynackApplication) self = user_data;
+  g_autoptr(GVariant) reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (source), result, NULL);
+
+  if (reply != NULL)
+    set_system_dark (self, g_variant_get_child_value (reply, 0));
+}
+
+static void
+on_portal_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(SynackApplication) self = user_data;
+  GDBusProxy *proxy = g_dbus_proxy_new_for_bus_finish (result, NULL);
+
+  /* No portal (a bare X session, the tests): stay light unless asked. */
+  if (proxy == NULL)
+    return;
+  self->portal = proxy;
+  g_signal_connect_object (proxy, "g-signal", G_CALLBACK (on_portal_signal), self, 0);
+  g_dbus_proxy_call (proxy, "Read", g_variant_new ("(ss)", "org.freedesktop.appearance", "color-scheme"),
+                     G_DBUS_CALL_FLAGS_NONE, 2000, NULL, on_portal_read, g_object_ref (self));
+}
+
+gboolean
+synack_application_get_system_dark (SynackApplication *self)
+{
+  g_return_val_if_fail (SYNACK_IS_APPLICATION (self), FALSE);
+  return self->system_dark;
+}
+
+static void
+synack_application_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SynackApplication *self = SYNACK_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYSTEM_DARK: g_value_set_boolean (value, self->system_dark); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 synack_application_startup (GApplication *app)
 {
   SynackApplication *self = SYNACK_APPLICATION (app);
@@ -150,6 +246,14 @@ synack_application_startup (GApplication *app)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_window_set_default_icon_name (SYNACK_APPLICATION_ID);
+
+  {
+    GDBusConnection *bus = g_application_get_dbus_connection (app);
+    if (bus != NULL)
+      g_dbus_proxy_new (bus, G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START, NULL,
+                        "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                        "org.freedesktop.portal.Settings", NULL, on_portal_ready, g_object_ref (self));
+  }
 }
 
 static void
@@ -184,6 +288,7 @@ synack_application_dispose (GObject *object)
   SynackApplication *self = SYNACK_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->portal);
   G_OBJECT_CLASS (synack_application_parent_class)->dispose (object);
 }
 
@@ -194,9 +299,14 @@ synack_application_class_init (SynackApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = synack_application_dispose;
+  object_class->get_property = synack_application_get_property;
   app_class->startup = synack_application_startup;
   app_class->activate = synack_application_activate;
   app_class->open = synack_application_open;
+
+  properties[PROP_SYSTEM_DARK] =
+    g_param_spec_boolean ("system-dark", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -14,6 +14,10 @@ SynackApplication *synack_application_new (GApplicationFlags flags);
 
 GSettings *synack_application_get_settings (SynackApplication *self);
 
+/* The desktop's dark-style preference (the XDG settings portal), followed
+ * when the theme setting is "system"; notifies "system-dark". */
+gboolean synack_application_get_system_dark (SynackApplication *self);
+
 /* Keys without a modifier (Space, arrows, +/−) must not steal typing from
  * entries, so they are not application accelerators: each window adds them
  * in a bubble-phase shortcut controller. Both come from one table. */

@@ -116,3 +116,71 @@ const char *synack_event_row_get_time (SynackEventRow *self) { return self->time
 const char *synack_event_row_get_host (SynackEventRow *self) { return self->host; }
 const char *synack_event_row_get_kind (SynackEventRow *self) { return self->kind; }
 const char *synack_event_row_get_summary (SynackEventRow *self) { return self->summary; }
+
+struct _SynackEventList
+{
+  GObject parent_instance;
+
+  const SynackTrace *trace;
+  guint              n_items;
+};
+
+static GType
+synack_event_list_get_item_type (GListModel *model)
+{
+  return SYNACK_TYPE_EVENT_ROW;
+}
+
+static guint
+synack_event_list_get_n_items (GListModel *model)
+{
+  return SYNACK_EVENT_LIST (model)->n_items;
+}
+
+static gpointer
+synack_event_list_get_item (GListModel *model, guint position)
+{
+  SynackEventList *self = SYNACK_EVENT_LIST (model);
+
+  if (position >= self->n_items)
+    return NULL;
+  return synack_event_row_new (self->trace, position);
+}
+
+static void
+synack_event_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = synack_event_list_get_item_type;
+  iface->get_n_items = synack_event_list_get_n_items;
+  iface->get_item = synack_event_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SynackEventList, synack_event_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, synack_event_list_model_init))
+
+static void
+synack_event_list_class_init (SynackEventListClass *klass)
+{
+}
+
+static void
+synack_event_list_init (SynackEventList *self)
+{
+}
+
+SynackEventList *
+synack_event_list_new (void)
+{
+  return g_object_new (SYNACK_TYPE_EVENT_LIST, NULL);
+}
+
+void
+synack_event_list_set_trace (SynackEventList *self, const SynackTrace *trace)
+{
+  guint removed = self->n_items;
+
+  self->trace = trace;
+  self->n_items = trace ? (guint) MIN (trace->n_events, G_MAXUINT) : 0;
+  if (removed > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+}

@@ -1,0 +1,434 @@
+/* test-app-window.c: the main window driven as a user would, under Xvfb. */
+#include "synack-config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "synack-application.h"
+#include "synack-diagram-view.h"
+#include "synack-export-dialog.h"
+#include "synack-lesson-dialog.h"
+#include "synack-window.h"
+
+static SynackApplication *app;
+
+static void
+flush (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_until_idle (SynackWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (synack_window_is_busy (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (synack_window_is_busy (window));
+  flush ();
+}
+
+/* Lets a few frames go by so layout and painting happen. */
+static void
+wait_frames (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static SynackWindow *
+open_window (const char *lesson)
+{
+  SynackWindow *window = synack_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  g_assert_true (synack_window_load_lesson (window, lesson));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_idle (window);
+  g_assert_nonnull (synack_window_get_run (window));
+  return window;
+}
+
+static void
+close_window (SynackWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush ();
+}
+
+static void
+activate (SynackWindow *window, const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+}
+
+static void
+assert_states_match (SynackWindow *window)
+{
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  long upto = synack_window_get_cursor (window);
+
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    g_assert_cmpstr (synack_window_get_state_text (window, h), ==,
+                     synack_state_to_string (synack_trace_state_at (trace, h, 0, upto)));
+  g_assert_cmpint (synack_window_get_selected_row (window), ==, upto);
+}
+
+static void
+test_start (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+
+  g_assert_cmpuint (trace->n_events, >, 10);
+  g_assert_cmpint (synack_window_get_cursor (window), ==, -1);
+  g_assert_cmpstr (synack_window_get_state_text (window, SYNACK_CLIENT), ==, "CLOSED");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), !=, "");
+  close_window (window);
+}
+
+static void
+test_step (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  gboolean saw_established = FALSE, saw_time_wait = FALSE;
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      activate (window, "win.step-forward");
+      g_assert_cmpint (synack_window_get_cursor (window), ==, (long) i);
+      g_assert_cmpint (synack_window_get_cursor_time (window), ==, trace->events[i].t);
+      assert_states_match (window);
+      g_assert_cmpstr (synack_window_get_explanation (window), !=, "");
+      saw_established |= g_str_equal (synack_window_get_state_text (window, SYNACK_CLIENT), "ESTABLISHED");
+      saw_time_wait |= g_str_equal (synack_window_get_state_text (window, SYNACK_CLIENT), "TIME_WAIT");
+    }
+  g_assert_true (saw_established);
+  g_assert_true (saw_time_wait);
+  /* At the end, stepping forward does nothing. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.step-forward", NULL) &&
+                  synack_window_get_cursor (window) != (long) trace->n_events - 1);
+
+  for (long i = (long) trace->n_events - 2; i >= -1; i--)
+    {
+      activate (window, "win.step-back");
+      g_assert_cmpint (synack_window_get_cursor (window), ==, i);
+      assert_states_match (window);
+    }
+
+  activate (window, "win.go-end");
+  g_assert_cmpint (synack_window_get_cursor (window), ==, (long) trace->n_events - 1);
+  activate (window, "win.go-start");
+  g_assert_cmpint (synack_window_get_cursor (window), ==, -1);
+  close_window (window);
+}
+
+static void
+test_play (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  gint64 deadline;
+
+  /* Fastest speed: the 60 s of TIME_WAIT pass in 0.6 s. */
+  for (int i = 0; i < 20; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.faster", NULL);
+  activate (window, "win.play");
+  g_assert_true (synack_window_get_playing (window));
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (synack_window_get_playing (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (synack_window_get_playing (window));
+  g_assert_cmpint (synack_window_get_cursor (window), ==, (long) trace->n_events - 1);
+  assert_states_match (window);
+  close_window (window);
+}
+
+static gboolean
+trace_has_loss (const SynackTrace *trace)
+{
+  for (size_t i = 0; i < trace->n_events; i++)
+    if (trace->events[i].type == SYNACK_EVENT_LOST)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_change_loss (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  SynackRun *before = synack_window_get_run (window);
+  GtkWidget *spin = synack_window_get_param_widget (window, "loss-c2s");
+  SynackRun *after;
+  SynackTime t;
+
+  g_assert_false (trace_has_loss (before->trace));
+  for (int i = 0; i < 6; i++)
+    activate (window, "win.step-forward");
+  t = synack_window_get_cursor_time (window);
+
+  /* As a user would: the spin button on the Parameters page. */
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 60);
+  wait_until_idle (window);
+
+  after = synack_window_get_run (window);
+  g_assert_true (after != before);
+  g_assert_cmpfloat_with_epsilon (synack_scenario_get_script (after->scenario)->params.loss[SYNACK_C2S], 0.6, 1e-9);
+  g_assert_true (trace_has_loss (after->trace));
+  g_assert_cmpint (synack_window_get_cursor_time (window), ==, t);
+  assert_states_match (window);
+
+  /* A bad value is refused with a message and changes nothing. */
+  g_assert_false (synack_window_set_param (window, "msl", "-3s"));
+  g_assert_true (synack_window_get_run (window) == after);
+  close_window (window);
+}
+
+static void
+test_lose_segment (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  const SynackTrace *trace;
+  gboolean lost = FALSE, retransmitted = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lose-segment", "u", 1));
+  wait_until_idle (window);
+
+  trace = synack_window_get_run (window)->trace;
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+      lost |= e->type == SYNACK_EVENT_LOST && e->seg == 1;
+      retransmitted |= e->type == SYNACK_EVENT_SEND && e->rexmit > 0 && (e->hdr.flags & SYNACK_FLAG_SYN);
+    }
+  g_assert_true (lost);
+  g_assert_true (retransmitted);
+
+  /* What-if buttons at the cursor: the client aborts once established. */
+  activate (window, "win.undo-edit");
+  wait_until_idle (window);
+  g_assert_false (trace_has_loss (synack_window_get_run (window)->trace));
+  close_window (window);
+}
+
+static void
+on_export_finished (SynackExportDialog *dialog, gboolean ok, const char *message, int *result)
+{
+  *result = ok ? 1 : 0;
+}
+
+static int
+run_export (SynackExportDialog *dialog, const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  int result = -1;
+  gulong id = g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), &result);
+
+  synack_export_dialog_export_to (dialog, file);
+  while (result < 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  if (result == 0)
+    g_signal_handler_disconnect (dialog, id);
+  return result;
+}
+
+static void
+test_export (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  g_autofree char *dir = g_dir_make_tmp ("synack-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "handshake", NULL);
+  g_autofree char *png = g_build_filename (dir, "handshake.png", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  SynackExportDialog *dialog;
+
+  for (int i = 0; i < 8; i++)
+    activate (window, "win.step-forward");
+
+  dialog = synack_export_dialog_new (GTK_WINDOW (window), synack_window_get_run (window),
+                                     synack_window_get_cursor (window), "light");
+  gtk_window_present (GTK_WINDOW (dialog));
+  synack_export_dialog_set_format (dialog, SYNACK_EXPORT_FORMAT_PNG);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpint (run_export (dialog, path), ==, 1);
+  flush ();
+  g_assert_null (dialog); /* closed on success */
+
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  /* A write that fails shows an error dialog and leaves nothing behind. */
+  dialog = synack_export_dialog_new (GTK_WINDOW (window), synack_window_get_run (window), -1, "light");
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpint (run_export (dialog, "/nonexistent-dir/x.png"), ==, 0);
+  g_assert_nonnull (synack_export_dialog_get_error_dialog (dialog));
+  g_assert_true (gtk_widget_get_visible (synack_export_dialog_get_error_dialog (dialog)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_unlink (png);
+  g_rmdir (dir);
+  close_window (window);
+}
+
+/* Renders a widget the way the screen shows it, into a texture. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_cmpint (w, >, 0);
+  g_assert_cmpint (h, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+/* How many distinct colours a texture has (up to `cap`): a blank window has
+ * one or two, a drawn diagram dozens. */
+static guint
+count_colours (GdkTexture *texture, guint cap)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  gsize stride = (gsize) w * 4;
+  g_autofree guchar *data = g_malloc (stride * h);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  gdk_texture_download (texture, data, stride);
+  for (int y = 0; y < h && g_hash_table_size (seen) < cap; y += 2)
+    for (int x = 0; x < w; x += 2)
+      {
+        guint32 px;
+        memcpy (&px, data + y * stride + x * 4, 4);
+        g_hash_table_add (seen, GUINT_TO_POINTER (px | 1)); /* never NULL */
+      }
+  return g_hash_table_size (seen);
+}
+
+static void
+test_screenshot (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autoptr(GdkTexture) diagram = NULL;
+  g_autofree char *path = NULL;
+  const char *outdir = g_getenv ("SYNACK_TEST_OUTPUT");
+
+  for (int i = 0; i < 7; i++)
+    activate (window, "win.step-forward");
+  wait_frames (300);
+
+  shot = render_widget (GTK_WIDGET (window));
+  path = g_build_filename (outdir ? outdir : g_get_tmp_dir (), "test-app-window-screenshot.png", NULL);
+  g_assert_true (gdk_texture_save_to_png (shot, path));
+  g_test_message ("screenshot: %s", path);
+  g_assert_cmpuint (count_colours (shot, 64), >=, 16);
+
+  /* The diagram itself, not just the chrome around it, has content. */
+  diagram = render_widget (synack_window_get_diagram (window));
+  g_assert_cmpuint (count_colours (diagram, 16), >=, 4);
+  close_window (window);
+}
+
+static void
+test_presentation (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+
+  activate (window, "win.presentation");
+  wait_frames (200);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_cmpstr (synack_diagram_view_get_theme (SYNACK_DIAGRAM_VIEW (synack_window_get_diagram (window)))->name, ==, "projector");
+  activate (window, "win.leave-presentation");
+  wait_frames (100);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  close_window (window);
+}
+
+static void
+on_lesson_chosen (SynackLessonDialog *dialog, const char *name, char **out)
+{
+  *out = g_strdup (name);
+}
+
+static void
+test_lessons (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  SynackLessonDialog *dialog = synack_lesson_dialog_new (GTK_WINDOW (window), SYNACK_DEFAULT_PRESET);
+  g_autofree char *chosen = NULL;
+
+  g_assert_cmpuint (synack_lesson_dialog_get_n_lessons (dialog), >=, 1);
+  g_signal_connect (dialog, "lesson-chosen", G_CALLBACK (on_lesson_chosen), &chosen);
+  gtk_window_present (GTK_WINDOW (dialog));
+  flush ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "lesson.open", NULL));
+  g_assert_cmpstr (chosen, ==, SYNACK_DEFAULT_PRESET);
+  close_window (window);
+}
+
+static void
+test_quit (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+
+  g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  flush ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  (void) window;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("no display: skipping the window tests\n");
+      return 77;
+    }
+
+  app = synack_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/app/window/start", test_start);
+  g_test_add_func ("/app/window/step", test_step);
+  g_test_add_func ("/app/window/play", test_play);
+  g_test_add_func ("/app/window/change-loss", test_change_loss);
+  g_test_add_func ("/app/window/lose-segment", test_lose_segment);
+  g_test_add_func ("/app/window/export", test_export);
+  g_test_add_func ("/app/window/screenshot", test_screenshot);
+  g_test_add_func ("/app/window/presentation", test_presentation);
+  g_test_add_func ("/app/window/lessons", test_lessons);
+  g_test_add_func ("/app/window/quit", test_quit);
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
