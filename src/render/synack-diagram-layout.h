@@ -58,7 +58,8 @@ typedef enum {
 
 typedef struct {
   SynackLabelKind   kind;
-  long              event;    /* the event that makes it appear; -1 always shown */
+  long              event;    /* the event that makes it appear; -1 always shown,
+                               * -2 never (a timer label with no room) */
   cairo_rectangle_t box;      /* where the text goes, padding included */
   char             *text;     /* one or two lines */
   SynackHostId      host;     /* side for STATE, TIMER, NOTE */
@@ -85,6 +86,7 @@ typedef struct {
   double            xa, ya;       /* where it would have arrived: (x1,y1) unless lost */
   cairo_rectangle_t head;         /* the arrowhead or ✕ */
   int               label;        /* index into labels, -1 if none */
+  int               lost_label;   /* "lost" beside the ✕, -1 if none */
 } SynackDiagramArrow;
 
 typedef struct {

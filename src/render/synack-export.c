@@ -1,30 +1,411 @@
 /* synack-export.c: PNG, SVG and PDF files of a sequence diagram, written atomically. */
 #include "synack-config.h"
 
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "synack-diagram-layout-private.h"
+#include "synack-diagram-paint.h"
 #include "synack-export.h"
+
+/* cairo's image surfaces stop at 32767 pixels a side. */
+#define MAX_PNG_SIDE 32767
 
 void
 synack_export_options_init (SynackExportOptions *options)
 {
-  *options = (SynackExportOptions) { .scale = 1, .upto = SYNACK_DIAGRAM_ALL };
+  *options = (SynackExportOptions) {
+    .format = SYNACK_EXPORT_FORMAT_AUTO,
+    .theme = NULL,
+    .text_scale = 1,
+    .axis_mode = SYNACK_TIME_AXIS_COMPRESSED,
+    .width = 0,
+    .scale = 1,
+    .upto = SYNACK_DIAGRAM_ALL,
+    .per_step = FALSE,
+    .title = NULL,
+  };
 }
 
 SynackExportFormat
 synack_export_format_from_path (const char *path)
 {
-  return SYNACK_EXPORT_FORMAT_AUTO;
-}
+  const char *dot = path ? strrchr (path, '.') : NULL;
 
-gboolean
-synack_export_file (const SynackTrace *trace, const SynackExportOptions *options,
-                    const char *path, GError **error)
-{
-  g_set_error_literal (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_FORMAT, "not yet");
-  return FALSE;
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return SYNACK_EXPORT_FORMAT_AUTO;
+  if (g_ascii_strcasecmp (dot, ".png") == 0)
+    return SYNACK_EXPORT_FORMAT_PNG;
+  if (g_ascii_strcasecmp (dot, ".svg") == 0)
+    return SYNACK_EXPORT_FORMAT_SVG;
+  if (g_ascii_strcasecmp (dot, ".pdf") == 0)
+    return SYNACK_EXPORT_FORMAT_PDF;
+  return SYNACK_EXPORT_FORMAT_AUTO;
 }
 
 char **
 synack_export_step_paths (const char *path, size_t n_steps)
 {
-  return NULL;
+  const char *dot = strrchr (path, '.');
+  size_t stem = dot && !strchr (dot, G_DIR_SEPARATOR) ? (size_t) (dot - path) : strlen (path);
+  const char *ext = path + stem;
+  int digits = n_steps >= 1000 ? (int) floor (log10 ((double) n_steps)) + 1 : 3;
+  char **paths = g_new0 (char *, n_steps + 1);
+
+  for (size_t i = 0; i < n_steps; i++)
+    paths[i] = g_strdup_printf ("%.*s-%0*zu%s", (int) stem, path, digits, i + 1, ext);
+  return paths;
+}
+
+/* ------------------------------------------------------ atomic files */
+
+/* A file being written next to its final name; renamed into place only
+ * when every byte is out, removed on any failure. */
+typedef struct {
+  char *final_path;
+  char *tmp_path;
+  int   fd;
+  int   error;          /* first errno of a failed write */
+} AtomicFile;
+
+static void
+set_write_error (GError **error, const char *path, int err)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_WRITE,
+               _("Cannot write “%s”: %s"), display, g_strerror (err));
+}
+
+static gboolean
+atomic_open (AtomicFile *file, const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  memset (file, 0, sizeof *file);
+  file->fd = -1;
+  file->final_path = g_strdup (path);
+  /* Same folder, so the rename is atomic; hidden, so a file manager does
+   * not show a half-written picture. */
+  file->tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  file->fd = g_mkstemp_full (file->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (file->fd < 0)
+    {
+      int err = errno;
+
+      set_write_error (error, path, err);
+      g_clear_pointer (&file->tmp_path, g_free);
+      g_clear_pointer (&file->final_path, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static cairo_status_t
+atomic_write (void *closure, const unsigned char *data, unsigned int length)
+{
+  AtomicFile *file = closure;
+
+  if (file->error)
+    return CAIRO_STATUS_WRITE_ERROR;
+  while (length > 0)
+    {
+      ssize_t n = write (file->fd, data, length);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          file->error = errno;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += n;
+      length -= (unsigned int) n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+atomic_abort (AtomicFile *file)
+{
+  if (file->fd >= 0)
+    close (file->fd);
+  if (file->tmp_path)
+    g_unlink (file->tmp_path);
+  g_clear_pointer (&file->tmp_path, g_free);
+  g_clear_pointer (&file->final_path, g_free);
+  file->fd = -1;
+}
+
+static gboolean
+atomic_commit (AtomicFile *file, GError **error)
+{
+  int err = file->error;
+
+  if (err == 0 && fsync (file->fd) != 0 && errno != EINVAL)
+    err = errno;
+  if (close (file->fd) != 0 && err == 0)
+    err = errno;
+  file->fd = -1;
+  if (err == 0 && g_rename (file->tmp_path, file->final_path) != 0)
+    err = errno;
+  if (err != 0)
+    {
+      set_write_error (error, file->final_path, err);
+      atomic_abort (file);
+      return FALSE;
+    }
+  g_clear_pointer (&file->tmp_path, g_free);
+  g_clear_pointer (&file->final_path, g_free);
+  return TRUE;
+}
+
+/* A cairo failure: the write error if there was one, else cairo's reason. */
+static gboolean
+check_cairo (cairo_status_t status, AtomicFile *file, GError **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS && file->error == 0)
+    return TRUE;
+  if (file->error != 0)
+    set_write_error (error, file->final_path, file->error);
+  else
+    g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_CAIRO,
+                 _("Cannot draw the diagram: %s"), cairo_status_to_string (status));
+  atomic_abort (file);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------ drawing */
+
+typedef struct {
+  const SynackDiagramLayout *layout;
+  const SynackTheme         *theme;
+  const char                *title;
+  double                     title_h;   /* layout units above the diagram */
+  double                     scale;     /* output units per layout unit */
+  double                     width, height; /* output units */
+} Page;
+
+static void
+draw_page (cairo_t *cr, const Page *page, long upto)
+{
+  cairo_save (cr);
+  cairo_scale (cr, page->scale, page->scale);
+  if (page->title_h > 0)
+    {
+      const SynackDiagramLayout *layout = page->layout;
+      g_autoptr (PangoLayout) pl = synack_render_text_layout (layout, SYNACK_LABEL_HOST, page->title);
+      g_autoptr (PangoFontDescription) font = synack_render_font (layout, SYNACK_LABEL_HOST);
+
+      pango_font_description_set_absolute_size (font, layout->font_px * 1.3 * PANGO_SCALE);
+      pango_layout_set_font_description (pl, font);
+      cairo_set_source_rgba (cr, page->theme->background.r, page->theme->background.g,
+                             page->theme->background.b, page->theme->background.a);
+      cairo_rectangle (cr, 0, 0, layout->width, page->title_h);
+      cairo_fill (cr);
+      cairo_set_source_rgba (cr, page->theme->foreground.r, page->theme->foreground.g,
+                             page->theme->foreground.b, page->theme->foreground.a);
+      cairo_move_to (cr, layout->margin, layout->margin * 0.6);
+      pango_cairo_show_layout (cr, pl);
+      cairo_translate (cr, 0, page->title_h);
+    }
+  synack_diagram_paint (cr, page->layout, page->theme, upto, 0, NULL);
+  cairo_restore (cr);
+}
+
+static gboolean
+write_png (const Page *page, const char *path, long upto, GError **error)
+{
+  int w = (int) ceil (page->width), h = (int) ceil (page->height);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  AtomicFile file;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_CAIRO,
+                   _("Cannot make a %d × %d image: %s"), w, h, cairo_status_to_string (status));
+      return FALSE;
+    }
+  cr = cairo_create (surface);
+  draw_page (cr, page, upto);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_CAIRO,
+                   _("Cannot draw the diagram: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (!atomic_open (&file, path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  status = cairo_surface_write_to_png_stream (surface, atomic_write, &file);
+  cairo_surface_destroy (surface);
+  if (!check_cairo (status, &file, error))
+    return FALSE;
+  return atomic_commit (&file, error);
+}
+
+static gboolean
+write_vector (const Page *page, SynackExportFormat format, const char *path,
+              long first_upto, long n_pages, GError **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  AtomicFile file;
+
+  if (!atomic_open (&file, path, error))
+    return FALSE;
+  if (format == SYNACK_EXPORT_FORMAT_SVG)
+    {
+      surface = cairo_svg_surface_create_for_stream (atomic_write, &file, page->width, page->height);
+      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
+    }
+  else
+    {
+      surface = cairo_pdf_surface_create_for_stream (atomic_write, &file, page->width, page->height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "SynAck " PACKAGE_VERSION);
+      if (page->title)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, page->title);
+    }
+  cr = cairo_create (surface);
+  for (long k = 0; k < n_pages; k++)
+    {
+      draw_page (cr, page, n_pages == 1 ? first_upto : k);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (!check_cairo (status, &file, error))
+    return FALSE;
+  return atomic_commit (&file, error);
+}
+
+gboolean
+synack_export_file (const SynackTrace         *trace,
+                    const SynackExportOptions *options,
+                    const char                *path,
+                    GError                   **error)
+{
+  SynackExportOptions defaults;
+  SynackDiagramOptions layout_options;
+  g_autoptr (SynackTheme) theme = NULL;
+  g_autoptr (SynackDiagramLayout) layout = NULL;
+  SynackExportFormat format;
+  Page page = { 0 };
+  long upto, n_steps;
+
+  g_return_val_if_fail (trace != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (options == NULL)
+    {
+      synack_export_options_init (&defaults);
+      options = &defaults;
+    }
+  format = options->format != SYNACK_EXPORT_FORMAT_AUTO ? options->format
+                                                        : synack_export_format_from_path (path);
+  if (format == SYNACK_EXPORT_FORMAT_AUTO)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_FORMAT,
+                   _("Cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"), display);
+      return FALSE;
+    }
+  if (options->width < 0 || options->scale < 0 || (options->upto < 0 && options->upto != SYNACK_DIAGRAM_ALL))
+    {
+      g_set_error_literal (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
+                           _("Width, scale and the last event must not be negative"));
+      return FALSE;
+    }
+  if (options->per_step && format == SYNACK_EXPORT_FORMAT_SVG)
+    {
+      g_set_error_literal (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
+                           _("A step-by-step export needs a .pdf (one page per event) or .png (one file per event)"));
+      return FALSE;
+    }
+  if (options->per_step && trace->n_events == 0)
+    {
+      g_set_error_literal (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
+                           _("The run has no events to step through"));
+      return FALSE;
+    }
+
+  theme = synack_theme_new (options->theme, 1, error);
+  if (theme == NULL)
+    return FALSE;
+  synack_diagram_options_init (&layout_options);
+  layout_options.axis_mode = options->axis_mode;
+  layout_options.theme = theme;
+  layout_options.text_scale = options->text_scale > 0 ? options->text_scale : 1;
+  layout = synack_diagram_layout_new (trace, &layout_options);
+
+  page.layout = layout;
+  page.theme = theme;
+  page.title = options->title && *options->title ? options->title : NULL;
+  page.title_h = page.title ? layout->font_px * 2.4 : 0;
+  if (options->width > 0)
+    page.scale = options->width / layout->width;
+  else
+    page.scale = options->scale > 0 ? options->scale : 1;
+  page.width = layout->width * page.scale;
+  page.height = (layout->height + page.title_h) * page.scale;
+
+  if (format == SYNACK_EXPORT_FORMAT_PNG &&
+      (ceil (page.width) > MAX_PNG_SIDE || ceil (page.height) > MAX_PNG_SIDE))
+    {
+      g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
+                   _("The diagram would be %.0f × %.0f pixels, more than a PNG can hold here (%d); "
+                     "export to SVG or PDF, or choose a smaller width or scale"),
+                   ceil (page.width), ceil (page.height), MAX_PNG_SIDE);
+      return FALSE;
+    }
+
+  upto = options->upto;
+  n_steps = upto == SYNACK_DIAGRAM_ALL ? (long) trace->n_events : MIN (upto + 1, (long) trace->n_events);
+
+  if (!options->per_step)
+    {
+      if (format == SYNACK_EXPORT_FORMAT_PNG)
+        return write_png (&page, path, upto, error);
+      return write_vector (&page, format, path, upto, 1, error);
+    }
+
+  if (format == SYNACK_EXPORT_FORMAT_PDF)
+    return write_vector (&page, format, path, 0, n_steps, error);
+
+  /* Numbered PNGs: all or nothing, so a failure removes the earlier ones. */
+  {
+    g_auto (GStrv) paths = synack_export_step_paths (path, (size_t) n_steps);
+
+    for (long k = 0; k < n_steps; k++)
+      if (!write_png (&page, paths[k], k, error))
+        {
+          for (long j = 0; j < k; j++)
+            g_unlink (paths[j]);
+          return FALSE;
+        }
+  }
+  return TRUE;
 }

@@ -1,0 +1,291 @@
+/* bench-render.c: prints how fast the diagram paints and exports a 10,000-segment trace, next to mscgen. */
+#include "synack-config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "synack-render.h"
+#include "test-render-traces.h"
+
+/* Figures of one piece of work run in a child, so its peak memory is its own. */
+typedef struct {
+  gboolean ok;
+  double   seconds;
+  long     max_rss_kb;
+  gint64   bytes;
+} Figures;
+
+static double
+now (void)
+{
+  return (double) g_get_monotonic_time () / 1e6;
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
+}
+
+static Figures
+export_in_child (const SynackTrace *trace, const char *path, double scale)
+{
+  Figures fig = { 0 };
+  double start = now ();
+  struct rusage usage;
+  int status = 0;
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      SynackExportOptions options;
+      g_autoptr (GError) error = NULL;
+
+      synack_export_options_init (&options);
+      options.scale = scale;
+      if (!synack_export_file (trace, &options, path, &error))
+        {
+          fprintf (stderr, "  export %s: %s\n", path, error->message);
+          _exit (1);
+        }
+      _exit (0);
+    }
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
+    return fig;
+  fig.seconds = now () - start;
+  fig.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
+  fig.max_rss_kb = usage.ru_maxrss;
+  fig.bytes = file_size (path);
+  return fig;
+}
+
+static Figures
+run_program (char **argv, const char *output)
+{
+  Figures fig = { 0 };
+  double start = now ();
+  struct rusage usage;
+  int status = 0;
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_WRONLY);
+      dup2 (null, 1);
+      dup2 (null, 2);
+      execvp (argv[0], argv);
+      _exit (127);
+    }
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
+    return fig;
+  fig.seconds = now () - start;
+  fig.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
+  fig.max_rss_kb = usage.ru_maxrss;
+  fig.bytes = file_size (output);
+  return fig;
+}
+
+/* The same run as an mscgen chart: one arc per segment, lost ones as -x. */
+static char *
+write_msc (const SynackTrace *trace, const char *dir)
+{
+  g_autoptr (SynackDiagramLayout) layout = synack_diagram_layout_new (trace, NULL);
+  size_t n_arrows, n_labels;
+  const SynackDiagramArrow *arrows = synack_diagram_layout_get_arrows (layout, &n_arrows);
+  const SynackDiagramLabel *labels = synack_diagram_layout_get_labels (layout, &n_labels);
+  GString *msc = g_string_new ("msc {\n  hscale = \"2\";\n  c [label=\"client 10.0.0.1\"], s [label=\"server 10.0.0.2\"];\n");
+  char *path = g_build_filename (dir, "chart.msc", NULL);
+
+  for (size_t i = 0; i < n_arrows; i++)
+    {
+      const SynackDiagramArrow *a = &arrows[i];
+      g_autofree char *label = g_strdup (labels[a->label].text);
+      const char *from = a->from == SYNACK_CLIENT ? "c" : "s", *to = a->from == SYNACK_CLIENT ? "s" : "c";
+
+      g_strdelimit (label, "\n\"", ' ');
+      g_string_append_printf (msc, "  %s %s %s [label=\"%s\"%s];\n", from,
+                              a->fate == SYNACK_ARROW_LOST ? "-x" : "=>", to, label,
+                              a->rexmit ? ", linecolour=\"orange\"" : "");
+    }
+  g_string_append (msc, "}\n");
+  g_file_set_contents (path, msc->str, (gssize) msc->len, NULL);
+  g_string_free (msc, TRUE);
+  return path;
+}
+
+static void
+print_figures (const char *what, const Figures *fig)
+{
+  if (!fig->ok)
+    printf ("  %-28s failed (%.2f s, peak %.1f MiB)\n", what, fig->seconds, fig->max_rss_kb / 1024.0);
+  else
+    printf ("  %-28s %8.3f s   peak RSS %7.1f MiB   %9.1f KiB\n", what, fig->seconds,
+            fig->max_rss_kb / 1024.0, fig->bytes / 1024.0);
+}
+
+int
+main (int argc, char **argv)
+{
+  uint32_t n_segments = argc > 1 ? (uint32_t) atoi (argv[1]) : 10000;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("synack-bench-XXXXXX", &error);
+  SynackTrace *trace;
+  double t0, t_layout;
+  SynackDiagramLayout *layout;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double height, frame_cold = 0, frame_warm = 0, worst = 0;
+  int frames = 200;
+  size_t n_arrows;
+
+  if (dir == NULL)
+    {
+      fprintf (stderr, "bench-render: %s\n", error->message);
+      return 1;
+    }
+  trace = test_bulk_trace (n_segments);
+  printf ("Trace: %u segments, %zu events, %zu connections, %.1f s simulated\n",
+          trace->n_segments, trace->n_events, trace->n_conns, (double) trace->end_time / 1e6);
+
+  t0 = now ();
+  layout = synack_diagram_layout_new (trace, NULL);
+  t_layout = now () - t0;
+  height = synack_diagram_layout_get_height (layout);
+  synack_diagram_layout_get_arrows (layout, &n_arrows);
+  printf ("Layout: %.1f ms for %zu arrows; diagram %.0f × %.0f px (compressed axis)\n",
+          t_layout * 1e3, n_arrows, synack_diagram_layout_get_width (layout), height);
+
+  /* Viewports spread over the whole run, as scrolling would show them. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  cr = cairo_create (surface);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      double total = 0;
+
+      for (int f = 0; f < frames; f++)
+        {
+          double y = (height - 1080) * f / (frames - 1);
+          cairo_rectangle_t visible = { 0, y, 1920, 1080 };
+          double start = now (), took;
+
+          cairo_save (cr);
+          cairo_translate (cr, 0, -y);
+          synack_diagram_paint (cr, layout, NULL, SYNACK_DIAGRAM_ALL, 0, &visible);
+          cairo_restore (cr);
+          cairo_surface_flush (surface);
+          took = now () - start;
+          total += took;
+          if (pass == 1)
+            worst = MAX (worst, took);
+        }
+      if (pass == 0)
+        frame_cold = total / frames * 1e3;
+      else
+        frame_warm = total / frames * 1e3;
+    }
+  /* Stepping: the cursor mid-run, with an in-flight arrow animated. */
+  {
+    double total = 0;
+    long k = (long) trace->n_events / 2;
+    double y = synack_diagram_layout_y_for_event (layout, k) - 540;
+    cairo_rectangle_t visible = { 0, y, 1920, 1080 };
+
+    for (int f = 0; f < frames; f++)
+      {
+        double start = now ();
+        cairo_save (cr);
+        cairo_translate (cr, 0, -y);
+        synack_diagram_paint (cr, layout, NULL, k, (double) f / frames, &visible);
+        cairo_restore (cr);
+        cairo_surface_flush (surface);
+        total += now () - start;
+      }
+    printf ("Paint 1920×1080 viewport: first visit %.2f ms/frame, again %.2f ms/frame (worst %.2f ms), "
+            "animated cursor %.2f ms/frame; target < 4 ms\n",
+            frame_cold, frame_warm, worst * 1e3, total / frames * 1e3);
+  }
+  {
+    g_autofree char *shot = g_build_filename (dir, "viewport.png", NULL);
+    cairo_surface_write_to_png (surface, shot);
+  }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  /* Full exports, each in a child so peak memory is its own. */
+  {
+    g_autofree char *png = g_build_filename (dir, "full.png", NULL);
+    g_autofree char *svg = g_build_filename (dir, "full.svg", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "full.pdf", NULL);
+    /* One PNG cannot be taller than 32767 px: shrink to fit, as a user would. */
+    double png_scale = MIN (1.0, 32000.0 / height);
+    g_autofree char *png_what = g_strdup_printf ("PNG (scale %.3f)", png_scale);
+    Figures f_png, f_svg, f_pdf, m_png = { 0 }, m_svg = { 0 }, m_eps = { 0 };
+    gboolean have_mscgen = g_find_program_in_path ("mscgen") != NULL;
+
+    printf ("Full export of the same trace:\n");
+    f_png = export_in_child (trace, png, png_scale);
+    print_figures (png_what, &f_png);
+    f_svg = export_in_child (trace, svg, 1);
+    print_figures ("SVG", &f_svg);
+    f_pdf = export_in_child (trace, pdf, 1);
+    print_figures ("PDF (one tall page)", &f_pdf);
+
+    if (have_mscgen)
+      {
+        g_autofree char *msc = write_msc (trace, dir);
+        g_autofree char *m_png_path = g_build_filename (dir, "mscgen.png", NULL);
+        g_autofree char *m_svg_path = g_build_filename (dir, "mscgen.svg", NULL);
+        g_autofree char *m_eps_path = g_build_filename (dir, "mscgen.eps", NULL);
+        char *png_argv[] = { "mscgen", "-T", "png", "-o", m_png_path, msc, NULL };
+        char *svg_argv[] = { "mscgen", "-T", "svg", "-o", m_svg_path, msc, NULL };
+        char *eps_argv[] = { "mscgen", "-T", "eps", "-o", m_eps_path, msc, NULL };
+
+        printf ("mscgen 0.20 on the same %zu arcs (no timing, no states, no timers):\n", n_arrows);
+        m_png = run_program (png_argv, m_png_path);
+        print_figures ("mscgen PNG", &m_png);
+        m_svg = run_program (svg_argv, m_svg_path);
+        print_figures ("mscgen SVG", &m_svg);
+        m_eps = run_program (eps_argv, m_eps_path);
+        print_figures ("mscgen EPS (it has no PDF)", &m_eps);
+        printf ("Time ratio SynAck / mscgen:");
+        if (m_png.ok && f_png.ok)
+          printf ("  PNG %.2f", f_png.seconds / m_png.seconds);
+        if (m_svg.ok && f_svg.ok)
+          printf ("  SVG %.2f", f_svg.seconds / m_svg.seconds);
+        if (m_eps.ok && f_pdf.ok)
+          printf ("  PDF/EPS %.2f", f_pdf.seconds / m_eps.seconds);
+        printf ("\n");
+      }
+    else
+      printf ("mscgen not installed: no comparison\n");
+  }
+
+  if (g_getenv ("SYNACK_BENCH_KEEP"))
+    printf ("Files kept in %s\n", dir);
+  else
+    {
+      g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (d && (name = g_dir_read_name (d)))
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_unlink (path);
+        }
+      g_rmdir (dir);
+    }
+  synack_diagram_layout_free (layout);
+  test_trace_free (trace);
+  return 0;
+}

@@ -1,0 +1,176 @@
+/* synack-cli-export.c: `synack-cli export`, the diagram of a run as PNG, SVG or PDF files. */
+#include "synack-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "synack-cli-common.h"
+#include "synack-cli-export.h"
+#include "synack-render.h"
+#include "synack-scenario.h"
+
+static gboolean
+parse_axis (const char *text, SynackTimeAxisMode *mode)
+{
+  if (text == NULL || g_str_equal (text, "compressed"))
+    *mode = SYNACK_TIME_AXIS_COMPRESSED;
+  else if (g_str_equal (text, "proportional"))
+    *mode = SYNACK_TIME_AXIS_PROPORTIONAL;
+  else if (g_str_equal (text, "per-event") || g_str_equal (text, "events"))
+    *mode = SYNACK_TIME_AXIS_PER_EVENT;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_positive_double (const char *text, double *out)
+{
+  char *end = NULL;
+  double value;
+
+  if (text == NULL)
+    return TRUE;
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !(value > 0) || value > 100)
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+int
+synack_cli_export (int argc, char **argv)
+{
+  g_autofree char *preset = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *scale_text = NULL;
+  g_autofree char *text_scale_text = NULL;
+  g_autofree char *axis = NULL;
+  g_autofree char *title = NULL;
+  g_auto (GStrv) sets = NULL;
+  g_auto (GStrv) files = NULL;
+  gint64 upto = -1;
+  int width = 0;
+  gboolean per_step = FALSE;
+  GOptionEntry entries[] = {
+    { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset, N_("Export the built-in lesson NAME"), "NAME" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT; .png, .svg or .pdf picks the format"), "OUT" },
+    { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Override a parameter (repeatable)"), "KEY=VALUE" },
+    { "upto", 'k', 0, G_OPTION_ARG_INT64, &upto, N_("Draw the run only up to event K (0 is the first)"), "K" },
+    { "width", 'w', 0, G_OPTION_ARG_INT, &width, N_("PNG width in pixels (page width in points for SVG/PDF)"), "PX" },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text, N_("Scale factor, e.g. 2 for HiDPI slides (default 1)"), "S" },
+    { "theme", 't', 0, G_OPTION_ARG_STRING, &theme, N_("light (default), dark, projector or print"), "NAME" },
+    { "text-scale", 0, 0, G_OPTION_ARG_STRING, &text_scale_text, N_("Make all text larger or smaller (default 1)"), "S" },
+    { "axis", 0, 0, G_OPTION_ARG_STRING, &axis, N_("Time axis: compressed (default), proportional or per-event"), "MODE" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("A heading above the diagram"), "TEXT" },
+    { "per-step", 0, 0, G_OPTION_ARG_NONE, &per_step,
+      N_("One PDF page per event (a slide deck of the run), or numbered PNGs OUT-001.png …"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("FILE|--preset NAME -o OUT - draw the sequence diagram of a run"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = NULL;
+  g_autoptr (SynackTrace) trace = NULL;
+  g_autoptr (SynackTheme) theme_check = NULL;
+  SynackExportOptions options;
+  double scale = 1, text_scale = 1;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, synack_cli_parameter_help ());
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("synack-cli export: %s\n", error->message);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+
+  synack_export_options_init (&options);
+  if (output == NULL)
+    {
+      g_printerr ("synack-cli export: %s\n", _("give the output file with -o OUT.png, OUT.svg or OUT.pdf"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (synack_export_format_from_path (output) == SYNACK_EXPORT_FORMAT_AUTO)
+    {
+      g_printerr ("synack-cli export: %s: %s\n", output, _("unknown format: the name must end in .png, .svg or .pdf"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (width != 0 && scale_text != NULL)
+    {
+      g_printerr ("synack-cli export: %s\n", _("give --width or --scale, not both"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (width < 0 || width > 32767)
+    {
+      g_printerr ("synack-cli export: %s\n", _("--width must be between 1 and 32767 pixels"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (!parse_positive_double (scale_text, &scale))
+    {
+      g_printerr ("synack-cli export: --scale %s: %s\n", scale_text, _("expected a number above 0, such as 2"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (!parse_positive_double (text_scale_text, &text_scale))
+    {
+      g_printerr ("synack-cli export: --text-scale %s: %s\n", text_scale_text, _("expected a number above 0, such as 1.5"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (!parse_axis (axis, &options.axis_mode))
+    {
+      g_printerr ("synack-cli export: --axis %s: %s\n", axis, _("expected compressed, proportional or per-event"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (upto < -1)
+    {
+      g_printerr ("synack-cli export: %s\n", _("--upto must be 0 or more"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (per_step && synack_export_format_from_path (output) == SYNACK_EXPORT_FORMAT_SVG)
+    {
+      g_printerr ("synack-cli export: %s\n", _("--per-step writes a .pdf (one page per event) or numbered .png files"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  theme_check = synack_theme_new (theme, 1, &error);
+  if (theme_check == NULL)
+    {
+      g_printerr ("synack-cli export: %s\n", error->message);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+
+  scenario = synack_cli_load_scenario (files, preset, sets, &error);
+  if (scenario == NULL)
+    {
+      g_printerr ("synack-cli export: %s\n", error->message);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  trace = synack_scenario_run (scenario, NULL, &error);
+  if (trace == NULL)
+    {
+      g_printerr ("synack-cli export: %s\n", error->message);
+      return SYNACK_EXIT_FAILURE;
+    }
+  if (upto >= (gint64) trace->n_events)
+    {
+      g_printerr ("synack-cli export: --upto %" G_GINT64_FORMAT ": %s (%zu)\n", upto,
+                  _("the run has fewer events"), trace->n_events);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+
+  options.theme = theme;
+  options.width = width;
+  options.scale = scale;
+  options.text_scale = text_scale;
+  options.upto = upto >= 0 ? (long) upto : SYNACK_DIAGRAM_ALL;
+  options.per_step = per_step;
+  options.title = title;
+  if (!synack_export_file (trace, &options, output, &error))
+    {
+      g_printerr ("synack-cli export: %s\n", error->message);
+      return g_error_matches (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS) ||
+             g_error_matches (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_FORMAT)
+             ? SYNACK_EXIT_BAD_INPUT : SYNACK_EXIT_FAILURE;
+    }
+  return SYNACK_EXIT_OK;
+}

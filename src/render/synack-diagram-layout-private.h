@@ -1,0 +1,64 @@
+/* synack-diagram-layout-private.h: the layout's insides, shared by layout, paint and export only. */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "synack-diagram-layout.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  size_t  n;
+  double *y0;       /* item tops, ascending */
+  double *max_y1;   /* running maximum of the item bottoms */
+} SpanIndex;
+
+struct _SynackDiagramLayout {
+  const SynackTrace *trace;
+  SynackTheme       *theme;
+  SynackTimeAxisMode mode;
+  double             scale;          /* geometry: type size / 13 px */
+  double             text_scale;     /* theme's times the options' */
+  double             font_px;
+  PangoContext      *pango;
+
+  /* spacing, all proportional to the type size */
+  double margin, label_pad, label_pad_y, label_gap, band_w, lane_w, min_row, bundle_gap;
+  double px_per_second;
+  SynackTime break_threshold;
+
+  double width, height, top, bottom;
+  double axis_x;
+  double life_x[SYNACK_N_HOSTS];
+  double state_x[SYNACK_N_HOSTS];   /* client: right edge of its column; server: left edge */
+  double lane_x[SYNACK_N_HOSTS];    /* inner edge of the timer lanes */
+  double note_x[SYNACK_N_HOSTS];    /* client: right edge; server: left edge */
+  int    host_label[SYNACK_N_HOSTS];
+
+  GArray *knot_t, *knot_y;           /* the piecewise-linear time map */
+  GArray *labels, *arrows, *bands, *timers, *breaks;
+  GArray *notes;                     /* label indices of application notes */
+
+  /* placement only */
+  GArray **buckets;
+  size_t   n_buckets;
+  GArray  *obstacles;
+
+  /* lookups by page position */
+  SpanIndex arrow_index, timer_index, band_index, label_index;
+  int      *label_order;             /* label indices by box top */
+  int      *label_owner;             /* arrow (segment, lost) or timer index of a label, -1 */
+  double    head_len;                /* arrowhead length */
+  PangoLayout **label_layouts;       /* made when first painted */
+};
+
+PangoContext         *synack_render_pango_context_new (void);
+PangoFontDescription *synack_render_font        (const SynackDiagramLayout *layout, SynackLabelKind kind);
+PangoLayout          *synack_render_text_layout (const SynackDiagramLayout *layout, SynackLabelKind kind,
+                                                 const char *text);
+char                 *synack_render_format_time (SynackTime t);
+gboolean              synack_render_rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *b);
+void                  synack_render_span_range  (const SpanIndex *index, double a, double b,
+                                                 size_t *first, size_t *end);
+
+G_END_DECLS
