@@ -1,6 +1,7 @@
 /* synack-test-util.c: running scenarios and reading captures for the tests. */
 #include "synack-test-util.h"
 
+#include <math.h>
 #include <string.h>
 
 SynackTrace *
@@ -237,3 +238,110 @@ synack_test_send_times (const SynackTrace *trace, SynackHostId host, unsigned fl
     }
   return times;
 }
+
+char *
+synack_test_reference_path (const char *name, const char *suffix)
+{
+  const char *dir = g_getenv ("SYNACK_REFERENCE_DIR");
+
+  return g_strdup_printf ("%s/%s.%s", dir ? dir : "../shared/reference/linux", name, suffix);
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+/* The capture's segments within one millisecond of each other were sent in
+ * an order decided by timer ticks and softirqs, not by TCP: compare those
+ * bursts as sets, and everything else in order. */
+void
+synack_test_assert_same_segments (const char *name, GArray *expected, GArray *actual)
+{
+  g_autofree char *want = synack_test_segments_describe (expected);
+  g_autofree char *got = synack_test_segments_describe (actual);
+  guint start = 0;
+
+  if (expected->len != actual->len)
+    g_error ("%s: %u segments in the capture, %u simulated\ncapture:\n%s\nsimulated:\n%s",
+             name, expected->len, actual->len, want, got);
+
+  while (start < expected->len)
+    {
+      SynackTime t0 = g_array_index (expected, SynackTestSegment, start).t;
+      g_autoptr (GPtrArray) a = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) b = g_ptr_array_new_with_free_func (g_free);
+      guint end = start;
+
+      while (end < expected->len && g_array_index (expected, SynackTestSegment, end).t - t0 < 1000)
+        end++;
+      for (guint i = start; i < end; i++)
+        {
+          g_ptr_array_add (a, synack_test_segment_describe (&g_array_index (expected, SynackTestSegment, i)));
+          g_ptr_array_add (b, synack_test_segment_describe (&g_array_index (actual, SynackTestSegment, i)));
+        }
+      g_ptr_array_sort (a, compare_strings);
+      g_ptr_array_sort (b, compare_strings);
+      for (guint i = 0; i < a->len; i++)
+        if (!g_str_equal (a->pdata[i], b->pdata[i]))
+          g_error ("%s: segments %u-%u differ (%s vs %s)\ncapture:\n%s\nsimulated:\n%s",
+                   name, start + 1, end, (char *) a->pdata[i], (char *) b->pdata[i], want, got);
+      start = end;
+    }
+}
+
+/* A retransmission repeats an earlier segment of the same direction; its
+ * distance from the previous copy is the retransmission timeout. */
+void
+synack_test_assert_retransmission_times (const char *name, GArray *expected, GArray *actual)
+{
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const SynackTestSegment *e = &g_array_index (expected, SynackTestSegment, i);
+      g_autofree char *what = synack_test_segment_describe (e);
+      SynackTime prev_expected = -1, prev_actual = -1;
+      guint seen = 0;
+
+      if (!(e->flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_FIN)) && e->len == 0)
+        continue;
+      /* Find the previous copy in the capture and the same pair simulated. */
+      for (guint j = 0; j < i; j++)
+        {
+          g_autofree char *other = synack_test_segment_describe (&g_array_index (expected, SynackTestSegment, j));
+          if (g_str_equal (other, what))
+            {
+              prev_expected = g_array_index (expected, SynackTestSegment, j).t;
+              seen++;
+            }
+        }
+      if (seen == 0)
+        continue;
+      {
+        guint copies = 0;
+        SynackTime this_actual = -1;
+
+        for (guint j = 0; j < actual->len && copies <= seen; j++)
+          {
+            g_autofree char *other = synack_test_segment_describe (&g_array_index (actual, SynackTestSegment, j));
+            if (!g_str_equal (other, what))
+              continue;
+            if (copies == seen - 1)
+              prev_actual = g_array_index (actual, SynackTestSegment, j).t;
+            if (copies == seen)
+              this_actual = g_array_index (actual, SynackTestSegment, j).t;
+            copies++;
+          }
+        g_assert_cmpint (this_actual, >=, 0);
+        {
+          double want = (double) (e->t - prev_expected);
+          double got = (double) (this_actual - prev_actual);
+
+          if (fabs (got - want) > 0.10 * want)
+            g_error ("%s: %s retransmitted after %.3f s, Linux after %.3f s",
+                     name, what, got / 1e6, want / 1e6);
+        }
+      }
+    }
+}
+

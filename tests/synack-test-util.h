@@ -46,4 +46,13 @@ long synack_test_find_app (const SynackTrace *trace, SynackHostId host,
 /* Times (µs) of every SEND by host whose flags (PSH ignored) equal flags. */
 GArray *synack_test_send_times (const SynackTrace *trace, SynackHostId host, unsigned flags);
 
+/* shared/reference/linux/NAME.SUFFIX (SYNACK_REFERENCE_DIR overrides). */
+char *synack_test_reference_path (const char *name, const char *suffix);
+
+/* Same segments in the same order, bursts within a millisecond of the
+ * capture compared as sets; fails the test with both listings otherwise. */
+void synack_test_assert_same_segments (const char *name, GArray *expected, GArray *actual);
+/* Every retransmission's distance from the previous copy within 10 %. */
+void synack_test_assert_retransmission_times (const char *name, GArray *expected, GArray *actual);
+
 G_END_DECLS

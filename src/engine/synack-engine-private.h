@@ -135,6 +135,7 @@ struct SynackEngine {
 
   uint32_t            next_seg;
   uint32_t            next_conn;
+  size_t              n_reserved;  /* connects with a number of their own */
   uint32_t           *fault_hits;  /* per fault: matches seen so far */
 
   const SynackAction **reactions;  /* actions that wait for an event */
@@ -162,6 +163,8 @@ SynackEngineError synack_engine_free    (SynackEngine *engine, SynackRunStats *s
 /* synack-engine.c */
 void synack_engine_emit      (SynackEngine *engine, const SynackEvent *event);
 void synack_engine_fail      (SynackEngine *engine, SynackEngineError error);
+/* A number for a connection the script did not number itself. */
+uint32_t synack_engine_new_conn (SynackEngine *engine);
 void synack_engine_app_event (SynackEngine *engine, SynackHostId host, uint32_t conn,
                               SynackCall call, SynackResult result, uint64_t bytes);
 /* A connection event happened; schedules the reactions waiting for it.

@@ -94,6 +94,25 @@ call_of (SynackDo what)
   return SYNACK_CALL_CLOSE;
 }
 
+static bool
+conn_reserved (const SynackEngine *engine, uint32_t conn)
+{
+  for (size_t i = 0; i < engine->script->n_actions; i++)
+    if (engine->script->actions[i].what == SYNACK_DO_CONNECT && engine->script->actions[i].conn == conn)
+      return true;
+  return false;
+}
+
+uint32_t
+synack_engine_new_conn (SynackEngine *engine)
+{
+  /* Numbers that the script gives to its own connects are kept for them;
+   * the others count up from 1 in the order connections open. */
+  while (engine->n_reserved > 0 && conn_reserved (engine, engine->next_conn))
+    engine->next_conn++;
+  return engine->next_conn++;
+}
+
 static void
 crash (SynackEngine *engine, SynackHostId host_id)
 {
@@ -121,7 +140,7 @@ perform (SynackEngine *engine, const SynackAction *action, uint32_t conn)
       synack_tcp_listen (engine, action->host, action->port, action->has_isn, action->isn);
       return;
     case SYNACK_DO_CONNECT:
-      synack_tcp_connect (engine, action->host, conn ? conn : engine->next_conn++,
+      synack_tcp_connect (engine, action->host, conn ? conn : synack_engine_new_conn (engine),
                           action->local_port, action->port, action->has_isn, action->isn);
       return;
     case SYNACK_DO_CRASH:
@@ -228,8 +247,6 @@ count_connections (const SynackScript *script)
 static bool
 engine_init (SynackEngine *engine, const SynackScript *script, SynackTrace *trace)
 {
-  uint32_t highest_conn = 0;
-
   memset (engine, 0, sizeof *engine);
   engine->params = script->params;
   engine->script = script;
@@ -249,13 +266,12 @@ engine_init (SynackEngine *engine, const SynackScript *script, SynackTrace *trac
     {
       const SynackAction *action = &script->actions[i];
 
-      if (action->conn > highest_conn)
-        highest_conn = action->conn;
+      if (action->what == SYNACK_DO_CONNECT && action->conn != 0)
+        engine->n_reserved++;
       if (action->when != SYNACK_WHEN_TIME)
         engine->reactions[engine->n_reactions++] = action;
     }
-  /* Numbers the script names are reserved; the rest count up after them. */
-  engine->next_conn = highest_conn + 1;
+  engine->next_conn = 1;
 
   for (size_t i = 0; i < script->n_actions; i++)
     {
@@ -363,7 +379,7 @@ synack_engine_free (SynackEngine *engine, SynackRunStats *stats)
 
   engine->stats.end_time = engine->trace->end_time;
   engine->stats.events = engine->trace->emitted;
-  engine->stats.connections = engine->next_conn - 1;
+  engine->stats.connections = engine->trace->n_conns;
   if (stats)
     *stats = engine->stats;
   engine_clear (engine);

@@ -23,7 +23,8 @@ typedef struct {
   uint32_t   mss;
   uint32_t   window;             /* receive buffer each socket advertises */
 
-  bool       keepalive;
+  bool       rfc1337;            /* TIME_WAIT ignores RST (RFC 1337); Linux's default is off */
+  unsigned   keepalive;          /* bit per SynackHostId: who sets SO_KEEPALIVE */
   SynackTime keepalive_idle;
   SynackTime keepalive_interval;
   int        keepalive_probes;

@@ -195,7 +195,8 @@ send_segment (SynackSocket *sock, unsigned flags, uint32_t seq, uint32_t len, ui
   hdr.seq = seq;
   hdr.len = len;
   hdr.flags = (uint8_t) flags;
-  hdr.win = (uint16_t) receive_window (sock);
+  /* Linux advertises no window on a RST: nothing more will be received. */
+  hdr.win = (flags & SYNACK_FLAG_RST) ? 0 : (uint16_t) receive_window (sock);
   if (flags & SYNACK_FLAG_ACK)
     {
       hdr.ack = sock->rcv_nxt;
@@ -461,7 +462,7 @@ established (SynackSocket *sock, SynackCause cause)
       sock->accepted = true;
       app_event (sock, SYNACK_CALL_ACCEPT, SYNACK_RESULT_OK, 0);
     }
-  if (params->keepalive)
+  if (params->keepalive & (1u << sock->host))
     timer_start (sock, SYNACK_TIMER_KEEPALIVE, params->keepalive_idle);
 }
 
@@ -603,7 +604,7 @@ listen_input (SynackEngine *engine, SynackSocket *listener, const SynackFlight *
    * sides of one connection share it in the trace. */
   conn = flight->origin_conn;
   if (conn == 0 || synack_host_find_conn (host, conn) != NULL)
-    conn = engine->next_conn++;
+    conn = synack_engine_new_conn (engine);
 
   child = synack_socket_new (engine, listener->host);
   if (child == NULL)
@@ -707,10 +708,15 @@ time_wait_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight *f
 
   if (in->seq == sock->rcv_nxt && (seg_len == 0 || (flags & SYNACK_FLAG_RST)))
     {
+      if ((flags & SYNACK_FLAG_RST) && params_of (sock)->rfc1337)
+        {
+          set_verdict (engine, SYNACK_VERDICT_IGNORED);
+          return;
+        }
       if (flags & SYNACK_FLAG_RST)
         {
-          /* "TIME-WAIT assassination" (RFC 1337): Linux lets an in-window
-           * RST end TIME_WAIT early. */
+          /* "TIME-WAIT assassination" (RFC 1337): by default Linux lets an
+           * in-window RST end TIME_WAIT early. */
           set_verdict (engine, SYNACK_VERDICT_RESET);
           destroy (sock, SYNACK_CAUSE_RST_RECEIVED);
           return;

@@ -151,16 +151,36 @@ parse_count (const char *text, guint64 max, guint64 *out, GError **error)
 }
 
 static gboolean
-parse_switch (const char *text, gboolean *out, GError **error)
+parse_switch (const char *text, bool *out, GError **error)
 {
   if (g_str_equal (text, "on") || g_str_equal (text, "yes") || g_str_equal (text, "true"))
-    *out = TRUE;
+    *out = true;
   else if (g_str_equal (text, "off") || g_str_equal (text, "no") || g_str_equal (text, "false"))
-    *out = FALSE;
+    *out = false;
   else
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
                    "'%s': expected on or off", text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_hosts (const char *text, unsigned *out, GError **error)
+{
+  if (g_str_equal (text, "off") || g_str_equal (text, "no"))
+    *out = 0;
+  else if (g_str_equal (text, "client"))
+    *out = 1u << SYNACK_CLIENT;
+  else if (g_str_equal (text, "server"))
+    *out = 1u << SYNACK_SERVER;
+  else if (g_str_equal (text, "on") || g_str_equal (text, "both") || g_str_equal (text, "yes"))
+    *out = (1u << SYNACK_CLIENT) | (1u << SYNACK_SERVER);
+  else
+    {
+      g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
+                   "'%s': expected off, client, server or on", text);
       return FALSE;
     }
   return TRUE;
@@ -172,6 +192,7 @@ typedef enum {
   KIND_DURATION_OR_OFF,
   KIND_PROBABILITY,
   KIND_COUNT,
+  KIND_HOSTS,
   KIND_SWITCH,
 } KeyKind;
 
@@ -215,7 +236,10 @@ static const KeyInfo keys[] = {
     "how long an ACK may wait for a reply to ride on, or off" },
   { "mss", KIND_COUNT, 65495, P (mss), 0, "maximum segment size in bytes" },
   { "window", KIND_COUNT, 65535, P (window), 0, "receive window in bytes" },
-  { "keepalive", KIND_SWITCH, 0, P (keepalive), 0, "send keep-alive probes on idle connections" },
+  { "rfc1337", KIND_SWITCH, 0, P (rfc1337), 0,
+    "on: TIME_WAIT ignores RST (RFC 1337); off, Linux's default, lets a RST end it" },
+  { "keepalive", KIND_HOSTS, 0, P (keepalive), 0,
+    "who sends keep-alive probes on idle connections: off, client, server or on (both)" },
   { "keepalive-idle", KIND_DURATION, 0, P (keepalive_idle), 0, "idle time before the first probe" },
   { "keepalive-interval", KIND_DURATION, 0, P (keepalive_interval), 0, "time between probes" },
   { "keepalive-probes", KIND_COUNT, 255, P (keepalive_probes), 0, "unanswered probes before giving up" },
@@ -230,7 +254,7 @@ static const char *const key_names[] = {
   "profile", "delay", "delay-c2s", "delay-s2c", "loss", "loss-c2s", "loss-s2c", "seed",
   "msl", "rto-initial", "rto-min", "rto-max", "syn-retries", "syn-linear-retries",
   "synack-retries", "data-retries", "fin-timeout", "delayed-ack", "mss", "window",
-  "keepalive", "keepalive-idle", "keepalive-interval", "keepalive-probes", "time-limit",
+  "rfc1337", "keepalive", "keepalive-idle", "keepalive-interval", "keepalive-probes", "time-limit",
   "event-limit", NULL
 };
 
@@ -281,7 +305,7 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
                    "profile, delay, delay-c2s, delay-s2c, loss, loss-c2s, loss-s2c, seed, msl, "
                    "rto-initial, rto-min, rto-max, syn-retries, syn-linear-retries, "
                    "synack-retries, data-retries, fin-timeout, delayed-ack, mss, window, "
-                   "keepalive, keepalive-idle, keepalive-interval, keepalive-probes, "
+                   "rfc1337, keepalive, keepalive-idle, keepalive-interval, keepalive-probes, "
                    "time-limit, event-limit");
       return FALSE;
     }
@@ -354,13 +378,21 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
 
     case KIND_SWITCH:
       {
-        gboolean on;
-        bool flag;
+        bool on;
 
         if (!parse_switch (value, &on, error))
           return FALSE;
-        flag = on;
-        store (params, info, &flag, sizeof flag);
+        store (params, info, &on, sizeof on);
+        return TRUE;
+      }
+
+    case KIND_HOSTS:
+      {
+        unsigned hosts;
+
+        if (!parse_hosts (value, &hosts, error))
+          return FALSE;
+        store (params, info, &hosts, sizeof hosts);
         return TRUE;
       }
     }

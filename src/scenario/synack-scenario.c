@@ -243,6 +243,23 @@ take_option (Cursor *cur, const char *name, guint64 max, gboolean *seen, guint64
 }
 
 static gboolean
+take_repeat (Cursor *cur, SynackAction *action, GError **error)
+{
+  guint64 n;
+
+  if (!take_number (cur, "repeat count", MAX_REPEAT, &n, error))
+    return FALSE;
+  if (!take_word (cur, "every"))
+    return fail (cur, error, "expected 'every DURATION' after 'repeat %" G_GUINT64_FORMAT "'", n);
+  if (!take_duration (cur, "the interval", &action->every, error))
+    return FALSE;
+  if (action->every == 0)
+    return fail (cur, error, "connections cannot repeat every 0s");
+  action->repeat = (uint32_t) n;
+  return TRUE;
+}
+
+static gboolean
 parse_verb (Cursor *cur, SynackAction *action, GError **error)
 {
   const char *verb;
@@ -280,20 +297,6 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
           if (n == 0)
             return fail (cur, error, "local port 0 means 'any': leave out 'from' instead");
           action->local_port = (uint16_t) n;
-        }
-      if (take_word (cur, "repeat"))
-        {
-          if (!take_number (cur, "repeat count", MAX_REPEAT, &n, error))
-            return FALSE;
-          if (!take_word (cur, "every"))
-            return fail (cur, error, "expected 'every DURATION' after 'repeat %" G_GUINT64_FORMAT "'", n);
-          if (!take_duration (cur, "the interval", &action->every, error))
-            return FALSE;
-          if (action->every == 0)
-            return fail (cur, error, "connections cannot repeat every 0s");
-          if (action->local_port != 0 && n > 0)
-            return fail (cur, error, "a repeated connect cannot use one fixed local port");
-          action->repeat = (uint32_t) n;
         }
     }
   else if (g_str_equal (verb, "send"))
@@ -350,11 +353,16 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
           action->has_isn = TRUE;
           action->isn = (uint32_t) n;
         }
+      if (action->what == SYNACK_DO_CONNECT && take_word (cur, "repeat") &&
+          !take_repeat (cur, action, error))
+        return FALSE;
       if (cur->next == before)
         return fail (cur, error, "unexpected '%s' after the action", peek (cur));
     }
   if (action->what == SYNACK_DO_CONNECT && action->repeat > 0 && action->conn != 0)
     return fail (cur, error, "a repeated connect numbers its connections itself: drop conn=");
+  if (action->what == SYNACK_DO_CONNECT && action->repeat > 0 && action->local_port != 0)
+    return fail (cur, error, "a repeated connect cannot use one fixed local port");
   return TRUE;
 }
 
@@ -642,7 +650,16 @@ parse_line (SynackScenario *scenario, const char *source, unsigned lineno,
   else if (g_str_equal (first, "lose"))
     ok = parse_fault (&cur, scenario, SYNACK_FAULT_LOSE, error);
   else if (g_str_equal (first, "delay"))
-    ok = parse_fault (&cur, scenario, SYNACK_FAULT_DELAY, error);
+    {
+      const char *what = peek (&cur);
+
+      if (what && (g_str_equal (what, "segment") || g_str_equal (what, "client") ||
+                   g_str_equal (what, "server") || g_str_equal (what, "any")))
+        ok = parse_fault (&cur, scenario, SYNACK_FAULT_DELAY, error);
+      else
+        ok = fail (&cur, error, "expected 'delay = VALUE' for the network's delay, or "
+                   "'delay client SYN #1 by 2s' to hold back one segment");
+    }
   else if (g_str_equal (first, "duplicate"))
     ok = parse_fault (&cur, scenario, SYNACK_FAULT_DUPLICATE, error);
   else if (synack_param_key_is_known (first) || g_str_equal (first, "title") ||
@@ -783,6 +800,7 @@ synack_scenario_set_param (SynackScenario *scenario, const char *key, const char
                            GError **error)
 {
   g_autofree char *line = NULL;
+  SynackParams scratch;
 
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
   if (!synack_param_key_is_known (key))
@@ -797,6 +815,10 @@ synack_scenario_set_param (SynackScenario *scenario, const char *key, const char
                    "the value of '%s' must be on one line", key);
       return FALSE;
     }
+  /* Check the value alone first, for a message without a line number. */
+  synack_params_init (&scratch, SYNACK_PROFILE_LINUX);
+  if (!synack_param_apply (&scratch, key, value, error))
+    return FALSE;
   line = g_strdup_printf ("%s = %s", key, value);
   return apply_edit (scenario, line, error);
 }

@@ -1,0 +1,112 @@
+/* bench-engine.c: engine throughput on a churn workload, and its memory.
+ * Prints figures; it asserts nothing. */
+#include "synack-config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "synack-scenario.h"
+
+/* Each connection: handshake, 1 KB each way, the client closes, the server
+ * follows, TIME_WAIT on the client. A new one every 3 ms keeps about 20,000
+ * in TIME_WAIT at once, below the 28,232 ephemeral ports. */
+#define WORKLOAD \
+  "loss = 1%%\n" \
+  "event-limit = 4000000000\n" \
+  "at 0 server listen 80\n" \
+  "at 0 client connect 80 repeat %u every 3ms\n" \
+  "when client established: client send 1024\n" \
+  "when server received 1024: server send 1024\n" \
+  "when client received 1024: client close\n" \
+  "when server eof: server close\n"
+
+typedef struct {
+  guint64 events;
+  guint64 segments;
+} Counts;
+
+static void
+count_event (const SynackEvent *event, void *data)
+{
+  Counts *counts = data;
+
+  counts->events++;
+  if (event->type == SYNACK_EVENT_SEND)
+    counts->segments++;
+}
+
+static double
+seconds (clockid_t clock)
+{
+  struct timespec ts;
+
+  clock_gettime (clock, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static long
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+static void
+run (unsigned connections)
+{
+  g_autofree char *text = g_strdup_printf (WORKLOAD, connections - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_parse (text, "churn", &error);
+  SynackTrace trace;
+  SynackRunStats stats;
+  Counts counts = { 0, 0 };
+  SynackEngineError result;
+  double cpu0, wall0, cpu, wall;
+  long rss0 = peak_rss_kib ();
+
+  if (scenario == NULL)
+    {
+      fprintf (stderr, "bench-engine: %s\n", error->message);
+      exit (1);
+    }
+  synack_trace_init (&trace);
+  trace.sink = count_event;
+  trace.sink_data = &counts;
+
+  cpu0 = seconds (CLOCK_PROCESS_CPUTIME_ID);
+  wall0 = seconds (CLOCK_MONOTONIC);
+  result = synack_engine_run (synack_scenario_get_script (scenario), &trace, &stats);
+  cpu = seconds (CLOCK_PROCESS_CPUTIME_ID) - cpu0;
+  wall = seconds (CLOCK_MONOTONIC) - wall0;
+  if (result != SYNACK_ENGINE_OK)
+    {
+      fprintf (stderr, "bench-engine: %s\n", synack_engine_error_to_string (result));
+      exit (1);
+    }
+
+  printf ("%u connections over %.0f simulated seconds, 1%% loss\n", connections, stats.end_time / 1e6);
+  printf ("  trace events       %12" G_GUINT64_FORMAT "  (%" G_GUINT64_FORMAT " segments)\n",
+          counts.events, counts.segments);
+  printf ("  scheduler entries  %12" G_GUINT64_FORMAT "\n", stats.scheduled);
+  printf ("  CPU time           %12.3f s  (wall %.3f s)\n", cpu, wall);
+  printf ("  events per second  %12.2f million (one core)\n", counts.events / cpu / 1e6);
+  printf ("  sockets alive, peak%12zu\n", stats.peak_sockets);
+  printf ("  peak RSS           %12ld KiB (%ld KiB before the run)\n", peak_rss_kib (), rss0);
+  synack_trace_clear (&trace);
+}
+
+int
+main (int argc, char **argv)
+{
+  unsigned connections = argc > 1 ? (unsigned) strtoul (argv[1], NULL, 10) : 100000;
+
+  /* A tenth of the work first: memory should follow the sockets alive at
+   * once, not the connections made. */
+  run (connections / 10 ? connections / 10 : 1);
+  run (connections);
+  return 0;
+}

@@ -1,0 +1,147 @@
+/* test-cli.c: synack-cli as a user runs it: output, exit status, messages. */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+cli (Result *r, const char *first, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *cli_path = g_getenv ("SYNACK_CLI");
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (cli_path);
+  g_ptr_array_add (argv, (char *) cli_path);
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+static void
+test_run_preset (void)
+{
+  g_auto (Result) r = { 0 };
+
+  cli (&r, "run", "--preset", "handshake", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_nonnull (strstr (r.out, "10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0"));
+  g_assert_nonnull (strstr (r.out, "FIN_WAIT_2 -> TIME_WAIT"));
+}
+
+static void
+test_run_json_with_sets (void)
+{
+  g_auto (Result) r = { 0 };
+
+  cli (&r, "run", "--preset", "handshake", "--set", "msl=2s", "--set", "delay=10ms", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "{\n  \"format\": \"synack-trace\""));
+  g_assert_nonnull (strstr (r.out, "\"msl_us\": 2000000"));
+  g_assert_nonnull (strstr (r.out, "\"delay_us\": 10000"));
+  g_assert_nonnull (strstr (r.out, "\"timer\": \"time-wait\", \"action\": \"start\", \"expires_us\""));
+  g_assert_nonnull (strstr (r.out, "\"duration_us\": 4000000"));
+}
+
+static void
+test_list_presets (void)
+{
+  g_auto (Result) r = { 0 };
+
+  cli (&r, "--list-presets", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "handshake "));
+}
+
+static void
+test_bad_input (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("synack-cli-XXXXXX", &error);
+  g_autofree char *broken = g_build_filename (dir, "broken.synack", NULL);
+  struct { const char *args[6]; const char *message; } cases[] = {
+    { { "run", "--preset", "nope", NULL }, "no lesson called 'nope'" },
+    { { "run", NULL }, "give exactly one scenario" },
+    { { "run", "--preset", "handshake", "--set", "loss=2", NULL }, "--set loss=2: loss '2' is out of range" },
+    { { "run", "--preset", "handshake", "--set", "colour=red", NULL }, "unknown parameter 'colour'" },
+    { { "run", "--preset", "handshake", "--set", "msl", NULL }, "is not KEY=VALUE" },
+    { { "run", "--preset", "handshake", "--format", "xml", NULL }, "unknown format 'xml'" },
+    { { "run", "/nonexistent.synack", NULL }, "/nonexistent.synack" },
+    { { "run", broken, NULL }, "broken.synack:2: unknown action 'explode'" },
+    { { "frobnicate", NULL }, "unknown command 'frobnicate'" },
+  };
+
+  g_assert_no_error (error);
+  g_file_set_contents (broken, "at 0 server listen 80\nat 1s client explode\n", -1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Result) r = { 0 };
+      const char **a = cases[i].args;
+
+      cli (&r, a[0], a[1], a[2], a[3], a[4], a[5], NULL);
+      if (r.status != 2 || strstr (r.err, cases[i].message) == NULL || r.out[0] != '\0')
+        g_error ("case %u: status %d, stderr '%s', stdout '%.60s'", i, r.status, r.err, r.out);
+    }
+  g_unlink (broken);
+  g_rmdir (dir);
+}
+
+static void
+test_run_failure (void)
+{
+  g_auto (Result) r = { 0 };
+
+  cli (&r, "run", "--preset", "handshake", "--set", "event-limit=10", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "event limit"));
+  g_assert_cmpstr (r.out, ==, "");
+}
+
+static void
+test_help (void)
+{
+  g_auto (Result) r = { 0 };
+
+  cli (&r, "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "synack-cli run FILE|--preset NAME"));
+  g_assert_nonnull (strstr (r.out, "syn-linear-retries"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/run/preset", test_run_preset);
+  g_test_add_func ("/cli/run/json-and-set", test_run_json_with_sets);
+  g_test_add_func ("/cli/list-presets", test_list_presets);
+  g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/run-failure", test_run_failure);
+  g_test_add_func ("/cli/help", test_help);
+  return g_test_run ();
+}

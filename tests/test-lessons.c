@@ -1,0 +1,587 @@
+/* test-lessons.c: every built-in lesson pinned: its exact segments, the
+ * states each side passes through, its timers and what the applications
+ * got; and the lessons that replay a Linux capture match it. */
+#include "synack-test-util.h"
+
+#include <string.h>
+
+typedef struct {
+  const char *name;
+  const char *segments;      /* relative to the ISNs, one per line */
+  const char *client_states; /* connection 1 */
+  const char *server_states;
+  const char *timers;        /* every distinct (host, timer, duration in µs) started, in order */
+  const char *errors;        /* every application result other than ok, in order */
+} Lesson;
+
+static const Lesson lessons[] = {
+  { "handshake",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK seq=201 ack=102 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, server delayed-ack 40000, client fin-wait-2 60000000, client time-wait 60000000",
+    "server recv EOF" },
+  { "lost-syn",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK seq=201 ack=102 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 3000000, server retransmit 300000, client retransmit 300000, server delayed-ack 40000, client fin-wait-2 60000000, client time-wait 60000000",
+    "server recv EOF" },
+  { "lost-synack",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK seq=201 ack=102 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, server retransmit 2000000, client retransmit 3000000, server retransmit 3000000, client retransmit 300000, server delayed-ack 40000, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000",
+    "server recv EOF" },
+  { "lost-handshake-ack",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK seq=201 ack=102 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, server retransmit 2000000, client retransmit 300000, server retransmit 3000000, server delayed-ack 40000, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000",
+    "server recv EOF" },
+  { "refused",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C ACK,RST seq=0 ack=1 len=0\n",
+    "CLOSED SYN_SENT CLOSED",
+    "",
+    "client retransmit 1000000",
+    "client connect ECONNREFUSED" },
+  { "syn-timeout",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n",
+    "CLOSED SYN_SENT CLOSED",
+    "",
+    "client retransmit 1000000, client retransmit 2000000, client retransmit 4000000, client retransmit 8000000, client retransmit 16000000, client retransmit 32000000, client retransmit 64000000",
+    "client connect ETIMEDOUT" },
+  { "lost-data",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK seq=201 ack=102 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, client retransmit 600000, server retransmit 300000, server delayed-ack 40000, client fin-wait-2 60000000, client time-wait 60000000",
+    "server recv EOF" },
+  { "lost-fin",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK seq=201 ack=102 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, client retransmit 600000, server delayed-ack 40000, client fin-wait-2 60000000, client time-wait 60000000",
+    "server recv EOF" },
+  { "lost-last-ack",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK,FIN seq=1 ack=1 len=0\n"
+    "S>C ACK seq=1 ack=2 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000, server retransmit 600000",
+    "server recv EOF" },
+  { "old-duplicate",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "S>C RST seq=202 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "C>S ACK,FIN seq=101 ack=1 len=0\n"
+    "S>C ACK,FIN seq=1 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=2 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, server delayed-ack 40000, client time-wait 60000000",
+    "server recv EOF, server send ENOTCONN" },
+  { "old-duplicate-no-time-wait",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, server delayed-ack 40000, client time-wait 2",
+    "server recv EOF" },
+  { "server-closes-first",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "S>C ACK,FIN seq=201 ack=101 len=0\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK seq=101 ack=202 len=0\n"
+    "C>S ACK,FIN seq=101 ack=202 len=0\n"
+    "S>C ACK seq=202 ack=102 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, client delayed-ack 40000, server fin-wait-2 60000000, server time-wait 60000000",
+    "client recv EOF" },
+  { "simultaneous-open",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "C>S ACK,FIN seq=101 ack=1 len=0\n"
+    "S>C ACK,FIN seq=1 ack=101 len=0\n"
+    "S>C ACK seq=2 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=2 len=0\n",
+    "CLOSED SYN_SENT SYN_RECEIVED ESTABLISHED FIN_WAIT_1 CLOSING TIME_WAIT CLOSED",
+    "CLOSED SYN_SENT SYN_RECEIVED ESTABLISHED FIN_WAIT_1 CLOSING TIME_WAIT CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 250000, client retransmit 256250, server retransmit 250000, client time-wait 60000000, server time-wait 60000000",
+    "" },
+  { "simultaneous-close",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=101 len=0\n"
+    "S>C ACK seq=202 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 CLOSING TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED FIN_WAIT_1 CLOSING TIME_WAIT CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, client time-wait 60000000, server time-wait 60000000",
+    "" },
+  { "half-close",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=50\n"
+    "S>C ACK seq=1 ack=51 len=0\n"
+    "C>S ACK,FIN seq=51 ack=1 len=0\n"
+    "S>C ACK seq=1 ack=52 len=0\n"
+    "S>C ACK seq=1 ack=52 len=300\n"
+    "C>S ACK seq=52 ack=301 len=0\n"
+    "S>C ACK seq=301 ack=52 len=300\n"
+    "C>S ACK seq=52 ack=601 len=0\n"
+    "S>C ACK seq=601 ack=52 len=300\n"
+    "C>S ACK seq=52 ack=901 len=0\n"
+    "S>C ACK,FIN seq=901 ack=52 len=0\n"
+    "C>S ACK seq=52 ack=902 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server delayed-ack 40000, server retransmit 300000, client time-wait 60000000",
+    "server recv EOF, client recv EOF" },
+  { "abort",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,RST seq=101 ack=201 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000",
+    "server recv ECONNRESET" },
+  { "idle-established",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK seq=100 ack=201 len=0\n"
+    "S>C ACK seq=201 ack=101 len=0\n"
+    "C>S ACK seq=100 ack=201 len=0\n"
+    "S>C ACK seq=201 ack=101 len=0\n"
+    "C>S ACK seq=100 ack=201 len=0\n"
+    "C>S ACK seq=100 ack=201 len=0\n"
+    "C>S ACK seq=100 ack=201 len=0\n"
+    "C>S ACK,RST seq=101 ack=201 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED",
+    "client retransmit 1000000, server retransmit 1000000, client keepalive 120000000, client retransmit 300000, server retransmit 300000, client keepalive 100000, client keepalive 10000000, client keepalive 110100000",
+    "client recv ETIMEDOUT" },
+  { "fin-wait-2-timeout",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK seq=201 ack=102 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S RST seq=102 ack=0 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, server delayed-ack 40000, client fin-wait-2 60000000",
+    "server recv EOF" },
+  { "time-wait-pileup",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
+    "server recv EOF" },
+};
+
+static char *
+segments_without_times (const SynackTrace *trace)
+{
+  g_autoptr (GArray) segments = synack_test_segments_from_trace (trace);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      g_autofree char *line = synack_test_segment_describe (&g_array_index (segments, SynackTestSegment, i));
+      g_string_append_printf (out, "%s\n", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+distinct_timers (const SynackTrace *trace)
+{
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+      char *item;
+
+      if (e->type != SYNACK_EVENT_TIMER || e->action != SYNACK_TIMER_START)
+        continue;
+      item = g_strdup_printf ("%s %s %" G_GINT64_FORMAT, synack_host_to_string (e->host),
+                              synack_timer_to_string (e->timer), e->duration);
+      if (g_ptr_array_find_with_equal_func (seen, item, g_str_equal, NULL))
+        g_free (item);
+      else
+        g_ptr_array_add (seen, item);
+    }
+  g_ptr_array_add (seen, NULL);
+  return g_strjoinv (", ", (char **) seen->pdata);
+}
+
+static char *
+errors (const SynackTrace *trace)
+{
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+      char *item;
+
+      if (e->type != SYNACK_EVENT_APP || e->result == SYNACK_RESULT_OK || e->result == SYNACK_RESULT_PENDING)
+        continue;
+      item = g_strdup_printf ("%s %s %s", synack_host_to_string (e->host), synack_call_to_string (e->call),
+                              synack_result_to_string (e->result));
+      if (g_ptr_array_find_with_equal_func (seen, item, g_str_equal, NULL))
+        g_free (item);
+      else
+        g_ptr_array_add (seen, item);
+    }
+  g_ptr_array_add (seen, NULL);
+  return g_strjoinv (", ", (char **) seen->pdata);
+}
+
+static SynackTrace *
+run_preset (const char *name, const char *set)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_load_preset (name, &error);
+  SynackTrace *trace;
+
+  g_assert_no_error (error);
+  if (set)
+    {
+      synack_scenario_set_assignment (scenario, set, &error);
+      g_assert_no_error (error);
+    }
+  trace = synack_scenario_run (scenario, NULL, &error);
+  g_assert_no_error (error);
+  return trace;
+}
+
+static void
+test_lesson (gconstpointer data)
+{
+  const Lesson *lesson = data;
+  g_autoptr (SynackTrace) trace = run_preset (lesson->name, NULL);
+  g_autofree char *segments = segments_without_times (trace);
+  g_autofree char *client = synack_test_states (trace, SYNACK_CLIENT, 1);
+  g_autofree char *server = synack_test_states (trace, SYNACK_SERVER, 1);
+  g_autofree char *timers = distinct_timers (trace);
+  g_autofree char *results = errors (trace);
+
+  g_assert_cmpstr (segments, ==, lesson->segments);
+  g_assert_cmpstr (client, ==, lesson->client_states);
+  g_assert_cmpstr (server, ==, lesson->server_states);
+  g_assert_cmpstr (timers, ==, lesson->timers);
+  g_assert_cmpstr (results, ==, lesson->errors);
+}
+
+static void
+test_every_lesson_is_pinned (void)
+{
+  g_auto (GStrv) names = synack_preset_list ();
+
+  g_assert_cmpuint (g_strv_length (names), ==, G_N_ELEMENTS (lessons));
+  for (guint i = 0; names[i]; i++)
+    g_assert_cmpstr (names[i], ==, lessons[i].name);
+}
+
+/* Lessons that stage a situation a Linux capture shows: same application
+ * actions, so with loopback's tiny delay they must give the same segments. */
+static const struct { const char *lesson; const char *capture; guint16 port; } replays[] = {
+  { "handshake", "normal", 9300 },
+  { "refused", "refused", 9312 },
+  { "syn-timeout", "syn-timeout-default", 9334 },
+  { "lost-last-ack", "lost-last-ack", 9314 },
+  { "half-close", "half-close", 9318 },
+};
+
+static void
+test_lesson_matches_capture (gconstpointer data)
+{
+  const __typeof__ (replays[0]) *replay = data;
+  g_autofree char *pcap = synack_test_reference_path (replay->capture, "pcap");
+  g_autoptr (GArray) expected = NULL;
+  g_autoptr (GArray) actual = NULL;
+  g_autoptr (SynackTrace) trace = NULL;
+
+  if (!g_file_test (pcap, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no reference captures");
+      return;
+    }
+  expected = synack_test_segments_from_pcap (pcap, replay->port);
+  trace = run_preset (replay->lesson, "delay=50us");
+  actual = synack_test_segments_from_trace (trace);
+  synack_test_assert_same_segments (replay->lesson, expected, actual);
+  synack_test_assert_retransmission_times (replay->lesson, expected, actual);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/lessons/all-pinned", test_every_lesson_is_pinned);
+  for (guint i = 0; i < G_N_ELEMENTS (lessons); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lessons/%s", lessons[i].name);
+      g_test_add_data_func (path, &lessons[i], test_lesson);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (replays); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/lessons/%s/matches-linux", replays[i].lesson);
+      g_test_add_data_func (path, &replays[i], test_lesson_matches_capture);
+    }
+  return g_test_run ();
+}

@@ -1,0 +1,325 @@
+/* test-scenario.c: scenario files: every class of error names its place, the
+ * format's details, edits, and the trace's determinism and JSON shape. */
+#include "synack-test-util.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+static void
+assert_parse_error (const char *text, int code, const char *fragment)
+{
+  g_autoptr (GError) error = synack_test_run_error (text);
+
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == SYNACK_SCENARIO_ERROR);
+  if (error->code != code || strstr (error->message, fragment) == NULL)
+    g_error ("for %s\nexpected code %d with '%s', got code %d: %s", text, code, fragment,
+             error->code, error->message);
+}
+
+static void
+test_errors_name_the_line (void)
+{
+  struct { const char *text; int code; const char *fragment; } cases[] = {
+    { "delay = 50ms\nfoo = 1\n", SYNACK_SCENARIO_ERROR_UNKNOWN_KEY, "test:2: unknown parameter 'foo'" },
+    { "delay = 50\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "test:1: '50' needs a unit" },
+    { "delay = -5ms\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "test:1: '-5ms': a duration cannot be negative" },
+    { "delay = 5 parsecs\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "unknown unit" },
+    { "loss = 1.5\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "test:1: loss '1.5' is out of range" },
+    { "loss = 150%\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "out of range" },
+    { "loss = lots\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "not a probability" },
+    { "msl = 0\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "TIME_WAIT lasts 2 x MSL" },
+    { "rto-min = 5s\nrto-max = 1s\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "rto-min <= rto-max" },
+    { "syn-retries = -1\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "not a whole number" },
+    { "syn-retries = 300\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "between 0 and 255" },
+    { "profile = bsd\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "unknown profile 'bsd'" },
+    { "delayed-ack = sometimes\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "not a duration" },
+    { "mss = 0\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "mss must be between" },
+    { "keepalive = maybe\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "expected off, client, server or on" },
+    { "delay =\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:1: 'delay' has no value" },
+    { "\n\nat 1s client jump\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:3: unknown action 'jump'" },
+    { "at soon client close\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "test:1: 'soon' is not a duration" },
+    { "at 1s router close\n", SYNACK_SCENARIO_ERROR_SYNTAX, "expected client or server, found 'router'" },
+    { "at 1s client\n", SYNACK_SCENARIO_ERROR_SYNTAX, "expected what the client does" },
+    { "at 1s client connect\n", SYNACK_SCENARIO_ERROR_SYNTAX, "expected port" },
+    { "at 1s client connect 70000\n", SYNACK_SCENARIO_ERROR_SYNTAX, "not a valid port" },
+    { "at 1s client send 0\n", SYNACK_SCENARIO_ERROR_SYNTAX, "at least one byte" },
+    { "at 1s client close now\n", SYNACK_SCENARIO_ERROR_SYNTAX, "unexpected 'now'" },
+    { "at 1s client close conn=0\n", SYNACK_SCENARIO_ERROR_SYNTAX, "conn must be a whole number from 1" },
+    { "at 1s client read maybe\n", SYNACK_SCENARIO_ERROR_SYNTAX, "'read on' or 'read off'" },
+    { "at 1s client connect 80 repeat 10\n", SYNACK_SCENARIO_ERROR_SYNTAX, "expected 'every DURATION'" },
+    { "at 1s client connect 80 repeat 99999999 every 1ms\n", SYNACK_SCENARIO_ERROR_SYNTAX, "not a valid repeat count" },
+    { "when client eof client close\n", SYNACK_SCENARIO_ERROR_SYNTAX, "expected ':' before the action" },
+    { "when client bored: client close\n", SYNACK_SCENARIO_ERROR_SYNTAX, "unknown event 'bored'" },
+    { "when client eof: client connect 80\n", SYNACK_SCENARIO_ERROR_SYNTAX, "go on 'at' lines" },
+    { "when client received 0: client close\n", SYNACK_SCENARIO_ERROR_SYNTAX, "would fire before" },
+    { "lose\n", SYNACK_SCENARIO_ERROR_SYNTAX, "expected which segment" },
+    { "lose client PING\n", SYNACK_SCENARIO_ERROR_SYNTAX, "unknown kind of segment 'PING'" },
+    { "lose client SYN #0\n", SYNACK_SCENARIO_ERROR_SYNTAX, "write #1 for the first" },
+    { "lose segment 0\n", SYNACK_SCENARIO_ERROR_SYNTAX, "numbered from 1" },
+    { "delay client SYN #1\n", SYNACK_SCENARIO_ERROR_SYNTAX, "expected 'by DURATION'" },
+    { "duplicate server data #1 by 2s\n", SYNACK_SCENARIO_ERROR_SYNTAX, "expected 'after DURATION'" },
+    { "lose client SYN #1 twice\n", SYNACK_SCENARIO_ERROR_SYNTAX, "unexpected 'twice'" },
+    { "hello world\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:1: cannot read 'hello world'" },
+    { "delay 50ms\n", SYNACK_SCENARIO_ERROR_SYNTAX, "expected 'delay = VALUE'" },
+    { "title = x\n\xff\xfe\n", SYNACK_SCENARIO_ERROR_SYNTAX, "invalid UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_parse_error (cases[i].text, cases[i].code, cases[i].fragment);
+}
+
+static void
+test_run_errors (void)
+{
+  /* Two reactions that feed each other never end: the event limit stops it. */
+  assert_parse_error ("event-limit = 5000\nat 0 server listen 80\nat 0 client connect 80\n"
+                      "when client established: client send 10\n"
+                      "when server received 10: server send 10\n"
+                      "when client received 10: client send 10\n"
+                      "when server received 20: server send 10\n"
+                      "when client received 20: client send 10\n"
+                      "when server received 30: server send 10\n"
+                      "when client received 30: client send 10\n"
+                      "at 0 client connect 80 repeat 100000 every 1ms\n",
+                      SYNACK_SCENARIO_ERROR_RUN, "event limit");
+}
+
+static void
+test_files (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("synack-test-XXXXXX", &error);
+  g_autofree char *binary = g_build_filename (dir, "binary.synack", NULL);
+  g_autofree char *good = g_build_filename (dir, "mine.synack", NULL);
+  g_autoptr (SynackScenario) scenario = NULL;
+
+  g_assert_no_error (error);
+  scenario = synack_scenario_load_file ("/nonexistent/x.synack", &error);
+  g_assert_null (scenario);
+  g_assert_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/x.synack"));
+  g_clear_error (&error);
+
+  g_file_set_contents (binary, "delay = 1ms\n\0\1\2", 15, &error);
+  g_assert_no_error (error);
+  scenario = synack_scenario_load_file (binary, &error);
+  g_assert_null (scenario);
+  g_assert_nonnull (strstr (error->message, "NUL bytes"));
+  g_clear_error (&error);
+
+  g_file_set_contents (good, "title = Mine\nat 0 client connect 80\n", -1, &error);
+  scenario = synack_scenario_load_file (good, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (synack_scenario_get_name (scenario), ==, "mine");
+  g_assert_cmpstr (synack_scenario_get_title (scenario), ==, "Mine");
+
+  g_unlink (binary);
+  g_unlink (good);
+  g_rmdir (dir);
+}
+
+static void
+test_presets (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) names = synack_preset_list ();
+  g_autoptr (SynackScenario) missing = synack_scenario_load_preset ("no-such-lesson", &error);
+
+  g_assert_cmpstr (names[0], ==, SYNACK_DEFAULT_PRESET);
+  g_assert_null (missing);
+  g_assert_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "handshake"));
+  g_clear_error (&error);
+  missing = synack_scenario_load_preset ("../handshake", &error);
+  g_assert_null (missing);
+  g_clear_error (&error);
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autoptr (SynackScenario) scenario = synack_scenario_load_preset (names[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (synack_scenario_get_name (scenario), ==, names[i]);
+      g_assert_cmpstr (synack_scenario_get_title (scenario), !=, names[i]);
+      g_assert_cmpuint (strlen (synack_scenario_get_summary (scenario)), >, 40);
+      g_assert_cmpuint (strlen (synack_scenario_get_watch (scenario)), >, 20);
+    }
+}
+
+static void
+test_format_details (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_parse (
+    "# a comment\n"
+    "delay = 20ms   # trailing comment\n"
+    "profile = rfc9293   # applies first even though it comes later\n"
+    "lose server SYN-ACK #2\n"
+    "lose any FIN every conn=3\n"
+    "delay client data #1 by 1.5s\n"
+    "at 0: server listen 80\n"
+    "at 2min client connect 80 from 40001 isn=7 conn=4\n"
+    "when server received 100 bytes +250us: server send 3 bytes\n"
+    "when client eof: client close\n",
+    "details", &error);
+  const SynackScript *script;
+
+  g_assert_no_error (error);
+  script = synack_scenario_get_script (scenario);
+  g_assert_cmpint (script->params.profile, ==, SYNACK_PROFILE_RFC9293);
+  g_assert_cmpint (script->params.delay[SYNACK_C2S], ==, SYNACK_MS (20));
+  g_assert_cmpint (script->params.msl, ==, SYNACK_SEC (120));
+  g_assert_cmpuint (script->n_faults, ==, 3);
+  g_assert_cmpuint (script->faults[0].nth, ==, 2);
+  g_assert_cmpint (script->faults[0].match, ==, SYNACK_MATCH_SYN_ACK);
+  g_assert_cmpint (script->faults[0].direction, ==, SYNACK_S2C);
+  g_assert_true (script->faults[1].any_direction);
+  g_assert_cmpuint (script->faults[1].nth, ==, 0);
+  g_assert_cmpuint (script->faults[1].conn, ==, 3);
+  g_assert_cmpint (script->faults[2].extra, ==, SYNACK_US (1500000));
+  g_assert_cmpuint (script->n_actions, ==, 4);
+  g_assert_cmpint (script->actions[1].at, ==, SYNACK_SEC (120));
+  g_assert_cmpuint (script->actions[1].local_port, ==, 40001);
+  g_assert_cmpuint (script->actions[1].isn, ==, 7);
+  g_assert_cmpuint (script->actions[1].conn, ==, 4);
+  g_assert_cmpint (script->actions[2].when, ==, SYNACK_WHEN_RECEIVED);
+  g_assert_cmpuint (script->actions[2].amount, ==, 100);
+  g_assert_cmpint (script->actions[2].at, ==, 250);
+  g_assert_cmpuint (script->actions[2].bytes, ==, 3);
+}
+
+static void
+test_edits_and_save (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_load_preset ("handshake", &error);
+  g_autoptr (SynackScenario) reloaded = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (synack_scenario_set_param (scenario, "loss", "10%", &error));
+  g_assert_true (synack_scenario_append_line (scenario, "lose segment 3", &error));
+  g_assert_true (synack_scenario_set_assignment (scenario, "msl=5s", &error));
+  g_assert_cmpfloat (synack_scenario_get_script (scenario)->params.loss[SYNACK_S2C], ==, 0.10);
+
+  /* A rejected edit changes nothing. */
+  g_assert_false (synack_scenario_set_param (scenario, "msl", "0", &error));
+  g_assert_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_false (synack_scenario_set_param (scenario, "colour", "red", &error));
+  g_assert_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_UNKNOWN_KEY);
+  g_clear_error (&error);
+  g_assert_false (synack_scenario_append_line (scenario, "lose the plot", &error));
+  g_clear_error (&error);
+  g_assert_false (synack_scenario_set_assignment (scenario, "loss", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (synack_scenario_get_script (scenario)->params.msl, ==, SYNACK_SEC (5));
+  g_assert_cmpuint (synack_scenario_get_script (scenario)->n_faults, ==, 1);
+
+  /* What Save writes reads back to the same script. */
+  text = synack_scenario_to_text (scenario);
+  reloaded = synack_scenario_parse (text, "saved", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (&synack_scenario_get_script (reloaded)->params, sizeof (SynackParams),
+                   &synack_scenario_get_script (scenario)->params, sizeof (SynackParams));
+  g_assert_cmpuint (synack_scenario_get_script (reloaded)->n_faults, ==, 1);
+  g_assert_cmpuint (synack_scenario_get_script (reloaded)->n_actions, ==,
+                    synack_scenario_get_script (scenario)->n_actions);
+}
+
+static void
+test_durations (void)
+{
+  struct { const char *text; SynackTime us; } good[] = {
+    { "0", 0 }, { "250us", 250 }, { "50ms", 50000 }, { "1s", 1000000 },
+    { "1.5s", 1500000 }, { "2min", 120000000 }, { "0.1ms", 100 },
+  };
+  struct { SynackTime us; const char *text; } shown[] = {
+    { 40000, "40 ms" }, { 1000000, "1 s" }, { 1500000, "1.5 s" }, { 120000000, "2 min" },
+    { 59900000, "59.9 s" }, { 250, "250 µs" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      SynackTime t = -1;
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (synack_parse_duration (good[i].text, &t, &error));
+      g_assert_cmpint (t, ==, good[i].us);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      g_autofree char *text = synack_format_duration (shown[i].us);
+      g_assert_cmpstr (text, ==, shown[i].text);
+    }
+}
+
+static char *
+json_of (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_parse (text, "json", &error);
+  g_autoptr (SynackTrace) trace = NULL;
+
+  g_assert_no_error (error);
+  trace = synack_scenario_run (scenario, NULL, &error);
+  g_assert_no_error (error);
+  return synack_trace_to_json (trace, scenario);
+}
+
+#define LOSSY "delay = 30ms\nloss = 30%%\nseed = %d\nat 0 server listen 80\n" \
+              "at 0 client connect 80 repeat 9 every 500ms\nwhen client established: client send 3000\n" \
+              "when server received 3000: server close\nwhen client eof: client close\n"
+
+static void
+test_determinism (void)
+{
+  g_autofree char *a_text = g_strdup_printf (LOSSY, 7);
+  g_autofree char *b_text = g_strdup_printf (LOSSY, 8);
+  g_autofree char *a1 = json_of (a_text);
+  g_autofree char *a2 = json_of (a_text);
+  g_autofree char *b = json_of (b_text);
+
+  g_assert_cmpstr (a1, ==, a2);
+  g_assert_cmpstr (a1, !=, b);
+  g_assert_nonnull (strstr (a1, "\"reason\": \"random loss\""));
+}
+
+static void
+test_json_shape (void)
+{
+  g_autofree char *json = json_of ("delay = 50ms\nat 0 server listen 80 isn=5000\nat 0 client connect 80 isn=1000\n"
+                                   "at 1s client close\nlose server FIN #1\nwhen server eof: server close\n");
+
+  g_assert_true (g_str_has_prefix (json, "{\n  \"format\": \"synack-trace\", \"version\": 1,\n  \"scenario\": \"json\""));
+  g_assert_nonnull (strstr (json, "\"params\": {\"profile\": \"linux\", \"delay_us\": 50000"));
+  g_assert_nonnull (strstr (json, "\"msl_us\": 30000000"));
+  g_assert_nonnull (strstr (json, "{\"conn\": 1, \"client_port\": 40000, \"server_port\": 80, \"client_iss\": 1000, \"server_iss\": 5000}"));
+  g_assert_nonnull (strstr (json, "{\"t_us\": 0, \"type\": \"app\", \"host\": \"client\", \"conn\": 1, \"call\": \"connect\"}"));
+  g_assert_nonnull (strstr (json, "{\"t_us\": 0, \"type\": \"state\", \"host\": \"client\", \"conn\": 1, \"from\": \"CLOSED\", \"to\": \"SYN_SENT\", \"cause\": \"connect()\"}"));
+  g_assert_nonnull (strstr (json, "{\"t_us\": 0, \"type\": \"send\", \"host\": \"client\", \"conn\": 1, \"seg\": 1, \"flags\": [\"SYN\"], \"seq\": 1000, \"ack\": 0, \"len\": 0, \"win\": 65535"));
+  g_assert_nonnull (strstr (json, "\"timer\": \"retransmit\", \"action\": \"start\", \"expires_us\": 1000000"));
+  g_assert_nonnull (strstr (json, "\"flags\": [\"SYN\", \"ACK\"], \"seq\": 5000, \"ack\": 1001"));
+  g_assert_nonnull (strstr (json, "\"type\": \"deliver\", \"host\": \"server\", \"conn\": 1, \"seg\": 1"));
+  g_assert_nonnull (strstr (json, "\"type\": \"lost\", \"host\": \"server\""));
+  g_assert_nonnull (strstr (json, "\"reason\": \"scripted loss\""));
+  g_assert_nonnull (strstr (json, "\"timer\": \"time-wait\", \"action\": \"start\""));
+  g_assert_true (g_str_has_suffix (json, "}\n"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/scenario/errors/lines", test_errors_name_the_line);
+  g_test_add_func ("/scenario/errors/run", test_run_errors);
+  g_test_add_func ("/scenario/files", test_files);
+  g_test_add_func ("/scenario/presets", test_presets);
+  g_test_add_func ("/scenario/format", test_format_details);
+  g_test_add_func ("/scenario/edits", test_edits_and_save);
+  g_test_add_func ("/scenario/durations", test_durations);
+  g_test_add_func ("/scenario/trace/determinism", test_determinism);
+  g_test_add_func ("/scenario/trace/json", test_json_shape);
+  return g_test_run ();
+}
