@@ -265,8 +265,13 @@ test_export (void)
   synack_export_dialog_set_format (dialog, SYNACK_EXPORT_FORMAT_PNG);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_cmpint (run_export (dialog, path), ==, 1);
-  flush ();
-  g_assert_null (dialog); /* closed on success */
+  /* Closed on success (once the task lets go of it). */
+  for (int i = 0; i < 200 && dialog != NULL; i++)
+    {
+      flush ();
+      g_usleep (10000);
+    }
+  g_assert_null (dialog);
 
   g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);

@@ -24,6 +24,7 @@ struct _SynackDiagramView
   long                 selected;
 
   double               zoom;
+  gboolean             fit_width;  /* zoom follows the width until the user zooms */
   double               pinch_zoom_start;
   double               pointer_x, pointer_y; /* -1 when the pointer is elsewhere */
   gboolean             follow;
@@ -56,6 +57,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void apply_fit (SynackDiagramView *self, int width);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SynackDiagramView, synack_diagram_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
@@ -186,9 +189,12 @@ relayout (SynackDiagramView *self)
     {
       synack_diagram_options_init (&options);
       options.theme = self->theme;
-      options.text_scale = self->text_scale;
+      /* The theme already carries the text scale; the option would multiply it again. */
+      options.text_scale = 1.0;
       self->layout = synack_diagram_layout_new (self->trace, &options);
     }
+  if (self->fit_width)
+    apply_fit (self, gtk_widget_get_width (GTK_WIDGET (self)));
   configure_adjustments (self);
   if (self->vadjustment && !self->follow)
     {
@@ -285,6 +291,7 @@ zoom_about (SynackDiagramView *self, double zoom, double px, double py)
   double lx, ly, old = self->zoom;
 
   zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  self->fit_width = FALSE;
   if (fabs (zoom - old) < 1e-6)
     return;
 
@@ -308,6 +315,18 @@ synack_diagram_view_set_zoom (SynackDiagramView *self, double zoom)
   g_return_if_fail (SYNACK_IS_DIAGRAM_VIEW (self));
   zoom_about (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
               cursor_y (self) - gtk_adjustment_get_value (self->vadjustment));
+}
+
+void
+synack_diagram_view_zoom_to_fit (SynackDiagramView *self)
+{
+  g_return_if_fail (SYNACK_IS_DIAGRAM_VIEW (self));
+
+  self->fit_width = TRUE;
+  apply_fit (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  configure_adjustments (self);
+  scroll_to_cursor (self, TRUE);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
@@ -416,11 +435,31 @@ synack_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_destroy (cr);
 }
 
+/* Both lifelines and their labels in view: shrink to the width (never
+ * below what stays readable) and do not blow up a narrow diagram. */
+static void
+apply_fit (SynackDiagramView *self, int width)
+{
+  double lw = self->layout ? synack_diagram_layout_get_width (self->layout) : 0;
+  double zoom;
+
+  if (lw <= 0 || width <= 0)
+    return;
+  zoom = CLAMP ((width - 8) / lw, 0.5, 1.0);
+  if (fabs (zoom - self->zoom) > 1e-3)
+    {
+      self->zoom = zoom;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+}
+
 static void
 synack_diagram_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   SynackDiagramView *self = SYNACK_DIAGRAM_VIEW (widget);
 
+  if (self->fit_width)
+    apply_fit (self, width);
   configure_adjustments (self);
   scroll_to_cursor (self, FALSE);
   if (self->context_menu)
@@ -651,6 +690,7 @@ synack_diagram_view_init (SynackDiagramView *self)
   GtkGesture *gesture;
 
   self->zoom = 1.0;
+  self->fit_width = TRUE;
   self->pointer_x = self->pointer_y = -1;
   self->follow = TRUE;
   self->upto = -1;

@@ -23,6 +23,8 @@ void   synack_diagram_view_set_selected   (SynackDiagramView *self, long event);
 
 double synack_diagram_view_get_zoom       (SynackDiagramView *self);
 void   synack_diagram_view_set_zoom       (SynackDiagramView *self, double zoom);
+/* Fits the width again (and keeps fitting as the window resizes). */
+void   synack_diagram_view_zoom_to_fit    (SynackDiagramView *self);
 void   synack_diagram_view_zoom_by        (SynackDiagramView *self, double factor);
 
 gboolean synack_diagram_view_get_follow   (SynackDiagramView *self);

@@ -44,6 +44,9 @@ struct _SynackWindow
   GtkWidget         *side_panel;
   GtkLabel          *lesson_title_label;
   GtkLabel          *lesson_summary_label;
+  GtkGrid           *host_cards;
+  GtkWidget         *server_card;
+  GtkWidget         *side_switcher;
   GtkLabel          *client_state_label;
   GtkLabel          *server_state_label;
   GtkLabel          *client_timers_label;
@@ -101,6 +104,8 @@ struct _SynackWindow
   GtkSingleSelection *event_selection;
 
   gboolean            presentation;
+  gboolean            show_side_panel;
+  int                 paned_position;  /* before presentation mode */
   char               *theme_choice;
   guint               syncing;       /* > 0 while we update widgets ourselves */
 };
@@ -112,6 +117,7 @@ enum {
   PROP_PRESENTATION,
   PROP_THEME_CHOICE,
   PROP_PLAYING,
+  PROP_SHOW_SIDE_PANEL,
   N_PROPS
 };
 
@@ -121,6 +127,7 @@ static void rerun (SynackWindow *self, gboolean keep_time);
 static void update_cursor (SynackWindow *self, gboolean moved);
 static void set_selected (SynackWindow *self, long event, gboolean from_list);
 static void apply_theme (SynackWindow *self);
+static gboolean prefers_dark (SynackWindow *self);
 
 /* --- Errors ------------------------------------------------------------ */
 
@@ -526,12 +533,25 @@ static void
 set_state_label (SynackWindow *self, GtkLabel *label, SynackState state)
 {
   const SynackTheme *theme = synack_diagram_view_get_theme (self->diagram);
-  const SynackRgba *c = &theme->state[state];
+  SynackRgba c = theme->state[state];
+  gboolean dark = prefers_dark (self);
+  double luma = 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
   g_autofree char *markup = NULL;
 
-  /* The same colour as the state's band in the diagram. */
+  /* The hue of the state's band in the diagram, but dark enough (or light
+   * enough) to read as large text on the window's background. */
+  if (!dark && luma > 0.45)
+    {
+      double f = 0.45 / luma;
+      c.r *= f, c.g *= f, c.b *= f;
+    }
+  else if (dark && luma < 0.55)
+    {
+      double f = (0.55 - luma) / (1 - luma);
+      c.r += (1 - c.r) * f, c.g += (1 - c.g) * f, c.b += (1 - c.b) * f;
+    }
   markup = g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">%s</span>",
-                                    (int) (c->r * 255), (int) (c->g * 255), (int) (c->b * 255),
+                                    (int) (c.r * 255), (int) (c.g * 255), (int) (c.b * 255),
                                     synack_state_to_string (state));
   gtk_label_set_markup (label, markup);
 }
@@ -1060,7 +1080,7 @@ action_zoom (GtkWidget *widget, const char *name, GVariant *param)
   else if (g_str_equal (name, "win.zoom-out"))
     synack_diagram_view_zoom_by (self->diagram, 1 / 1.25);
   else
-    synack_diagram_view_set_zoom (self->diagram, 1.0);
+    synack_diagram_view_zoom_to_fit (self->diagram);
 }
 
 static void
@@ -1283,7 +1303,7 @@ apply_theme (SynackWindow *self)
   const char *diagram_theme = self->presentation ? "projector" : dark ? "dark" : "light";
 
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
-  synack_diagram_view_set_theme (self->diagram, diagram_theme, self->presentation ? 1.3 : 1.0);
+  synack_diagram_view_set_theme (self->diagram, diagram_theme, 1.0);
   if (self->run != NULL)
     {
       set_state_label (self, self->client_state_label, synack_trace_state_at (self->run->trace, SYNACK_CLIENT, 0, self->upto));
@@ -1299,15 +1319,32 @@ set_presentation (SynackWindow *self, gboolean presentation)
     return;
   self->presentation = presentation;
 
+  /* On the projector the diagram gets the room; the panel keeps only what
+   * the back row needs: the two states, the timers and the sentence. */
+  {
+    GtkLayoutManager *grid = gtk_widget_get_layout_manager (GTK_WIDGET (self->host_cards));
+    GtkLayoutChild *card = gtk_layout_manager_get_layout_child (grid, self->server_card);
+
+    /* Side by side normally; one above the other, in large type, on the projector. */
+    gtk_grid_layout_child_set_column (GTK_GRID_LAYOUT_CHILD (card), presentation ? 0 : 1);
+    gtk_grid_layout_child_set_row (GTK_GRID_LAYOUT_CHILD (card), presentation ? 1 : 0);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->lesson_summary_label), !presentation);
+  gtk_widget_set_visible (self->side_switcher, !presentation);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_stack), !presentation);
   if (presentation)
     {
+      self->paned_position = gtk_paned_get_position (self->paned);
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
       gtk_window_fullscreen (GTK_WINDOW (self));
+      gtk_paned_set_position (self->paned, MAX (400, gtk_widget_get_width (GTK_WIDGET (self)) - 480));
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
       gtk_window_unfullscreen (GTK_WINDOW (self));
+      if (self->paned_position > 0)
+        gtk_paned_set_position (self->paned, self->paned_position);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presentation);
   apply_theme (self);
@@ -1502,6 +1539,30 @@ synack_window_set_cursor (SynackWindow *self, long upto)
     jump_to (self, upto);
 }
 
+void
+synack_window_seek_time (SynackWindow *self, SynackTime t)
+{
+  const SynackTrace *trace;
+  long upto;
+
+  if (self->run == NULL)
+    return;
+  trace = self->run->trace;
+  stop_playing (self);
+  upto = synack_run_event_at_time (self->run, t);
+  self->upto = upto;
+  self->cursor_t = t;
+  self->progress = 0;
+  if (upto + 1 < (long) trace->n_events)
+    {
+      SynackTime t0 = upto >= 0 ? trace->events[upto].t : 0, t1 = trace->events[upto + 1].t;
+      if (t1 > t0)
+        self->progress = CLAMP ((double) (t - t0) / (double) (t1 - t0), 0, 1);
+    }
+  synack_diagram_view_set_follow (self->diagram, TRUE);
+  update_cursor (self, TRUE);
+}
+
 gboolean
 synack_window_get_playing (SynackWindow *self)
 {
@@ -1613,6 +1674,7 @@ synack_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_PRESENTATION: g_value_set_boolean (value, self->presentation); break;
     case PROP_THEME_CHOICE: g_value_set_string (value, self->theme_choice); break;
     case PROP_PLAYING: g_value_set_boolean (value, self->playing); break;
+    case PROP_SHOW_SIDE_PANEL: g_value_set_boolean (value, self->show_side_panel); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1626,6 +1688,13 @@ synack_window_set_property (GObject *object, guint prop_id, const GValue *value,
     {
     case PROP_PRESENTATION: set_presentation (self, g_value_get_boolean (value)); break;
     case PROP_THEME_CHOICE: set_theme_choice (self, g_value_get_string (value)); break;
+    case PROP_SHOW_SIDE_PANEL:
+      /* The whole width for the diagram, on a small screen or projector. */
+      self->show_side_panel = g_value_get_boolean (value);
+      if (self->paned != NULL)
+        gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), self->show_side_panel);
+      g_object_notify_by_pspec (object, pspec);
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1669,6 +1738,9 @@ synack_window_class_init (SynackWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PLAYING] =
     g_param_spec_boolean ("playing", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SIDE_PANEL] =
+    g_param_spec_boolean ("show-side-panel", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYNACK_TYPE_DIAGRAM_VIEW);
@@ -1696,6 +1768,9 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, side_panel);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, lesson_title_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, lesson_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, host_cards);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, server_card);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, side_switcher);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, client_state_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, server_state_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, client_timers_label);
@@ -1746,6 +1821,7 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL, action_leave_presentation);
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
   gtk_widget_class_install_property_action (widget_class, "win.theme", "theme-choice");
+  gtk_widget_class_install_property_action (widget_class, "win.side-panel", "show-side-panel");
 }
 
 static void
@@ -1761,6 +1837,7 @@ synack_window_init (SynackWindow *self)
 {
   /* The property actions read these while the template is built. */
   self->theme_choice = g_strdup ("system");
+  self->show_side_panel = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -27,6 +27,9 @@ long     synack_window_get_cursor  (SynackWindow *self);
 double   synack_window_get_progress (SynackWindow *self);
 SynackTime synack_window_get_cursor_time (SynackWindow *self);
 void     synack_window_set_cursor  (SynackWindow *self, long upto);
+/* Puts the cursor at a simulated time, animation included (a segment
+ * half-way across), as playback would show it. */
+void     synack_window_seek_time   (SynackWindow *self, SynackTime t);
 gboolean synack_window_get_playing (SynackWindow *self);
 
 /* Sets a parameter as the Parameters page does and re-runs. */
