@@ -223,6 +223,90 @@ test_lose_segment (void)
   close_window (window);
 }
 
+static long
+find_state (const SynackTrace *trace, SynackHostId host, SynackState to)
+{
+  for (size_t i = 0; i < trace->n_events; i++)
+    if (trace->events[i].type == SYNACK_EVENT_STATE && trace->events[i].host == host && trace->events[i].to == to)
+      return (long) i;
+  return -1;
+}
+
+static void
+test_what_if (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  long established = find_state (trace, SYNACK_CLIENT, SYNACK_STATE_ESTABLISHED);
+  SynackTime t;
+  gboolean rst = FALSE;
+
+  /* Right after the handshake the client aborts: a RST, and no TIME_WAIT. */
+  g_assert_cmpint (established, >=, 0);
+  synack_window_set_cursor (window, established);
+  t = synack_window_get_cursor_time (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.what-if", "s", "client abort"));
+  wait_until_idle (window);
+  trace = synack_window_get_run (window)->trace;
+  for (size_t i = 0; i < trace->n_events; i++)
+    rst |= trace->events[i].type == SYNACK_EVENT_SEND && (trace->events[i].hdr.flags & SYNACK_FLAG_RST);
+  g_assert_true (rst);
+  g_assert_cmpint (find_state (trace, SYNACK_CLIENT, SYNACK_STATE_TIME_WAIT), ==, -1);
+  g_assert_cmpint (synack_window_get_cursor_time (window), ==, t);
+  assert_states_match (window);
+
+  /* The edit is part of the scenario that Save writes. */
+  {
+    g_autofree char *text = synack_scenario_to_text (synack_window_get_run (window)->scenario);
+    g_assert_nonnull (strstr (text, "client abort"));
+  }
+
+  /* Instead, the server closes first: now it is the server that keeps TIME_WAIT. */
+  activate (window, "win.reset-edits");
+  wait_until_idle (window);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (synack_window_get_param_widget (window, "close-at")), 0.3);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (synack_window_get_param_widget (window, "close-first")), 2);
+  wait_until_idle (window);
+  trace = synack_window_get_run (window)->trace;
+  g_assert_cmpint (find_state (trace, SYNACK_SERVER, SYNACK_STATE_TIME_WAIT), >=, 0);
+  g_assert_cmpint (find_state (trace, SYNACK_CLIENT, SYNACK_STATE_TIME_WAIT), ==, -1);
+  g_assert_cmpint (find_state (trace, SYNACK_CLIENT, SYNACK_STATE_LAST_ACK), >=, 0);
+  close_window (window);
+}
+
+static void
+test_list_and_diagram_in_sync (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  GtkWidget *diagram = synack_window_get_diagram (window);
+  long second_send = -1;
+  int sends = 0;
+
+  for (size_t i = 0; i < trace->n_events && second_send < 0; i++)
+    if (trace->events[i].type == SYNACK_EVENT_SEND && ++sends == 2)
+      second_send = (long) i;
+  g_assert_cmpint (second_send, >, 0);
+
+  activate (window, "win.go-end");
+  /* A click on an arrow selects its event in the list, the cursor stays. */
+  g_signal_emit_by_name (diagram, "event-clicked", second_send);
+  g_assert_cmpint (synack_window_get_selected_row (window), ==, second_send);
+  g_assert_cmpint (synack_window_get_cursor (window), ==, (long) trace->n_events - 1);
+
+  /* Hit-testing the arrow's middle finds that same segment. */
+  {
+    const SynackDiagramLayout *layout = synack_diagram_view_get_layout (SYNACK_DIAGRAM_VIEW (diagram));
+    size_t n;
+    const SynackDiagramArrow *arrows = synack_diagram_layout_get_arrows (layout, &n);
+    for (size_t i = 0; i < n; i++)
+      if (arrows[i].send_event == second_send)
+        g_assert_cmpint (synack_diagram_layout_hit_test (layout, (arrows[i].x0 + arrows[i].x1) / 2,
+                                                         (arrows[i].y0 + arrows[i].y1) / 2), ==, second_send);
+  }
+  close_window (window);
+}
+
 static void
 on_export_finished (SynackExportDialog *dialog, gboolean ok, const char *message, int *result)
 {
@@ -427,6 +511,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/play", test_play);
   g_test_add_func ("/app/window/change-loss", test_change_loss);
   g_test_add_func ("/app/window/lose-segment", test_lose_segment);
+  g_test_add_func ("/app/window/what-if", test_what_if);
+  g_test_add_func ("/app/window/list-diagram-sync", test_list_and_diagram_in_sync);
   g_test_add_func ("/app/window/export", test_export);
   g_test_add_func ("/app/window/screenshot", test_screenshot);
   g_test_add_func ("/app/window/presentation", test_presentation);

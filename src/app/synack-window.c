@@ -1604,6 +1604,10 @@ synack_window_get_param_widget (SynackWindow *self, const char *key)
     GTK_WIDGET (self->delayed_ack_spin), GTK_WIDGET (self->profile_dropdown), GTK_WIDGET (self->seed_spin),
   };
 
+  if (g_strcmp0 (key, "close-first") == 0)
+    return GTK_WIDGET (self->close_first_dropdown);
+  if (g_strcmp0 (key, "close-at") == 0)
+    return GTK_WIDGET (self->close_at_spin);
   for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (widgets[i]), "synack-param"), key) == 0)
       return widgets[i];
