@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "synack-application.h"
+#include "synack-export-dialog.h"
+#include "synack-lesson-dialog.h"
 #include "synack-window.h"
 
 static SynackApplication *app;
@@ -142,6 +144,29 @@ test_screenshots (void)
   synack_window_seek_time (window, trace->events[time_wait].t + SYNACK_SEC (20));
   shoot ("dark");
   g_object_set (window, "theme-choice", "light", NULL);
+
+  synack_window_seek_time (window, trace->events[synack].t);
+  synack_window_show_page (window, "details");
+  shoot ("details");
+  synack_window_show_page (window, "parameters");
+  shoot ("parameters");
+  synack_window_show_page (window, "what-if");
+  shoot ("what-if");
+  synack_window_show_page (window, "events");
+
+  {
+    SynackLessonDialog *lessons = synack_lesson_dialog_new (GTK_WINDOW (window), SYNACK_DEFAULT_PRESET);
+    gtk_window_present (GTK_WINDOW (lessons));
+    shoot ("lessons");
+    gtk_window_destroy (GTK_WINDOW (lessons));
+  }
+  {
+    SynackExportDialog *export = synack_export_dialog_new (GTK_WINDOW (window), synack_window_get_run (window),
+                                                           synack_window_get_cursor (window), "light");
+    gtk_window_present (GTK_WINDOW (export));
+    shoot ("export");
+    gtk_window_destroy (GTK_WINDOW (export));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

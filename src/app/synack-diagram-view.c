@@ -137,10 +137,13 @@ scroll_to_cursor (SynackDiagramView *self, gboolean force)
   page = gtk_adjustment_get_page_size (self->vadjustment);
   if (page <= 0)
     return;
-  if (y < value + page * 0.1 || y > value + page * 0.8 || force)
+  if (y < value + page * 0.1 || y > value + page * 0.8 || force || (value > 0 && y < page * 0.66))
     {
+      /* Near the top, show the top: the lifelines' headings stay in view. */
+      double target = y < page * 0.66 ? 0 : y - page * (y < value ? 0.2 : 0.66);
+
       self->adjusting++;
-      gtk_adjustment_set_value (self->vadjustment, y - page * (y < value ? 0.2 : 0.66));
+      gtk_adjustment_set_value (self->vadjustment, target);
       self->adjusting--;
     }
 }

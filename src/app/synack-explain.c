@@ -18,6 +18,13 @@ host_lower (SynackHostId host)
   return host == SYNACK_CLIENT ? _("the client") : _("the server");
 }
 
+/* The subject of a sentence: "The client". */
+static const char *
+host_subject (SynackHostId host)
+{
+  return host == SYNACK_CLIENT ? _("The client") : _("The server");
+}
+
 static const char *
 host_possessive (SynackHostId host)
 {
@@ -146,7 +153,7 @@ explain_state (const SynackTrace *trace, long index, const SynackEvent *e)
 {
   const char *who = host_lower (e->host);
   const char *to = synack_state_to_string (e->to);
-  g_autofree char *Who = g_strdup (synack_explain_host (e->host));
+  const char *Who = host_subject (e->host);
 
   switch (e->cause)
     {
@@ -225,7 +232,7 @@ explain_segment (const SynackTrace *trace, const SynackEvent *e)
   g_autofree char *kind = synack_explain_segment_kind (h);
   const char *sender = host_lower (from);
   const char *receiver = host_lower (from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT);
-  g_autofree char *Sender = g_strdup (synack_explain_host (from));
+  const char *Sender = host_subject (from);
 
   switch (e->type)
     {
@@ -282,11 +289,13 @@ char *
 synack_explain_sentence (const SynackTrace *trace, long index)
 {
   const SynackEvent *e;
-  g_autofree char *Who = NULL;
+  const char *Who;
+  g_autofree char *bytes = NULL;
 
   g_return_val_if_fail (trace != NULL && index >= 0 && (size_t) index < trace->n_events, NULL);
   e = &trace->events[index];
-  Who = g_strdup (synack_explain_host (e->host));
+  Who = host_subject (e->host);
+  bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, e->bytes);
 
   switch (e->type)
     {
@@ -303,11 +312,11 @@ synack_explain_sentence (const SynackTrace *trace, long index)
         case SYNACK_CALL_ACCEPT:
           return g_strdup_printf (_("%s’s application accepts the new connection."), Who);
         case SYNACK_CALL_SEND:
-          return g_strdup_printf (_("%s’s application hands %" G_GUINT64_FORMAT " bytes to TCP to send."), Who, e->bytes);
+          return g_strdup_printf (_("%s’s application hands %s bytes to TCP to send."), Who, bytes);
         case SYNACK_CALL_RECV:
           if (e->result == SYNACK_RESULT_EOF)
             return g_strdup_printf (_("%s’s application reads end of stream: the other side has closed."), Who);
-          return g_strdup_printf (_("%s’s application reads %" G_GUINT64_FORMAT " bytes."), Who, e->bytes);
+          return g_strdup_printf (_("%s’s application reads %s bytes."), Who, bytes);
         case SYNACK_CALL_CLOSE:
           return g_strdup_printf (_("%s’s application calls close(): it has nothing more to send."), Who);
         case SYNACK_CALL_SHUTDOWN_WRITE:
@@ -357,7 +366,7 @@ synack_explain_sentence (const SynackTrace *trace, long index)
           return g_strdup_printf (_("%s stops %s: what it was waiting for has happened."), Who, what);
         if (e->timer == SYNACK_TIMER_RETRANSMIT)
           return g_strdup_printf (_("%s’s retransmission timer expires: nothing was acknowledged in time."), Who);
-        return g_strdup_printf (_("%s: %s expires."), Who, what);
+        return g_strdup_printf (_("For %s, %s expires."), host_lower (e->host), what);
       }
 
     default:

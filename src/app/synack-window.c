@@ -1594,6 +1594,12 @@ synack_window_get_diagram (SynackWindow *self)
   return GTK_WIDGET (self->diagram);
 }
 
+void
+synack_window_show_page (SynackWindow *self, const char *name)
+{
+  gtk_stack_set_visible_child_name (self->side_stack, name);
+}
+
 GtkWidget *
 synack_window_get_param_widget (SynackWindow *self, const char *key)
 {
