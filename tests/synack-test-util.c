@@ -140,8 +140,9 @@ synack_test_segments_from_pcap (const char *path, uint16_t server_port)
         t0 = t;
       s.t = t - t0;
       s.dir = src == server_port ? SYNACK_S2C : SYNACK_C2S;
-      s.seq = GUINT32_FROM_BE (*(const guint32 *) (const void *) (tcp + 4));
-      s.ack = GUINT32_FROM_BE (*(const guint32 *) (const void *) (tcp + 8));
+      /* The TCP header sits at an odd offset in the frame: read bytes. */
+      s.seq = (guint32) tcp[4] << 24 | (guint32) tcp[5] << 16 | (guint32) tcp[6] << 8 | tcp[7];
+      s.ack = (guint32) tcp[8] << 24 | (guint32) tcp[9] << 16 | (guint32) tcp[10] << 8 | tcp[11];
       s.flags = 0;
       if (tcp[13] & 0x02) s.flags |= SYNACK_FLAG_SYN;
       if (tcp[13] & 0x10) s.flags |= SYNACK_FLAG_ACK;

@@ -1,6 +1,8 @@
 /* synack-cli-common.c: scenario loading and help shared by the CLI's commands. */
 #include "synack-config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "synack-cli-common.h"
 #include "synack-param-keys.h"
 
@@ -13,7 +15,7 @@ synack_cli_load_scenario (char **files, const char *preset, char **sets, GError 
   if ((n_files > 0) == (preset != NULL) || n_files > 1)
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_SYNTAX,
-                   "give exactly one scenario: a FILE or --preset NAME (see --list-presets)");
+                   _("give exactly one scenario: a FILE or --preset NAME (see --list-presets)"));
       return NULL;
     }
   scenario = preset ? synack_scenario_load_preset (preset, error)
@@ -26,7 +28,7 @@ synack_cli_load_scenario (char **files, const char *preset, char **sets, GError 
 
       if (!synack_scenario_set_assignment (scenario, sets[i], &cause))
         {
-          g_set_error (error, SYNACK_SCENARIO_ERROR, cause->code, "--set %s: %s", sets[i], cause->message);
+          g_set_error (error, SYNACK_SCENARIO_ERROR, cause->code, _("--set %s: %s"), sets[i], cause->message);
           g_error_free (cause);
           return NULL;
         }
@@ -41,12 +43,12 @@ synack_cli_parameter_help (void)
 
   if (help == NULL)
     {
-      GString *text = g_string_new ("Parameters (in scenario files as KEY = VALUE, here as --set KEY=VALUE):\n");
+      GString *text = g_string_new (_("Parameters (in scenario files as KEY = VALUE, here as --set KEY=VALUE):\n"));
       const char *const *keys = synack_param_keys ();
 
       for (guint i = 0; keys[i]; i++)
-        g_string_append_printf (text, "  %-20s %s\n", keys[i], synack_param_key_help (keys[i]));
-      g_string_append (text, "Durations: 250us, 50ms, 1s, 1.5s, 2min. Loss: 0.05 or 5%.\n");
+        g_string_append_printf (text, "  %-20s %s\n", keys[i], _(synack_param_key_help (keys[i])));
+      g_string_append (text, _("Durations: 250us, 50ms, 1s, 1.5s, 2min. Loss: 0.05 or 5%.\n"));
       help = g_string_free (text, FALSE);
     }
   return help;

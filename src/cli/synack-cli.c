@@ -11,7 +11,7 @@
 #include "synack-cli-common.h"
 #include "synack-scenario.h"
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
   "Usage:\n"
   "  synack-cli run FILE|--preset NAME [--set KEY=VALUE]... [--format text|json]\n"
   "  synack-cli export FILE|--preset NAME -o OUT.png|.svg|.pdf [options]\n"
@@ -22,7 +22,7 @@ static const char usage_text[] =
   "and prints every segment, state change and timer.\n"
   "\n"
   "Exit status: 0 success, 1 the run or the export failed, 2 bad input.\n"
-  "Run 'synack-cli run --help' or 'synack-cli export --help' for their options.\n";
+  "Run 'synack-cli run --help' or 'synack-cli export --help' for their options.\n");
 
 static int
 list_presets (void)
@@ -52,20 +52,20 @@ run_command (int argc, char **argv)
   g_auto (GStrv) sets = NULL;
   g_auto (GStrv) files = NULL;
   GOptionEntry entries[] = {
-    { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset, "Run the built-in lesson NAME", "NAME" },
-    { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &sets, "Override a parameter (repeatable)", "KEY=VALUE" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
+    { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset, N_("Run the built-in lesson NAME"), "NAME" },
+    { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Override a parameter (repeatable)"), "KEY=VALUE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text (default) or json"), "FORMAT" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE" },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("FILE|--preset NAME - run a scenario");
+  g_autoptr (GOptionContext) context = g_option_context_new (_("FILE|--preset NAME - run a scenario"));
   g_autoptr (GError) error = NULL;
   g_autoptr (SynackScenario) scenario = NULL;
   g_autoptr (SynackTrace) trace = NULL;
   g_autofree char *output = NULL;
   gboolean json;
 
-  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context, synack_cli_parameter_help ());
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -78,7 +78,7 @@ run_command (int argc, char **argv)
     json = TRUE;
   else
     {
-      g_printerr ("synack-cli run: unknown format '%s' (text or json)\n", format);
+      g_printerr (_("synack-cli run: unknown format '%s' (text or json)\n"), format);
       return SYNACK_EXIT_BAD_INPUT;
     }
 
@@ -98,7 +98,7 @@ run_command (int argc, char **argv)
   output = json ? synack_trace_to_json (trace, scenario) : synack_trace_to_text (trace, scenario);
   if (fputs (output, stdout) == EOF || fflush (stdout) != 0)
     {
-      g_printerr ("synack-cli run: cannot write the output: %s\n", g_strerror (errno));
+      g_printerr (_("synack-cli run: cannot write the output: %s\n"), g_strerror (errno));
       return SYNACK_EXIT_FAILURE;
     }
   return SYNACK_EXIT_OK;
@@ -114,12 +114,12 @@ main (int argc, char **argv)
 
   if (argc < 2)
     {
-      g_printerr ("%s", usage_text);
+      g_printerr ("%s", _(usage_text));
       return SYNACK_EXIT_BAD_INPUT;
     }
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
     {
-      g_print ("%s\n%s", usage_text, synack_cli_parameter_help ());
+      g_print ("%s\n%s", _(usage_text), synack_cli_parameter_help ());
       return SYNACK_EXIT_OK;
     }
   if (g_str_equal (argv[1], "--version"))
@@ -134,6 +134,6 @@ main (int argc, char **argv)
   if (g_str_equal (argv[1], "export"))
     return synack_cli_export (argc - 1, argv + 1);
 
-  g_printerr ("synack-cli: unknown command '%s'\n\n%s", argv[1], usage_text);
+  g_printerr (_("synack-cli: unknown command '%s'\n\n%s"), argv[1], _(usage_text));
   return SYNACK_EXIT_BAD_INPUT;
 }

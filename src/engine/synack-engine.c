@@ -2,6 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Marks English text for translation catalogues; the layers above translate
+ * it with gettext, since the engine itself must not depend on any library. */
+#define N_(text) text
+
 #include "synack-engine-private.h"
 
 /* ---- Trace ------------------------------------------------------------- */
@@ -408,16 +412,16 @@ synack_engine_error_to_string (SynackEngineError error)
   switch (error)
     {
     case SYNACK_ENGINE_OK:
-      return "no error";
+      return N_("no error");
     case SYNACK_ENGINE_BAD_PARAMS:
-      return "the parameters are not consistent";
+      return N_("the parameters are not consistent");
     case SYNACK_ENGINE_EVENT_LIMIT:
-      return "the run reached its event limit: the scenario may never end "
-             "(raise event-limit if it really is that long)";
+      return N_("the run reached its event limit: the scenario may never end "
+             "(raise event-limit if it really is that long)");
     case SYNACK_ENGINE_NO_MEMORY:
-      return "out of memory";
+      return N_("out of memory");
     case SYNACK_ENGINE_TOO_MANY_CONNECTIONS:
-      return "the scenario asks for more than 1000000 connections";
+      return N_("the scenario asks for more than 1000000 connections");
     }
   return "unknown engine error";
 }

@@ -1,6 +1,10 @@
 /* synack-params.c: profile defaults and the checks that keep a run meaningful. */
 #include <string.h>
 
+/* Marks English text for translation catalogues; the layers above translate
+ * it with gettext, since the engine itself must not depend on any library. */
+#define N_(text) text
+
 #include "synack-params.h"
 
 void
@@ -91,34 +95,34 @@ synack_params_error_to_string (SynackParamsError error)
   switch (error)
     {
     case SYNACK_PARAMS_OK:
-      return "no error";
+      return N_("no error");
     case SYNACK_PARAMS_NEGATIVE_DELAY:
-      return "a delay cannot be negative: segments cannot arrive before they are sent";
+      return N_("a delay cannot be negative: segments cannot arrive before they are sent");
     case SYNACK_PARAMS_LOSS_OUT_OF_RANGE:
-      return "loss is a probability: between 0 and 1, or 0% to 100%";
+      return N_("loss is a probability: between 0 and 1, or 0% to 100%");
     case SYNACK_PARAMS_MSL_ZERO:
-      return "msl must be more than zero: TIME_WAIT lasts 2 x MSL, and a TIME_WAIT of "
+      return N_("msl must be more than zero: TIME_WAIT lasts 2 x MSL, and a TIME_WAIT of "
              "zero could neither resend the last ACK nor let old duplicates die "
-             "(to watch what goes wrong without it, use a tiny value such as 1us)";
+             "(to watch what goes wrong without it, use a tiny value such as 1us)");
     case SYNACK_PARAMS_RTO_ZERO:
-      return "rto-min and rto-initial must be more than zero, or a retransmission "
-             "would be sent at the same instant as the original";
+      return N_("rto-min and rto-initial must be more than zero, or a retransmission "
+             "would be sent at the same instant as the original");
     case SYNACK_PARAMS_RTO_ORDER:
-      return "retransmission timeouts must satisfy rto-min <= rto-max and rto-initial <= rto-max";
+      return N_("retransmission timeouts must satisfy rto-min <= rto-max and rto-initial <= rto-max");
     case SYNACK_PARAMS_NEGATIVE_RETRIES:
-      return "a retry count cannot be negative";
+      return N_("a retry count cannot be negative");
     case SYNACK_PARAMS_TOO_MANY_RETRIES:
-      return "at most 255 retries (Linux's own limit)";
+      return N_("at most 255 retries (Linux's own limit)");
     case SYNACK_PARAMS_MSS_RANGE:
-      return "mss must be between 1 and 65495 bytes";
+      return N_("mss must be between 1 and 65495 bytes");
     case SYNACK_PARAMS_WINDOW_RANGE:
-      return "the window must be between 1 and 65535 bytes (no window scaling)";
+      return N_("the window must be between 1 and 65535 bytes (no window scaling)");
     case SYNACK_PARAMS_FIN_TIMEOUT_ZERO:
-      return "fin-timeout must be more than zero";
+      return N_("fin-timeout must be more than zero");
     case SYNACK_PARAMS_KEEPALIVE_RANGE:
-      return "keep-alive times must be more than zero and probes between 1 and 255";
+      return N_("keep-alive times must be more than zero and probes between 1 and 255");
     case SYNACK_PARAMS_LIMIT_ZERO:
-      return "time-limit and event-limit must be more than zero";
+      return N_("time-limit and event-limit must be more than zero");
     }
   return "unknown parameter error";
 }

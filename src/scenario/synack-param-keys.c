@@ -3,6 +3,7 @@
 #include "synack-config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,7 @@ synack_parse_duration (const char *text, SynackTime *out, GError **error)
   if (text == NULL || *text == '\0')
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "expected a duration such as 50ms, 1s or 2min");
+                   _("expected a duration such as 50ms, 1s or 2min"));
       return FALSE;
     }
   errno = 0;
@@ -42,13 +43,13 @@ synack_parse_duration (const char *text, SynackTime *out, GError **error)
   if (end == text || errno != 0 || !isfinite (value))
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "'%s' is not a duration (write e.g. 50ms, 1.5s, 2min)", text);
+                   _("'%s' is not a duration (write e.g. 50ms, 1.5s, 2min)"), text);
       return FALSE;
     }
   if (value < 0)
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "'%s': a duration cannot be negative", text);
+                   _("'%s': a duration cannot be negative"), text);
       return FALSE;
     }
   if (*end == '\0')
@@ -59,7 +60,7 @@ synack_parse_duration (const char *text, SynackTime *out, GError **error)
           return TRUE;
         }
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "'%s' needs a unit: us, ms, s, min or h (e.g. %sms)", text, text);
+                   _("'%s' needs a unit: us, ms, s, min or h (e.g. %sms)"), text, text);
       return FALSE;
     }
   for (unsigned i = 0; i < G_N_ELEMENTS (duration_units); i++)
@@ -70,14 +71,14 @@ synack_parse_duration (const char *text, SynackTime *out, GError **error)
         if (us > (double) MAX_DURATION_US)
           {
             g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                         "'%s' is longer than a year", text);
+                         _("'%s' is longer than a year"), text);
             return FALSE;
           }
         *out = (SynackTime) llround (us);
         return TRUE;
       }
   g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-               "'%s': unknown unit '%s' (use us, ms, s, min or h)", text, end);
+               _("'%s': unknown unit '%s' (use us, ms, s, min or h)"), text, end);
   return FALSE;
 }
 
@@ -113,7 +114,7 @@ parse_probability (const char *text, double *out, GError **error)
   if (end == text || errno != 0 || !isfinite (value))
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "'%s' is not a probability (write 0.05 or 5%%)", text);
+                   _("'%s' is not a probability (write 0.05 or 5%%)"), text);
       return FALSE;
     }
   if (strcmp (end, "%") == 0)
@@ -121,13 +122,13 @@ parse_probability (const char *text, double *out, GError **error)
   else if (*end != '\0')
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "'%s' is not a probability (write 0.05 or 5%%)", text);
+                   _("'%s' is not a probability (write 0.05 or 5%%)"), text);
       return FALSE;
     }
   if (value < 0.0 || value > 1.0)
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "loss '%s' is out of range: a probability is between 0 and 1 (0%% to 100%%)",
+                   _("loss '%s' is out of range: a probability is between 0 and 1 (0%% to 100%%)"),
                    text);
       return FALSE;
     }
@@ -143,7 +144,7 @@ parse_count (const char *text, guint64 max, guint64 *out, GError **error)
   if (!g_ascii_string_to_unsigned (text, 10, 0, max, &value, NULL))
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "'%s' is not a whole number between 0 and %" G_GUINT64_FORMAT, text, max);
+                   _("'%s' is not a whole number between 0 and %llu"), text, (unsigned long long) max);
       return FALSE;
     }
   *out = value;
@@ -160,7 +161,7 @@ parse_switch (const char *text, bool *out, GError **error)
   else
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "'%s': expected on or off", text);
+                   _("'%s': expected on or off"), text);
       return FALSE;
     }
   return TRUE;
@@ -180,7 +181,7 @@ parse_hosts (const char *text, unsigned *out, GError **error)
   else
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "'%s': expected off, client, server or on", text);
+                   _("'%s': expected off, client, server or on"), text);
       return FALSE;
     }
   return TRUE;
@@ -211,40 +212,40 @@ typedef struct {
 
 static const KeyInfo keys[] = {
   { "profile", KIND_PROFILE, 0, P (profile), 0,
-    "linux (default) or rfc9293: the set of defaults the others start from" },
+    N_("linux (default) or rfc9293: the set of defaults the others start from") },
   { "delay", KIND_DURATION, 0, P (delay[SYNACK_C2S]), ALSO (delay[SYNACK_S2C]),
-    "one-way network delay, both directions" },
-  { "delay-c2s", KIND_DURATION, 0, P (delay[SYNACK_C2S]), 0, "client-to-server delay" },
-  { "delay-s2c", KIND_DURATION, 0, P (delay[SYNACK_S2C]), 0, "server-to-client delay" },
+    N_("one-way network delay, both directions") },
+  { "delay-c2s", KIND_DURATION, 0, P (delay[SYNACK_C2S]), 0, N_("client-to-server delay") },
+  { "delay-s2c", KIND_DURATION, 0, P (delay[SYNACK_S2C]), 0, N_("server-to-client delay") },
   { "loss", KIND_PROBABILITY, 0, P (loss[SYNACK_C2S]), ALSO (loss[SYNACK_S2C]),
-    "probability a segment is lost, both directions (0.05 or 5%)" },
-  { "loss-c2s", KIND_PROBABILITY, 0, P (loss[SYNACK_C2S]), 0, "client-to-server loss" },
-  { "loss-s2c", KIND_PROBABILITY, 0, P (loss[SYNACK_S2C]), 0, "server-to-client loss" },
-  { "seed", KIND_COUNT, G_MAXUINT64, P (seed), 0, "random seed for loss and ISNs" },
-  { "msl", KIND_DURATION, 0, P (msl), 0, "maximum segment lifetime; TIME_WAIT lasts 2 x msl" },
-  { "rto-initial", KIND_DURATION, 0, P (rto_initial), 0, "retransmission timeout before any RTT sample" },
-  { "rto-min", KIND_DURATION, 0, P (rto_min), 0, "floor of the retransmission timeout" },
-  { "rto-max", KIND_DURATION, 0, P (rto_max), 0, "ceiling of the retransmission timeout" },
-  { "syn-retries", KIND_COUNT, 255, P (syn_retries), 0, "SYN retransmissions with back-off" },
+    N_("probability a segment is lost, both directions (0.05 or 5%)") },
+  { "loss-c2s", KIND_PROBABILITY, 0, P (loss[SYNACK_C2S]), 0, N_("client-to-server loss") },
+  { "loss-s2c", KIND_PROBABILITY, 0, P (loss[SYNACK_S2C]), 0, N_("server-to-client loss") },
+  { "seed", KIND_COUNT, G_MAXUINT64, P (seed), 0, N_("random seed for loss and ISNs") },
+  { "msl", KIND_DURATION, 0, P (msl), 0, N_("maximum segment lifetime; TIME_WAIT lasts 2 x msl") },
+  { "rto-initial", KIND_DURATION, 0, P (rto_initial), 0, N_("retransmission timeout before any RTT sample") },
+  { "rto-min", KIND_DURATION, 0, P (rto_min), 0, N_("floor of the retransmission timeout") },
+  { "rto-max", KIND_DURATION, 0, P (rto_max), 0, N_("ceiling of the retransmission timeout") },
+  { "syn-retries", KIND_COUNT, 255, P (syn_retries), 0, N_("SYN retransmissions with back-off") },
   { "syn-linear-retries", KIND_COUNT, 255, P (syn_linear_retries), 0,
-    "first SYN retransmissions without back-off (Linux)" },
-  { "synack-retries", KIND_COUNT, 255, P (synack_retries), 0, "SYN-ACK retransmissions" },
+    N_("first SYN retransmissions without back-off (Linux)") },
+  { "synack-retries", KIND_COUNT, 255, P (synack_retries), 0, N_("SYN-ACK retransmissions") },
   { "data-retries", KIND_COUNT, 255, P (data_retries), 0,
-    "data or FIN retransmissions before ETIMEDOUT" },
-  { "fin-timeout", KIND_DURATION, 0, P (fin_timeout), 0, "lifetime of an orphaned FIN_WAIT_2" },
+    N_("data or FIN retransmissions before ETIMEDOUT") },
+  { "fin-timeout", KIND_DURATION, 0, P (fin_timeout), 0, N_("lifetime of an orphaned FIN_WAIT_2") },
   { "delayed-ack", KIND_DURATION_OR_OFF, 0, P (delayed_ack), 0,
-    "how long an ACK may wait for a reply to ride on, or off" },
-  { "mss", KIND_COUNT, 65495, P (mss), 0, "maximum segment size in bytes" },
-  { "window", KIND_COUNT, 65535, P (window), 0, "receive window in bytes" },
+    N_("how long an ACK may wait for a reply to ride on, or off") },
+  { "mss", KIND_COUNT, 65495, P (mss), 0, N_("maximum segment size in bytes") },
+  { "window", KIND_COUNT, 65535, P (window), 0, N_("receive window in bytes") },
   { "rfc1337", KIND_SWITCH, 0, P (rfc1337), 0,
-    "on: TIME_WAIT ignores RST (RFC 1337); off, Linux's default, lets a RST end it" },
+    N_("on: TIME_WAIT ignores RST (RFC 1337); off, Linux's default, lets a RST end it") },
   { "keepalive", KIND_HOSTS, 0, P (keepalive), 0,
-    "who sends keep-alive probes on idle connections: off, client, server or on (both)" },
-  { "keepalive-idle", KIND_DURATION, 0, P (keepalive_idle), 0, "idle time before the first probe" },
-  { "keepalive-interval", KIND_DURATION, 0, P (keepalive_interval), 0, "time between probes" },
-  { "keepalive-probes", KIND_COUNT, 255, P (keepalive_probes), 0, "unanswered probes before giving up" },
-  { "time-limit", KIND_DURATION, 0, P (time_limit), 0, "simulated time at which the run stops" },
-  { "event-limit", KIND_COUNT, G_MAXUINT32, P (event_limit), 0, "trace events before the run is stopped" },
+    N_("who sends keep-alive probes on idle connections: off, client, server or on (both)") },
+  { "keepalive-idle", KIND_DURATION, 0, P (keepalive_idle), 0, N_("idle time before the first probe") },
+  { "keepalive-interval", KIND_DURATION, 0, P (keepalive_interval), 0, N_("time between probes") },
+  { "keepalive-probes", KIND_COUNT, 255, P (keepalive_probes), 0, N_("unanswered probes before giving up") },
+  { "time-limit", KIND_DURATION, 0, P (time_limit), 0, N_("simulated time at which the run stops") },
+  { "event-limit", KIND_COUNT, G_MAXUINT32, P (event_limit), 0, N_("trace events before the run is stopped") },
 };
 
 #undef P
@@ -301,7 +302,7 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
   if (info == NULL)
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_UNKNOWN_KEY,
-                   "unknown parameter '%s' (known: %s)", key,
+                   _("unknown parameter '%s' (known: %s)"), key,
                    "profile, delay, delay-c2s, delay-s2c, loss, loss-c2s, loss-s2c, seed, msl, "
                    "rto-initial, rto-min, rto-max, syn-retries, syn-linear-retries, "
                    "synack-retries, data-retries, fin-timeout, delayed-ack, mss, window, "
@@ -319,7 +320,7 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
         if (!synack_profile_from_string (value, &profile))
           {
             g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                         "unknown profile '%s' (use linux or rfc9293)", value);
+                         _("unknown profile '%s' (use linux or rfc9293)"), value);
             return FALSE;
           }
         store (params, info, &profile, sizeof profile);

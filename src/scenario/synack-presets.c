@@ -3,6 +3,7 @@
 #include "synack-config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 
 #include "synack-lessons-resources.h"
 #include "synack-scenario.h"
@@ -64,7 +65,7 @@ synack_scenario_load_preset (const char *name, GError **error)
       g_autofree char *known = g_strjoinv (", ", names);
 
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_NOT_FOUND,
-                   "no lesson called '%s' (there are: %s)", name, known);
+                   _("no lesson called '%s' (there are: %s)"), name, known);
       return NULL;
     }
   text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));

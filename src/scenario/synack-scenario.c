@@ -2,6 +2,7 @@
  * README) into engine scripts, and keeping edits so they can be saved. */
 #include "synack-config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "synack-param-keys.h"
@@ -106,7 +107,7 @@ build_params (const SynackScenario *scenario, SynackParams *params, GError **err
   if (problem != SYNACK_PARAMS_OK)
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "%s: %s", scenario->source, synack_params_error_to_string (problem));
+                   _("%s: %s"), scenario->source, _(synack_params_error_to_string (problem)));
       return FALSE;
     }
   return TRUE;
@@ -147,7 +148,7 @@ fail (const Cursor *cur, GError **error, const char *format, ...)
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_SYNTAX,
-               "%s:%u: %s", cur->source, cur->line, message);
+               _("%s:%u: %s"), cur->source, cur->line, message);
   return FALSE;
 }
 
@@ -155,7 +156,7 @@ fail (const Cursor *cur, GError **error, const char *format, ...)
 static gboolean
 fail_with (const Cursor *cur, GError **error, GError *cause)
 {
-  g_set_error (error, SYNACK_SCENARIO_ERROR, cause->code, "%s:%u: %s",
+  g_set_error (error, SYNACK_SCENARIO_ERROR, cause->code, _("%s:%u: %s"),
                cur->source, cur->line, cause->message);
   g_error_free (cause);
   return FALSE;
@@ -191,7 +192,7 @@ take_duration (Cursor *cur, const char *what, SynackTime *out, GError **error)
   GError *cause = NULL;
 
   if (word == NULL)
-    return fail (cur, error, "expected %s (a duration such as 50ms)", what);
+    return fail (cur, error, _("expected %s (a duration such as 50ms)"), what);
   if (!synack_parse_duration (word, out, &cause))
     return fail_with (cur, error, cause);
   return TRUE;
@@ -203,10 +204,10 @@ take_number (Cursor *cur, const char *what, guint64 max, guint64 *out, GError **
   const char *word = take (cur);
 
   if (word == NULL)
-    return fail (cur, error, "expected %s", what);
+    return fail (cur, error, _("expected %s"), what);
   if (!g_ascii_string_to_unsigned (word, 10, 0, max, out, NULL))
-    return fail (cur, error, "'%s' is not a valid %s (a whole number up to %" G_GUINT64_FORMAT ")",
-                 word, what, max);
+    return fail (cur, error, _("'%s' is not a valid %s (a whole number up to %llu)"),
+                 word, what, (unsigned long long) max);
   return TRUE;
 }
 
@@ -220,7 +221,7 @@ take_host (Cursor *cur, SynackHostId *out, GError **error)
   else if (word && g_ascii_strcasecmp (word, "server") == 0)
     *out = SYNACK_SERVER;
   else
-    return fail (cur, error, "expected client or server, found '%s'", word ? word : "end of line");
+    return fail (cur, error, _("expected client or server, found '%s'"), word ? word : "end of line");
   return TRUE;
 }
 
@@ -236,7 +237,7 @@ take_option (Cursor *cur, const char *name, guint64 max, gboolean *seen, guint64
     return TRUE;
   cur->next++;
   if (!g_ascii_string_to_unsigned (word + n + 1, 10, name[0] == 'c' ? 1 : 0, max, out, NULL))
-    return fail (cur, error, "'%s': %s must be a whole number%s", word, name,
+    return fail (cur, error, _("'%s': %s must be a whole number%s"), word, name,
                  name[0] == 'c' ? " from 1" : "");
   *seen = TRUE;
   return TRUE;
@@ -250,11 +251,11 @@ take_repeat (Cursor *cur, SynackAction *action, GError **error)
   if (!take_number (cur, "repeat count", MAX_REPEAT, &n, error))
     return FALSE;
   if (!take_word (cur, "every"))
-    return fail (cur, error, "expected 'every DURATION' after 'repeat %" G_GUINT64_FORMAT "'", n);
+    return fail (cur, error, _("expected 'every DURATION' after 'repeat %llu'"), (unsigned long long) n);
   if (!take_duration (cur, "the interval", &action->every, error))
     return FALSE;
   if (action->every == 0)
-    return fail (cur, error, "connections cannot repeat every 0s");
+    return fail (cur, error, _("connections cannot repeat every 0s"));
   action->repeat = (uint32_t) n;
   return TRUE;
 }
@@ -270,8 +271,8 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
     return FALSE;
   verb = take (cur);
   if (verb == NULL)
-    return fail (cur, error, "expected what the %s does (listen, connect, send, shutdown, "
-                 "close, abort, read, crash, unplug, plug)", synack_host_to_string (action->host));
+    return fail (cur, error, _("expected what the %s does (listen, connect, send, shutdown, "
+                 "close, abort, read, crash, unplug, plug)"), synack_host_to_string (action->host));
 
   if (g_str_equal (verb, "listen"))
     {
@@ -279,7 +280,7 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
       if (!take_number (cur, "port", 65535, &n, error))
         return FALSE;
       if (n == 0)
-        return fail (cur, error, "port 0 cannot be listened on");
+        return fail (cur, error, _("port 0 cannot be listened on"));
       action->port = (uint16_t) n;
     }
   else if (g_str_equal (verb, "connect"))
@@ -288,14 +289,14 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
       if (!take_number (cur, "port", 65535, &n, error))
         return FALSE;
       if (n == 0)
-        return fail (cur, error, "port 0 cannot be connected to");
+        return fail (cur, error, _("port 0 cannot be connected to"));
       action->port = (uint16_t) n;
       if (take_word (cur, "from"))
         {
           if (!take_number (cur, "local port", 65535, &n, error))
             return FALSE;
           if (n == 0)
-            return fail (cur, error, "local port 0 means 'any': leave out 'from' instead");
+            return fail (cur, error, _("local port 0 means 'any': leave out 'from' instead"));
           action->local_port = (uint16_t) n;
         }
     }
@@ -305,7 +306,7 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
       if (!take_number (cur, "byte count", 1u << 30, &n, error))
         return FALSE;
       if (n == 0)
-        return fail (cur, error, "send needs at least one byte");
+        return fail (cur, error, _("send needs at least one byte"));
       action->bytes = n;
       take_word (cur, "bytes");
     }
@@ -322,7 +323,7 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
       else if (take_word (cur, "on"))
         action->what = SYNACK_DO_READ_ON;
       else
-        return fail (cur, error, "expected 'read on' or 'read off'");
+        return fail (cur, error, _("expected 'read on' or 'read off'"));
     }
   else if (g_str_equal (verb, "crash"))
     action->what = SYNACK_DO_CRASH;
@@ -331,8 +332,8 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
   else if (g_str_equal (verb, "plug"))
     action->what = SYNACK_DO_PLUG;
   else
-    return fail (cur, error, "unknown action '%s' (listen, connect, send, shutdown, close, "
-                 "abort, read, crash, unplug, plug)", verb);
+    return fail (cur, error, _("unknown action '%s' (listen, connect, send, shutdown, close, "
+                 "abort, read, crash, unplug, plug)"), verb);
 
   while (peek (cur))
     {
@@ -349,7 +350,7 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
       if (seen)
         {
           if (action->what != SYNACK_DO_CONNECT && action->what != SYNACK_DO_LISTEN)
-            return fail (cur, error, "isn= only goes with listen or connect");
+            return fail (cur, error, _("isn= only goes with listen or connect"));
           action->has_isn = TRUE;
           action->isn = (uint32_t) n;
         }
@@ -357,12 +358,12 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
           !take_repeat (cur, action, error))
         return FALSE;
       if (cur->next == before)
-        return fail (cur, error, "unexpected '%s' after the action", peek (cur));
+        return fail (cur, error, _("unexpected '%s' after the action"), peek (cur));
     }
   if (action->what == SYNACK_DO_CONNECT && action->repeat > 0 && action->conn != 0)
-    return fail (cur, error, "a repeated connect numbers its connections itself: drop conn=");
+    return fail (cur, error, _("a repeated connect numbers its connections itself: drop conn="));
   if (action->what == SYNACK_DO_CONNECT && action->repeat > 0 && action->local_port != 0)
-    return fail (cur, error, "a repeated connect cannot use one fixed local port");
+    return fail (cur, error, _("a repeated connect cannot use one fixed local port"));
   return TRUE;
 }
 
@@ -396,7 +397,7 @@ parse_when (Cursor *cur, SynackScenario *scenario, GError **error)
     return FALSE;
   word = take (cur);
   if (word == NULL)
-    return fail (cur, error, "expected an event: established, received N, eof or closed");
+    return fail (cur, error, _("expected an event: established, received N, eof or closed"));
   event = g_strdup (word);
   if (g_str_equal (event, "established"))
     action.when = SYNACK_WHEN_ESTABLISHED;
@@ -410,12 +411,12 @@ parse_when (Cursor *cur, SynackScenario *scenario, GError **error)
       if (!take_number (cur, "byte count", G_MAXUINT32, &n, error))
         return FALSE;
       if (n == 0)
-        return fail (cur, error, "'received 0' would fire before anything arrives");
+        return fail (cur, error, _("'received 0' would fire before anything arrives"));
       action.amount = n;
       take_word (cur, "bytes");
     }
   else
-    return fail (cur, error, "unknown event '%s' (established, received N, eof, closed)", event);
+    return fail (cur, error, _("unknown event '%s' (established, received N, eof, closed)"), event);
 
   word = peek (cur);
   if (word && word[0] == '+')
@@ -427,11 +428,11 @@ parse_when (Cursor *cur, SynackScenario *scenario, GError **error)
         return fail_with (cur, error, cause);
     }
   if (!take_word (cur, ":"))
-    return fail (cur, error, "expected ':' before the action (when client eof +50ms: client close)");
+    return fail (cur, error, _("expected ':' before the action (when client eof +50ms: client close)"));
   if (!parse_verb (cur, &action, error))
     return FALSE;
   if (action.what == SYNACK_DO_CONNECT || action.what == SYNACK_DO_LISTEN)
-    return fail (cur, error, "listen and connect go on 'at' lines, not after an event");
+    return fail (cur, error, _("listen and connect go on 'at' lines, not after an event"));
   g_array_append_val (scenario->actions, action);
   return TRUE;
 }
@@ -449,15 +450,15 @@ parse_match (Cursor *cur, SynackFault *fault, GError **error)
   guint64 n;
 
   if (word == NULL)
-    return fail (cur, error, "expected which segment: 'segment N', or a sender and a kind "
-                 "(client SYN, server SYN-ACK #2, any FIN every)");
+    return fail (cur, error, _("expected which segment: 'segment N', or a sender and a kind "
+                 "(client SYN, server SYN-ACK #2, any FIN every)"));
 
   if (g_ascii_strcasecmp (word, "segment") == 0)
     {
       if (!take_number (cur, "segment number", G_MAXUINT32, &n, error))
         return FALSE;
       if (n == 0)
-        return fail (cur, error, "segments are numbered from 1");
+        return fail (cur, error, _("segments are numbered from 1"));
       fault->segment = (uint32_t) n;
       return TRUE;
     }
@@ -469,17 +470,17 @@ parse_match (Cursor *cur, SynackFault *fault, GError **error)
   else if (g_ascii_strcasecmp (word, "any") == 0)
     fault->any_direction = TRUE;
   else
-    return fail (cur, error, "expected 'segment N' or who sends it (client, server, any), found '%s'", word);
+    return fail (cur, error, _("expected 'segment N' or who sends it (client, server, any), found '%s'"), word);
 
   word = take (cur);
   if (word == NULL)
-    return fail (cur, error, "expected the kind of segment: SYN, SYN-ACK, ACK, data, FIN, RST or any");
+    return fail (cur, error, _("expected the kind of segment: SYN, SYN-ACK, ACK, data, FIN, RST or any"));
   fault->match = (SynackMatchKind) -1;
   for (unsigned i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (g_ascii_strcasecmp (word, kinds[i].name) == 0)
       fault->match = kinds[i].kind;
   if ((int) fault->match < 0)
-    return fail (cur, error, "unknown kind of segment '%s' (SYN, SYN-ACK, ACK, data, FIN, RST, any)", word);
+    return fail (cur, error, _("unknown kind of segment '%s' (SYN, SYN-ACK, ACK, data, FIN, RST, any)"), word);
 
   fault->nth = 1;
   word = peek (cur);
@@ -487,7 +488,7 @@ parse_match (Cursor *cur, SynackFault *fault, GError **error)
     {
       cur->next++;
       if (!g_ascii_string_to_unsigned (word + 1, 10, 1, G_MAXUINT32, &n, NULL))
-        return fail (cur, error, "'%s': write #1 for the first, #2 for the second…", word);
+        return fail (cur, error, _("'%s': write #1 for the first, #2 for the second…"), word);
       fault->nth = (uint32_t) n;
     }
   else if (take_word (cur, "every"))
@@ -498,7 +499,7 @@ parse_match (Cursor *cur, SynackFault *fault, GError **error)
     {
       cur->next++;
       if (!g_ascii_string_to_unsigned (word + 5, 10, 1, G_MAXUINT32, &n, NULL))
-        return fail (cur, error, "'%s': conn must be a whole number from 1", word);
+        return fail (cur, error, _("'%s': conn must be a whole number from 1"), word);
       fault->conn = (uint32_t) n;
     }
   return TRUE;
@@ -516,19 +517,19 @@ parse_fault (Cursor *cur, SynackScenario *scenario, SynackFaultKind kind, GError
   if (kind == SYNACK_FAULT_DELAY)
     {
       if (!take_word (cur, "by"))
-        return fail (cur, error, "expected 'by DURATION' (delay server data #1 by 2s)");
+        return fail (cur, error, _("expected 'by DURATION' (delay server data #1 by 2s)"));
       if (!take_duration (cur, "the extra delay", &fault.extra, error))
         return FALSE;
     }
   else if (kind == SYNACK_FAULT_DUPLICATE)
     {
       if (!take_word (cur, "after"))
-        return fail (cur, error, "expected 'after DURATION' (duplicate server data #1 after 90s)");
+        return fail (cur, error, _("expected 'after DURATION' (duplicate server data #1 after 90s)"));
       if (!take_duration (cur, "when the copy arrives", &fault.extra, error))
         return FALSE;
     }
   if (peek (cur))
-    return fail (cur, error, "unexpected '%s' at the end of the line", peek (cur));
+    return fail (cur, error, _("unexpected '%s' at the end of the line"), peek (cur));
   g_array_append_val (scenario->faults, fault);
   return TRUE;
 }
@@ -558,7 +559,7 @@ parse_assignment (SynackScenario *scenario, const Cursor *cur, const char *key,
       return TRUE;
     }
   if (*value == '\0')
-    return fail (cur, error, "'%s' has no value", key);
+    return fail (cur, error, _("'%s' has no value"), key);
 
   /* Check the value now, so the error can name this line. */
   synack_params_init (&scratch, SYNACK_PROFILE_LINUX);
@@ -599,7 +600,7 @@ parse_line (SynackScenario *scenario, const char *source, unsigned lineno,
   gboolean ok;
 
   if (!g_utf8_validate (raw, -1, NULL))
-    return fail (&cur, error, "the line is not valid UTF-8 text");
+    return fail (&cur, error, _("the line is not valid UTF-8 text"));
   strip_comment (line);
   g_strstrip (line);
   if (*line == '\0')
@@ -657,17 +658,17 @@ parse_line (SynackScenario *scenario, const char *source, unsigned lineno,
                    g_str_equal (what, "server") || g_str_equal (what, "any")))
         ok = parse_fault (&cur, scenario, SYNACK_FAULT_DELAY, error);
       else
-        ok = fail (&cur, error, "expected 'delay = VALUE' for the network's delay, or "
-                   "'delay client SYN #1 by 2s' to hold back one segment");
+        ok = fail (&cur, error, _("expected 'delay = VALUE' for the network's delay, or "
+                   "'delay client SYN #1 by 2s' to hold back one segment"));
     }
   else if (g_str_equal (first, "duplicate"))
     ok = parse_fault (&cur, scenario, SYNACK_FAULT_DUPLICATE, error);
   else if (synack_param_key_is_known (first) || g_str_equal (first, "title") ||
            g_str_equal (first, "summary") || g_str_equal (first, "watch"))
-    ok = fail (&cur, error, "expected '%s = VALUE'", first);
+    ok = fail (&cur, error, _("expected '%s = VALUE'"), first);
   else
-    ok = fail (&cur, error, "cannot read '%s': a line is KEY = VALUE, 'at TIME …', "
-               "'when HOST EVENT: …', 'lose …', 'delay …' or 'duplicate …'", line);
+    ok = fail (&cur, error, _("cannot read '%s': a line is KEY = VALUE, 'at TIME …', "
+               "'when HOST EVENT: …', 'lose …', 'delay …' or 'duplicate …'"), line);
   return ok;
 }
 
@@ -681,7 +682,7 @@ parse_text (SynackScenario *scenario, const char *text, GError **error)
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_SYNTAX,
-                   "%s: not a text file (invalid UTF-8)", scenario->source);
+                   _("%s: not a text file (invalid UTF-8)"), scenario->source);
       return FALSE;
     }
   lines = g_strsplit (text, "\n", -1);
@@ -720,14 +721,14 @@ synack_scenario_load_file (const char *path, GError **error)
   if (!g_file_get_contents (path, &text, &length, &cause))
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_NOT_FOUND,
-                   "%s", cause->message);
+                   _("%s"), cause->message);
       g_error_free (cause);
       return NULL;
     }
   if (memchr (text, '\0', length) != NULL)
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_SYNTAX,
-                   "%s: not a text file (it contains NUL bytes)", path);
+                   _("%s: not a text file (it contains NUL bytes)"), path);
       return NULL;
     }
   return synack_scenario_parse (text, path, error);
@@ -806,13 +807,13 @@ synack_scenario_set_param (SynackScenario *scenario, const char *key, const char
   if (!synack_param_key_is_known (key))
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_UNKNOWN_KEY,
-                   "unknown parameter '%s'", key);
+                   _("unknown parameter '%s'"), key);
       return FALSE;
     }
   if (strchr (value, '\n') != NULL)
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   "the value of '%s' must be on one line", key);
+                   _("the value of '%s' must be on one line"), key);
       return FALSE;
     }
   /* Check the value alone first, for a message without a line number. */
@@ -833,7 +834,7 @@ synack_scenario_set_assignment (SynackScenario *scenario, const char *assignment
   if (eq == NULL || eq == assignment)
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_SYNTAX,
-                   "'%s' is not KEY=VALUE (e.g. loss=5%%)", assignment);
+                   _("'%s' is not KEY=VALUE (e.g. loss=5%%)"), assignment);
       return FALSE;
     }
   key = g_strstrip (g_strndup (assignment, (gsize) (eq - assignment)));
@@ -847,7 +848,7 @@ synack_scenario_append_line (SynackScenario *scenario, const char *line, GError 
   if (strchr (line, '\n') != NULL)
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_SYNTAX,
-                   "an edit is a single line");
+                   _("an edit is a single line"));
       return FALSE;
     }
   return apply_edit (scenario, line, error);
@@ -894,9 +895,9 @@ synack_scenario_run (const SynackScenario *scenario, SynackRunStats *stats, GErr
       g_autofree char *when = synack_format_duration (local_stats.end_time);
 
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_RUN,
-                   "%s: %s (stopped at %s after %" G_GUINT64_FORMAT " events)",
-                   scenario->source, synack_engine_error_to_string (result), when,
-                   local_stats.events);
+                   _("%s: %s (stopped at %s after %llu events)"),
+                   scenario->source, _(synack_engine_error_to_string (result)), when,
+                   (unsigned long long) local_stats.events);
       return NULL;
     }
   return g_steal_pointer (&trace);
