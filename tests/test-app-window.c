@@ -200,10 +200,30 @@ static void
 test_lose_segment (void)
 {
   SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  SynackDiagramView *diagram = SYNACK_DIAGRAM_VIEW (synack_window_get_diagram (window));
   const SynackTrace *trace;
   gboolean lost = FALSE, retransmitted = FALSE;
+  const SynackDiagramArrow *arrows;
+  size_t n;
+  double x = 0, y = 0;
+  GtkWidget *menu;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lose-segment", "u", 1));
+  /* Right-click the first SYN's arrow, as a user would, once it is drawn. */
+  activate (window, "win.go-end");
+  wait_frames (100);
+  arrows = synack_diagram_layout_get_arrows (synack_diagram_view_get_layout (diagram), &n);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (arrows[0].seg, ==, 1);
+  synack_diagram_view_layout_to_widget (diagram, (arrows[0].x0 + arrows[0].x1) / 2,
+                                        (arrows[0].y0 + arrows[0].y1) / 2, &x, &y);
+  g_assert_true (synack_diagram_view_popup_menu (diagram, x, y));
+  menu = synack_diagram_view_get_context_menu (diagram);
+  g_assert_nonnull (menu);
+  wait_frames (100);
+  g_assert_true (gtk_widget_get_visible (menu));
+  /* The menu's item is the window action with the segment as its target. */
+  g_assert_true (gtk_widget_activate_action (menu, "win.lose-segment", "u", arrows[0].seg));
+  gtk_popover_popdown (GTK_POPOVER (menu));
   wait_until_idle (window);
 
   trace = synack_window_get_run (window)->trace;
@@ -475,6 +495,60 @@ test_lessons (void)
   close_window (window);
 }
 
+/* Every shortcut the shortcuts window shows does something: it is an
+ * application accelerator or one of the window's own keys. */
+static void
+test_shortcuts_documented (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/synack/SynAck/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkShortcutController *bare = NULL;
+  guint checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (g_strcmp0 (gtk_event_controller_get_name (c), "synack-bare-keys") == 0)
+        bare = GTK_SHORTCUT_CONTROLLER (c);
+    }
+  g_assert_nonnull (bare);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+      GtkShortcutType type;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, "shortcut-type", &type, NULL);
+      if (type != GTK_SHORTCUT_ACCELERATOR || accelerator == NULL)
+        continue;
+      accels = g_strsplit (accelerator, " ", -1);
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accels[j]);
+          gboolean found = actions != NULL && actions[0] != NULL;
+
+          for (guint k = 0; !found && k < g_list_model_get_n_items (G_LIST_MODEL (bare)); k++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (bare), k);
+              g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+              g_autoptr(GtkShortcutTrigger) parsed = gtk_shortcut_trigger_parse_string (accels[j]);
+              g_autofree char *want = gtk_shortcut_trigger_to_string (parsed);
+              found = g_str_equal (trigger, want);
+            }
+          if (!found)
+            g_error ("the shortcuts window shows %s, which does nothing", accels[j]);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 20);
+  close_window (window);
+}
+
 static void
 test_quit (void)
 {
@@ -517,6 +591,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/screenshot", test_screenshot);
   g_test_add_func ("/app/window/presentation", test_presentation);
   g_test_add_func ("/app/window/lessons", test_lessons);
+  g_test_add_func ("/app/window/shortcuts", test_shortcuts_documented);
   g_test_add_func ("/app/window/quit", test_quit);
   status = g_test_run ();
 

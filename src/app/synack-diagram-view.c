@@ -542,8 +542,8 @@ on_click_pressed (GtkGestureClick *gesture, int n_press, double x, double y, Syn
     g_signal_emit (self, signals[SIGNAL_EVENT_CLICKED], 0, event);
 }
 
-static void
-show_context_menu (SynackDiagramView *self, double x, double y)
+gboolean
+synack_diagram_view_popup_menu (SynackDiagramView *self, double x, double y)
 {
   g_autoptr(GMenu) menu = NULL;
   g_autoptr(GMenuItem) item = NULL;
@@ -552,7 +552,7 @@ show_context_menu (SynackDiagramView *self, double x, double y)
   const SynackEvent *e;
 
   if (event < 0 || self->trace == NULL)
-    return;
+    return FALSE;
   e = &self->trace->events[event];
   g_signal_emit (self, signals[SIGNAL_EVENT_CLICKED], 0, event);
 
@@ -572,18 +572,32 @@ show_context_menu (SynackDiagramView *self, double x, double y)
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), G_MENU_MODEL (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  return TRUE;
+}
+
+GtkWidget *
+synack_diagram_view_get_context_menu (SynackDiagramView *self)
+{
+  return self->context_menu;
+}
+
+void
+synack_diagram_view_layout_to_widget (SynackDiagramView *self, double lx, double ly, double *x, double *y)
+{
+  *x = lx * self->zoom + x_offset (self);
+  *y = ly * self->zoom - gtk_adjustment_get_value (self->vadjustment);
 }
 
 static void
 on_secondary_pressed (GtkGestureClick *gesture, int n_press, double x, double y, SynackDiagramView *self)
 {
-  show_context_menu (self, x, y);
+  synack_diagram_view_popup_menu (self, x, y);
 }
 
 static void
 on_long_press (GtkGestureLongPress *gesture, double x, double y, SynackDiagramView *self)
 {
-  show_context_menu (self, x, y);
+  synack_diagram_view_popup_menu (self, x, y);
 }
 
 static void

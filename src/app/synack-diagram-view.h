@@ -30,6 +30,13 @@ void   synack_diagram_view_zoom_by        (SynackDiagramView *self, double facto
 gboolean synack_diagram_view_get_follow   (SynackDiagramView *self);
 void     synack_diagram_view_set_follow   (SynackDiagramView *self, gboolean follow);
 
+/* The "Lose this segment" menu for the segment under a point (what a
+ * right-click or long press does); FALSE if no segment is there. */
+gboolean   synack_diagram_view_popup_menu       (SynackDiagramView *self, double x, double y);
+GtkWidget *synack_diagram_view_get_context_menu (SynackDiagramView *self);
+void       synack_diagram_view_layout_to_widget (SynackDiagramView *self, double lx, double ly,
+                                                 double *x, double *y);
+
 /* The SEND event under a point in widget coordinates, or -1. */
 long   synack_diagram_view_hit_test       (SynackDiagramView *self, double x, double y);
 
