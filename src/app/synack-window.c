@@ -35,6 +35,10 @@ struct _SynackWindow
   GtkSpinner        *busy_spinner;
   GtkProgressBar    *busy_bar;
   GtkWidget         *follow_button;
+  GtkWidget         *caption_box;
+  GtkLabel          *client_caption_label;
+  GtkLabel          *server_caption_label;
+  GtkLabel          *caption_sentence_label;
   GtkWidget         *playback_bar;
   GtkButton         *play_button;
   GtkScale          *scrubber;
@@ -44,9 +48,6 @@ struct _SynackWindow
   GtkWidget         *side_panel;
   GtkLabel          *lesson_title_label;
   GtkLabel          *lesson_summary_label;
-  GtkGrid           *host_cards;
-  GtkWidget         *server_card;
-  GtkWidget         *side_switcher;
   GtkLabel          *client_state_label;
   GtkLabel          *server_state_label;
   GtkLabel          *client_timers_label;
@@ -105,7 +106,6 @@ struct _SynackWindow
 
   gboolean            presentation;
   gboolean            show_side_panel;
-  int                 paned_position;  /* before presentation mode */
   char               *theme_choice;
   guint               syncing;       /* > 0 while we update widgets ourselves */
 };
@@ -554,6 +554,19 @@ set_state_label (SynackWindow *self, GtkLabel *label, SynackState state)
                                     (int) (c.r * 255), (int) (c.g * 255), (int) (c.b * 255),
                                     synack_state_to_string (state));
   gtk_label_set_markup (label, markup);
+
+  /* The projector caption: on the dark OSD, the band colour as it is. */
+  {
+    g_autofree char *caption = NULL;
+    const SynackRgba *b = &theme->state[state];
+    gboolean client = label == self->client_state_label;
+
+    caption = g_markup_printf_escaped ("%s <span foreground=\"#%02x%02x%02x\" weight=\"heavy\">%s</span>",
+                                       client ? _("Client") : _("Server"),
+                                       (int) (b->r * 255), (int) (b->g * 255), (int) (b->b * 255),
+                                       synack_state_to_string (state));
+    gtk_label_set_markup (client ? self->client_caption_label : self->server_caption_label, caption);
+  }
 }
 
 static const char *
@@ -784,6 +797,7 @@ set_selected (SynackWindow *self, long event, gboolean from_list)
   else
     sentence = g_strdup (_("Press Space to play, or → to go one event at a time."));
   gtk_label_set_text (self->explanation_label, sentence);
+  gtk_label_set_text (self->caption_sentence_label, sentence);
 
   if (!from_list)
     {
@@ -799,11 +813,23 @@ set_selected (SynackWindow *self, long event, gboolean from_list)
     }
 }
 
+/* The playback clock: a steady number of digits, so it does not jitter
+ * while it runs ("85 ms", "5.98 s", "1 min 2.5 s" would be too much). */
+static char *
+format_clock (SynackTime t)
+{
+  if (t < SYNACK_SEC (1))
+    return g_strdup_printf (_("%.0f ms"), t / 1000.0);
+  if (t < SYNACK_SEC (100))
+    return g_strdup_printf (_("%.2f s"), t / 1e6);
+  return g_strdup_printf (_("%.1f s"), t / 1e6);
+}
+
 static void
 update_time_label (SynackWindow *self)
 {
   const SynackTrace *trace = self->run->trace;
-  g_autofree char *now = synack_explain_time (self->cursor_t);
+  g_autofree char *now = self->progress > 0 ? format_clock (self->cursor_t) : synack_explain_time (self->cursor_t);
   g_autofree char *end = synack_explain_time (trace->n_events ? trace->events[trace->n_events - 1].t : 0);
   g_autofree char *text = g_strdup_printf ("%s / %s", now, end);
   g_autofree char *whatif = NULL;
@@ -1319,32 +1345,19 @@ set_presentation (SynackWindow *self, gboolean presentation)
     return;
   self->presentation = presentation;
 
-  /* On the projector the diagram gets the room; the panel keeps only what
-   * the back row needs: the two states, the timers and the sentence. */
-  {
-    GtkLayoutManager *grid = gtk_widget_get_layout_manager (GTK_WIDGET (self->host_cards));
-    GtkLayoutChild *card = gtk_layout_manager_get_layout_child (grid, self->server_card);
-
-    /* Side by side normally; one above the other, in large type, on the projector. */
-    gtk_grid_layout_child_set_column (GTK_GRID_LAYOUT_CHILD (card), presentation ? 0 : 1);
-    gtk_grid_layout_child_set_row (GTK_GRID_LAYOUT_CHILD (card), presentation ? 1 : 0);
-  }
-  gtk_widget_set_visible (GTK_WIDGET (self->lesson_summary_label), !presentation);
-  gtk_widget_set_visible (self->side_switcher, !presentation);
-  gtk_widget_set_visible (GTK_WIDGET (self->side_stack), !presentation);
+  /* The diagram takes the whole width (its labels are sized to it); the
+   * states and the sentence come up as a caption over its foot. */
+  gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), !presentation && self->show_side_panel);
+  gtk_widget_set_visible (self->caption_box, presentation);
   if (presentation)
     {
-      self->paned_position = gtk_paned_get_position (self->paned);
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
       gtk_window_fullscreen (GTK_WINDOW (self));
-      gtk_paned_set_position (self->paned, MAX (400, gtk_widget_get_width (GTK_WIDGET (self)) - 480));
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
       gtk_window_unfullscreen (GTK_WINDOW (self));
-      if (self->paned_position > 0)
-        gtk_paned_set_position (self->paned, self->paned_position);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presentation);
   apply_theme (self);
@@ -1702,7 +1715,7 @@ synack_window_set_property (GObject *object, guint prop_id, const GValue *value,
       /* The whole width for the diagram, on a small screen or projector. */
       self->show_side_panel = g_value_get_boolean (value);
       if (self->paned != NULL)
-        gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), self->show_side_panel);
+        gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), self->show_side_panel && !self->presentation);
       g_object_notify_by_pspec (object, pspec);
       break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1769,6 +1782,10 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_bar);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, follow_button);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, caption_box);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, client_caption_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, server_caption_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, caption_sentence_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, playback_bar);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, scrubber);
@@ -1778,9 +1795,6 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, side_panel);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, lesson_title_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, lesson_summary_label);
-  gtk_widget_class_bind_template_child (widget_class, SynackWindow, host_cards);
-  gtk_widget_class_bind_template_child (widget_class, SynackWindow, server_card);
-  gtk_widget_class_bind_template_child (widget_class, SynackWindow, side_switcher);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, client_state_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, server_state_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, client_timers_label);
