@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 
 #include "synack-render.h"
 #include "test-render-traces.h"
@@ -115,6 +116,13 @@ pdf_pages (const char *path)
 }
 
 static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+  return path != NULL;
+}
+
+static gboolean
 export (const SynackTrace *trace, const SynackExportOptions *options, const char *path, GError **error)
 {
   return synack_export_file (trace, options, path, error);
@@ -175,7 +183,7 @@ test_svg_and_pdf (Fixture *f, gconstpointer data)
     g_assert_nonnull (g_strstr_len (d, (gssize) len, "<svg"));
     g_assert_nonnull (g_strstr_len (d, (gssize) len, "</svg>"));
   }
-  if (g_find_program_in_path ("rsvg-convert"))
+  if (have_program ("rsvg-convert"))
     {
       g_autofree char *cmd = g_strdup_printf ("rsvg-convert -o '%s.png' '%s'", svg, svg);
       int status;
@@ -213,7 +221,7 @@ test_per_step (Fixture *f, gconstpointer data)
   g_assert_true (export (trace, &options, pdf, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pdf_pages (pdf), ==, trace->n_events);
-  if (g_find_program_in_path ("pdfinfo"))
+  if (have_program ("pdfinfo"))
     {
       g_autofree char *cmd = g_strdup_printf ("pdfinfo '%s'", pdf);
       g_autofree char *out = NULL;
@@ -574,6 +582,72 @@ test_full_disk (Fixture *f, gconstpointer data)
   test_trace_free (trace);
 }
 
+/* synack-cli export: exit codes 0 / 2 (bad input) / 1 (failure), files only on success. */
+static int
+cli (const char *dir, const char *args)
+{
+  const char *exe = g_getenv ("SYNACK_CLI");
+  g_autofree char *cmd = g_strdup_printf ("%s export %s", exe, args);
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s -> %s", args, err);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_cli (Fixture *f, gconstpointer data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "hs.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "hs.pdf", NULL);
+  g_autofree char *args = NULL;
+  guint w, h;
+
+  if (g_getenv ("SYNACK_CLI") == NULL)
+    {
+      g_test_skip ("SYNACK_CLI is not set");
+      return;
+    }
+  args = g_strdup_printf ("--preset handshake -o '%s' --width 1200 --theme projector", png);
+  g_assert_cmpint (cli (f->dir, args), ==, 0);
+  png_size (png, &w, &h);
+  g_assert_cmpuint (w, ==, 1200);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake --set delay=20ms -o '%s' --per-step --upto 4", pdf);
+  g_assert_cmpint (cli (f->dir, args), ==, 0);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 5);
+  g_assert_cmpuint (count_files (f->dir), ==, 2);
+
+  /* Bad input: 2, nothing written. */
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.gif'", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.png' --theme sepia", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.png' --width 100 --scale 2", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset no-such-lesson -o '%s/x.png'", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake --set delay=fast -o '%s/x.png'", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.png' --upto 100000", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  /* Failure to write: 1, nothing written. */
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/missing/x.png'", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 1);
+  g_assert_cmpuint (count_files (f->dir), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -586,5 +660,6 @@ main (int argc, char **argv)
   ADD ("print-theme", test_print_theme_distinguishes);
   ADD ("bad-paths", test_bad_paths);
   ADD ("full-disk", test_full_disk);
+  ADD ("cli", test_cli);
   return g_test_run ();
 }

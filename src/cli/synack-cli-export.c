@@ -67,7 +67,7 @@ synack_cli_export (int argc, char **argv)
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("A heading above the diagram"), "TEXT" },
     { "per-step", 0, 0, G_OPTION_ARG_NONE, &per_step,
       N_("One PDF page per event (a slide deck of the run), or numbered PNGs OUT-001.png …"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (_("FILE|--preset NAME -o OUT - draw the sequence diagram of a run"));

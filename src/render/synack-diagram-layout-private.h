@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* Timers side by side beside a lifeline (a TIME_WAIT pile-up needs ten);
+ * more than this at once are not drawn. */
+#define SYNACK_MAX_TIMER_LANES 12
+
 typedef struct {
   size_t  n;
   double *y0;       /* item tops, ascending */
@@ -25,7 +29,8 @@ struct _SynackDiagramLayout {
   /* spacing, all proportional to the type size */
   double margin, label_pad, label_pad_y, label_gap, band_w, lane_w, min_row, bundle_gap;
   double px_per_second;
-  SynackTime break_threshold;
+  SynackTime break_threshold;     /* squeeze stretches longer than this while a segment flies */
+  SynackTime idle_threshold;      /* ... and longer than this when none does */
 
   double width, height, top, bottom;
   double axis_x;

@@ -182,33 +182,44 @@ max_one_way_delay (const SynackTrace *trace)
   return longest > 0 ? longest : SYNACK_MS (50);
 }
 
-static gboolean
-is_break (const SynackDiagramLayout *layout, SynackTime dt)
+/* Stretches are squeezed sooner when nothing is on the wire: an idle
+ * wait (a timer running out, the next connection) says nothing by its
+ * length, while a segment's flight is the lesson. */
+static SynackTime
+break_threshold (const SynackDiagramLayout *layout, gboolean in_flight)
 {
-  return layout->mode == SYNACK_TIME_AXIS_COMPRESSED && dt > layout->break_threshold;
+  return in_flight ? layout->break_threshold : layout->idle_threshold;
 }
 
-/* The page height of a stretch of dt with nothing in it. */
+static gboolean
+is_break (const SynackDiagramLayout *layout, SynackTime dt, gboolean in_flight)
+{
+  return layout->mode == SYNACK_TIME_AXIS_COMPRESSED && dt > break_threshold (layout, in_flight);
+}
+
+/* The page height of a stretch of dt between two event times. */
 static double
-gap_height (const SynackDiagramLayout *layout, SynackTime dt)
+gap_height (const SynackDiagramLayout *layout, SynackTime dt, gboolean in_flight)
 {
   double s = layout->scale;
+  SynackTime threshold = break_threshold (layout, in_flight);
 
   switch (layout->mode)
     {
     case SYNACK_TIME_AXIS_PROPORTIONAL:
       return (double) dt / 1e6 * layout->px_per_second;
     case SYNACK_TIME_AXIS_PER_EVENT:
-      return layout->min_row * 1.6;
+      /* Enough for a label on each of two arrows crossing in one row. */
+      return layout->min_row * 2.2;
     case SYNACK_TIME_AXIS_COMPRESSED:
     default:
-      if (is_break (layout, dt))
+      if (is_break (layout, dt, in_flight))
         /* Beyond the threshold, logarithmic: RTO 1 s, 2 s, 4 s still grow
          * visibly while a 60 s TIME_WAIT takes a few rows, not a few
          * metres. It meets the proportional part at the threshold, so a
          * longer gap is never drawn shorter than a shorter one. */
-        return (double) layout->break_threshold / 1e6 * layout->px_per_second +
-               24 * s * log2 ((double) dt / (double) layout->break_threshold);
+        return MAX ((double) threshold / 1e6 * layout->px_per_second, 3 * layout->min_row) +
+               21 * s * log2 ((double) dt / (double) threshold);
       return MAX ((double) dt / 1e6 * layout->px_per_second, layout->min_row);
     }
 }
@@ -219,6 +230,7 @@ build_time_axis (SynackDiagramLayout *layout)
   const SynackTrace *trace = layout->trace;
   SynackTime prev = 0;
   double y = layout->top;
+  long in_flight = 0;
 
   layout->knot_t = g_array_new (FALSE, FALSE, sizeof (SynackTime));
   layout->knot_y = g_array_new (FALSE, FALSE, sizeof (double));
@@ -230,27 +242,38 @@ build_time_axis (SynackDiagramLayout *layout)
       /* The end of the run is a knot too, so a timer still running or a
        * segment still in flight has somewhere to go. */
       SynackTime t = i < trace->n_events ? trace->events[i].t : trace->end_time;
-      SynackTime dt;
 
-      if (t <= prev)
-        continue;
-      dt = t - prev;
-      if (is_break (layout, dt))
+      if (t > prev)
         {
-          SynackDiagramBreak br = { .t0 = prev, .t1 = t, .y0 = y };
-          g_autofree char *len = synack_render_format_time (dt);
+          SynackTime dt = t - prev;
+          gboolean flying = in_flight > 0;
 
-          y += gap_height (layout, dt);
-          br.y1 = y;
-          br.label = add_label (layout, SYNACK_LABEL_BREAK, -1, SYNACK_CLIENT,
-                                g_strdup_printf ("… %s …", len));
-          g_array_append_val (layout->breaks, br);
+          if (is_break (layout, dt, flying))
+            {
+              SynackDiagramBreak br = { .t0 = prev, .t1 = t, .y0 = y };
+              g_autofree char *len = synack_render_format_time (dt);
+
+              y += gap_height (layout, dt, flying);
+              br.y1 = y;
+              br.label = add_label (layout, SYNACK_LABEL_BREAK, -1, SYNACK_CLIENT,
+                                    g_strdup_printf ("… %s …", len));
+              g_array_append_val (layout->breaks, br);
+            }
+          else
+            y += gap_height (layout, dt, flying);
+          prev = t;
+          g_array_append_val (layout->knot_t, prev);
+          g_array_append_val (layout->knot_y, y);
         }
-      else
-        y += gap_height (layout, dt);
-      prev = t;
-      g_array_append_val (layout->knot_t, prev);
-      g_array_append_val (layout->knot_y, y);
+      if (i < trace->n_events)
+        {
+          const SynackEvent *e = &trace->events[i];
+
+          if (e->type == SYNACK_EVENT_SEND || e->type == SYNACK_EVENT_DUPLICATE)
+            in_flight++;
+          else if ((e->type == SYNACK_EVENT_DELIVER || e->type == SYNACK_EVENT_LOST) && in_flight > 0)
+            in_flight--;
+        }
     }
   layout->bottom = y;
 }
@@ -468,7 +491,9 @@ note_text (const SynackEvent *e)
         return g_strdup_printf ("send(%" G_GUINT64_FORMAT " B)", e->bytes);
       return g_strdup (call);
     case SYNACK_RESULT_OK:
-      if ((e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV) && e->bytes > 0)
+      if (e->call == SYNACK_CALL_SEND && e->bytes > 0)
+        return g_strdup_printf ("send(%" G_GUINT64_FORMAT " B)", e->bytes);
+      if (e->call == SYNACK_CALL_RECV && e->bytes > 0)
         return g_strdup_printf ("%.*s → %" G_GUINT64_FORMAT " B", (int) (strlen (call) - 2), call, e->bytes);
       if (e->call == SYNACK_CALL_CONNECT || e->call == SYNACK_CALL_ACCEPT)
         return g_strdup_printf ("%s → 0", call);
@@ -479,6 +504,33 @@ note_text (const SynackEvent *e)
     default:
       result = synack_result_to_string (e->result);
       return g_strdup_printf ("%s → %s", call, result);
+    }
+}
+
+/* What a host did with a segment, when that is the point of the picture:
+ * stale bytes taken in, an old segment thrown away, a RST for no socket. */
+static char *
+verdict_note_text (const SynackEvent *e)
+{
+  gboolean occupies_space = e->hdr.len > 0 || (e->hdr.flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_FIN));
+
+  switch (e->verdict)
+    {
+    case SYNACK_VERDICT_STALE_DATA:
+      /* Translators: bytes of an earlier connection accepted as this one's */
+      return g_strdup_printf (_("⚠ %u B of connection %u taken as data!"), e->hdr.len, e->stale_conn);
+    case SYNACK_VERDICT_UNACCEPTABLE:
+      if (!occupies_space)
+        return NULL;
+      /* Translators: a segment outside the receive window is answered with an ACK and dropped */
+      return g_strdup (e->duplicate ? _("old duplicate: ACKed, dropped") : _("already received: ACKed, dropped"));
+    case SYNACK_VERDICT_NO_SOCKET:
+      /* Translators: no socket matches the segment, so the host answers with RST */
+      return g_strdup (_("no socket: answers RST"));
+    case SYNACK_VERDICT_CHALLENGE_ACK:
+      return g_strdup (_("challenge ACK"));
+    default:
+      return NULL;
     }
 }
 
@@ -744,6 +796,16 @@ build_items (SynackDiagramLayout *layout)
                 arrow = &g_array_index (layout->arrows, SynackDiagramArrow, pending[e->seg] - 1);
                 pending[e->seg] = 0;
               }
+            if (e->type == SYNACK_EVENT_DELIVER)
+              {
+                char *text = verdict_note_text (e);
+
+                if (text)
+                  {
+                    int label = add_label (layout, SYNACK_LABEL_NOTE, (long) i, e->host, text);
+                    g_array_append_val (layout->notes, label);
+                  }
+              }
             if (arrow == NULL)
               break;
             arrow->end_event = (long) i;
@@ -810,7 +872,7 @@ place_horizontal (SynackDiagramLayout *layout)
   double s = layout->scale;
   double max_seg = 0, side_w[SYNACK_N_HOSTS] = { 60 * s, 60 * s }, state_w = 0, axis_w = 0;
   int lanes[SYNACK_N_HOSTS] = { 0, 0 };
-  g_autofree double *lane_end[SYNACK_N_HOSTS] = { g_new0 (double, 64), g_new0 (double, 64) };
+  double lane_end[SYNACK_N_HOSTS][64] = { { 0 } };
 
   for (guint i = 0; i < layout->labels->len; i++)
     {
@@ -854,13 +916,14 @@ place_horizontal (SynackDiagramLayout *layout)
       if (lane + 1 > lanes[t->host])
         lanes[t->host] = lane + 1;
     }
-  lanes[0] = MIN (lanes[0], 6);
-  lanes[1] = MIN (lanes[1], 6);
+  lanes[0] = MIN (lanes[0], SYNACK_MAX_TIMER_LANES);
+  lanes[1] = MIN (lanes[1], SYNACK_MAX_TIMER_LANES);
 
   {
     double x = layout->margin;
     double band_half = layout->band_w / 2;
-    double mid = MAX (560 * s, 2.5 * max_seg + 40 * s);
+    /* Room for crossing segments to keep their labels apart. */
+    double mid = MAX (480 * s, 2.0 * max_seg + 40 * s);
 
     layout->axis_x = x + axis_w + 6 * s;
     x = layout->axis_x + 14 * s;
@@ -886,7 +949,7 @@ place_horizontal (SynackDiagramLayout *layout)
   for (guint i = 0; i < layout->timers->len; i++)
     {
       SynackDiagramTimer *t = &g_array_index (layout->timers, SynackDiagramTimer, i);
-      int lane = MIN (t->lane, 5);
+      int lane = MIN (t->lane, SYNACK_MAX_TIMER_LANES - 1);
 
       if (t->host == SYNACK_CLIENT)
         t->x = layout->lane_x[SYNACK_CLIENT] - (lane + 0.5) * layout->lane_w;
@@ -1082,17 +1145,27 @@ place_arrows (SynackDiagramLayout *layout)
           l->box = best;
           placed = TRUE;
         }
-      /* Nothing free on the arrow: step down beside it until there is room. */
+      /* Nothing free on the arrow: the nearest free place beside it,
+       * half a line at a time above or below a point on it. */
       for (int k = 1; !placed; k++)
         {
-          double cx = a->x0 + (a->x1 - a->x0) * 0.5, cy = a->y0 + (a->y1 - a->y0) * 0.5;
-          cairo_rectangle_t r = box_centered (cx, cy + k * l->box.height * 0.5, l->box.width, l->box.height);
+          static const double near[] = { 0.5, 0.3, 0.7 };
 
-          r.x = CLAMP (r.x, lo_x, hi_x - r.width);
-          if (!obstacle_hit (layout, &r) || k > 10000)
+          for (size_t m = 0; m < 2 * G_N_ELEMENTS (near) && !placed; m++)
             {
-              l->box = r;
-              placed = TRUE;
+              double u = near[m / 2], sign = m % 2 ? -1 : 1;
+              double cx = a->x0 + (a->x1 - a->x0) * u, cy = a->y0 + (a->y1 - a->y0) * u;
+              cairo_rectangle_t r = box_centered (cx, cy + sign * k * l->box.height * 0.5,
+                                                  l->box.width, l->box.height);
+
+              r.x = CLAMP (r.x, lo_x, hi_x - r.width);
+              if (r.y < layout->top - l->box.height)
+                continue;
+              if (!obstacle_hit (layout, &r) || k > 10000)
+                {
+                  l->box = r;
+                  placed = TRUE;
+                }
             }
         }
       obstacle_add (layout, &l->box);
@@ -1342,8 +1415,11 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
   layout->mode = options->axis_mode;
   layout->text_scale = layout->theme->text_scale * (options->text_scale > 0 ? options->text_scale : 1);
   layout->font_px = layout->theme->font_size * layout->text_scale;
-  /* Geometry follows the type: large projector text gets room, not cramping. */
-  layout->scale = s = layout->font_px / 13.0;
+  /* Geometry follows the text scale fully but a theme's larger type only
+   * in part: projector text is then larger relative to the page, which is
+   * what counts once the page is fitted to a screen. Everything that holds
+   * text is sized from the type itself, so nothing gets cramped. */
+  layout->scale = s = layout->text_scale * sqrt (layout->theme->font_size / 13.0);
   layout->pango = synack_render_pango_context_new ();
   layout->labels = g_array_new (FALSE, TRUE, sizeof (SynackDiagramLabel));
   layout->arrows = g_array_new (FALSE, TRUE, sizeof (SynackDiagramArrow));
@@ -1369,8 +1445,9 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
     SynackTime delay = max_one_way_delay (trace);
     double k = 60.0 * s / ((double) delay / 1e6);
 
-    layout->px_per_second = options->px_per_second > 0 ? options->px_per_second : CLAMP (k, 100 * s, 1600 * s);
-    layout->break_threshold = CLAMP (3 * delay, SYNACK_MS (150), SYNACK_SEC (3));
+    layout->px_per_second = options->px_per_second > 0 ? options->px_per_second : CLAMP (k, 100 * s, 6000 * s);
+    layout->break_threshold = CLAMP (5 * delay / 2, SYNACK_MS (120), SYNACK_SEC (3));
+    layout->idle_threshold = CLAMP (delay, SYNACK_MS (20), SYNACK_SEC (1));
   }
   layout->head_len = 9 * layout->text_scale * MAX (1, layout->theme->line_width / 1.6);
 
@@ -1385,7 +1462,7 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
           port = h == SYNACK_CLIENT ? trace->conns[c].client_port : trace->conns[c].server_port;
           if (c == 0)
             g_string_append_printf (ports, ":%u", port);
-          else if (c == trace->n_conns - 1)
+          else if (c == trace->n_conns - 1 && port != trace->conns[0].client_port)
             g_string_append_printf (ports, "…%u", port);
         }
       if (h == SYNACK_SERVER && trace->n_conns > 1)

@@ -215,7 +215,7 @@ paint_timers (Painter *p)
       double y1 = ended ? t->y1 : (p->all ? t->y1 : p->yc);
       const SynackRgba *c = &p->theme->timer[t->kind];
 
-      if (!shown (p, t->event) || t->lane > 5)
+      if (!shown (p, t->event) || t->lane >= SYNACK_MAX_TIMER_LANES)
         continue;
       y1 = MAX (y1, t->y0);
       if (y1 < p->a || t->y0 > p->b)
@@ -439,7 +439,11 @@ paint_labels (Painter *p)
           break;
         case SYNACK_LABEL_NOTE:
           fg = &p->theme->note;
-          if (l->event >= 0 && trace->events[l->event].result >= SYNACK_RESULT_ECONNREFUSED)
+          if (l->event >= 0 && trace->events[l->event].type == SYNACK_EVENT_APP &&
+              trace->events[l->event].result >= SYNACK_RESULT_ECONNREFUSED)
+            fg = &p->theme->error;
+          if (l->event >= 0 && trace->events[l->event].type == SYNACK_EVENT_DELIVER &&
+              trace->events[l->event].verdict == SYNACK_VERDICT_STALE_DATA)
             fg = &p->theme->error;
           break;
         default:

@@ -224,7 +224,8 @@ draw_page (cairo_t *cr, const Page *page, long upto)
 static gboolean
 write_png (const Page *page, const char *path, long upto, GError **error)
 {
-  int w = (int) ceil (page->width), h = (int) ceil (page->height);
+  /* The small slack keeps 1600.0000001 from becoming 1601 pixels. */
+  int w = (int) ceil (page->width - 1e-6), h = (int) ceil (page->height - 1e-6);
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -373,7 +374,7 @@ synack_export_file (const SynackTrace         *trace,
   page.height = (layout->height + page.title_h) * page.scale;
 
   if (format == SYNACK_EXPORT_FORMAT_PNG &&
-      (ceil (page.width) > MAX_PNG_SIDE || ceil (page.height) > MAX_PNG_SIDE))
+      (ceil (page.width - 1e-6) > MAX_PNG_SIDE || ceil (page.height - 1e-6) > MAX_PNG_SIDE))
     {
       g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
                    _("The diagram would be %.0f × %.0f pixels, more than a PNG can hold here (%d); "
