@@ -549,6 +549,49 @@ test_shortcuts_documented (void)
   close_window (window);
 }
 
+/* Save a what-if, open the file in a new window: the same run. */
+static void
+test_save_and_open (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  SynackWindow *other;
+  g_autofree char *dir = g_dir_make_tmp ("synack-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "lost-syn.synack", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const SynackTrace *a, *b;
+
+  g_assert_true (synack_window_add_edit (window, "lose segment 1"));
+  wait_until_idle (window);
+  g_assert_true (synack_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+
+  other = synack_window_new (app);
+  synack_window_open_file (other, file);
+  gtk_window_present (GTK_WINDOW (other));
+  wait_until_idle (other);
+  a = synack_window_get_run (window)->trace;
+  b = synack_window_get_run (other)->trace;
+  g_assert_cmpuint (a->n_events, ==, b->n_events);
+  for (size_t i = 0; i < a->n_events; i++)
+    {
+      const SynackEvent *x = &a->events[i], *y = &b->events[i];
+      g_assert_cmpint (x->t, ==, y->t);
+      g_assert_cmpint (x->type, ==, y->type);
+      g_assert_cmpint (x->host, ==, y->host);
+      g_assert_cmpuint (x->seg, ==, y->seg);
+      g_assert_cmpuint (x->hdr.seq, ==, y->hdr.seq);
+      g_assert_cmpuint (x->hdr.flags, ==, y->hdr.flags);
+      g_assert_cmpint (x->to, ==, y->to);
+    }
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (other)), ==, gtk_window_get_title (GTK_WINDOW (window)));
+
+  close_window (other);
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_quit (void)
 {
@@ -592,6 +635,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/presentation", test_presentation);
   g_test_add_func ("/app/window/lessons", test_lessons);
   g_test_add_func ("/app/window/shortcuts", test_shortcuts_documented);
+  g_test_add_func ("/app/window/save-and-open", test_save_and_open);
   g_test_add_func ("/app/window/quit", test_quit);
   status = g_test_run ();
 

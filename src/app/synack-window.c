@@ -1259,13 +1259,30 @@ on_save_response (GtkNativeDialog *native, int response, SynackWindow *self)
   if (response == GTK_RESPONSE_ACCEPT && self->run != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *text = synack_scenario_to_text (self->run->scenario);
       g_autoptr(GError) error = NULL;
 
-      if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+      if (!synack_window_save_to (self, file, &error))
         show_message (self, _("Could not save the scenario"), error->message);
     }
   g_object_unref (native);
+}
+
+gboolean
+synack_window_save_to (SynackWindow *self, GFile *file, GError **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SYNACK_IS_WINDOW (self), FALSE);
+
+  if (self->run == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("Nothing has been run yet"));
+      return FALSE;
+    }
+  /* The scenario as it ran: lesson, changed parameters and what-if edits.
+   * g_file_replace_contents writes a temporary file and renames it. */
+  text = synack_scenario_to_text (self->run->scenario);
+  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
 }
 
 static void
@@ -1732,6 +1749,8 @@ attach_to_application (SynackWindow *self, SynackApplication *app)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  /* Most of the width for the diagram, whose labels shrink with it. */
+  gtk_paned_set_position (self->paned, MAX (480, g_settings_get_int (self->settings, "window-width") - 480));
   set_speed_index (self, speed_index (g_settings_get_double (self->settings, "speed")));
   g_settings_bind (self->settings, "theme", self, "theme-choice", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (app, "notify::system-dark", G_CALLBACK (apply_theme), self, G_CONNECT_SWAPPED);
