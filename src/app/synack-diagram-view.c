@@ -209,11 +209,85 @@ relayout (SynackDiagramView *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+gboolean
+synack_diagram_view_set_trace_with_layout (SynackDiagramView   *self,
+                                           const SynackTrace   *trace,
+                                           SynackDiagramLayout *layout,
+                                           const char          *theme_name,
+                                           double               text_scale)
+{
+  double old_h;
+  double frac = 0;
+
+  g_return_val_if_fail (SYNACK_IS_DIAGRAM_VIEW (self), FALSE);
+
+  /* Made for another theme (it changed while the run was going): redo it. */
+  if (layout == NULL || g_strcmp0 (theme_name, self->theme_name) != 0 || text_scale != self->text_scale ||
+      synack_diagram_layout_get_trace (layout) != trace)
+    {
+      g_clear_pointer (&layout, synack_diagram_layout_free);
+      synack_diagram_view_set_trace (self, trace);
+      return FALSE;
+    }
+
+  old_h = content_height (self);
+  if (old_h > 0 && self->vadjustment)
+    frac = gtk_adjustment_get_value (self->vadjustment) / old_h;
+  /* The cursor belongs to the old trace until the caller moves it. */
+  self->upto = MIN (self->upto, (long) trace->n_events - 1);
+  self->trace = trace;
+  self->selected = -1;
+  g_clear_pointer (&self->layout, synack_diagram_layout_free);
+  self->layout = layout;
+  if (self->fit_width)
+    apply_fit (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  configure_adjustments (self);
+  if (self->vadjustment && !self->follow)
+    {
+      self->adjusting++;
+      gtk_adjustment_set_value (self->vadjustment, frac * content_height (self));
+      self->adjusting--;
+    }
+  scroll_to_cursor (self, FALSE);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+const char *
+synack_diagram_view_get_theme_name (SynackDiagramView *self)
+{
+  return self->theme_name;
+}
+
+double
+synack_diagram_view_get_text_scale (SynackDiagramView *self)
+{
+  return self->text_scale;
+}
+
+SynackDiagramLayout *
+synack_diagram_view_make_layout (const SynackTrace *trace, const char *theme_name, double text_scale)
+{
+  g_autoptr(SynackTheme) theme = synack_theme_new (theme_name, text_scale, NULL);
+  SynackDiagramOptions options;
+
+  if (theme == NULL)
+    return NULL;
+  synack_diagram_options_init (&options);
+  options.theme = theme;
+  /* The theme already carries the text scale; the option would multiply it again. */
+  options.text_scale = 1.0;
+  return synack_diagram_layout_new (trace, &options);
+}
+
 void
 synack_diagram_view_set_trace (SynackDiagramView *self, const SynackTrace *trace)
 {
   g_return_if_fail (SYNACK_IS_DIAGRAM_VIEW (self));
 
+  if (trace != NULL)
+    self->upto = MIN (self->upto, (long) trace->n_events - 1);
   self->trace = trace;
   self->selected = -1;
   relayout (self);

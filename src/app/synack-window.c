@@ -232,25 +232,61 @@ build_scenario (SynackWindow *self, GError **error)
   return g_steal_pointer (&scenario);
 }
 
+/* What a worker thread needs, and what it hands back: the run and, because
+ * laying out a long trace takes as long as running it, its diagram. */
+typedef struct {
+  SynackScenario      *scenario;
+  char                *theme;
+  double               text_scale;
+} RunJob;
+
+typedef struct {
+  SynackRun           *run;
+  SynackDiagramLayout *layout;
+  char                *theme;
+  double               text_scale;
+} RunResult;
+
+static void
+run_job_free (RunJob *job)
+{
+  g_clear_pointer (&job->scenario, synack_scenario_free);
+  g_free (job->theme);
+  g_free (job);
+}
+
+static void
+run_result_free (RunResult *result)
+{
+  g_clear_pointer (&result->layout, synack_diagram_layout_free);
+  g_clear_pointer (&result->run, synack_run_unref);
+  g_free (result->theme);
+  g_free (result);
+}
+
 static void
 run_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  SynackScenario *scenario = task_data;
+  RunJob *job = task_data;
   g_autoptr(GError) error = NULL;
   SynackRunStats stats = { 0 };
   gint64 start = g_get_monotonic_time ();
-  SynackTrace *trace = synack_scenario_run (scenario, &stats, &error);
-  SynackRun *run;
+  SynackTrace *trace = synack_scenario_run (job->scenario, &stats, &error);
+  RunResult *result;
 
   if (trace == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  run = synack_run_new (synack_scenario_copy (scenario), trace);
-  run->stats = stats;
-  run->elapsed_us = g_get_monotonic_time () - start;
-  g_task_return_pointer (task, run, (GDestroyNotify) synack_run_unref);
+  result = g_new0 (RunResult, 1);
+  result->run = synack_run_new (synack_scenario_copy (job->scenario), trace);
+  result->run->stats = stats;
+  result->run->elapsed_us = g_get_monotonic_time () - start;
+  result->theme = g_strdup (job->theme);
+  result->text_scale = job->text_scale;
+  result->layout = synack_diagram_view_make_layout (trace, job->theme, job->text_scale);
+  g_task_return_pointer (task, result, (GDestroyNotify) run_result_free);
 }
 
 static gboolean
@@ -303,8 +339,9 @@ cursor_in_new_run (SynackWindow *self, SynackRun *old, SynackRun *run)
 }
 
 static void
-install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
+install_run (SynackWindow *self, RunResult *result, gboolean keep_time)
 {
+  SynackRun *run = g_steal_pointer (&result->run);
   SynackRun *old = self->run;
   long upto = -1;
   const SynackTrace *trace = run->trace;
@@ -315,7 +352,8 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
   self->syncing++;
   self->run = run;
   synack_event_list_set_trace (self->event_list, trace);
-  synack_diagram_view_set_trace (self->diagram, trace);
+  synack_diagram_view_set_trace_with_layout (self->diagram, trace, g_steal_pointer (&result->layout),
+                                             result->theme, result->text_scale);
   gtk_adjustment_configure (self->scrub_adjustment, upto, -1, (double) trace->n_events - 1, 1, 10, 0);
   self->syncing--;
 
@@ -341,29 +379,30 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
 }
 
 static void
-run_done (GObject *source, GAsyncResult *result, gpointer user_data)
+run_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
   g_autoptr(SynackWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  SynackRun *run = g_task_propagate_pointer (G_TASK (result), &error);
-  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "generation"));
+  RunResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (res), "generation"));
 
   if (generation != self->generation)
     {
       /* A newer run was started meanwhile; only its result counts. */
-      g_clear_pointer (&run, synack_run_unref);
+      g_clear_pointer (&result, run_result_free);
       return;
     }
 
   self->busy = FALSE;
   hide_busy (self);
-  if (run == NULL)
+  if (result == NULL)
     {
       g_autofree char *msg = g_strdup_printf (_("The simulation could not run: %s"), error->message);
       show_error (self, msg);
       return;
     }
-  install_run (self, run, self->keep_time);
+  install_run (self, result, self->keep_time);
+  run_result_free (result);
 }
 
 static void
@@ -372,6 +411,7 @@ rerun (SynackWindow *self, gboolean keep_time)
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
   SynackScenario *scenario;
+  RunJob *job;
 
   g_clear_handle_id (&self->rerun_idle_id, g_source_remove);
 
@@ -392,9 +432,14 @@ rerun (SynackWindow *self, gboolean keep_time)
   if (self->busy_timeout_id == 0 && !gtk_widget_get_visible (self->busy_box))
     self->busy_timeout_id = g_timeout_add (BUSY_DELAY_MS, show_busy, self);
 
+  job = g_new0 (RunJob, 1);
+  job->scenario = scenario;
+  job->theme = g_strdup (synack_diagram_view_get_theme_name (self->diagram));
+  job->text_scale = synack_diagram_view_get_text_scale (self->diagram);
+
   task = g_task_new (NULL, NULL, run_done, g_object_ref (self));
   g_task_set_source_tag (task, rerun);
-  g_task_set_task_data (task, scenario, (GDestroyNotify) synack_scenario_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) run_job_free);
   g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->generation));
   g_task_run_in_thread (task, run_in_thread);
 }
