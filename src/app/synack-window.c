@@ -351,7 +351,13 @@ install_run (SynackWindow *self, RunResult *result, gboolean keep_time)
 
   self->syncing++;
   self->run = run;
+  /* With a row selected, GtkSingleSelection would look for that row's item
+   * among all the new ones, making every row of a long run. */
+  gtk_single_selection_set_selected (self->event_selection, GTK_INVALID_LIST_POSITION);
+  /* GtkColumnView takes a new model far faster than a big items-changed. */
+  gtk_column_view_set_model (self->events_view, NULL);
   synack_event_list_set_trace (self->event_list, trace);
+  gtk_column_view_set_model (self->events_view, GTK_SELECTION_MODEL (self->event_selection));
   synack_diagram_view_set_trace_with_layout (self->diagram, trace, g_steal_pointer (&result->layout),
                                              result->theme, result->text_scale);
   gtk_adjustment_configure (self->scrub_adjustment, upto, -1, (double) trace->n_events - 1, 1, 10, 0);
