@@ -306,7 +306,7 @@ static const Lesson lessons[] = {
     "C>S ACK,RST seq=101 ack=201 len=0\n",
     "CLOSED SYN_SENT ESTABLISHED CLOSED",
     "LISTEN SYN_RECEIVED ESTABLISHED",
-    "client retransmit 1000000, server retransmit 1000000, client keepalive 120000000, client retransmit 300000, server retransmit 300000, client keepalive 100000, client keepalive 10000000, client keepalive 110100000",
+    "client retransmit 1000000, server retransmit 1000000, client keepalive 120000000, client retransmit 300000, server retransmit 300000, client keepalive 10000000",
     "client recv ETIMEDOUT" },
   { "fin-wait-2-timeout",
     "C>S SYN seq=0 ack=0 len=0\n"

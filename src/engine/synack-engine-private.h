@@ -73,7 +73,6 @@ struct SynackSocket {
   SynackTime last_invalid_ack;
 
   uint32_t   keepalive_probes_out;
-  SynackTime last_receive_time;
 
   SynackTimer timers[SYNACK_N_TIMERS];
 

@@ -624,7 +624,6 @@ listen_input (SynackEngine *engine, SynackSocket *listener, const SynackFlight *
   child->snd_nxt = child->iss;
   child->snd_max = child->iss;
   child->data_end = child->iss + 1;
-  child->last_receive_time = synack_now (engine);
   if (!synack_host_bind (host, child))
     {
       synack_socket_free (child);
@@ -680,7 +679,6 @@ syn_sent_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight *fl
   sock->irs = in->seq;
   sock->rcv_nxt = in->seq + 1;
   sock->snd_wnd = in->win;
-  sock->last_receive_time = synack_now (engine);
 
   if (has_ack)
     {
@@ -759,6 +757,22 @@ time_wait_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight *f
   send_invalid_ack (sock, in);
 }
 
+/* Anything heard from the peer proves it alive: the idle time starts over.
+ * (Linux measures the idle time when its timer fires instead; restarting it
+ * draws the same probes without timer stubs in between.) */
+static void
+heard_from_peer (SynackSocket *sock)
+{
+  SynackTime deadline = synack_now (sock->engine) + params_of (sock)->keepalive_idle;
+
+  if (timer_running (sock, SYNACK_TIMER_KEEPALIVE) &&
+      sock->timers[SYNACK_TIMER_KEEPALIVE].entry.when != deadline)
+    {
+      sock->keepalive_probes_out = 0;
+      timer_start (sock, SYNACK_TIMER_KEEPALIVE, params_of (sock)->keepalive_idle);
+    }
+}
+
 /* ---- Synchronized states (3.10.7.4) ------------------------------------ */
 
 static bool
@@ -831,7 +845,7 @@ synchronized_input (SynackEngine *engine, SynackSocket *sock, const SynackFlight
   uint32_t offset = 0;
   uint32_t segments_before;
 
-  sock->last_receive_time = synack_now (engine);
+  heard_from_peer (sock);
 
   /* A passive SYN_RECEIVED that sees the SYN again: our SYN-ACK was lost or
    * is late. Linux answers with another SYN-ACK. */
@@ -1134,26 +1148,13 @@ static void
 keepalive_timeout (SynackSocket *sock)
 {
   const SynackParams *params = params_of (sock);
-  SynackTime idle = synack_now (sock->engine) - sock->last_receive_time;
 
   if (sock->state != SYNACK_STATE_ESTABLISHED && sock->state != SYNACK_STATE_CLOSE_WAIT)
     return;
-  /* Like tcp_keepalive_timer(): re-arm for the rest of the idle time if the
-   * peer was heard from meanwhile, or if data is still outstanding. */
+  /* Data in flight has its own timer to find a dead peer. */
   if (sock->snd_una != sock->snd_max)
     {
       timer_start (sock, SYNACK_TIMER_KEEPALIVE, params->keepalive_idle);
-      return;
-    }
-  if (sock->keepalive_probes_out == 0 && idle < params->keepalive_idle)
-    {
-      timer_start (sock, SYNACK_TIMER_KEEPALIVE, params->keepalive_idle - idle);
-      return;
-    }
-  if (sock->keepalive_probes_out > 0 && idle < params->keepalive_interval)
-    {
-      sock->keepalive_probes_out = 0;
-      timer_start (sock, SYNACK_TIMER_KEEPALIVE, params->keepalive_idle - idle);
       return;
     }
   if (sock->keepalive_probes_out >= (uint32_t) params->keepalive_probes)
