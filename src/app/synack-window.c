@@ -990,8 +990,7 @@ tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
       SynackTime end = last >= 0 ? trace->events[last].t : 0;
 
       self->cursor_t = MIN (end, self->cursor_t + (SynackTime) llround (dt * self->speed * 1e6));
-      /* Events at the same time still appear one frame apart, so each can
-       * be seen (and the explanation read) in slow playback. */
+      /* Never backwards: a step made while playing stays made. */
       self->upto = MAX (self->upto, synack_run_event_at_time (self->run, self->cursor_t));
       if (self->upto < last && trace->events[self->upto + 1].t > trace->events[MAX (self->upto, 0)].t)
         {
