@@ -1,0 +1,58 @@
+/* synack-diagram-view.h: the scrollable, zoomable, animated sequence diagram widget. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "synack-render.h"
+
+G_BEGIN_DECLS
+
+#define SYNACK_TYPE_DIAGRAM_VIEW (synack_diagram_view_get_type ())
+G_DECLARE_FINAL_TYPE (SynackDiagramView, synack_diagram_view, SYNACK, DIAGRAM_VIEW, GtkWidget)
+
+GtkWidget *synack_diagram_view_new (void);
+
+/* The trace is borrowed: the caller keeps it alive until it sets another. */
+void   synack_diagram_view_set_trace      (SynackDiagramView *self, const SynackTrace *trace);
+/* A layout of a long trace takes a while: it can be made in a worker
+ * thread with make_layout() and handed over here (taken). If the view's
+ * theme changed meanwhile, the view lays the trace out again itself and
+ * returns FALSE. */
+SynackDiagramLayout *synack_diagram_view_make_layout (const SynackTrace *trace,
+                                                      const char        *theme_name,
+                                                      double             text_scale);
+gboolean synack_diagram_view_set_trace_with_layout (SynackDiagramView   *self,
+                                                    const SynackTrace   *trace,
+                                                    SynackDiagramLayout *layout,
+                                                    const char          *theme_name,
+                                                    double               text_scale);
+const char *synack_diagram_view_get_theme_name (SynackDiagramView *self);
+double      synack_diagram_view_get_text_scale (SynackDiagramView *self);
+
+void   synack_diagram_view_set_theme      (SynackDiagramView *self, const char *name, double text_scale);
+const SynackTheme *synack_diagram_view_get_theme (SynackDiagramView *self);
+const SynackDiagramLayout *synack_diagram_view_get_layout (SynackDiagramView *self);
+
+void   synack_diagram_view_set_cursor     (SynackDiagramView *self, long upto, double progress);
+void   synack_diagram_view_set_selected   (SynackDiagramView *self, long event);
+
+double synack_diagram_view_get_zoom       (SynackDiagramView *self);
+void   synack_diagram_view_set_zoom       (SynackDiagramView *self, double zoom);
+/* Fits the width again (and keeps fitting as the window resizes). */
+void   synack_diagram_view_zoom_to_fit    (SynackDiagramView *self);
+void   synack_diagram_view_zoom_by        (SynackDiagramView *self, double factor);
+
+gboolean synack_diagram_view_get_follow   (SynackDiagramView *self);
+void     synack_diagram_view_set_follow   (SynackDiagramView *self, gboolean follow);
+
+/* The "Lose this segment" menu for the segment under a point (what a
+ * right-click or long press does); FALSE if no segment is there. */
+gboolean   synack_diagram_view_popup_menu       (SynackDiagramView *self, double x, double y);
+GtkWidget *synack_diagram_view_get_context_menu (SynackDiagramView *self);
+void       synack_diagram_view_layout_to_widget (SynackDiagramView *self, double lx, double ly,
+                                                 double *x, double *y);
+
+/* The SEND event under a point in widget coordinates, or -1. */
+long   synack_diagram_view_hit_test       (SynackDiagramView *self, double x, double y);
+
+G_END_DECLS

@@ -1,0 +1,375 @@
+/* synack-explain.c: plain-language descriptions of trace events for the side panel and event list. */
+#include "synack-config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "synack-explain.h"
+
+const char *
+synack_explain_host (SynackHostId host)
+{
+  return host == SYNACK_CLIENT ? _("Client") : _("Server");
+}
+
+static const char *
+host_lower (SynackHostId host)
+{
+  return host == SYNACK_CLIENT ? _("the client") : _("the server");
+}
+
+/* The subject of a sentence: "The client". */
+static const char *
+host_subject (SynackHostId host)
+{
+  return host == SYNACK_CLIENT ? _("The client") : _("The server");
+}
+
+static const char *
+host_possessive (SynackHostId host)
+{
+  return host == SYNACK_CLIENT ? _("The client’s") : _("The server’s");
+}
+
+char *
+synack_explain_time (SynackTime t)
+{
+  SynackTime a = t < 0 ? -t : t;
+
+  if (a == 0)
+    return g_strdup ("0 s");
+  if (a < 1000)
+    return g_strdup_printf ("%" G_GINT64_FORMAT " µs", t);
+  if (a < 1000000)
+    {
+      if (a % 1000 == 0)
+        return g_strdup_printf ("%" G_GINT64_FORMAT " ms", t / 1000);
+      return g_strdup_printf ("%.3g ms", t / 1000.0);
+    }
+  if (a % 1000000 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT " s", t / 1000000);
+  {
+    /* Enough digits to tell 1.05 s from 1.1 s, no trailing zeros. */
+    char buf[32];
+    g_snprintf (buf, sizeof buf, "%.6f", t / 1e6);
+    for (char *p = buf + strlen (buf) - 1; *p == '0'; p--)
+      *p = '\0';
+    return g_strdup_printf ("%s s", buf);
+  }
+}
+
+char *
+synack_explain_segment_kind (const SynackHeader *hdr)
+{
+  unsigned f = hdr->flags;
+
+  if (f & SYNACK_FLAG_RST)
+    return g_strdup ((f & SYNACK_FLAG_ACK) ? "RST-ACK" : "RST");
+  if ((f & SYNACK_FLAG_SYN) && (f & SYNACK_FLAG_ACK))
+    return g_strdup ("SYN-ACK");
+  if (f & SYNACK_FLAG_SYN)
+    return g_strdup ("SYN");
+  if (f & SYNACK_FLAG_FIN)
+    return g_strdup (hdr->len > 0 ? _("FIN with data") : "FIN");
+  if (hdr->len > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u byte of data", "%u bytes of data", hdr->len), hdr->len);
+  return g_strdup ("ACK");
+}
+
+static const SynackEvent *
+send_of (const SynackTrace *trace, uint32_t seg)
+{
+  long i = synack_trace_find_send (trace, seg);
+  return i >= 0 ? &trace->events[i] : NULL;
+}
+
+char *
+synack_explain_summary (const SynackTrace *trace, long index)
+{
+  const SynackEvent *e;
+  char flags[32];
+
+  g_return_val_if_fail (trace != NULL && index >= 0 && (size_t) index < trace->n_events, NULL);
+  e = &trace->events[index];
+
+  switch (e->type)
+    {
+    case SYNACK_EVENT_APP:
+      if (e->result == SYNACK_RESULT_PENDING || e->result == SYNACK_RESULT_OK)
+        {
+          if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
+            return g_strdup_printf ("%s() %" G_GUINT64_FORMAT " B", synack_call_to_string (e->call), e->bytes);
+          return g_strdup_printf ("%s()", synack_call_to_string (e->call));
+        }
+      return g_strdup_printf ("%s() → %s", synack_call_to_string (e->call), synack_result_to_string (e->result));
+
+    case SYNACK_EVENT_STATE:
+      return g_strdup_printf ("%s → %s", synack_state_to_string (e->from), synack_state_to_string (e->to));
+
+    case SYNACK_EVENT_SEND:
+    case SYNACK_EVENT_DELIVER:
+    case SYNACK_EVENT_LOST:
+    case SYNACK_EVENT_DUPLICATE:
+      {
+        const SynackHeader *h = &e->hdr;
+        const SynackEvent *s = e->type == SYNACK_EVENT_SEND ? e : send_of (trace, e->seg);
+        const char *what;
+        g_autofree char *rex = NULL;
+
+        if (s != NULL)
+          h = &s->hdr;
+        synack_flags_to_string (h->flags, flags, sizeof flags);
+        if (s != NULL && s->rexmit > 0)
+          rex = g_strdup_printf (_(", retransmission %u"), s->rexmit);
+
+        switch (e->type)
+          {
+          case SYNACK_EVENT_SEND: what = _("sent"); break;
+          case SYNACK_EVENT_DELIVER: what = _("arrived"); break;
+          case SYNACK_EVENT_LOST: what = _("lost"); break;
+          default: what = _("duplicated"); break;
+          }
+        return g_strdup_printf ("#%u %s %s  seq=%u ack=%u len=%u%s", e->seg, flags[0] ? flags : "—",
+                                what, h->seq, h->ack, h->len, rex ? rex : "");
+      }
+
+    case SYNACK_EVENT_TIMER:
+      {
+        g_autofree char *d = synack_explain_time (e->duration);
+        if (e->action == SYNACK_TIMER_START)
+          return g_strdup_printf (_("%s timer started (%s)"), synack_timer_to_string (e->timer), d);
+        if (e->action == SYNACK_TIMER_STOP)
+          return g_strdup_printf (_("%s timer stopped"), synack_timer_to_string (e->timer));
+        return g_strdup_printf (_("%s timer expired"), synack_timer_to_string (e->timer));
+      }
+
+    default:
+      return g_strdup (synack_event_type_to_string (e->type));
+    }
+}
+
+static char *
+explain_state (const SynackTrace *trace, long index, const SynackEvent *e)
+{
+  const char *who = host_lower (e->host);
+  const char *to = synack_state_to_string (e->to);
+  const char *Who = host_subject (e->host);
+
+  switch (e->cause)
+    {
+    case SYNACK_CAUSE_LISTEN_CALL:
+      return g_strdup_printf (_("%s called listen(), so it enters LISTEN and waits for a SYN."), Who);
+    case SYNACK_CAUSE_CONNECT_CALL:
+      return g_strdup_printf (_("%s called connect(), so it sends a SYN and enters SYN_SENT to wait for the answer."), Who);
+    case SYNACK_CAUSE_CLOSE_CALL:
+    case SYNACK_CAUSE_SHUTDOWN_CALL:
+      if (e->to == SYNACK_STATE_LAST_ACK)
+        return g_strdup_printf (_("%s closes its side too: it sends its FIN and enters LAST_ACK to wait for that FIN to be acknowledged."), Who);
+      if (e->to == SYNACK_STATE_FIN_WAIT_1)
+        return g_strdup_printf (_("%s closes first: it sends a FIN and enters FIN_WAIT_1."), Who);
+      return g_strdup_printf (_("%s closed its socket, so it enters %s."), Who, to);
+    case SYNACK_CAUSE_ABORT_CALL:
+      return g_strdup_printf (_("%s aborts: it sends a RST and drops the connection at once, with no TIME_WAIT."), Who);
+    case SYNACK_CAUSE_CRASH:
+      return g_strdup_printf (_("%s crashed and forgot the connection without a word."), Who);
+    case SYNACK_CAUSE_SYN_RECEIVED:
+      if (e->from == SYNACK_STATE_SYN_SENT)
+        return g_strdup_printf (_("%s got a SYN while its own SYN was out (a simultaneous open), so it enters SYN_RECEIVED."), Who);
+      return g_strdup_printf (_("%s got a SYN, so it answers with a SYN-ACK and enters SYN_RECEIVED."), Who);
+    case SYNACK_CAUSE_SYN_ACK_RECEIVED:
+      return g_strdup_printf (_("%s SYN was acknowledged, so it enters ESTABLISHED and sends the final ACK."), host_possessive (e->host));
+    case SYNACK_CAUSE_ACK_RECEIVED:
+      switch (e->to)
+        {
+        case SYNACK_STATE_ESTABLISHED:
+          return g_strdup_printf (_("%s SYN-ACK was acknowledged, so the handshake is complete and it enters ESTABLISHED."), host_possessive (e->host));
+        case SYNACK_STATE_FIN_WAIT_2:
+          return g_strdup_printf (_("%s FIN was acknowledged, so it enters FIN_WAIT_2 and waits for the other side’s FIN."), host_possessive (e->host));
+        case SYNACK_STATE_TIME_WAIT:
+          return g_strdup_printf (_("%s FIN was acknowledged after both sides closed, so it enters TIME_WAIT for 2×MSL."), host_possessive (e->host));
+        case SYNACK_STATE_CLOSED:
+          return g_strdup_printf (_("%s FIN was acknowledged, so the connection is fully closed on its side."), host_possessive (e->host));
+        default:
+          return g_strdup_printf (_("%s got an ACK, so it enters %s."), Who, to);
+        }
+    case SYNACK_CAUSE_FIN_RECEIVED:
+      if (e->to == SYNACK_STATE_CLOSE_WAIT)
+        return g_strdup_printf (_("%s got a FIN: the other side has nothing more to send. It acknowledges it and enters CLOSE_WAIT until its application closes too."), Who);
+      if (e->to == SYNACK_STATE_CLOSING)
+        return g_strdup_printf (_("%s got a FIN before its own FIN was acknowledged (both closed at once), so it enters CLOSING."), Who);
+      if (e->to == SYNACK_STATE_TIME_WAIT)
+        return g_strdup_printf (_("%s got the other side’s FIN, acknowledges it, and enters TIME_WAIT for 2×MSL in case that ACK is lost."), Who);
+      return g_strdup_printf (_("%s got a FIN, so it enters %s."), Who, to);
+    case SYNACK_CAUSE_FIN_ACK_RECEIVED:
+      return g_strdup_printf (_("%s got a FIN that also acknowledges its own FIN, so it acknowledges it and enters %s."), Who, to);
+    case SYNACK_CAUSE_RST_RECEIVED:
+      return g_strdup_printf (_("%s got a RST, so the connection is reset and it enters %s."), Who, to);
+    case SYNACK_CAUSE_TIME_WAIT_EXPIRED:
+      return g_strdup_printf (_("%s waited 2×MSL in TIME_WAIT; no old segment can still be around, so the connection is finally CLOSED."), Who);
+    case SYNACK_CAUSE_FIN_WAIT_2_EXPIRED:
+      return g_strdup_printf (_("%s waited too long in FIN_WAIT_2 for the other side’s FIN and gives up."), Who);
+    case SYNACK_CAUSE_RETRIES_EXHAUSTED:
+      return g_strdup_printf (_("%s retransmitted as many times as allowed without an answer and gives up (ETIMEDOUT)."), Who);
+    case SYNACK_CAUSE_KEEPALIVE_EXHAUSTED:
+      return g_strdup_printf (_("%s got no answer to its keepalive probes and drops the connection."), Who);
+    case SYNACK_CAUSE_DATA_AFTER_CLOSE:
+      return g_strdup_printf (_("%s got data for a socket its application had closed, so it answers with a RST."), Who);
+    case SYNACK_CAUSE_UNREAD_DATA:
+      return g_strdup_printf (_("%s closed with data still unread, so it sends a RST instead of a FIN."), Who);
+    case SYNACK_CAUSE_NEW_SYN:
+      return g_strdup_printf (_("A new SYN reused the 4-tuple that %s held in TIME_WAIT, so it starts a new connection."), who);
+    default:
+      return g_strdup_printf (_("%s enters %s."), Who, to);
+    }
+}
+
+static char *
+explain_segment (const SynackTrace *trace, const SynackEvent *e)
+{
+  const SynackEvent *s = e->type == SYNACK_EVENT_SEND ? e : send_of (trace, e->seg);
+  const SynackHeader *h = s ? &s->hdr : &e->hdr;
+  SynackHostId from = s ? s->host : e->host;
+  g_autofree char *kind = synack_explain_segment_kind (h);
+  const char *sender = host_lower (from);
+  const char *receiver = host_lower (from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT);
+  const char *Sender = host_subject (from);
+
+  switch (e->type)
+    {
+    case SYNACK_EVENT_SEND:
+      if (s->rexmit > 0)
+        return g_strdup_printf (_("%s has heard nothing back in time, so it sends its %s again (retransmission %u)."),
+                                Sender, kind, s->rexmit);
+      if ((h->flags & SYNACK_FLAG_SYN) && !(h->flags & SYNACK_FLAG_ACK))
+        return g_strdup_printf (_("%s sends a SYN with its initial sequence number %u to open the connection."), Sender, h->seq);
+      if ((h->flags & SYNACK_FLAG_SYN) && (h->flags & SYNACK_FLAG_ACK))
+        return g_strdup_printf (_("%s answers with a SYN-ACK: its own initial sequence number %u, and ack %u acknowledges the SYN."),
+                                Sender, h->seq, h->ack);
+      if (h->flags & SYNACK_FLAG_RST)
+        return g_strdup_printf (_("%s sends a RST: the connection is refused or torn down at once."), Sender);
+      if (h->flags & SYNACK_FLAG_FIN)
+        return g_strdup_printf (_("%s sends a FIN: it has nothing more to send (seq %u)."), Sender, h->seq);
+      if (h->len > 0)
+        return g_strdup_printf (_("%s sends %u bytes of data, sequence numbers %u to %u."), Sender, h->len, h->seq, h->seq + h->len - 1);
+      return g_strdup_printf (_("%s sends an ACK: ack %u says it has everything before byte %u."), Sender, h->ack, h->ack);
+
+    case SYNACK_EVENT_DELIVER:
+      switch (e->verdict)
+        {
+        case SYNACK_VERDICT_ACCEPTED:
+          return g_strdup_printf (_("%s %s reaches %s."), host_possessive (from), kind, receiver);
+        case SYNACK_VERDICT_NO_SOCKET:
+          return g_strdup_printf (_("%s %s reaches %s, but no socket is there, so it answers with a RST."), host_possessive (from), kind, receiver);
+        case SYNACK_VERDICT_UNACCEPTABLE:
+          return g_strdup_printf (_("%s %s is outside %s’s window: it is acknowledged again and dropped."), host_possessive (from), kind, receiver);
+        case SYNACK_VERDICT_IGNORED:
+          return g_strdup_printf (_("%s %s reaches %s, which has nothing to do with it."), host_possessive (from), kind, receiver);
+        case SYNACK_VERDICT_CHALLENGE_ACK:
+          return g_strdup_printf (_("%s %s is not at the expected edge, so %s answers with a challenge ACK (RFC 5961)."), host_possessive (from), kind, receiver);
+        case SYNACK_VERDICT_RESET:
+          return g_strdup_printf (_("%s RST reaches %s and resets the connection."), host_possessive (from), receiver);
+        default:
+          return g_strdup_printf (_("%s %s reaches %s (%s)."), host_possessive (from), kind, receiver,
+                                  synack_verdict_to_string (e->verdict));
+        }
+
+    case SYNACK_EVENT_LOST:
+      return g_strdup_printf (_("The network loses %s %s: it never reaches %s, and only a timer can tell %s."),
+                              from == SYNACK_CLIENT ? _("the client’s") : _("the server’s"), kind, receiver, sender);
+
+    case SYNACK_EVENT_DUPLICATE:
+      return g_strdup_printf (_("The network makes a copy of %s %s, which will arrive later."),
+                              from == SYNACK_CLIENT ? _("the client’s") : _("the server’s"), kind);
+    default:
+      return NULL;
+    }
+}
+
+char *
+synack_explain_sentence (const SynackTrace *trace, long index)
+{
+  const SynackEvent *e;
+  const char *Who;
+  g_autofree char *bytes = NULL;
+
+  g_return_val_if_fail (trace != NULL && index >= 0 && (size_t) index < trace->n_events, NULL);
+  e = &trace->events[index];
+  Who = host_subject (e->host);
+  bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, e->bytes);
+
+  switch (e->type)
+    {
+    case SYNACK_EVENT_APP:
+      if (e->result != SYNACK_RESULT_PENDING && e->result != SYNACK_RESULT_OK)
+        return g_strdup_printf (_("%s’s application sees %s() fail with %s."), Who,
+                                synack_call_to_string (e->call), synack_result_to_string (e->result));
+      switch (e->call)
+        {
+        case SYNACK_CALL_LISTEN:
+          return g_strdup_printf (_("%s’s application calls listen(): it is ready to accept connections."), Who);
+        case SYNACK_CALL_CONNECT:
+          return g_strdup_printf (_("%s’s application calls connect() to open a connection."), Who);
+        case SYNACK_CALL_ACCEPT:
+          return g_strdup_printf (_("%s’s application accepts the new connection."), Who);
+        case SYNACK_CALL_SEND:
+          return g_strdup_printf (_("%s’s application hands %s bytes to TCP to send."), Who, bytes);
+        case SYNACK_CALL_RECV:
+          if (e->result == SYNACK_RESULT_EOF)
+            return g_strdup_printf (_("%s’s application reads end of stream: the other side has closed."), Who);
+          return g_strdup_printf (_("%s’s application reads %s bytes."), Who, bytes);
+        case SYNACK_CALL_CLOSE:
+          return g_strdup_printf (_("%s’s application calls close(): it has nothing more to send."), Who);
+        case SYNACK_CALL_SHUTDOWN_WRITE:
+          return g_strdup_printf (_("%s’s application calls shutdown(SHUT_WR): it will send no more, but keeps reading."), Who);
+        case SYNACK_CALL_ABORT:
+          return g_strdup_printf (_("%s’s application aborts the connection (close with SO_LINGER 0)."), Who);
+        case SYNACK_CALL_CRASH:
+          return g_strdup_printf (_("%s crashes."), Who);
+        case SYNACK_CALL_UNPLUG:
+          return g_strdup_printf (_("%s’s network cable is pulled out."), Who);
+        case SYNACK_CALL_PLUG:
+          return g_strdup_printf (_("%s’s network cable is plugged back in."), Who);
+        default:
+          return g_strdup_printf (_("%s’s application calls %s()."), Who, synack_call_to_string (e->call));
+        }
+
+    case SYNACK_EVENT_STATE:
+      return explain_state (trace, index, e);
+
+    case SYNACK_EVENT_SEND:
+    case SYNACK_EVENT_DELIVER:
+    case SYNACK_EVENT_LOST:
+    case SYNACK_EVENT_DUPLICATE:
+      return explain_segment (trace, e);
+
+    case SYNACK_EVENT_TIMER:
+      {
+        g_autofree char *d = synack_explain_time (e->duration);
+        const char *what;
+
+        switch (e->timer)
+          {
+          case SYNACK_TIMER_RETRANSMIT: what = _("the retransmission timer"); break;
+          case SYNACK_TIMER_DELAYED_ACK: what = _("the delayed-ACK timer"); break;
+          case SYNACK_TIMER_KEEPALIVE: what = _("the keepalive timer"); break;
+          case SYNACK_TIMER_FIN_WAIT_2: what = _("the FIN_WAIT_2 timer"); break;
+          case SYNACK_TIMER_TIME_WAIT: what = _("the TIME_WAIT timer (2×MSL)"); break;
+          default: what = synack_timer_to_string (e->timer); break;
+          }
+        if (e->action == SYNACK_TIMER_START)
+          {
+            if (e->timer == SYNACK_TIMER_RETRANSMIT)
+              return g_strdup_printf (_("%s starts %s: if nothing is acknowledged within %s, it sends again."), Who, what, d);
+            return g_strdup_printf (_("%s starts %s for %s."), Who, what, d);
+          }
+        if (e->action == SYNACK_TIMER_STOP)
+          return g_strdup_printf (_("%s stops %s: what it was waiting for has happened."), Who, what);
+        if (e->timer == SYNACK_TIMER_RETRANSMIT)
+          return g_strdup_printf (_("%s’s retransmission timer expires: nothing was acknowledged in time."), Who);
+        return g_strdup_printf (_("For %s, %s expires."), host_lower (e->host), what);
+      }
+
+    default:
+      return g_strdup ("");
+    }
+}

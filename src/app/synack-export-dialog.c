@@ -1,0 +1,337 @@
+/* synack-export-dialog.c: export the diagram as PNG, SVG or PDF with the CLI's own export code. */
+#include "synack-config.h"
+
+#include <glib/gi18n.h>
+
+#include "synack-export-dialog.h"
+
+struct _SynackExportDialog
+{
+  GtkWindow parent_instance;
+
+  GtkDropDown    *format_dropdown;
+  GtkCheckButton *whole_run_check;
+  GtkCheckButton *upto_cursor_check;
+  GtkCheckButton *scale_check;
+  GtkSpinButton  *scale_spin;
+  GtkCheckButton *width_check;
+  GtkSpinButton  *width_spin;
+  GtkDropDown    *theme_dropdown;
+  GtkEntry       *title_entry;
+  GtkCheckButton *per_step_check;
+  GtkWidget      *status_box;
+  GtkSpinner     *spinner;
+  GtkWidget      *export_button;
+
+  SynackRun      *run;
+  long            cursor;
+  char           *last_path;
+  GtkWidget      *error_dialog;
+  gboolean        exporting;
+};
+
+G_DEFINE_FINAL_TYPE (SynackExportDialog, synack_export_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  SIGNAL_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *const extensions[] = { ".png", ".svg", ".pdf" };
+
+/* Everything one export needs, owned, so it can run in a thread. */
+typedef struct {
+  SynackRun          *run;
+  SynackExportOptions options;
+  char               *theme;
+  char               *title;
+  char               *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_pointer (&job->run, synack_run_unref);
+  g_free (job->theme);
+  g_free (job->title);
+  g_free (job->path);
+  g_free (job);
+}
+
+static ExportJob *
+make_job (SynackExportDialog *self, const char *path)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+  const char *const *themes = synack_theme_names ();
+  guint format = gtk_drop_down_get_selected (self->format_dropdown);
+  guint theme = gtk_drop_down_get_selected (self->theme_dropdown);
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
+
+  job->run = synack_run_ref (self->run);
+  job->path = g_strdup (path);
+  job->theme = g_strdup (themes[MIN (theme, g_strv_length ((char **) themes) - 1)]);
+  job->title = title && *title ? g_strdup (title) : NULL;
+
+  synack_export_options_init (&job->options);
+  job->options.format = format == 1 ? SYNACK_EXPORT_FORMAT_SVG
+                      : format == 2 ? SYNACK_EXPORT_FORMAT_PDF
+                      : SYNACK_EXPORT_FORMAT_PNG;
+  job->options.theme = job->theme;
+  job->options.title = job->title;
+  job->options.upto = gtk_check_button_get_active (self->upto_cursor_check) ? self->cursor : SYNACK_DIAGRAM_ALL;
+  job->options.per_step = gtk_check_button_get_active (self->per_step_check);
+  if (gtk_check_button_get_active (self->width_check))
+    {
+      job->options.width = gtk_spin_button_get_value_as_int (self->width_spin);
+      job->options.scale = 0;
+    }
+  else
+    {
+      job->options.width = 0;
+      job->options.scale = gtk_spin_button_get_value (self->scale_spin);
+    }
+  return job;
+}
+
+static void
+export_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (synack_export_file (job->run->trace, &job->options, job->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_exporting (SynackExportDialog *self, gboolean exporting)
+{
+  self->exporting = exporting;
+  gtk_widget_set_visible (self->status_box, exporting);
+  if (exporting)
+    gtk_spinner_start (self->spinner);
+  else
+    gtk_spinner_stop (self->spinner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file", !exporting);
+}
+
+static void
+export_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(SynackExportDialog) self = SYNACK_EXPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+
+  set_exporting (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *name = g_filename_display_basename (self->last_path);
+      g_autofree char *primary = g_strdup_printf (_("Could not export “%s”"), name);
+      GtkWidget *dialog;
+
+      dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                       GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      g_set_weak_pointer (&self->error_dialog, dialog);
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, FALSE, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_FINISHED], 0, TRUE, NULL);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+void
+synack_export_dialog_export_to (SynackExportDialog *self, GFile *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  guint format = MIN (gtk_drop_down_get_selected (self->format_dropdown), 2);
+  ExportJob *job;
+
+  g_return_if_fail (SYNACK_IS_EXPORT_DIALOG (self));
+
+  if (path == NULL)
+    path = g_file_get_parse_name (file);
+  if (!g_str_has_suffix (path, extensions[format]))
+    {
+      char *with = g_strconcat (path, extensions[format], NULL);
+      g_free (path);
+      path = with;
+    }
+  g_free (self->last_path);
+  self->last_path = g_strdup (path);
+
+  job = make_job (self, path);
+  set_exporting (self, TRUE);
+  task = g_task_new (self, NULL, export_done, g_object_ref (self));
+  g_task_set_source_tag (task, synack_export_dialog_export_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *native, int response, SynackExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      synack_export_dialog_export_to (self, file);
+    }
+  g_object_unref (native);
+}
+
+static void
+action_choose_file (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SynackExportDialog *self = SYNACK_EXPORT_DIALOG (widget);
+  guint format = MIN (gtk_drop_down_get_selected (self->format_dropdown), 2);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *suggested = NULL;
+  g_autofree char *pattern = g_strconcat ("*", extensions[format], NULL);
+  static const char *const mime[] = { "image/png", "image/svg+xml", "application/pdf" };
+
+  native = gtk_file_chooser_native_new (_("Export Diagram"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_filter_add_mime_type (filter, mime[format]);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_set_name (filter, format == 0 ? _("PNG images") : format == 1 ? _("SVG drawings") : _("PDF documents"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  suggested = g_strdup_printf ("%s%s", synack_scenario_get_name (self->run->scenario), extensions[format]);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static gboolean
+synack_export_dialog_close_request (GtkWindow *window)
+{
+  SynackExportDialog *self = SYNACK_EXPORT_DIALOG (window);
+
+  /* The thread holds its own reference to the run; closing is safe, but a
+   * half-written export should still report, so wait for it. */
+  if (self->exporting)
+    return TRUE;
+  return GTK_WINDOW_CLASS (synack_export_dialog_parent_class)->close_request (window);
+}
+
+static void
+synack_export_dialog_dispose (GObject *object)
+{
+  SynackExportDialog *self = SYNACK_EXPORT_DIALOG (object);
+
+  g_clear_weak_pointer (&self->error_dialog);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SYNACK_TYPE_EXPORT_DIALOG);
+  G_OBJECT_CLASS (synack_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+synack_export_dialog_finalize (GObject *object)
+{
+  SynackExportDialog *self = SYNACK_EXPORT_DIALOG (object);
+
+  g_clear_pointer (&self->run, synack_run_unref);
+  g_clear_pointer (&self->last_path, g_free);
+  G_OBJECT_CLASS (synack_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+synack_export_dialog_class_init (SynackExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = synack_export_dialog_dispose;
+  object_class->finalize = synack_export_dialog_finalize;
+  window_class->close_request = synack_export_dialog_close_request;
+
+  /* (success, error message or NULL) */
+  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/synack/SynAck/synack-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, whole_run_check);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, upto_cursor_check);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, scale_check);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, width_check);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, theme_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, per_step_check);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, status_box);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, export_button);
+
+  gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, action_choose_file);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+synack_export_dialog_init (SynackExportDialog *self)
+{
+  const char *const *themes = synack_theme_names ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; themes[i] != NULL; i++)
+    gtk_string_list_append (names, synack_theme_get_display_name (themes[i]));
+  gtk_drop_down_set_model (self->theme_dropdown, G_LIST_MODEL (names));
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
+}
+
+SynackExportDialog *
+synack_export_dialog_new (GtkWindow *parent, SynackRun *run, long cursor, const char *theme)
+{
+  SynackExportDialog *self = g_object_new (SYNACK_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  const char *const *themes = synack_theme_names ();
+  const char *title = synack_scenario_get_title (run->scenario);
+
+  self->run = synack_run_ref (run);
+  self->cursor = cursor;
+  for (guint i = 0; themes[i] != NULL; i++)
+    if (g_strcmp0 (themes[i], theme) == 0)
+      gtk_drop_down_set_selected (self->theme_dropdown, i);
+  if (title != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
+  /* Up to the cursor only means something once the cursor is inside the run. */
+  if (cursor < 0 || (size_t) cursor + 1 >= run->trace->n_events)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->upto_cursor_check), cursor >= 0);
+  else
+    gtk_check_button_set_active (self->upto_cursor_check, TRUE);
+  return self;
+}
+
+const char *
+synack_export_dialog_get_last_path (SynackExportDialog *self)
+{
+  return self->last_path;
+}
+
+GtkWidget *
+synack_export_dialog_get_error_dialog (SynackExportDialog *self)
+{
+  return self->error_dialog;
+}
+
+void
+synack_export_dialog_set_format (SynackExportDialog *self, SynackExportFormat format)
+{
+  gtk_drop_down_set_selected (self->format_dropdown,
+                              format == SYNACK_EXPORT_FORMAT_SVG ? 1 : format == SYNACK_EXPORT_FORMAT_PDF ? 2 : 0);
+}
+
+void
+synack_export_dialog_set_upto_cursor (SynackExportDialog *self, gboolean upto_cursor)
+{
+  gtk_check_button_set_active (upto_cursor ? self->upto_cursor_check : self->whole_run_check, TRUE);
+}

@@ -1,0 +1,193 @@
+/* test-app-screenshots.c: screenshots of the running window (start,
+ * mid-handshake, TIME_WAIT, presentation, dark), each checked not blank. */
+#include "synack-config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+
+#include "synack-application.h"
+#include "synack-export-dialog.h"
+#include "synack-lesson-dialog.h"
+#include "synack-window.h"
+
+static SynackApplication *app;
+static SynackWindow *window;
+
+static void
+wait_ms (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+static guint
+count_colours (GdkTexture *texture, guint cap)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  gsize stride = (gsize) w * 4;
+  g_autofree guchar *data = g_malloc (stride * h);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  gdk_texture_download (texture, data, stride);
+  for (int y = 0; y < h && g_hash_table_size (seen) < cap; y += 3)
+    for (int x = 0; x < w; x += 3)
+      {
+        guint32 px;
+        memcpy (&px, data + y * stride + x * 4, 4);
+        g_hash_table_add (seen, GUINT_TO_POINTER (px | 1));
+      }
+  return g_hash_table_size (seen);
+}
+
+/* The X screen as a user sees it (`import` from ImageMagick); without it, the
+ * window's own rendering. Either way the picture is checked not blank. */
+static void
+shoot (const char *name)
+{
+  const char *outdir = g_getenv ("SYNACK_TEST_OUTPUT");
+  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
+  g_autofree char *path = g_build_filename (outdir ? outdir : g_get_tmp_dir (), file, NULL);
+  g_autofree char *import = g_find_program_in_path ("import");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  wait_ms (400);
+  if (import != NULL && g_getenv ("DISPLAY") != NULL)
+    {
+      const char *argv[] = { import, "-window", "root", path, NULL };
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, &status, NULL);
+    }
+  if (status != 0)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      int w = gtk_widget_get_width (GTK_WIDGET (window)), h = gtk_widget_get_height (GTK_WIDGET (window));
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) rendered = NULL;
+
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+      rendered = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                              &GRAPHENE_RECT_INIT (0, 0, w, h));
+      g_assert_true (gdk_texture_save_to_png (rendered, path));
+    }
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s: %s", name, path);
+  g_assert_cmpuint (count_colours (texture, 64), >=, 32);
+}
+
+static long
+find_event (const SynackTrace *trace, SynackEventType type, unsigned flags, SynackState to)
+{
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+      if (e->type != type)
+        continue;
+      if (type == SYNACK_EVENT_SEND && e->hdr.flags == flags)
+        return (long) i;
+      if (type == SYNACK_EVENT_STATE && e->to == to)
+        return (long) i;
+    }
+  return -1;
+}
+
+static void
+test_screenshots (void)
+{
+  const SynackTrace *trace;
+  long synack, arrival, time_wait;
+
+  window = synack_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  g_assert_true (synack_window_load_lesson (window, SYNACK_DEFAULT_PRESET));
+  gtk_window_present (GTK_WINDOW (window));
+  while (synack_window_is_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  trace = synack_window_get_run (window)->trace;
+
+  shoot ("start");
+
+  /* The SYN-ACK half-way to the client. */
+  synack = find_event (trace, SYNACK_EVENT_SEND, SYNACK_FLAG_SYN | SYNACK_FLAG_ACK, 0);
+  g_assert_cmpint (synack, >=, 0);
+  arrival = synack_trace_find_arrival (trace, synack);
+  g_assert_cmpint (arrival, >, synack);
+  synack_window_seek_time (window, (trace->events[synack].t + trace->events[arrival].t) / 2);
+  shoot ("mid-handshake");
+
+  time_wait = find_event (trace, SYNACK_EVENT_STATE, 0, SYNACK_STATE_TIME_WAIT);
+  g_assert_cmpint (time_wait, >=, 0);
+  synack_window_seek_time (window, trace->events[time_wait].t + SYNACK_SEC (20));
+  g_assert_cmpstr (synack_window_get_state_text (window, SYNACK_CLIENT), ==, "TIME_WAIT");
+  shoot ("time-wait");
+
+  g_object_set (window, "presentation", TRUE, NULL);
+  /* No window manager under Xvfb to honour fullscreen: fill the screen. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  synack_window_seek_time (window, (trace->events[synack].t + trace->events[arrival].t) / 2);
+  shoot ("presentation");
+  g_object_set (window, "presentation", FALSE, NULL);
+
+  g_object_set (window, "theme-choice", "dark", NULL);
+  synack_window_seek_time (window, trace->events[time_wait].t + SYNACK_SEC (20));
+  shoot ("dark");
+  g_object_set (window, "theme-choice", "light", NULL);
+
+  synack_window_seek_time (window, trace->events[synack].t);
+  synack_window_show_page (window, "details");
+  shoot ("details");
+  synack_window_show_page (window, "parameters");
+  shoot ("parameters");
+  synack_window_show_page (window, "what-if");
+  shoot ("what-if");
+  synack_window_show_page (window, "events");
+
+  {
+    SynackLessonDialog *lessons = synack_lesson_dialog_new (GTK_WINDOW (window), SYNACK_DEFAULT_PRESET);
+    gtk_window_present (GTK_WINDOW (lessons));
+    shoot ("lessons");
+    gtk_window_destroy (GTK_WINDOW (lessons));
+  }
+  {
+    SynackExportDialog *export = synack_export_dialog_new (GTK_WINDOW (window), synack_window_get_run (window),
+                                                           synack_window_get_cursor (window), "light");
+    gtk_window_present (GTK_WINDOW (export));
+    shoot ("export");
+    gtk_window_destroy (GTK_WINDOW (export));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("no display: skipping the screenshots\n");
+      return 77;
+    }
+  app = synack_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_test_add_func ("/app/screenshots", test_screenshots);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
