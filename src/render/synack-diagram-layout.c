@@ -923,7 +923,7 @@ place_horizontal (SynackDiagramLayout *layout)
     double x = layout->margin;
     double band_half = layout->band_w / 2;
     /* Room for crossing segments to keep their labels apart. */
-    double mid = MAX (480 * s, 2.0 * max_seg + 40 * s);
+    double mid = MAX (360 * s, 1.3 * max_seg + 40 * s);
 
     layout->axis_x = x + axis_w + 6 * s;
     x = layout->axis_x + 14 * s;
