@@ -1161,7 +1161,10 @@ place_arrows (SynackDiagramLayout *layout)
               r.x = CLAMP (r.x, lo_x, hi_x - r.width);
               if (r.y < layout->top - l->box.height)
                 continue;
-              if (!obstacle_hit (layout, &r) || k > 10000)
+              /* In a crowded run give up after a few screens' worth of
+               * searching rather than spend quadratic time; the label then
+               * overlaps, which a run this dense cannot avoid anyway. */
+              if (!obstacle_hit (layout, &r) || k > 400)
                 {
                   l->box = r;
                   placed = TRUE;
