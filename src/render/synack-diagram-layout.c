@@ -923,7 +923,7 @@ place_horizontal (SynackDiagramLayout *layout)
     double x = layout->margin;
     double band_half = layout->band_w / 2;
     /* Room for crossing segments to keep their labels apart. */
-    double mid = MAX (480 * s, 2.0 * max_seg + 40 * s);
+    double mid = MAX (360 * s, 1.3 * max_seg + 40 * s);
 
     layout->axis_x = x + axis_w + 6 * s;
     x = layout->axis_x + 14 * s;
@@ -1161,7 +1161,10 @@ place_arrows (SynackDiagramLayout *layout)
               r.x = CLAMP (r.x, lo_x, hi_x - r.width);
               if (r.y < layout->top - l->box.height)
                 continue;
-              if (!obstacle_hit (layout, &r) || k > 10000)
+              /* In a crowded run give up after a few screens' worth of
+               * searching rather than spend quadratic time; the label then
+               * overlaps, which a run this dense cannot avoid anyway. */
+              if (!obstacle_hit (layout, &r) || k > 400)
                 {
                   l->box = r;
                   placed = TRUE;
