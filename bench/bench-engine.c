@@ -14,7 +14,6 @@
  * in TIME_WAIT at once, below the 28,232 ephemeral ports. */
 #define WORKLOAD \
   "loss = 1%%\n" \
-  "event-limit = 4000000000\n" \
   "at 0 server listen 80\n" \
   "at 0 client connect 80 repeat %u every 3ms\n" \
   "when client established: client send 1024\n" \
@@ -62,6 +61,7 @@ run (unsigned connections)
   g_autoptr (GError) error = NULL;
   g_autoptr (SynackScenario) scenario = synack_scenario_parse (text, "churn", &error);
   SynackTrace trace;
+  SynackScript script;
   SynackRunStats stats;
   Counts counts = { 0, 0 };
   SynackEngineError result;
@@ -79,7 +79,11 @@ run (unsigned connections)
 
   cpu0 = seconds (CLOCK_PROCESS_CPUTIME_ID);
   wall0 = seconds (CLOCK_MONOTONIC);
-  result = synack_engine_run (synack_scenario_get_script (scenario), &trace, &stats);
+  /* The events go to a counter, not to memory, so the file format's cap on
+   * event-limit does not apply here. */
+  script = *synack_scenario_get_script (scenario);
+  script.params.event_limit = UINT64_MAX;
+  result = synack_engine_run (&script, &trace, &stats);
   cpu = seconds (CLOCK_PROCESS_CPUTIME_ID) - cpu0;
   wall = seconds (CLOCK_MONOTONIC) - wall0;
   if (result != SYNACK_ENGINE_OK)

@@ -174,12 +174,6 @@ receive_window (const SynackSocket *sock)
 }
 
 static inline bool
-fin_sent (const SynackSocket *sock)
-{
-  return sock->fin_queued && synack_seq_gt (sock->snd_max, sock->data_end);
-}
-
-static inline bool
 fin_acked (const SynackSocket *sock)
 {
   return sock->fin_queued && synack_seq_gt (sock->snd_una, sock->data_end);

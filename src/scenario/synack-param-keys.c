@@ -245,7 +245,7 @@ static const KeyInfo keys[] = {
   { "keepalive-interval", KIND_DURATION, 0, P (keepalive_interval), 0, N_("time between probes") },
   { "keepalive-probes", KIND_COUNT, 255, P (keepalive_probes), 0, N_("unanswered probes before giving up") },
   { "time-limit", KIND_DURATION, 0, P (time_limit), 0, N_("simulated time at which the run stops") },
-  { "event-limit", KIND_COUNT, G_MAXUINT32, P (event_limit), 0, N_("trace events before the run is stopped") },
+  { "event-limit", KIND_COUNT, 20000000, P (event_limit), 0, N_("trace events before the run is stopped") },
 };
 
 #undef P
