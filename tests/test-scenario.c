@@ -35,6 +35,7 @@ test_errors_name_the_line (void)
     { "profile = bsd\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "unknown profile 'bsd'" },
     { "delayed-ack = sometimes\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "not a duration" },
     { "mss = 0\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "mss must be between" },
+    { "event-limit = 30000000\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "between 0 and 20000000" },
     { "keepalive = maybe\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "expected off, client, server or on" },
     { "delay =\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:1: 'delay' has no value" },
     { "\n\nat 1s client jump\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:3: unknown action 'jump'" },
