@@ -559,6 +559,17 @@ choose_isn (SynackEngine *engine, bool has_isn, uint32_t isn)
   return has_isn ? isn : (uint32_t) synack_prng_next (&engine->prng);
 }
 
+/* The send sequence space starts at the ISN; the SYN takes its one number. */
+static void
+set_isn (SynackSocket *sock, uint32_t iss)
+{
+  sock->iss = iss;
+  sock->snd_una = iss;
+  sock->snd_nxt = iss;
+  sock->snd_max = iss;
+  sock->data_end = iss + 1;
+}
+
 static void
 record_conn (SynackSocket *sock)
 {
@@ -626,11 +637,7 @@ listen_input (SynackEngine *engine, SynackSocket *listener, const SynackFlight *
   child->irs = in->seq;
   child->rcv_nxt = in->seq + 1;
   child->snd_wnd = in->win;
-  child->iss = forced_isn ? isn : choose_isn (engine, listener->has_fixed_isn, listener->iss);
-  child->snd_una = child->iss;
-  child->snd_nxt = child->iss;
-  child->snd_max = child->iss;
-  child->data_end = child->iss + 1;
+  set_isn (child, forced_isn ? isn : choose_isn (engine, listener->has_fixed_isn, listener->iss));
   if (!synack_host_bind (host, child))
     {
       synack_socket_free (child);
@@ -1308,11 +1315,7 @@ synack_tcp_connect (SynackEngine *engine, SynackHostId host_id, uint32_t conn,
   sock->conn = conn;
   sock->local_port = local_port;
   sock->remote_port = remote_port;
-  sock->iss = choose_isn (engine, has_isn, isn);
-  sock->snd_una = sock->iss;
-  sock->snd_nxt = sock->iss;
-  sock->snd_max = sock->iss;
-  sock->data_end = sock->iss + 1;
+  set_isn (sock, choose_isn (engine, has_isn, isn));
   sock->connect_pending = true;
   sock->accepted = true;
   if (!synack_host_bind (host, sock))
