@@ -310,10 +310,34 @@ synack_application_class_init (SynackApplicationClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* The installed schema if there is one; otherwise the one compiled in the
+ * build tree, so `./build/src/app/synack` runs straight after building. */
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (installed)
+    schema = g_settings_schema_source_lookup (installed, SYNACK_APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_autoptr (GSettingsSchemaSource) built =
+        g_settings_schema_source_new_from_directory (SYNACK_BUILD_SCHEMA_DIR, installed, FALSE, NULL);
+
+      if (built)
+        schema = g_settings_schema_source_lookup (built, SYNACK_APPLICATION_ID, FALSE);
+    }
+  if (schema == NULL)
+    g_error ("The settings schema %s is not installed: run `meson install`, or start "
+             "SynAck from its build folder", SYNACK_APPLICATION_ID);
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 synack_application_init (SynackApplication *self)
 {
-  self->settings = g_settings_new (SYNACK_APPLICATION_ID);
+  self->settings = open_settings ();
 }
 
 SynackApplication *
