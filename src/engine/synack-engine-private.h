@@ -209,7 +209,8 @@ void synack_network_free_pool (SynackEngine *engine);
 void synack_tcp_input        (SynackEngine *engine, SynackHostId host, const SynackFlight *flight);
 void synack_tcp_timer_fired  (SynackTimer *timer);
 void synack_tcp_set_state    (SynackSocket *sock, SynackState to, SynackCause cause);
-void synack_tcp_destroy      (SynackSocket *sock);
+/* The socket is gone with its host: CLOSED, nothing sent, freed. */
+void synack_tcp_vanish       (SynackSocket *sock);
 
 SynackResult synack_tcp_listen   (SynackEngine *engine, SynackHostId host, uint16_t port,
                                   bool has_isn, uint32_t isn);

@@ -127,9 +127,9 @@ crash (SynackEngine *engine, SynackHostId host_id)
    * only when it next sends and gets a RST. */
   for (size_t b = 0; b < host->by_tuple.n_buckets; b++)
     while (host->by_tuple.buckets[b])
-      synack_tcp_destroy (host->by_tuple.buckets[b]);
+      synack_tcp_vanish (host->by_tuple.buckets[b]);
   while (host->n_listeners > 0)
-    synack_tcp_destroy (host->listeners[0]);
+    synack_tcp_vanish (host->listeners[0]);
 }
 
 static void

@@ -158,7 +158,7 @@ destroy (SynackSocket *sock, SynackCause cause)
 }
 
 void
-synack_tcp_destroy (SynackSocket *sock)
+synack_tcp_vanish (SynackSocket *sock)
 {
   destroy (sock, SYNACK_CAUSE_CRASH);
 }
@@ -1105,6 +1105,23 @@ synack_tcp_input (SynackEngine *engine, SynackHostId host_id, const SynackFlight
 
 /* ---- Timers firing ----------------------------------------------------- */
 
+/* After `limit` retransmissions the connection is given up: ETIMEDOUT. */
+static bool
+retries_exhausted (SynackSocket *sock, int limit)
+{
+  if (sock->retransmits < (uint32_t) limit)
+    return false;
+  report_error (sock, SYNACK_RESULT_ETIMEDOUT);
+  destroy (sock, SYNACK_CAUSE_RETRIES_EXHAUSTED);
+  return true;
+}
+
+static void
+back_off (SynackSocket *sock)
+{
+  sock->rto = min_time (sock->rto * 2, params_of (sock)->rto_max);
+}
+
 static void
 retransmit_timeout (SynackSocket *sock)
 {
@@ -1112,78 +1129,60 @@ retransmit_timeout (SynackSocket *sock)
 
   sock->rtt_timing = false;  /* Karn: never time a retransmitted segment */
 
-  switch (sock->state)
+  if (sock->state == SYNACK_STATE_SYN_SENT)
     {
-    case SYNACK_STATE_SYN_SENT:
-      if (sock->retransmits >= (uint32_t) (params->syn_retries + params->syn_linear_retries))
-        {
-          report_error (sock, SYNACK_RESULT_ETIMEDOUT);
-          destroy (sock, SYNACK_CAUSE_RETRIES_EXHAUSTED);
-          return;
-        }
+      if (retries_exhausted (sock, params->syn_retries + params->syn_linear_retries))
+        return;
       sock->retransmits++;
       sock->handshake_retransmitted = true;
       /* tcp_syn_linear_timeouts: the first retries keep the initial RTO. */
       if (sock->retransmits > (uint32_t) params->syn_linear_retries)
-        sock->rto = min_time (sock->rto * 2, params->rto_max);
+        back_off (sock);
       send_syn (sock, sock->retransmits);
       timer_start (sock, SYNACK_TIMER_RETRANSMIT, sock->rto);
-      return;
-
-    case SYNACK_STATE_SYN_RECEIVED:
-    syn_ack_unacknowledged:
-      if (sock->retransmits >= (uint32_t) params->synack_retries)
-        {
-          /* The half-open request is dropped without a word. */
-          report_error (sock, SYNACK_RESULT_ETIMEDOUT);
-          destroy (sock, SYNACK_CAUSE_RETRIES_EXHAUSTED);
-          return;
-        }
-      sock->retransmits++;
-      sock->handshake_retransmitted = true;
-      sock->rto = min_time (sock->rto * 2, params->rto_max);
-      send_syn (sock, sock->retransmits);
-      timer_start (sock, SYNACK_TIMER_RETRANSMIT, sock->rto);
-      return;
-
-    default:
-      if (sock->snd_una == sock->snd_max)
-        {
-          if (synack_seq_lt (sock->snd_nxt, sock->data_end) && sock->snd_wnd == 0)
-            {
-              /* Zero-window probe: one byte behind, like a keep-alive, so
-               * the peer answers with its window; unanswered probes give
-               * up like retransmissions. */
-              if (sock->retransmits >= (uint32_t) params->data_retries)
-                {
-                  report_error (sock, SYNACK_RESULT_ETIMEDOUT);
-                  destroy (sock, SYNACK_CAUSE_RETRIES_EXHAUSTED);
-                  return;
-                }
-              sock->retransmits++;
-              sock->rto = min_time (sock->rto * 2, params->rto_max);
-              send_segment (sock, SYNACK_FLAG_ACK, sock->snd_una - 1, 0, 0);
-              timer_start (sock, SYNACK_TIMER_RETRANSMIT, sock->rto);
-            }
-          return;
-        }
-      /* Closed in SYN_RECEIVED: the SYN-ACK is what is outstanding. */
-      if (synack_seq_lt (sock->snd_una, sock->iss + 1))
-        goto syn_ack_unacknowledged;
-      if (sock->retransmits >= (uint32_t) params->data_retries)
-        {
-          report_error (sock, SYNACK_RESULT_ETIMEDOUT);
-          destroy (sock, SYNACK_CAUSE_RETRIES_EXHAUSTED);
-          return;
-        }
-      sock->retransmits++;
-      sock->rto = min_time (sock->rto * 2, params->rto_max);
-      /* Go back to the oldest unacknowledged byte and resend from there. */
-      sock->snd_nxt = sock->snd_una;
-      sock->after_timeout = true;
-      output (sock);
       return;
     }
+
+  /* Our SYN-ACK is unacknowledged: SYN_RECEIVED, or a socket closed there
+   * (FIN_WAIT_1 before the handshake completed). */
+  if (synack_seq_lt (sock->snd_una, sock->iss + 1))
+    {
+      /* The half-open request is dropped without a word. */
+      if (retries_exhausted (sock, params->synack_retries))
+        return;
+      sock->retransmits++;
+      sock->handshake_retransmitted = true;
+      back_off (sock);
+      send_syn (sock, sock->retransmits);
+      timer_start (sock, SYNACK_TIMER_RETRANSMIT, sock->rto);
+      return;
+    }
+
+  if (sock->snd_una == sock->snd_max)
+    {
+      /* Zero-window probe: one byte behind, like a keep-alive, so the peer
+       * answers with its window; unanswered probes give up like
+       * retransmissions. */
+      if (synack_seq_lt (sock->snd_nxt, sock->data_end) && sock->snd_wnd == 0)
+        {
+          if (retries_exhausted (sock, params->data_retries))
+            return;
+          sock->retransmits++;
+          back_off (sock);
+          send_segment (sock, SYNACK_FLAG_ACK, sock->snd_una - 1, 0, 0);
+          timer_start (sock, SYNACK_TIMER_RETRANSMIT, sock->rto);
+        }
+      return;
+    }
+
+  if (retries_exhausted (sock, params->data_retries))
+    return;
+  sock->retransmits++;
+  back_off (sock);
+  /* Go back to the oldest unacknowledged byte and resend from there. */
+  sock->snd_nxt = sock->snd_una;
+  sock->after_timeout = true;
+  output (sock);
 }
 
 static void

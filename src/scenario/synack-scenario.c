@@ -227,7 +227,7 @@ take_host (Cursor *cur, SynackHostId *out, GError **error)
 
 /* Options written as name=value after an action: conn=2, isn=1000. */
 static gboolean
-take_option (Cursor *cur, const char *name, guint64 max, gboolean *seen, guint64 *out,
+take_option (Cursor *cur, const char *name, guint64 min, guint64 max, gboolean *seen, guint64 *out,
              GError **error)
 {
   const char *word = peek (cur);
@@ -236,9 +236,9 @@ take_option (Cursor *cur, const char *name, guint64 max, gboolean *seen, guint64
   if (word == NULL || strncmp (word, name, n) != 0 || word[n] != '=')
     return TRUE;
   cur->next++;
-  if (!g_ascii_string_to_unsigned (word + n + 1, 10, name[0] == 'c' ? 1 : 0, max, out, NULL))
+  if (!g_ascii_string_to_unsigned (word + n + 1, 10, min, max, out, NULL))
     return fail (cur, error, _("'%s': %s must be a whole number%s"), word, name,
-                 name[0] == 'c' ? " from 1" : "");
+                 min > 0 ? " from 1" : "");
   *seen = TRUE;
   return TRUE;
 }
@@ -340,12 +340,12 @@ parse_verb (Cursor *cur, SynackAction *action, GError **error)
       guint before = cur->next;
 
       seen = FALSE;
-      if (!take_option (cur, "conn", G_MAXUINT32, &seen, &n, error))
+      if (!take_option (cur, "conn", 1, G_MAXUINT32, &seen, &n, error))
         return FALSE;
       if (seen)
         action->conn = (uint32_t) n;
       seen = FALSE;
-      if (!take_option (cur, "isn", G_MAXUINT32, &seen, &n, error))
+      if (!take_option (cur, "isn", 0, G_MAXUINT32, &seen, &n, error))
         return FALSE;
       if (seen)
         {
