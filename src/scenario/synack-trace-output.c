@@ -135,7 +135,7 @@ append_event_json (GString *out, const SynackEvent *e)
 
     case SYNACK_EVENT_DUPLICATE:
       g_string_append_printf (out, ", \"seg\": %u, \"copy_arrives_us\": %" G_GINT64_FORMAT,
-                              e->seg, e->expires);
+                              e->seg, e->copy_arrives);
       break;
 
     case SYNACK_EVENT_TIMER:
@@ -276,7 +276,7 @@ synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
           break;
         case SYNACK_EVENT_DUPLICATE:
           g_string_append_printf (out, "#%-4u duplicated by the network, copy arrives at %.6f",
-                                  e->seg, e->expires / 1e6);
+                                  e->seg, e->copy_arrives / 1e6);
           break;
         case SYNACK_EVENT_TIMER:
           g_string_append_printf (out, "%-6s conn %u  timer %s %s", host, e->conn,
