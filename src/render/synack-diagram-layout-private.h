@@ -61,7 +61,6 @@ PangoContext         *synack_render_pango_context_new (void);
 PangoFontDescription *synack_render_font        (const SynackDiagramLayout *layout, SynackLabelKind kind);
 PangoLayout          *synack_render_text_layout (const SynackDiagramLayout *layout, SynackLabelKind kind,
                                                  const char *text);
-char                 *synack_render_format_time (SynackTime t);
 gboolean              synack_render_rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *b);
 void                  synack_render_span_range  (const SpanIndex *index, double a, double b,
                                                  size_t *first, size_t *end);

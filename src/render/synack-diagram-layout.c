@@ -6,10 +6,8 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "synack-describe.h"
 #include "synack-diagram-layout-private.h"
-
-/* Fixed addresses: the simulator has exactly one client and one server. */
-static const char *const host_address[SYNACK_N_HOSTS] = { "10.0.0.1", "10.0.0.2" };
 
 void
 synack_diagram_options_init (SynackDiagramOptions *options)
@@ -23,58 +21,6 @@ synack_diagram_options_init (SynackDiagramOptions *options)
 }
 
 /* ---------------------------------------------------------------- text */
-
-char *
-synack_render_format_time (SynackTime t)
-{
-  double us = (double) t;
-
-  if (t == 0)
-    return g_strdup ("0 s");
-  if (t < 0)
-    {
-      g_autofree char *pos = synack_render_format_time (-t);
-      return g_strdup_printf ("−%s", pos);
-    }
-  if (t < 1000)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " µs", t);
-  if (t < 1000000)
-    return g_strdup_printf ("%.4g ms", us / 1000.0);
-  /* TCP people say "60 s" for TIME_WAIT and FIN_WAIT_2: seconds up to 2 min. */
-  if (t < 120000000)
-    return g_strdup_printf ("%.4g s", us / 1e6);
-  {
-    SynackTime minutes = t / 60000000;
-    double rest = (us - (double) minutes * 60e6) / 1e6;
-
-    if (rest < 0.0005)
-      return g_strdup_printf ("%" G_GINT64_FORMAT " min", minutes);
-    return g_strdup_printf ("%" G_GINT64_FORMAT " min %.3g s", minutes, rest);
-  }
-}
-
-/* A point in time on the axis: exact to the millisecond, whatever its size,
- * so neighbouring ticks late in a long run still read differently. */
-static char *
-format_axis_time (SynackTime t)
-{
-  g_autofree char *seconds = NULL;
-  SynackTime minutes;
-  char *p;
-
-  if (t < 1000000)
-    return synack_render_format_time (t);
-  minutes = t >= 120000000 ? t / 60000000 : 0;
-  seconds = g_strdup_printf ("%.3f", (double) (t - minutes * 60000000) / 1e6);
-  /* 1.050 -> 1.05, 2.000 -> 2 */
-  for (p = seconds + strlen (seconds) - 1; *p == '0'; p--)
-    *p = '\0';
-  if (*p == '.')
-    *p = '\0';
-  if (minutes)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " min %s s", minutes, seconds);
-  return g_strdup_printf ("%s s", seconds);
-}
 
 PangoContext *
 synack_render_pango_context_new (void)
@@ -251,7 +197,7 @@ build_time_axis (SynackDiagramLayout *layout)
           if (is_break (layout, dt, flying))
             {
               SynackDiagramBreak br = { .t0 = prev, .t1 = t, .y0 = y };
-              g_autofree char *len = synack_render_format_time (dt);
+              g_autofree char *len = synack_describe_time (dt, SYNACK_TIME_LABEL);
 
               y += gap_height (layout, dt, flying);
               br.y1 = y;
@@ -419,137 +365,6 @@ obstacle_hit (const SynackDiagramLayout *layout, const cairo_rectangle_t *r)
 }
 
 /* -------------------------------------------------------------- items */
-
-static char *
-segment_text (const SynackEvent *send, gboolean duplicate)
-{
-  GString *s = g_string_new (NULL);
-  static const struct { unsigned flag; const char *name; } names[] = {
-    /* The order people say them in (SYN, ACK; FIN, ACK; PSH, ACK), ACK last,
-     * as in Wireshark's column, not the trace's. */
-    { SYNACK_FLAG_SYN, "SYN" }, { SYNACK_FLAG_FIN, "FIN" }, { SYNACK_FLAG_RST, "RST" },
-    { SYNACK_FLAG_PSH, "PSH" }, { SYNACK_FLAG_ACK, "ACK" },
-  };
-  gboolean first = TRUE;
-
-  for (size_t i = 0; i < G_N_ELEMENTS (names); i++)
-    if (send->hdr.flags & names[i].flag)
-      {
-        g_string_append_printf (s, "%s%s", first ? "" : ", ", names[i].name);
-        first = FALSE;
-      }
-  g_string_append_printf (s, "%sseq=%u", first ? "" : " ", send->hdr.seq);
-  if (send->hdr.flags & SYNACK_FLAG_ACK)
-    g_string_append_printf (s, " ack=%u", send->hdr.ack);
-  if (send->hdr.len > 0)
-    g_string_append_printf (s, " len=%u", send->hdr.len);
-  if (send->rexmit > 0)
-    {
-      g_string_append_c (s, '\n');
-      /* Translators: marks a segment sent again; %u counts the resends */
-      g_string_append_printf (s, _("retransmission %u"), send->rexmit);
-    }
-  if (duplicate)
-    {
-      g_string_append_c (s, '\n');
-      /* Translators: the network delivered a second copy of this segment */
-      g_string_append (s, _("duplicate"));
-    }
-  return g_string_free (s, FALSE);
-}
-
-static char *
-note_text (const SynackEvent *e)
-{
-  const char *call;
-  const char *result = NULL;
-
-  switch (e->call)
-    {
-    case SYNACK_CALL_LISTEN: call = "listen()"; break;
-    case SYNACK_CALL_CONNECT: call = "connect()"; break;
-    case SYNACK_CALL_ACCEPT: call = "accept()"; break;
-    case SYNACK_CALL_SEND: call = "send()"; break;
-    case SYNACK_CALL_RECV: call = "recv()"; break;
-    case SYNACK_CALL_SHUTDOWN_WRITE: call = "shutdown(WR)"; break;
-    case SYNACK_CALL_CLOSE: call = "close()"; break;
-    /* Translators: close() with SO_LINGER 0, which resets the connection */
-    case SYNACK_CALL_ABORT: call = _("close(), linger 0"); break;
-    /* Translators: the application stops reading its socket */
-    case SYNACK_CALL_READ_OFF: call = _("stops reading"); break;
-    case SYNACK_CALL_READ_ON: call = _("reads again"); break;
-    case SYNACK_CALL_CRASH: call = _("host crashes"); break;
-    case SYNACK_CALL_UNPLUG: call = _("cable unplugged"); break;
-    case SYNACK_CALL_PLUG: call = _("cable plugged in"); break;
-    default: call = "?"; break;
-    }
-
-  switch (e->result)
-    {
-    case SYNACK_RESULT_PENDING:
-      if (e->call == SYNACK_CALL_SEND && e->bytes > 0)
-        return g_strdup_printf ("send(%" G_GUINT64_FORMAT " B)", e->bytes);
-      return g_strdup (call);
-    case SYNACK_RESULT_OK:
-      if (e->call == SYNACK_CALL_SEND && e->bytes > 0)
-        return g_strdup_printf ("send(%" G_GUINT64_FORMAT " B)", e->bytes);
-      if (e->call == SYNACK_CALL_RECV && e->bytes > 0)
-        return g_strdup_printf ("%.*s → %" G_GUINT64_FORMAT " B", (int) (strlen (call) - 2), call, e->bytes);
-      if (e->call == SYNACK_CALL_CONNECT || e->call == SYNACK_CALL_ACCEPT)
-        return g_strdup_printf ("%s → 0", call);
-      return g_strdup (call);
-    case SYNACK_RESULT_EOF:
-      /* Translators: recv() returned 0 because the peer closed */
-      return g_strdup_printf (_("%s → 0 (end of stream)"), call);
-    default:
-      result = synack_result_to_string (e->result);
-      return g_strdup_printf ("%s → %s", call, result);
-    }
-}
-
-/* What a host did with a segment, when that is the point of the picture:
- * stale bytes taken in, an old segment thrown away, a RST for no socket. */
-static char *
-verdict_note_text (const SynackEvent *e)
-{
-  gboolean occupies_space = e->hdr.len > 0 || (e->hdr.flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_FIN));
-
-  switch (e->verdict)
-    {
-    case SYNACK_VERDICT_STALE_DATA:
-      /* Translators: bytes of an earlier connection accepted as this one's */
-      return g_strdup_printf (_("⚠ %u B of connection %u taken as data!"), e->hdr.len, e->stale_conn);
-    case SYNACK_VERDICT_UNACCEPTABLE:
-      if (!occupies_space)
-        return NULL;
-      /* Translators: a segment outside the receive window is answered with an ACK and dropped */
-      return g_strdup (e->duplicate ? _("old duplicate: ACKed, dropped") : _("already received: ACKed, dropped"));
-    case SYNACK_VERDICT_NO_SOCKET:
-      /* Translators: no socket matches the segment, so the host answers with RST */
-      return g_strdup (_("no socket: answers RST"));
-    case SYNACK_VERDICT_CHALLENGE_ACK:
-      return g_strdup (_("challenge ACK"));
-    default:
-      return NULL;
-    }
-}
-
-static char *
-timer_text (SynackTimerKind kind, SynackTime duration)
-{
-  g_autofree char *d = synack_render_format_time (duration);
-
-  switch (kind)
-    {
-    case SYNACK_TIMER_RETRANSMIT: return g_strdup_printf ("RTO %s", d);
-    /* Translators: the delayed-acknowledgement timer */
-    case SYNACK_TIMER_DELAYED_ACK: return g_strdup_printf (_("delayed ACK %s"), d);
-    case SYNACK_TIMER_KEEPALIVE: return g_strdup_printf (_("keepalive %s"), d);
-    case SYNACK_TIMER_FIN_WAIT_2: return g_strdup_printf ("FIN_WAIT_2 %s", d);
-    case SYNACK_TIMER_TIME_WAIT: return g_strdup_printf ("TIME_WAIT 2MSL %s", d);
-    default: return g_strdup (d);
-    }
-}
 
 /* Where a state band's label or a note wants to be, before columns are packed. */
 typedef struct {
@@ -757,14 +572,14 @@ build_items (SynackDiagramLayout *layout)
                     arrow.flags = orig->hdr.flags;
                     arrow.rexmit = orig->rexmit;
                     arrow.label = add_label (layout, SYNACK_LABEL_SEGMENT, (long) i, arrow.from,
-                                             segment_text (orig, TRUE));
+                                             synack_describe_segment_label (orig, TRUE));
                   }
                 g_array_append_val (pending_dups, index);
               }
             else
               {
                 arrow.label = add_label (layout, SYNACK_LABEL_SEGMENT, (long) i, e->host,
-                                         segment_text (e, arrow.duplicate));
+                                         synack_describe_segment_label (e, arrow.duplicate));
                 if (e->seg < trace->n_segments + 2)
                   pending[e->seg] = index + 1;
               }
@@ -798,7 +613,7 @@ build_items (SynackDiagramLayout *layout)
               }
             if (e->type == SYNACK_EVENT_DELIVER)
               {
-                char *text = verdict_note_text (e);
+                char *text = synack_describe_verdict_note (e);
 
                 if (text)
                   {
@@ -840,7 +655,7 @@ build_items (SynackDiagramLayout *layout)
                 SynackTime duration = e->duration ? e->duration : e->expires - e->t;
 
                 t.label = add_label (layout, SYNACK_LABEL_TIMER, (long) i, e->host,
-                                     timer_text (e->timer, duration));
+                                     synack_describe_timer_label (e->timer, duration));
                 g_array_append_val (layout->timers, t);
                 g_hash_table_insert (running, g_memdup2 (&key, sizeof key),
                                      GUINT_TO_POINTER (layout->timers->len));
@@ -850,7 +665,7 @@ build_items (SynackDiagramLayout *layout)
 
         case SYNACK_EVENT_APP:
           {
-            int label = add_label (layout, SYNACK_LABEL_NOTE, (long) i, e->host, note_text (e));
+            int label = add_label (layout, SYNACK_LABEL_NOTE, (long) i, e->host, synack_describe_call_note (e));
             g_array_append_val (layout->notes, label);
           }
           break;
@@ -889,7 +704,7 @@ place_horizontal (SynackDiagramLayout *layout)
     }
   /* The axis is labelled with event times; a long run has the widest. */
   {
-    g_autofree char *widest = format_axis_time (layout->trace->end_time + 999);
+    g_autofree char *widest = synack_describe_time (layout->trace->end_time + 999, SYNACK_TIME_AXIS);
     g_autofree char *sample = g_strdup_printf ("%s", strlen (widest) > 8 ? widest : "888.8 ms");
     double w, h;
 
@@ -1251,7 +1066,7 @@ place_labels (SynackDiagramLayout *layout)
 
     for (guint i = 0; i < layout->knot_t->len; i++)
       {
-        g_autofree char *text = format_axis_time (kt[i]);
+        g_autofree char *text = synack_describe_time (kt[i], SYNACK_TIME_AXIS);
         double w, h;
 
         measure (layout, SYNACK_LABEL_AXIS, text, &w, &h);
@@ -1476,8 +1291,8 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
         }
       layout->host_label[h] = add_label (layout, SYNACK_LABEL_HOST, -1, h,
                                          g_strdup_printf ("%s\n%s%s",
-                                                          h == SYNACK_CLIENT ? _("client") : _("server"),
-                                                          host_address[h], ports->str));
+                                                          synack_describe_host (h, SYNACK_HOST_HEADING),
+                                                          synack_describe_host_address (h), ports->str));
       g_string_free (ports, TRUE);
       max_y = MAX (max_y, LABEL (layout, layout->host_label[h])->box.height);
     }

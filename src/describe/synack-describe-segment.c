@@ -1,0 +1,99 @@
+/* synack-describe-segment.c: how a segment is written: its flags in every notation, its kind in words, its label. */
+#include "synack-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "synack-describe.h"
+
+/* The trace's order (and the JSON contract's), and the order people say
+ * them in (SYN, ACK; FIN, ACK; PSH, ACK), which is also tcpdump's. */
+static const unsigned trace_order[SYNACK_N_FLAGS] = {
+  SYNACK_FLAG_SYN, SYNACK_FLAG_ACK, SYNACK_FLAG_FIN, SYNACK_FLAG_RST, SYNACK_FLAG_PSH,
+};
+static const unsigned spoken_order[SYNACK_N_FLAGS] = {
+  SYNACK_FLAG_SYN, SYNACK_FLAG_FIN, SYNACK_FLAG_RST, SYNACK_FLAG_PSH, SYNACK_FLAG_ACK,
+};
+
+char *
+synack_describe_flags (unsigned flags, SynackFlagStyle style)
+{
+  GString *s;
+  const unsigned *order = style == SYNACK_FLAGS_JSON ? trace_order : spoken_order;
+
+  /* The trace's own spelling is the engine's, which its tests print too. */
+  if (style == SYNACK_FLAGS_TRACE)
+    {
+      char buf[32];
+      return g_strdup (synack_flags_to_string (flags, buf, sizeof buf));
+    }
+
+  s = g_string_new (NULL);
+
+  for (unsigned i = 0; i < SYNACK_N_FLAGS; i++)
+    {
+      const char *name = synack_flag_to_string (order[i]);
+
+      if (!(flags & order[i]))
+        continue;
+      switch (style)
+        {
+        case SYNACK_FLAGS_JSON:
+          g_string_append_printf (s, "%s\"%s\"", s->len ? ", " : "", name);
+          break;
+        case SYNACK_FLAGS_TCPDUMP:
+          /* tcpdump writes ACK as '.', the others by their initial. */
+          g_string_append_c (s, order[i] == SYNACK_FLAG_ACK ? '.' : name[0]);
+          break;
+        case SYNACK_FLAGS_SPOKEN:
+        case SYNACK_FLAGS_TRACE:
+        default:
+          g_string_append_printf (s, "%s%s", s->len ? ", " : "", name);
+          break;
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+char *
+synack_describe_segment_kind (const SynackHeader *hdr)
+{
+  unsigned f = hdr->flags;
+
+  if (f & SYNACK_FLAG_RST)
+    return g_strdup ((f & SYNACK_FLAG_ACK) ? "RST-ACK" : "RST");
+  if ((f & SYNACK_FLAG_SYN) && (f & SYNACK_FLAG_ACK))
+    return g_strdup ("SYN-ACK");
+  if (f & SYNACK_FLAG_SYN)
+    return g_strdup ("SYN");
+  if (f & SYNACK_FLAG_FIN)
+    return g_strdup (hdr->len > 0 ? _("FIN with data") : "FIN");
+  if (hdr->len > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u byte of data", "%u bytes of data", hdr->len), hdr->len);
+  return g_strdup ("ACK");
+}
+
+char *
+synack_describe_segment_label (const SynackEvent *send, gboolean duplicate)
+{
+  g_autofree char *flags = synack_describe_flags (send->hdr.flags, SYNACK_FLAGS_SPOKEN);
+  GString *s = g_string_new (flags);
+
+  g_string_append_printf (s, "%sseq=%u", s->len ? " " : "", send->hdr.seq);
+  if (send->hdr.flags & SYNACK_FLAG_ACK)
+    g_string_append_printf (s, " ack=%u", send->hdr.ack);
+  if (send->hdr.len > 0)
+    g_string_append_printf (s, " len=%u", send->hdr.len);
+  if (send->rexmit > 0)
+    {
+      g_string_append_c (s, '\n');
+      /* Translators: marks a segment sent again; %u counts the resends */
+      g_string_append_printf (s, _("retransmission %u"), send->rexmit);
+    }
+  if (duplicate)
+    {
+      g_string_append_c (s, '\n');
+      /* Translators: the network delivered a second copy of this segment */
+      g_string_append (s, _("duplicate"));
+    }
+  return g_string_free (s, FALSE);
+}
