@@ -1,13 +1,23 @@
-/* test-describe.c: the describe module's times, flags and sentences. */
+/* test-describe.c: the describe module's times, flags and sentences, and every lesson's narration pinned by a golden file.
+ *
+ * The narration goldens are tests/golden/narration/NAME.txt, one line per
+ * event of the lesson: its time and the sentence the side panel shows for
+ * it. After a deliberate change of wording or behaviour, rewrite them with
+ *
+ *     SYNACK_UPDATE_GOLDENS=1 meson test -C build test-describe
+ *
+ * (`meson compile -C build update-goldens` rewrites these and the lesson
+ * output goldens together) and review the change with
+ * `git diff tests/golden/narration` before committing. */
 #include "synack-config.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "synack-describe.h"
 #include "synack-scenario.h"
+#include "synack-test-golden.h"
 
 typedef struct { SynackTime t; const char *text; } TimeCase;
 
@@ -191,9 +201,54 @@ test_handshake_sentences (void)
   synack_trace_clear (&trace);
 }
 
+/* ---- Narration goldens -------------------------------------------------- */
+
+static char *
+narration_of (const char *lesson)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_load_preset (lesson, &error);
+  g_autoptr (SynackTrace) trace = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  trace = synack_scenario_run (scenario, NULL, &error);
+  g_assert_no_error (error);
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      g_autofree char *at = synack_describe_time (trace->events[i].t, SYNACK_TIME_SECONDS);
+      g_autofree char *sentence = synack_describe_sentence (trace, (long) i);
+
+      g_assert_nonnull (sentence);
+      g_string_append_printf (out, "%11s  %s\n", at, sentence);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_narration (gconstpointer data)
+{
+  const char *lesson = data;
+  g_autofree char *relative = g_strdup_printf ("narration/%s.txt", lesson);
+  g_autofree char *narration = narration_of (lesson);
+
+  synack_test_assert_golden (relative, narration);
+}
+
+static void
+test_no_stale_goldens (void)
+{
+  g_auto (GStrv) lessons = synack_preset_list ();
+  static const char *const suffixes[] = { ".txt", NULL };
+
+  synack_test_assert_no_stale_goldens ("narration", (const char *const *) lessons, suffixes);
+}
+
 int
 main (int argc, char *argv[])
 {
+  g_auto (GStrv) lessons = NULL;
+
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/describe/time/brief", test_time_brief);
@@ -205,5 +260,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/describe/flags", test_flags);
   g_test_add_func ("/describe/segment-texts", test_segment_texts);
   g_test_add_func ("/describe/sentences/handshake", test_handshake_sentences);
+
+  lessons = synack_preset_list ();
+  for (guint i = 0; lessons[i]; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/describe/narration/%s", lessons[i]);
+      g_test_add_data_func (path, lessons[i], test_narration);
+    }
+  g_test_add_func ("/describe/narration/no-stale", test_no_stale_goldens);
   return g_test_run ();
 }
