@@ -1,4 +1,4 @@
-/* synack-describe-segment.c: how a segment is written: its flags in every notation, its kind in words, its label. */
+/* synack-describe-segment.c: a segment's flags in every notation, and its kind in words. */
 #include "synack-config.h"
 
 #include <glib/gi18n-lib.h>
@@ -70,30 +70,4 @@ synack_describe_segment_kind (const SynackHeader *hdr)
   if (hdr->len > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u byte of data", "%u bytes of data", hdr->len), hdr->len);
   return g_strdup ("ACK");
-}
-
-char *
-synack_describe_segment_label (const SynackEvent *send, gboolean duplicate)
-{
-  g_autofree char *flags = synack_describe_flags (send->hdr.flags, SYNACK_FLAGS_SPOKEN);
-  GString *s = g_string_new (flags);
-
-  g_string_append_printf (s, "%sseq=%u", s->len ? " " : "", send->hdr.seq);
-  if (send->hdr.flags & SYNACK_FLAG_ACK)
-    g_string_append_printf (s, " ack=%u", send->hdr.ack);
-  if (send->hdr.len > 0)
-    g_string_append_printf (s, " len=%u", send->hdr.len);
-  if (send->rexmit > 0)
-    {
-      g_string_append_c (s, '\n');
-      /* Translators: marks a segment sent again; %u counts the resends */
-      g_string_append_printf (s, _("retransmission %u"), send->rexmit);
-    }
-  if (duplicate)
-    {
-      g_string_append_c (s, '\n');
-      /* Translators: the network delivered a second copy of this segment */
-      g_string_append (s, _("duplicate"));
-    }
-  return g_string_free (s, FALSE);
 }

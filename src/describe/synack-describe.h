@@ -1,4 +1,4 @@
-/* synack-describe.h: the words and numbers SynAck writes about a run, for the text output, the diagram and the window alike. */
+/* synack-describe.h: the words and numbers written about a run, for text output, diagram and window. */
 #pragma once
 
 #include <glib.h>
@@ -35,10 +35,6 @@ char *synack_describe_flags (unsigned flags, SynackFlagStyle style);
 /* What a segment is, in words: "SYN-ACK", "FIN", "ACK", "100 bytes of data". */
 char *synack_describe_segment_kind (const SynackHeader *hdr);
 
-/* The diagram's label of a segment: "SYN, ACK seq=5000 ack=1001", then
- * "retransmission N" and "duplicate" on lines of their own. */
-char *synack_describe_segment_label (const SynackEvent *send, gboolean duplicate);
-
 /* The send event of a segment event (itself for a send); NULL if unknown. */
 const SynackEvent *synack_describe_send_of (const SynackTrace *trace, const SynackEvent *e);
 
@@ -69,14 +65,34 @@ char *synack_describe_sentence (const SynackTrace *trace, long index);
 /* "the retransmission timer", as a sentence names it. */
 const char *synack_describe_timer_name (SynackTimerKind kind);
 
-/* A running timer's title in the diagram: "RTO 1 s", "TIME_WAIT 2MSL 60 s". */
+/* ---- The sequence diagram ---------------------------------------------- */
+
+/* A segment's label: "SYN, ACK seq=5000 ack=1001", then "retransmission N"
+ * and "duplicate" on lines of their own. */
+char *synack_describe_segment_label (const SynackEvent *send, gboolean duplicate);
+
+/* A running timer's title: "RTO 1 s", "TIME_WAIT 2MSL 60 s". */
 char *synack_describe_timer_label (SynackTimerKind kind, SynackTime duration);
 
-/* The diagram's note for an application call: "connect() → 0", "recv → 100 B". */
+/* The note for an application call: "connect() → 0", "recv → 100 B". */
 char *synack_describe_call_note (const SynackEvent *app);
 
 /* What a host did with a delivered segment, when that is the point of the
  * picture ("no socket: answers RST"); NULL when there is nothing to say. */
 char *synack_describe_verdict_note (const SynackEvent *deliver);
+
+/* The word beside a lost segment's ✕. */
+const char *synack_describe_lost_mark (void);
+
+/* A squeezed stretch of time: "… 59.9 s …". */
+char *synack_describe_break_label (SynackTime length);
+
+/* A state band's name, with its connection when there are several
+ * (conn 0: none): "ESTABLISHED", "TIME_WAIT #3". */
+char *synack_describe_state_label (SynackState state, uint32_t conn);
+
+/* The heading above a lifeline: "client\n10.0.0.1:40000", where ports is
+ * what follows the address (":40000", ":40000…40009"). */
+char *synack_describe_host_heading (SynackHostId host, const char *ports);
 
 G_END_DECLS
