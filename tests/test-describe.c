@@ -201,6 +201,33 @@ test_handshake_sentences (void)
   synack_trace_clear (&trace);
 }
 
+/* A call that returns is not a second call, and end of stream is no failure. */
+static void
+test_call_returns (void)
+{
+  SynackTrace trace;
+  g_autofree char *call = NULL;
+  g_autofree char *returns = NULL;
+  g_autofree char *eof = NULL;
+
+  synack_trace_init (&trace);
+  append (&trace, (SynackEvent) { .type = SYNACK_EVENT_APP, .host = SYNACK_CLIENT, .conn = 1,
+                                  .call = SYNACK_CALL_CONNECT, .result = SYNACK_RESULT_PENDING });
+  append (&trace, (SynackEvent) { .t = SYNACK_MS (100), .type = SYNACK_EVENT_APP, .host = SYNACK_CLIENT, .conn = 1,
+                                  .call = SYNACK_CALL_CONNECT, .result = SYNACK_RESULT_OK });
+  append (&trace, (SynackEvent) { .t = SYNACK_MS (200), .type = SYNACK_EVENT_APP, .host = SYNACK_SERVER, .conn = 1,
+                                  .call = SYNACK_CALL_RECV, .result = SYNACK_RESULT_EOF });
+
+  call = synack_describe_sentence (&trace, 0);
+  g_assert_cmpstr (call, ==, "The client’s application calls connect() to open a connection.");
+  returns = synack_describe_sentence (&trace, 1);
+  g_assert_cmpstr (returns, ==, "The client’s connect() returns: the connection is open.");
+  eof = synack_describe_sentence (&trace, 2);
+  g_assert_cmpstr (eof, ==, "The server’s application reads end of stream: the other side has closed.");
+
+  synack_trace_clear (&trace);
+}
+
 /* ---- Narration goldens -------------------------------------------------- */
 
 static char *
@@ -260,6 +287,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/describe/flags", test_flags);
   g_test_add_func ("/describe/segment-texts", test_segment_texts);
   g_test_add_func ("/describe/sentences/handshake", test_handshake_sentences);
+  g_test_add_func ("/describe/sentences/call-returns", test_call_returns);
 
   lessons = synack_preset_list ();
   for (guint i = 0; lessons[i]; i++)

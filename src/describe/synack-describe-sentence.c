@@ -182,7 +182,9 @@ synack_describe_sentence (const SynackTrace *trace, long index)
   switch (e->type)
     {
     case SYNACK_EVENT_APP:
-      if (e->result != SYNACK_RESULT_PENDING && e->result != SYNACK_RESULT_OK)
+      /* recv() returning 0 at end of stream is the normal end, not an error. */
+      if (e->result != SYNACK_RESULT_PENDING && e->result != SYNACK_RESULT_OK &&
+          !(e->call == SYNACK_CALL_RECV && e->result == SYNACK_RESULT_EOF))
         return g_strdup_printf (_("%s’s application sees %s() fail with %s."), Who,
                                 synack_call_to_string (e->call), synack_result_to_string (e->result));
       switch (e->call)
@@ -190,6 +192,9 @@ synack_describe_sentence (const SynackTrace *trace, long index)
         case SYNACK_CALL_LISTEN:
           return g_strdup_printf (_("%s’s application calls listen(): it is ready to accept connections."), Who);
         case SYNACK_CALL_CONNECT:
+          /* The same call again, when it returns once the handshake is done. */
+          if (e->result == SYNACK_RESULT_OK)
+            return g_strdup_printf (_("%s’s connect() returns: the connection is open."), Who);
           return g_strdup_printf (_("%s’s application calls connect() to open a connection."), Who);
         case SYNACK_CALL_ACCEPT:
           return g_strdup_printf (_("%s’s application accepts the new connection."), Who);
