@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "synack-describe.h"
 #include "synack-param-keys.h"
 #include "synack-scenario-private.h"
 
@@ -260,7 +261,7 @@ synack_scenario_run (const SynackScenario *scenario, SynackRunStats *stats, GErr
     *stats = local_stats;
   if (result != SYNACK_ENGINE_OK)
     {
-      g_autofree char *when = synack_format_duration (local_stats.end_time);
+      g_autofree char *when = synack_describe_time (local_stats.end_time, SYNACK_TIME_BRIEF);
 
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_RUN,
                    _("%s: %s (stopped at %s after %llu events)"),
