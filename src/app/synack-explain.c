@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "synack-explain.h"
+#include "synack-scenario.h"
 
 const char *
 synack_explain_host (SynackHostId host)
@@ -137,10 +138,10 @@ synack_explain_summary (const SynackTrace *trace, long index)
       {
         g_autofree char *d = synack_explain_time (e->duration);
         if (e->action == SYNACK_TIMER_START)
-          return g_strdup_printf (_("%s timer started (%s)"), synack_timer_to_string (e->timer), d);
+          return g_strdup_printf (_("%s timer started (%s)"), synack_timer_display_name (e->timer), d);
         if (e->action == SYNACK_TIMER_STOP)
-          return g_strdup_printf (_("%s timer stopped"), synack_timer_to_string (e->timer));
-        return g_strdup_printf (_("%s timer expired"), synack_timer_to_string (e->timer));
+          return g_strdup_printf (_("%s timer stopped"), synack_timer_display_name (e->timer));
+        return g_strdup_printf (_("%s timer expired"), synack_timer_display_name (e->timer));
       }
 
     default:
@@ -270,7 +271,7 @@ explain_segment (const SynackTrace *trace, const SynackEvent *e)
           return g_strdup_printf (_("%s RST reaches %s and resets the connection."), host_possessive (from), receiver);
         default:
           return g_strdup_printf (_("%s %s reaches %s (%s)."), host_possessive (from), kind, receiver,
-                                  synack_verdict_to_string (e->verdict));
+                                  _(synack_verdict_to_string (e->verdict)));
         }
 
     case SYNACK_EVENT_LOST:

@@ -2,6 +2,7 @@
  * text that reads like tcpdump with the state changes in between. */
 #include "synack-config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "synack-scenario.h"
@@ -224,6 +225,51 @@ append_segment_text (GString *out, SynackHostId from, const SynackHeader *h)
   g_string_append_printf (out, ", win %u, length %u", h->win, h->len);
 }
 
+const char *
+synack_timer_display_name (SynackTimerKind kind)
+{
+  switch (kind)
+    {
+    case SYNACK_TIMER_RETRANSMIT:  return C_("timer", "retransmit");
+    case SYNACK_TIMER_DELAYED_ACK: return C_("timer", "delayed-ack");
+    case SYNACK_TIMER_KEEPALIVE:   return C_("timer", "keepalive");
+    case SYNACK_TIMER_FIN_WAIT_2:  return C_("timer", "fin-wait-2");
+    case SYNACK_TIMER_TIME_WAIT:   return C_("timer", "time-wait");
+    case SYNACK_N_TIMERS:          break;
+    }
+  return synack_timer_to_string (kind);
+}
+
+static const char *
+host_text (SynackHostId host)
+{
+  return host == SYNACK_CLIENT ? C_("host", "client") : C_("host", "server");
+}
+
+static void
+append_timer_text (GString *out, const SynackEvent *e, const char *host)
+{
+  const char *timer = synack_timer_display_name (e->timer);
+
+  switch (e->action)
+    {
+    case SYNACK_TIMER_START:
+      {
+        g_autofree char *length = synack_format_duration (e->duration);
+        /* TRANSLATORS: host, connection, timer, its length, the time it expires */
+        g_string_append_printf (out, _("%-6s conn %u  timer %s start (%s, until %.6f)"),
+                                host, e->conn, timer, length, e->expires / 1e6);
+      }
+      break;
+    case SYNACK_TIMER_STOP:
+      g_string_append_printf (out, _("%-6s conn %u  timer %s stop"), host, e->conn, timer);
+      break;
+    case SYNACK_TIMER_EXPIRE:
+      g_string_append_printf (out, _("%-6s conn %u  timer %s expire"), host, e->conn, timer);
+      break;
+    }
+}
+
 char *
 synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
 {
@@ -232,61 +278,56 @@ synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
   g_autofree char *delay = synack_format_duration (p->delay[SYNACK_C2S]);
   g_autofree char *time_wait = synack_format_duration (synack_params_time_wait (p));
 
-  g_string_append_printf (out, "# %s: %s\n# profile %s, delay %s, TIME_WAIT %s, seed %" G_GUINT64_FORMAT "\n",
-                          synack_scenario_get_name (scenario), synack_scenario_get_title (scenario),
-                          synack_profile_to_string (p->profile), delay, time_wait, p->seed);
+  g_string_append_printf (out, "# %s: %s\n", synack_scenario_get_name (scenario),
+                          synack_scenario_get_title (scenario));
+  g_string_append_printf (out, _("# profile %s, delay %s, TIME_WAIT %s, seed %llu\n"),
+                          synack_profile_to_string (p->profile), delay, time_wait,
+                          (unsigned long long) p->seed);
 
   for (size_t i = 0; i < trace->n_events; i++)
     {
       const SynackEvent *e = &trace->events[i];
-      const char *host = synack_host_to_string (e->host);
+      const char *host = host_text (e->host);
+      const char *copy = e->duplicate ? _(" (network duplicate)") : "";
 
       g_string_append_printf (out, "%11.6f  ", e->t / 1e6);
       switch (e->type)
         {
         case SYNACK_EVENT_APP:
-          g_string_append_printf (out, "%-6s conn %u  %s()", host, e->conn, synack_call_to_string (e->call));
+          g_string_append_printf (out, _("%-6s conn %u  %s()"), host, e->conn, synack_call_to_string (e->call));
           if (e->call == SYNACK_CALL_SEND || (e->call == SYNACK_CALL_RECV && e->bytes))
-            g_string_append_printf (out, " %" G_GUINT64_FORMAT " bytes", e->bytes);
+            g_string_append_printf (out, _(" %llu bytes"), (unsigned long long) e->bytes);
           if (e->result != SYNACK_RESULT_PENDING)
             g_string_append_printf (out, " = %s", synack_result_to_string (e->result));
           break;
         case SYNACK_EVENT_STATE:
-          g_string_append_printf (out, "%-6s conn %u  %s -> %s (%s)", host, e->conn,
+          g_string_append_printf (out, _("%-6s conn %u  %s -> %s (%s)"), host, e->conn,
                                   synack_state_to_string (e->from), synack_state_to_string (e->to),
-                                  synack_cause_to_string (e->cause));
+                                  _(synack_cause_to_string (e->cause)));
           break;
         case SYNACK_EVENT_SEND:
           g_string_append_printf (out, "#%-4u IP ", e->seg);
           append_segment_text (out, e->host, &e->hdr);
           if (e->rexmit)
-            g_string_append_printf (out, " (retransmission %u)", e->rexmit);
+            g_string_append_printf (out, _(" (retransmission %u)"), e->rexmit);
           break;
         case SYNACK_EVENT_DELIVER:
-          g_string_append_printf (out, "#%-4u arrives at %s%s: %s", e->seg, host,
-                                  e->duplicate ? " (network duplicate)" : "",
-                                  synack_verdict_to_string (e->verdict));
+          /* TRANSLATORS: segment number, host, " (network duplicate)" or nothing, verdict */
+          g_string_append_printf (out, _("#%-4u arrives at %s%s: %s"), e->seg, host, copy,
+                                  _(synack_verdict_to_string (e->verdict)));
           if (e->verdict == SYNACK_VERDICT_STALE_DATA)
-            g_string_append_printf (out, " (bytes of connection %u)", e->stale_conn);
+            g_string_append_printf (out, _(" (bytes of connection %u)"), e->stale_conn);
           break;
         case SYNACK_EVENT_LOST:
-          g_string_append_printf (out, "#%-4u LOST (%s)%s", e->seg,
-                                  synack_loss_reason_to_string (e->loss_reason),
-                                  e->duplicate ? " (network duplicate)" : "");
+          g_string_append_printf (out, _("#%-4u LOST (%s)%s"), e->seg,
+                                  _(synack_loss_reason_to_string (e->loss_reason)), copy);
           break;
         case SYNACK_EVENT_DUPLICATE:
-          g_string_append_printf (out, "#%-4u duplicated by the network, copy arrives at %.6f",
+          g_string_append_printf (out, _("#%-4u duplicated by the network, copy arrives at %.6f"),
                                   e->seg, e->expires / 1e6);
           break;
         case SYNACK_EVENT_TIMER:
-          g_string_append_printf (out, "%-6s conn %u  timer %s %s", host, e->conn,
-                                  synack_timer_to_string (e->timer),
-                                  synack_timer_action_to_string (e->action));
-          if (e->action == SYNACK_TIMER_START)
-            {
-              g_autofree char *length = synack_format_duration (e->duration);
-              g_string_append_printf (out, " (%s, until %.6f)", length, e->expires / 1e6);
-            }
+          append_timer_text (out, e, host);
           break;
         case SYNACK_N_EVENT_TYPES:
           break;
