@@ -756,8 +756,8 @@ update_details (SynackWindow *self)
 
         synack_flags_to_string (h->flags, flags, sizeof flags);
         add_detailf (self, &row, _("Segment"), "#%u (%s)", e->seg, kind);
-        add_detailf (self, &row, _("From"), "%s, port %u", synack_explain_host (s->host), h->src_port);
-        add_detailf (self, &row, _("To"), "%s, port %u",
+        add_detailf (self, &row, _("From"), _("%s, port %u"), synack_explain_host (s->host), h->src_port);
+        add_detailf (self, &row, _("To"), _("%s, port %u"),
                      synack_explain_host (s->host == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT), h->dst_port);
         add_detail (self, &row, _("Flags"), flags[0] ? flags : _("none"));
         add_detailf (self, &row, _("Sequence number"), "%u", h->seq);
@@ -793,8 +793,10 @@ update_details (SynackWindow *self)
 
     case SYNACK_EVENT_TIMER:
       {
-        add_detail (self, &row, _("Timer"), synack_timer_to_string (e->timer));
-        add_detail (self, &row, _("Action"), synack_timer_action_to_string (e->action));
+        add_detail (self, &row, _("Timer"), synack_timer_display_name (e->timer));
+        add_detail (self, &row, _("Action"), e->action == SYNACK_TIMER_START ? C_("timer", "start")
+                                             : e->action == SYNACK_TIMER_STOP ? C_("timer", "stop")
+                                             : C_("timer", "expire"));
         if (e->action == SYNACK_TIMER_START)
           {
             g_autofree char *d = synack_explain_time (e->duration);
@@ -807,7 +809,9 @@ update_details (SynackWindow *self)
 
     case SYNACK_EVENT_APP:
       add_detailf (self, &row, _("Call"), "%s()", synack_call_to_string (e->call));
-      add_detail (self, &row, _("Result"), synack_result_to_string (e->result));
+      add_detail (self, &row, _("Result"), e->result == SYNACK_RESULT_OK ? C_("result", "ok")
+                                           : e->result == SYNACK_RESULT_PENDING ? C_("result", "pending")
+                                           : synack_result_to_string (e->result));
       if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
         add_detailf (self, &row, _("Bytes"), "%" G_GUINT64_FORMAT, e->bytes);
       break;
