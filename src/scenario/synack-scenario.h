@@ -78,14 +78,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynackTrace, synack_trace_free)
 /* Trace output, as `synack-cli run` prints it. */
 char *synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario);
 char *synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario);
-/* A timer by its trace name ("retransmit"), translated for people. */
-const char *synack_timer_display_name (SynackTimerKind kind);
 
 /* Durations as scenario files write them: "250us", "50ms", "1s", "1.5s", "2min". */
 gboolean synack_parse_duration (const char *text, SynackTime *out, GError **error);
-
-/* A duration for people: "40 ms", "1 s", "1.5 s", "2 min", "59.9 s". */
-char *synack_format_duration (SynackTime duration);
 
 /* Every parameter key, for help texts and the GUI; NULL-terminated, static. */
 const char *const *synack_param_keys (void);
