@@ -560,6 +560,7 @@ test_language_switch (void)
   run = synack_window_get_run (window);
   g_assert_cmpint (synack_window_get_cursor (window), ==, 12);
   g_assert_true (has_han (synack_window_get_explanation (window)));
+  g_assert_true (has_han (gtk_window_get_title (GTK_WINDOW (window))));
   /* The edit came along: segment 3 is lost in the new run too. */
   saved = synack_scenario_to_text (run->scenario);
   g_assert_nonnull (strstr (saved, "lose segment 3"));

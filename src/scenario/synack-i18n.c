@@ -86,24 +86,10 @@ synack_i18n_set_language (const char *language)
   bind_catalogue ();
 }
 
-const char *
-synack_i18n_pick (GHashTable *variants)
+gboolean
+synack_i18n_is_untranslated (const char *name)
 {
-  const char *const *names = g_get_language_names ();
-
-  if (variants == NULL)
-    return NULL;
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      const char *text;
-
-      /* The untranslated text is English: an English choice ends the search. */
-      if (strcmp (names[i], "C") == 0 || strcmp (names[i], "POSIX") == 0 ||
-          strcmp (names[i], "en") == 0 || g_str_has_prefix (names[i], "en_"))
-        return NULL;
-      text = g_hash_table_lookup (variants, names[i]);
-      if (text != NULL)
-        return text;
-    }
-  return NULL;
+  return strcmp (name, "C") == 0 || strcmp (name, "POSIX") == 0 ||
+         strcmp (name, "en") == 0 || g_str_has_prefix (name, "en_") || g_str_has_prefix (name, "en.") ||
+         g_str_has_prefix (name, "en@");
 }

@@ -14,8 +14,8 @@ void synack_i18n_init (void);
  * goes back to what the environment said at start-up. */
 void synack_i18n_set_language (const char *language);
 
-/* The best localized variant of a text for the current language: variants
- * maps a locale name ("zh_CN", "zh") to its text; NULL when none fits. */
-const char *synack_i18n_pick (GHashTable *variants);
+/* Whether gettext gives the untranslated text for this language name:
+ * "C", "POSIX", "en", "en_GB"... */
+gboolean synack_i18n_is_untranslated (const char *name);
 
 G_END_DECLS

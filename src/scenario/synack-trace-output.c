@@ -152,7 +152,7 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
   g_string_append (out, "{\n  \"format\": \"synack-trace\", \"version\": 1,\n  \"scenario\": ");
   append_json_string (out, synack_scenario_get_name (scenario));
   g_string_append (out, ",\n  \"title\": ");
-  append_json_string (out, synack_scenario_get_title (scenario));
+  append_json_string (out, synack_scenario_get_untranslated_title (scenario));
   g_string_append (out, ",\n  \"params\": ");
   append_params_json (out, &synack_scenario_get_script (scenario)->params);
   g_string_append_printf (out, ",\n  \"addresses\": {\"client\": \"%s\", \"server\": \"%s\"}",
