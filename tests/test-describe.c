@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "synack-describe.h"
+#include "synack-i18n.h"
 #include "synack-scenario.h"
 #include "synack-test-golden.h"
 
@@ -275,6 +276,24 @@ test_no_stale_goldens (void)
   synack_test_assert_no_stale_goldens ("narration", (const char *const *) lessons, suffixes);
 }
 
+/* A translation may reorder a sentence's numbers; it must keep each in
+ * its place (msgfmt --check cannot tell two %u apart). */
+static void
+test_chinese_keeps_numbers_in_place (void)
+{
+  SynackEvent stale = { 0 };
+  g_autofree char *note = NULL;
+
+  stale.type = SYNACK_EVENT_DELIVER;
+  stale.verdict = SYNACK_VERDICT_STALE_DATA;
+  stale.hdr.len = 200;
+  stale.stale_conn = 1;
+  synack_i18n_set_language ("zh_CN");
+  note = synack_describe_verdict_note (&stale);
+  synack_i18n_set_language (NULL);
+  g_assert_cmpstr (note, ==, "⚠ 连接 1 的 200 B 被当成了数据！");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -289,6 +308,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/describe/time/clock", test_time_clock);
   g_test_add_func ("/describe/time/seconds-and-scenario", test_time_machine);
   g_test_add_func ("/describe/flags", test_flags);
+  g_test_add_func ("/describe/chinese-numbers", test_chinese_keeps_numbers_in_place);
   g_test_add_func ("/describe/segment-texts", test_segment_texts);
   g_test_add_func ("/describe/sentences/handshake", test_handshake_sentences);
   g_test_add_func ("/describe/sentences/call-returns", test_call_returns);
