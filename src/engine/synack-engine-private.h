@@ -148,6 +148,7 @@ struct SynackEngine {
   size_t               n_reactions;
 
   long                 deliver_index; /* trace index of the segment being handled, or -1 */
+  const int           *cancel;        /* raised by another thread to stop the run, or NULL */
 
   SynackSocket        *free_sockets;
   SynackFlight        *free_flights;

@@ -882,14 +882,40 @@ synack_trace_free (SynackTrace *trace)
 SynackTrace *
 synack_scenario_run (const SynackScenario *scenario, SynackRunStats *stats, GError **error)
 {
+  return synack_scenario_run_cancellable (scenario, stats, NULL, error);
+}
+
+static void
+raise_cancel_flag (GCancellable *cancellable, gpointer flag)
+{
+  g_atomic_int_set ((int *) flag, 1);
+}
+
+SynackTrace *
+synack_scenario_run_cancellable (const SynackScenario *scenario, SynackRunStats *stats,
+                                 GCancellable *cancellable, GError **error)
+{
   g_autoptr (SynackTrace) trace = g_new0 (SynackTrace, 1);
   SynackEngineError result;
   SynackRunStats local_stats;
+  int cancel_flag = 0;
+  gulong handler = 0;
 
+  /* The engine knows no GLib: it watches a plain flag that the cancellable
+   * raises, from whichever thread cancels it. */
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (raise_cancel_flag), &cancel_flag, NULL);
   synack_trace_init (trace);
-  result = synack_engine_run (&scenario->script, trace, &local_stats);
+  result = synack_engine_run_cancellable (&scenario->script, trace, &local_stats, &cancel_flag);
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, handler);
   if (stats)
     *stats = local_stats;
+  if (result == SYNACK_ENGINE_CANCELLED)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: the run was cancelled"), scenario->source);
+      return NULL;
+    }
   if (result != SYNACK_ENGINE_OK)
     {
       g_autofree char *when = synack_format_duration (local_stats.end_time);
