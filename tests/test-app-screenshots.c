@@ -9,7 +9,7 @@
 #include "synack-application.h"
 #include "synack-export-dialog.h"
 #include "synack-lesson-dialog.h"
-#include "synack-window.h"
+#include "synack-window-testing.h"
 
 static SynackApplication *app;
 static SynackWindow *window;

@@ -62,6 +62,11 @@ gboolean synack_scenario_append_line (SynackScenario *scenario,
                                       const char     *line,
                                       GError        **error);
 
+/* Removes every action of the file's own that makes call `what` (a "close"
+ * at a time or in reaction to an event), before any edit is made; Save
+ * writes their lines as comments. Returns how many were removed. */
+guint synack_scenario_remove_actions (SynackScenario *scenario, SynackDo what);
+
 /* The scenario as file text, edits included: what "Save" writes. */
 char *synack_scenario_to_text (const SynackScenario *scenario);
 
