@@ -146,25 +146,6 @@ test_page_numbers (void)
       }
 }
 
-static void
-test_file_syntax (void)
-{
-  const struct { SynackTime us; const char *text; } cases[] = {
-    { 0, "0" }, { 250, "250us" }, { 1500, "1500us" }, { 40000, "40ms" }, { 1500000, "1500ms" },
-    { SYNACK_SEC (30), "30s" }, { SYNACK_SEC (120), "2min" }, { SYNACK_SEC (7200), "2h" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = synack_duration_to_file_syntax (cases[i].us);
-      SynackTime back;
-
-      g_assert_cmpstr (text, ==, cases[i].text);
-      g_assert_true (synack_parse_duration (text, &back, NULL));
-      g_assert_cmpint (back, ==, cases[i].us);
-    }
-}
-
 int
 main (int argc, char **argv)
 {
@@ -172,6 +153,5 @@ main (int argc, char **argv)
   g_test_add_func ("/params/readme", test_readme);
   g_test_add_func ("/params/cli-help", test_cli_help);
   g_test_add_func ("/params/page-numbers", test_page_numbers);
-  g_test_add_func ("/params/file-syntax", test_file_syntax);
   return g_test_run ();
 }

@@ -285,23 +285,12 @@ set_selected (SynackWindow *self, long event, gboolean from_list)
     }
 }
 
-/* The playback clock: a steady number of digits, so it does not jitter
- * while it runs ("85 ms", "5.98 s", "1 min 2.5 s" would be too much). */
-static char *
-format_clock (SynackTime t)
-{
-  if (t < SYNACK_SEC (1))
-    return g_strdup_printf (_("%.0f ms"), t / 1000.0);
-  if (t < SYNACK_SEC (100))
-    return g_strdup_printf (_("%.2f s"), t / 1e6);
-  return g_strdup_printf (_("%.1f s"), t / 1e6);
-}
-
 static void
 update_time_label (SynackWindow *self)
 {
   const SynackTrace *trace = self->run->trace;
-  g_autofree char *now = self->progress > 0 ? format_clock (self->cursor_t) : synack_explain_time (self->cursor_t);
+  g_autofree char *now = self->progress > 0 ? synack_describe_time (self->cursor_t, SYNACK_TIME_CLOCK)
+                                              : synack_explain_time (self->cursor_t);
   g_autofree char *end = synack_explain_time (trace->n_events ? trace->events[trace->n_events - 1].t : 0);
   g_autofree char *text = g_strdup_printf ("%s / %s", now, end);
 

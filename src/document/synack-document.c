@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "synack-describe.h"
 #include "synack-document-private.h"
 #include "synack-param-keys.h"
 
@@ -274,7 +275,7 @@ synack_document_clear_edits (SynackDocument *self)
 static gboolean
 apply_close_order (SynackDocument *self, SynackScenario *scenario, GError **error)
 {
-  g_autofree char *at = synack_duration_to_file_syntax (self->close_at);
+  g_autofree char *at = synack_describe_time (self->close_at, SYNACK_TIME_SCENARIO);
   g_autofree char *first = NULL;
   g_autofree char *then = NULL;
 

@@ -1,6 +1,7 @@
 /* synack-edit.c: a what-if edit as data, written in the scenario file syntax. */
 #include "synack-config.h"
 
+#include "synack-describe.h"
 #include "synack-edit.h"
 #include "synack-param-keys.h"
 
@@ -34,7 +35,7 @@ synack_edit_to_line (const SynackEdit *edit)
   if (edit->kind == SYNACK_EDIT_LOSE_SEGMENT)
     return g_strdup_printf ("lose segment %u", edit->segment);
 
-  at = synack_duration_to_file_syntax (edit->at);
+  at = synack_describe_time (edit->at, SYNACK_TIME_SCENARIO);
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
     if (calls[i].what == edit->what)
       {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "synack-describe.h"
 #include "synack-param-keys.h"
 
 G_DEFINE_QUARK (synack-scenario-error-quark, synack_scenario_error)
@@ -80,41 +81,6 @@ synack_parse_duration (const char *text, SynackTime *out, GError **error)
   g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
                _("'%s': unknown unit '%s' (use us, ms, s, min or h)"), text, end);
   return FALSE;
-}
-
-char *
-synack_format_duration (SynackTime d)
-{
-  if (d < 0)
-    {
-      g_autofree char *positive = synack_format_duration (-d);
-      return g_strdup_printf ("-%s", positive);
-    }
-  if (d < 1000)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " µs", d);
-  if (d < SYNACK_SEC (1))
-    return d % 1000 == 0 ? g_strdup_printf ("%" G_GINT64_FORMAT " ms", d / 1000)
-                         : g_strdup_printf ("%.1f ms", d / 1e3);
-  if (d < SYNACK_SEC (120))
-    return d % SYNACK_SEC (1) == 0 ? g_strdup_printf ("%" G_GINT64_FORMAT " s", d / SYNACK_SEC (1))
-                                   : g_strdup_printf ("%.3g s", d / 1e6);
-  if (d % SYNACK_SEC (60) == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " min", d / SYNACK_SEC (60));
-  return g_strdup_printf ("%.1f min", d / 60e6);
-}
-
-char *
-synack_duration_to_file_syntax (SynackTime d)
-{
-  /* The largest unit that says it exactly, so the text reads back the same. */
-  for (unsigned i = G_N_ELEMENTS (duration_units); i-- > 1;)
-    {
-      SynackTime per = (SynackTime) duration_units[i].factor;
-
-      if (d != 0 && d % per == 0)
-        return g_strdup_printf ("%" G_GINT64_FORMAT "%s", d / per, duration_units[i].suffix);
-    }
-  return d == 0 ? g_strdup ("0") : g_strdup_printf ("%" G_GINT64_FORMAT "us", d);
 }
 
 static gboolean
@@ -432,7 +398,7 @@ synack_param_value_from_number (const SynackParamInfo *info, double number)
         return g_strdup ("off");
       G_GNUC_FALLTHROUGH;
     case SYNACK_PARAM_DURATION:
-      return synack_duration_to_file_syntax ((SynackTime) llround (number * unit_factor (info)));
+      return synack_describe_time ((SynackTime) llround (number * unit_factor (info)), SYNACK_TIME_SCENARIO);
     case SYNACK_PARAM_PROBABILITY:
       return g_strdup_printf ("%s%%", g_ascii_formatd (buf, sizeof buf, "%.6g", number));
     case SYNACK_PARAM_COUNT:
@@ -470,7 +436,7 @@ synack_param_get_value (const SynackParams *params, const SynackParamInfo *info)
 
         if (d == 0 && info->kind == SYNACK_PARAM_DURATION_OR_OFF)
           return g_strdup ("off");
-        return synack_duration_to_file_syntax (d);
+        return synack_describe_time (d, SYNACK_TIME_SCENARIO);
       }
     case SYNACK_PARAM_PROBABILITY:
       return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", *(const double *) field (params, info)));

@@ -68,8 +68,4 @@ gboolean    synack_param_key_is_known (const char   *key);
 /* One line of English saying what the key does, or NULL if unknown. */
 const char *synack_param_key_help     (const char   *key);
 
-/* A duration in the file syntax, in the largest unit that is exact: "0",
- * "250us", "40ms", "30s", "2min", "24h". synack_parse_duration reads it back. */
-char *synack_duration_to_file_syntax (SynackTime duration);
-
 G_END_DECLS
