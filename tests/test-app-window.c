@@ -11,6 +11,7 @@
 #include "synack-export-dialog.h"
 #include "synack-lesson-dialog.h"
 #include "synack-document-private.h"
+#include "synack-test-long-run.h"
 #include "synack-window-testing.h"
 
 static SynackApplication *app;
@@ -691,14 +692,7 @@ test_long_run_stays_responsive (void)
 }
 
 /* 100,000 connections: seconds of work if nothing stopped it. */
-static const char endless_text[] =
-  "title = Very many connections\n"
-  "event-limit = 20000000\n"
-  "at 0 server listen 80\n"
-  "at 0 client connect 80 repeat 100000 every 1ms\n"
-  "when client established: client send 1000\n"
-  "when server received 1000: server close\n"
-  "when client eof: client close\n";
+static const char endless_text[] = SYNACK_TEST_LONG_RUN;
 
 static GFile *
 write_scenario (const char *text, char **dir)

@@ -3,15 +3,10 @@
 #include <string.h>
 
 #include "synack-document-private.h"
+#include "synack-test-long-run.h"
 
-/* Long enough that a run left alone takes seconds: 100,000 connections. */
-static const char long_scenario[] =
-  "event-limit = 20000000\n"
-  "at 0 server listen 80\n"
-  "at 0 client connect 80 repeat 100000 every 1ms\n"
-  "when client established: client send 1000\n"
-  "when server received 1000: server close\n"
-  "when client eof: client close\n";
+/* Long enough that a run left alone takes seconds. */
+static const char long_scenario[] = SYNACK_TEST_LONG_RUN;
 
 typedef struct {
   SynackRun *run;
