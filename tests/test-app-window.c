@@ -230,6 +230,8 @@ test_change_loss (void)
 
   /* A bad value is refused with a message and changes nothing. */
   g_assert_false (synack_window_set_param (window, "msl", "-3s"));
+  g_assert_nonnull (synack_window_get_error (window));
+  g_assert_nonnull (strstr (synack_window_get_error (window), "-3s"));
   g_assert_true (synack_window_get_run (window) == after);
   close_window (window);
 }

@@ -123,6 +123,17 @@ test_parameters (void)
   g_assert_cmpuint (changes, ==, 1);
   g_assert_null (synack_document_get_param (doc, "msl"));
 
+  /* Each value alone is fine; together they are not, and the second is
+   * refused rather than kept to break every later run. */
+  g_assert_true (synack_document_set_param (doc, "rto-initial", "200ms", &error));
+  g_assert_true (synack_document_set_param (doc, "rto-max", "300ms", &error));
+  g_assert_false (synack_document_set_param (doc, "rto-min", "500ms", &error));
+  g_assert_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_null (synack_document_get_param (doc, "rto-min"));
+  g_assert_cmpstr (synack_document_get_param (doc, "rto-max"), ==, "300ms");
+  g_assert_cmpuint (changes, ==, 3);
+
   /* A profile starts from its own defaults. */
   g_assert_true (synack_document_set_param (doc, "profile", "rfc9293", &error));
   g_assert_null (synack_document_get_param (doc, "loss-c2s"));

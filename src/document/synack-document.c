@@ -159,6 +159,7 @@ synack_document_get_title (SynackDocument *self)
 gboolean
 synack_document_set_param (SynackDocument *self, const char *key, const char *value, GError **error)
 {
+  g_autoptr(GHashTable) before = NULL;
   g_autoptr(SynackScenario) probe = NULL;
 
   g_return_val_if_fail (SYNACK_IS_DOCUMENT (self), FALSE);
@@ -168,14 +169,28 @@ synack_document_set_param (SynackDocument *self, const char *key, const char *va
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No lesson is loaded"));
       return FALSE;
     }
-  /* Check the value before keeping it, so one bad value cannot block every
-   * later run. */
-  probe = synack_scenario_copy (self->base);
-  if (!synack_scenario_set_param (probe, key, value, error))
-    return FALSE;
+  /* Keep the value only if the whole scenario still holds with it (rto-min
+   * above an rto-max changed before would not), so one bad value cannot
+   * block every later run. */
+  before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  {
+    GHashTableIter iter;
+    gpointer k, v;
+
+    g_hash_table_iter_init (&iter, self->overrides);
+    while (g_hash_table_iter_next (&iter, &k, &v))
+      g_hash_table_insert (before, g_strdup (k), g_strdup (v));
+  }
   if (g_str_equal (key, "profile"))
     g_hash_table_remove_all (self->overrides);
   g_hash_table_insert (self->overrides, g_strdup (key), g_strdup (value));
+  probe = synack_document_build_scenario (self, error);
+  if (probe == NULL)
+    {
+      g_hash_table_unref (self->overrides);
+      self->overrides = g_steal_pointer (&before);
+      return FALSE;
+    }
   changed (self);
   return TRUE;
 }
