@@ -6,13 +6,6 @@
 #include "synack-export-dialog.h"
 #include "synack-lesson-dialog.h"
 #include "synack-window-private.h"
-#include "synack-window-testing.h"
-
-static void
-add_edit (SynackWindow *self, const SynackEdit *edit)
-{
-  synack_window_add_edit (self, edit);
-}
 
 static void
 action_play (GtkWidget *widget, const char *name, GVariant *param)
@@ -75,7 +68,7 @@ action_lose_segment (GtkWidget *widget, const char *name, GVariant *param)
 {
   SynackEdit edit = { .kind = SYNACK_EDIT_LOSE_SEGMENT, .segment = g_variant_get_uint32 (param) };
 
-  add_edit (SYNACK_WINDOW (widget), &edit);
+  _synack_window_add_edit (SYNACK_WINDOW (widget), &edit);
 }
 
 static void
@@ -91,7 +84,7 @@ action_what_if (GtkWidget *widget, const char *name, GVariant *param)
   edit.host = g_str_equal (words[0], "server") ? SYNACK_SERVER : SYNACK_CLIENT;
   if (edit.what == SYNACK_DO_SEND)
     edit.bytes = synack_what_if_page_get_send_bytes (self->what_if_page);
-  add_edit (self, &edit);
+  _synack_window_add_edit (self, &edit);
 }
 
 static void

@@ -82,6 +82,8 @@ void     _synack_window_rerun          (SynackWindow *self, gboolean keep_time);
 /* Everything that follows the cursor; moved: a new event is shown. */
 void     _synack_window_update_cursor  (SynackWindow *self, gboolean moved);
 void     _synack_window_show_states    (SynackWindow *self);
+/* Adds a what-if edit to the document (a refused one shows its message). */
+gboolean _synack_window_add_edit       (SynackWindow *self, const SynackEdit *edit);
 
 /* synack-window-actions.c */
 void     _synack_window_class_actions_init (GtkWidgetClass *widget_class);

@@ -468,6 +468,22 @@ synack_window_get_run (SynackWindow *self)
   return self->run;
 }
 
+/* A what-if edit, from the What If page or the diagram's menu; the run follows. */
+gboolean
+_synack_window_add_edit (SynackWindow *self, const SynackEdit *edit)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->run == NULL)
+    return FALSE;
+  if (!synack_document_add_edit (self->document, edit, &error))
+    {
+      _synack_window_show_error (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* --- For the tests (synack-window-testing.h) ------------------------------- */
 
 gboolean
@@ -486,16 +502,7 @@ synack_window_set_param (SynackWindow *self, const char *key, const char *value)
 gboolean
 synack_window_add_edit (SynackWindow *self, const SynackEdit *edit)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->run == NULL)
-    return FALSE;
-  if (!synack_document_add_edit (self->document, edit, &error))
-    {
-      _synack_window_show_error (self, error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return _synack_window_add_edit (self, edit);
 }
 
 gboolean
