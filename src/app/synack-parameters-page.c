@@ -139,7 +139,8 @@ static void
 add_row (SynackParametersPage *self, const SynackParamInfo *info, int row)
 {
   const char *unit = synack_param_unit_symbol (info);
-  g_autofree char *text = unit ? g_strdup_printf ("%s (%s)", _(info->label), unit) : g_strdup (_(info->label));
+  /* TRANSLATORS: a parameter's label and its unit: "Delay, client → server (ms)" */
+  g_autofree char *text = unit ? g_strdup_printf (_("%s (%s)"), _(info->label), unit) : g_strdup (_(info->label));
   GtkWidget *label = gtk_label_new_with_mnemonic (text);
   GtkWidget *widget = make_value_widget (info);
 

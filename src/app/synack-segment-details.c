@@ -86,8 +86,8 @@ synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace 
 
         synack_flags_to_string (h->flags, flags, sizeof flags);
         add_detailf (self, &row, _("Segment"), "#%u (%s)", e->seg, kind);
-        add_detailf (self, &row, _("From"), "%s, port %u", synack_explain_host (s->host), h->src_port);
-        add_detailf (self, &row, _("To"), "%s, port %u",
+        add_detailf (self, &row, _("From"), _("%s, port %u"), synack_explain_host (s->host), h->src_port);
+        add_detailf (self, &row, _("To"), _("%s, port %u"),
                      synack_explain_host (s->host == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT), h->dst_port);
         add_detail (self, &row, _("Flags"), flags[0] ? flags : _("none"));
         add_detailf (self, &row, _("Sequence number"), "%u", h->seq);
@@ -106,9 +106,9 @@ synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace 
             g_autofree char *at = synack_explain_time (a->t);
             if (a->type == SYNACK_EVENT_LOST)
               add_detailf (self, &row, _("Fate"), _("lost (%s), would have arrived at %s"),
-                           synack_loss_reason_to_string (a->loss_reason), at);
+                           _(synack_loss_reason_to_string (a->loss_reason)), at);
             else
-              add_detailf (self, &row, _("Fate"), _("arrives at %s: %s"), at, synack_verdict_to_string (a->verdict));
+              add_detailf (self, &row, _("Fate"), _("arrives at %s: %s"), at, _(synack_verdict_to_string (a->verdict)));
           }
         else
           add_detail (self, &row, _("Fate"), _("still in flight when the run ends"));
@@ -118,13 +118,15 @@ synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace 
     case SYNACK_EVENT_STATE:
       add_detail (self, &row, _("From state"), synack_state_to_string (e->from));
       add_detail (self, &row, _("To state"), synack_state_to_string (e->to));
-      add_detail (self, &row, _("Cause"), synack_cause_to_string (e->cause));
+      add_detail (self, &row, _("Cause"), _(synack_cause_to_string (e->cause)));
       break;
 
     case SYNACK_EVENT_TIMER:
       {
-        add_detail (self, &row, _("Timer"), synack_timer_to_string (e->timer));
-        add_detail (self, &row, _("Action"), synack_timer_action_to_string (e->action));
+        add_detail (self, &row, _("Timer"), synack_describe_timer_kind (e->timer));
+        add_detail (self, &row, _("Action"), e->action == SYNACK_TIMER_START ? C_("timer", "start")
+                                             : e->action == SYNACK_TIMER_STOP ? C_("timer", "stop")
+                                             : C_("timer", "expire"));
         if (e->action == SYNACK_TIMER_START)
           {
             g_autofree char *d = synack_explain_time (e->duration);
@@ -137,7 +139,9 @@ synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace 
 
     case SYNACK_EVENT_APP:
       add_detailf (self, &row, _("Call"), "%s()", synack_call_to_string (e->call));
-      add_detail (self, &row, _("Result"), synack_result_to_string (e->result));
+      add_detail (self, &row, _("Result"), e->result == SYNACK_RESULT_OK ? C_("result", "ok")
+                                           : e->result == SYNACK_RESULT_PENDING ? C_("result", "pending")
+                                           : synack_result_to_string (e->result));
       if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
         add_detailf (self, &row, _("Bytes"), "%" G_GUINT64_FORMAT, e->bytes);
       break;

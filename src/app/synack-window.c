@@ -5,7 +5,6 @@
 
 #include "synack-explain.h"
 #include "synack-window-private.h"
-#include "synack-window-testing.h"
 
 /* Runs that take longer than this show a progress overlay. */
 #define BUSY_DELAY_MS 40
@@ -205,6 +204,19 @@ on_document_changed (SynackWindow *self)
   _synack_window_actions_update (self);
   if (self->rerun_idle_id == 0)
     self->rerun_idle_id = g_idle_add (rerun_idle, self);
+}
+
+/* The window shows this document from now on (taken). */
+static void
+set_document (SynackWindow *self, SynackDocument *document)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  self->document = document;
+  g_signal_connect_swapped (self->document, "changed", G_CALLBACK (on_document_changed), self);
+  synack_parameters_page_set_document (self->parameters_page, self->document);
+  synack_what_if_page_set_document (self->what_if_page, self->document);
 }
 
 /* --- The side panel ------------------------------------------------------ */
@@ -484,87 +496,40 @@ _synack_window_add_edit (SynackWindow *self, const SynackEdit *edit)
   return TRUE;
 }
 
-/* --- For the tests (synack-window-testing.h) ------------------------------- */
+/* --- Language switch ------------------------------------------------------ */
 
-gboolean
-synack_window_set_param (SynackWindow *self, const char *key, const char *value)
+/* Templates are translated once, when they are built; so a language switch
+ * builds a new window, which takes over everything the old one shows. */
+void
+synack_window_take_over (SynackWindow *self, SynackWindow *old)
 {
-  g_autoptr(GError) error = NULL;
+  int width, height;
 
-  if (!synack_document_set_param (self->document, key, value, &error))
+  g_return_if_fail (SYNACK_IS_WINDOW (self) && SYNACK_IS_WINDOW (old));
+
+  gtk_window_get_default_size (GTK_WINDOW (old), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (old)))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_object_set (self, "theme-choice", old->theme_choice, "show-side-panel", old->show_side_panel, NULL);
+  synack_playback_bar_set_speed (self->playback_bar, synack_playback_bar_get_speed (old->playback_bar));
+  if (synack_document_get_base (old->document) == NULL)
+    return;
+
+  set_document (self, synack_document_copy (old->document));
+  show_loaded (self);
+  /* The old run stands in as this window's previous one, so the new run
+   * (the same trace) puts the cursor on exactly the same event. */
+  if (old->run != NULL)
     {
-      _synack_window_show_error (self, error->message);
-      return FALSE;
+      g_clear_pointer (&self->run, synack_run_unref);
+      self->run = synack_run_ref (old->run);
+      self->upto = old->upto;
+      self->progress = old->progress;
+      self->cursor_t = old->cursor_t;
     }
-  return TRUE;
-}
-
-gboolean
-synack_window_add_edit (SynackWindow *self, const SynackEdit *edit)
-{
-  return _synack_window_add_edit (self, edit);
-}
-
-gboolean
-synack_window_is_busy (SynackWindow *self)
-{
-  return self->running || self->rerun_idle_id != 0;
-}
-
-long synack_window_get_cursor (SynackWindow *self) { return self->upto; }
-double synack_window_get_progress (SynackWindow *self) { return self->progress; }
-SynackTime synack_window_get_cursor_time (SynackWindow *self) { return self->cursor_t; }
-gboolean synack_window_get_playing (SynackWindow *self) { return self->playing; }
-GtkWidget *synack_window_get_diagram (SynackWindow *self) { return GTK_WIDGET (self->diagram); }
-
-void
-synack_window_set_cursor (SynackWindow *self, long upto)
-{
-  if (self->run != NULL)
-    _synack_window_jump_to (self, upto);
-}
-
-void
-synack_window_seek_time (SynackWindow *self, SynackTime t)
-{
-  _synack_window_seek_time (self, t);
-}
-
-const char *
-synack_window_get_state_text (SynackWindow *self, SynackHostId host)
-{
-  return synack_host_panel_get_state_text (self->host_panel, host);
-}
-
-const char *
-synack_window_get_explanation (SynackWindow *self)
-{
-  return gtk_label_get_text (self->explanation_label);
-}
-
-const char *
-synack_window_get_error (SynackWindow *self)
-{
-  return gtk_revealer_get_reveal_child (self->error_revealer) ? gtk_label_get_text (self->error_label) : NULL;
-}
-
-long
-synack_window_get_selected_row (SynackWindow *self)
-{
-  guint pos = gtk_single_selection_get_selected (self->event_selection);
-  return pos == GTK_INVALID_LIST_POSITION ? -1 : (long) pos;
-}
-
-void
-synack_window_show_page (SynackWindow *self, const char *name)
-{
-  gtk_stack_set_visible_child_name (self->side_stack, name);
-}
-
-GtkWidget *
-synack_window_get_param_widget (SynackWindow *self, const char *key)
-{
-  return synack_parameters_page_get_widget (self->parameters_page, key);
+  self->keep_time = TRUE;  /* over the first run, still pending */
+  _synack_window_set_presentation (self, old->presentation);
 }
 
 /* --- GObject ------------------------------------------------------------- */
@@ -751,10 +716,7 @@ synack_window_init (SynackWindow *self)
   self->upto = -1;
   self->selected = -2;
   self->cancellable = g_cancellable_new ();
-  self->document = synack_document_new ();
-  g_signal_connect_swapped (self->document, "changed", G_CALLBACK (on_document_changed), self);
-  synack_parameters_page_set_document (self->parameters_page, self->document);
-  synack_what_if_page_set_document (self->what_if_page, self->document);
+  set_document (self, synack_document_new ());
   g_signal_connect_swapped (self->parameters_page, "error", G_CALLBACK (on_page_error), self);
 
   self->event_list = synack_event_list_new ();

@@ -19,6 +19,10 @@ void     synack_window_open_file   (SynackWindow *self, GFile *file);
 /* Writes the scenario as it ran, edits included (what Save does). */
 gboolean synack_window_save_to     (SynackWindow *self, GFile *file, GError **error);
 
+/* Shows what OLD shows (scenario, edits, cursor, mode) in a window built in
+ * the current language; OLD is left as it was. */
+void     synack_window_take_over   (SynackWindow *self, SynackWindow *old);
+
 /* What the window shows: the document it observes, and its latest run
  * (NULL before the first one finishes). */
 SynackDocument *synack_window_get_document (SynackWindow *self);

@@ -556,6 +556,28 @@ synack_document_new (void)
   return g_object_new (SYNACK_TYPE_DOCUMENT, NULL);
 }
 
+SynackDocument *
+synack_document_copy (SynackDocument *self)
+{
+  SynackDocument *copy = synack_document_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (SYNACK_IS_DOCUMENT (self), NULL);
+
+  if (self->base != NULL)
+    copy->base = synack_scenario_copy (self->base);
+  copy->lesson = g_strdup (self->lesson);
+  g_set_object (&copy->file, self->file);
+  g_hash_table_iter_init (&iter, self->overrides);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->overrides, g_strdup (key), g_strdup (value));
+  g_array_append_vals (copy->edits, self->edits->data, self->edits->len);
+  copy->close_order = self->close_order;
+  copy->close_at = self->close_at;
+  return copy;
+}
+
 static void
 synack_document_finalize (GObject *object)
 {

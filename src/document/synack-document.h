@@ -21,6 +21,8 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (SynackDocument, synack_document, SYNACK, DOCUMENT, GObject)
 
 SynackDocument *synack_document_new (void);
+/* A new document holding the same lesson and changes (not its runs). */
+SynackDocument *synack_document_copy (SynackDocument *self);
 
 /* What is loaded. Loading drops every change made to the one before.
  * "changed" is emitted whenever what the next run would be changes. */
