@@ -134,6 +134,14 @@ test_page_numbers (void)
         shown = synack_param_get_number (&params, info);
         if (info->label != NULL)
           {
+            /* The label names the unit the number is in. */
+            const char *suffix[] = { [SYNACK_PARAM_UNIT_MS] = " (ms)", [SYNACK_PARAM_UNIT_S] = " (s)",
+                                     [SYNACK_PARAM_UNIT_PERCENT] = " (%)", [SYNACK_PARAM_UNIT_BYTES] = " (bytes)" };
+
+            if (info->unit != SYNACK_PARAM_UNIT_NONE)
+              g_assert_true (g_str_has_suffix (info->label, suffix[info->unit]));
+            else
+              g_assert_null (strstr (info->label, " ("));
             g_assert_cmpfloat (info->min, <=, info->max);
             g_assert_cmpfloat (info->step, >, 0);
           }

@@ -138,10 +138,7 @@ make_value_widget (const SynackParamInfo *info)
 static void
 add_row (SynackParametersPage *self, const SynackParamInfo *info, int row)
 {
-  const char *unit = synack_param_unit_symbol (info);
-  /* TRANSLATORS: a parameter's label and its unit: "Delay, client → server (ms)" */
-  g_autofree char *text = unit ? g_strdup_printf (_("%s (%s)"), _(info->label), unit) : g_strdup (_(info->label));
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_(info->label));
   GtkWidget *widget = make_value_widget (info);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -205,27 +205,27 @@ static const SynackParamInfo keys[] = {
     SYNACK_PARAM_UNIT_NONE, 0, 0, 0, 0, profile_choices, ONE (profile) },
   { "delay", SYNACK_PARAM_DURATION, NULL, N_("one-way network delay, both directions"),
     MS, 0, 60000, 10, 0, NULL, BOTH (delay) },
-  { "delay-c2s", SYNACK_PARAM_DURATION, N_("_Delay, client → server"), N_("client-to-server delay"),
+  { "delay-c2s", SYNACK_PARAM_DURATION, N_("_Delay, client → server (ms)"), N_("client-to-server delay"),
     MS, 0, 60000, 10, 0, NULL, ONE (delay[SYNACK_C2S]) },
-  { "delay-s2c", SYNACK_PARAM_DURATION, N_("D_elay, server → client"), N_("server-to-client delay"),
+  { "delay-s2c", SYNACK_PARAM_DURATION, N_("D_elay, server → client (ms)"), N_("server-to-client delay"),
     MS, 0, 60000, 10, 0, NULL, ONE (delay[SYNACK_S2C]) },
   { "loss", SYNACK_PARAM_PROBABILITY, NULL,
     N_("probability a segment is lost, both directions (0.05 or 5%)"),
     SYNACK_PARAM_UNIT_PERCENT, 0, 100, 5, 1, NULL, BOTH (loss) },
-  { "loss-c2s", SYNACK_PARAM_PROBABILITY, N_("_Loss, client → server"), N_("client-to-server loss"),
+  { "loss-c2s", SYNACK_PARAM_PROBABILITY, N_("_Loss, client → server (%)"), N_("client-to-server loss"),
     SYNACK_PARAM_UNIT_PERCENT, 0, 100, 5, 1, NULL, ONE (loss[SYNACK_C2S]) },
-  { "loss-s2c", SYNACK_PARAM_PROBABILITY, N_("L_oss, server → client"), N_("server-to-client loss"),
+  { "loss-s2c", SYNACK_PARAM_PROBABILITY, N_("L_oss, server → client (%)"), N_("server-to-client loss"),
     SYNACK_PARAM_UNIT_PERCENT, 0, 100, 5, 1, NULL, ONE (loss[SYNACK_S2C]) },
   { "seed", SYNACK_PARAM_COUNT, N_("_Seed"),
     N_("random seed for loss and ISNs: the same seed gives the same run"),
     SYNACK_PARAM_UNIT_NONE, 0, (double) G_MAXUINT64, 1, 0, NULL, ONE (seed) },
-  { "msl", SYNACK_PARAM_DURATION, N_("_MSL"), N_("maximum segment lifetime; TIME_WAIT lasts 2 x msl"),
+  { "msl", SYNACK_PARAM_DURATION, N_("_MSL (s)"), N_("maximum segment lifetime; TIME_WAIT lasts 2 x msl"),
     SEC, 0.1, 600, 1, 1, NULL, ONE (msl) },
-  { "rto-initial", SYNACK_PARAM_DURATION, N_("Initial _RTO"), N_("retransmission timeout before any RTT sample"),
+  { "rto-initial", SYNACK_PARAM_DURATION, N_("Initial _RTO (ms)"), N_("retransmission timeout before any RTT sample"),
     MS, 1, 120000, 100, 0, NULL, ONE (rto_initial) },
-  { "rto-min", SYNACK_PARAM_DURATION, N_("RTO floor"), N_("floor of the retransmission timeout"),
+  { "rto-min", SYNACK_PARAM_DURATION, N_("RTO floor (ms)"), N_("floor of the retransmission timeout"),
     MS, 1, 120000, 10, 0, NULL, ONE (rto_min) },
-  { "rto-max", SYNACK_PARAM_DURATION, N_("RTO ceiling"), N_("ceiling of the retransmission timeout"),
+  { "rto-max", SYNACK_PARAM_DURATION, N_("RTO ceiling (s)"), N_("ceiling of the retransmission timeout"),
     SEC, 1, 3600, 10, 0, NULL, ONE (rto_max) },
   { "syn-retries", SYNACK_PARAM_COUNT, N_("SYN re_tries"), N_("SYN retransmissions with back-off"),
     SYNACK_PARAM_UNIT_NONE, 0, 255, 1, 0, NULL, ONE (syn_retries) },
@@ -237,14 +237,14 @@ static const SynackParamInfo keys[] = {
   { "data-retries", SYNACK_PARAM_COUNT, N_("Data and FIN retries"),
     N_("data or FIN retransmissions before ETIMEDOUT"),
     SYNACK_PARAM_UNIT_NONE, 0, 255, 1, 0, NULL, ONE (data_retries) },
-  { "fin-timeout", SYNACK_PARAM_DURATION, N_("FIN_WAIT_2 timeout"), N_("lifetime of an orphaned FIN_WAIT_2"),
+  { "fin-timeout", SYNACK_PARAM_DURATION, N_("FIN_WAIT_2 timeout (s)"), N_("lifetime of an orphaned FIN_WAIT_2"),
     SEC, 1, 3600, 10, 0, NULL, ONE (fin_timeout) },
-  { "delayed-ack", SYNACK_PARAM_DURATION_OR_OFF, N_("Dela_yed ACK"),
+  { "delayed-ack", SYNACK_PARAM_DURATION_OR_OFF, N_("Dela_yed ACK (ms)"),
     N_("how long an ACK may wait for a reply to ride on, or off"),
     MS, 0, 500, 10, 0, NULL, ONE (delayed_ack) },
-  { "mss", SYNACK_PARAM_COUNT, N_("MSS"), N_("maximum segment size in bytes"),
+  { "mss", SYNACK_PARAM_COUNT, N_("MSS (bytes)"), N_("maximum segment size in bytes"),
     SYNACK_PARAM_UNIT_BYTES, 1, 65495, 100, 0, NULL, ONE (mss) },
-  { "window", SYNACK_PARAM_COUNT, N_("Receive window"), N_("receive window in bytes"),
+  { "window", SYNACK_PARAM_COUNT, N_("Receive window (bytes)"), N_("receive window in bytes"),
     SYNACK_PARAM_UNIT_BYTES, 1, 65535, 1000, 0, NULL, ONE (window) },
   { "rfc1337", SYNACK_PARAM_SWITCH, N_("RFC 1337"),
     N_("on: TIME_WAIT ignores RST (RFC 1337); off, Linux's default, lets a RST end it"),
@@ -252,9 +252,9 @@ static const SynackParamInfo keys[] = {
   { "keepalive", SYNACK_PARAM_HOSTS, N_("Keep-alive"),
     N_("who sends keep-alive probes on idle connections: off, client, server or on (both)"),
     SYNACK_PARAM_UNIT_NONE, 0, 0, 0, 0, hosts_choices, ONE (keepalive) },
-  { "keepalive-idle", SYNACK_PARAM_DURATION, N_("Keep-alive idle time"), N_("idle time before the first probe"),
+  { "keepalive-idle", SYNACK_PARAM_DURATION, N_("Keep-alive idle time (s)"), N_("idle time before the first probe"),
     SEC, 1, 86400, 60, 0, NULL, ONE (keepalive_idle) },
-  { "keepalive-interval", SYNACK_PARAM_DURATION, N_("Keep-alive interval"), N_("time between probes"),
+  { "keepalive-interval", SYNACK_PARAM_DURATION, N_("Keep-alive interval (s)"), N_("time between probes"),
     SEC, 1, 3600, 5, 0, NULL, ONE (keepalive_interval) },
   { "keepalive-probes", SYNACK_PARAM_COUNT, N_("Keep-alive probes"), N_("unanswered probes before giving up"),
     SYNACK_PARAM_UNIT_NONE, 1, 255, 1, 0, NULL, ONE (keepalive_probes) },
@@ -334,21 +334,6 @@ unit_factor (const SynackParamInfo *info)
     case SYNACK_PARAM_UNIT_BYTES:
     case SYNACK_PARAM_UNIT_NONE:
     default: return 1;
-    }
-}
-
-const char *
-synack_param_unit_symbol (const SynackParamInfo *info)
-{
-  switch (info->unit)
-    {
-    /* TRANSLATORS: unit symbols after a parameter's name: "Delay (ms)" */
-    case SYNACK_PARAM_UNIT_MS: return C_("unit", "ms");
-    case SYNACK_PARAM_UNIT_S: return C_("unit", "s");
-    case SYNACK_PARAM_UNIT_PERCENT: return C_("unit", "%");
-    case SYNACK_PARAM_UNIT_BYTES: return C_("unit", "bytes");
-    case SYNACK_PARAM_UNIT_NONE:
-    default: return NULL;
     }
 }
 

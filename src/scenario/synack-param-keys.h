@@ -33,7 +33,8 @@ typedef struct {
 typedef struct {
   const char     *key;
   SynackParamKind kind;
-  const char     *label;        /* N_(), with a mnemonic; NULL: not on the Parameters page */
+  const char     *label;        /* N_(), with a mnemonic and the unit: "_Delay, client → server (ms)";
+                                 * NULL: not on the Parameters page */
   const char     *help;         /* N_(): one line, for --help and tooltips */
   SynackParamUnit unit;
   double          min, max;     /* in that unit; a count's max is also what the parser accepts */
@@ -49,8 +50,6 @@ typedef struct {
 const SynackParamInfo *synack_param_table (size_t *n_keys);
 /* NULL for an unknown key. */
 const SynackParamInfo *synack_param_info  (const char *key);
-/* The unit's symbol, translated ("ms", "%"), or NULL for a plain number. */
-const char *synack_param_unit_symbol (const SynackParamInfo *info);
 
 /* A duration, probability or count in the unit shown, and back to the value
  * text a file would hold ("250ms", "5%", "off"). */
