@@ -161,6 +161,44 @@ test_png (Fixture *f, gconstpointer data)
   test_trace_free (trace);
 }
 
+static guint
+height_with_title (Fixture *f, const SynackTrace *trace, const char *title)
+{
+  g_autofree char *path = g_build_filename (f->dir, "titled.png", NULL);
+  SynackExportOptions options;
+  g_autoptr (GError) error = NULL;
+  guint w, h;
+
+  synack_export_options_init (&options);
+  options.width = 800;
+  options.title = title;
+  g_assert_true (export (trace, &options, path, &error));
+  g_assert_no_error (error);
+  png_size (path, &w, &h);
+  g_assert_cmpuint (w, ==, 800);
+  return h;
+}
+
+/* The band above the diagram is measured from its text: Chinese lines are
+ * taller than Latin ones, and a long heading wraps instead of running off. */
+static void
+test_title_band (Fixture *f, gconstpointer data)
+{
+  SynackTrace *trace = test_lesson_trace ("handshake-close");
+  guint none = height_with_title (f, trace, NULL);
+  guint latin = height_with_title (f, trace, "Why TIME_WAIT waits");
+  guint chinese = height_with_title (f, trace, "TIME_WAIT 为什么要等待");
+  guint wrapped = height_with_title (f, trace,
+    "最后一个 ACK 丢失：处于 TIME_WAIT 的一方再次确认重传的 FIN，并重新启动 2MSL 计时器；"
+    "如果没有 TIME_WAIT，这个 FIN 会找不到套接字，换来一个 RST，被动关闭的一方就会报错");
+
+  g_assert_cmpuint (latin, >, none);
+  g_assert_cmpuint (chinese, >, latin);
+  /* At least one more line of 1.3 × 13 px type, scaled to 800 px. */
+  g_assert_cmpuint (wrapped, >, chinese + 8);
+  test_trace_free (trace);
+}
+
 static void
 test_svg_and_pdf (Fixture *f, gconstpointer data)
 {
@@ -749,6 +787,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, fn) g_test_add ("/render/export/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("png", test_png);
+  ADD ("title-band", test_title_band);
   ADD ("svg-pdf", test_svg_and_pdf);
   ADD ("per-step", test_per_step);
   ADD ("pixels", test_pixels_follow_layout);

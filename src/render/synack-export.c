@@ -94,6 +94,33 @@ typedef struct {
   double                     width, height; /* output units */
 } Page;
 
+/* The heading, wrapped to the diagram's width: a long one, or one in a
+ * script with taller lines, makes the band above the diagram taller. */
+static PangoLayout *
+title_layout (const SynackDiagramLayout *layout, const char *title)
+{
+  PangoLayout *pl = synack_render_text_layout (layout, SYNACK_LABEL_HOST, title);
+  g_autoptr (PangoFontDescription) font = synack_render_font (layout, SYNACK_LABEL_HOST);
+
+  pango_font_description_set_absolute_size (font, layout->font_px * 1.3 * PANGO_SCALE);
+  pango_layout_set_font_description (pl, font);
+  pango_layout_set_alignment (pl, PANGO_ALIGN_LEFT);
+  pango_layout_set_wrap (pl, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (pl, (int) ((layout->width - 2 * layout->margin) * PANGO_SCALE));
+  return pl;
+}
+
+static double
+title_height (const SynackDiagramLayout *layout, const char *title)
+{
+  g_autoptr (PangoLayout) pl = title_layout (layout, title);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (pl, NULL, &logical);
+  return MAX (layout->font_px * 2.4,
+              layout->margin * 0.6 + (double) logical.height / PANGO_SCALE + layout->font_px * 0.5);
+}
+
 static void
 draw_page (cairo_t *cr, const Page *page, long upto)
 {
@@ -102,11 +129,8 @@ draw_page (cairo_t *cr, const Page *page, long upto)
   if (page->title_h > 0)
     {
       const SynackDiagramLayout *layout = page->layout;
-      g_autoptr (PangoLayout) pl = synack_render_text_layout (layout, SYNACK_LABEL_HOST, page->title);
-      g_autoptr (PangoFontDescription) font = synack_render_font (layout, SYNACK_LABEL_HOST);
+      g_autoptr (PangoLayout) pl = title_layout (layout, page->title);
 
-      pango_font_description_set_absolute_size (font, layout->font_px * 1.3 * PANGO_SCALE);
-      pango_layout_set_font_description (pl, font);
       cairo_set_source_rgba (cr, page->theme->background.r, page->theme->background.g,
                              page->theme->background.b, page->theme->background.a);
       cairo_rectangle (cr, 0, 0, layout->width, page->title_h);
@@ -296,7 +320,7 @@ synack_export_file (const SynackTrace         *trace,
   page.layout = layout;
   page.theme = theme;
   page.title = options->title && *options->title ? options->title : NULL;
-  page.title_h = page.title ? layout->font_px * 2.4 : 0;
+  page.title_h = page.title ? title_height (layout, page.title) : 0;
   if (options->width > 0)
     page.scale = options->width / layout->width;
   else

@@ -42,7 +42,11 @@ char          **synack_preset_list          (void);
 
 const char *synack_scenario_get_name     (const SynackScenario *scenario); /* preset or file base name */
 void        synack_scenario_set_name     (SynackScenario *scenario, const char *name);
+/* The lesson's words in the user's language (LANGUAGE, LC_MESSAGES...),
+ * field by field, where the file has them (title[zh_CN] = ...); otherwise
+ * as written without a locale. */
 const char *synack_scenario_get_title    (const SynackScenario *scenario);
+const char *synack_scenario_get_untranslated_title (const SynackScenario *scenario);
 const char *synack_scenario_get_summary  (const SynackScenario *scenario); /* what happens and why */
 const char *synack_scenario_get_watch    (const SynackScenario *scenario); /* what to watch */
 const SynackScript *synack_scenario_get_script (const SynackScenario *scenario);
@@ -84,9 +88,6 @@ char *synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scen
 
 /* Durations as scenario files write them: "250us", "50ms", "1s", "1.5s", "2min". */
 gboolean synack_parse_duration (const char *text, SynackTime *out, GError **error);
-
-/* A duration for people: "40 ms", "1 s", "1.5 s", "2 min", "59.9 s". */
-char *synack_format_duration (SynackTime duration);
 
 /* Every parameter key, for help texts and the GUI; NULL-terminated, static. */
 const char *const *synack_param_keys (void);
