@@ -87,6 +87,20 @@ synack_engine_app_event (SynackEngine *engine, SynackHostId host, uint32_t conn,
   synack_engine_emit (engine, &event);
 }
 
+void
+synack_engine_listen_event (SynackEngine *engine, SynackHostId host, uint16_t port, SynackResult result)
+{
+  SynackEvent event = { 0 };
+
+  event.t = synack_now (engine);
+  event.type = SYNACK_EVENT_APP;
+  event.host = host;
+  event.call = SYNACK_CALL_LISTEN;
+  event.result = result;
+  event.port = port;
+  synack_engine_emit (engine, &event);
+}
+
 /* ---- Application calls ------------------------------------------------- */
 
 static void call_due (SynackSchedEntry *entry, void *context);

@@ -27,6 +27,16 @@ static const struct {
   { "h",   3600e6 },
 };
 
+/* g_ascii_strtod() also reads C's hexadecimal floats (0x10, 0x1p-3); a
+ * teacher writing those has made a typo, not asked for base 16. */
+static gboolean
+is_hex (const char *text)
+{
+  if (*text == '+' || *text == '-')
+    text++;
+  return text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+}
+
 gboolean
 synack_parse_duration (const char *text, SynackTime *out, GError **error)
 {
@@ -41,7 +51,7 @@ synack_parse_duration (const char *text, SynackTime *out, GError **error)
     }
   errno = 0;
   value = g_ascii_strtod (text, &end);
-  if (end == text || errno != 0 || !isfinite (value))
+  if (end == text || errno != 0 || !isfinite (value) || is_hex (text))
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
                    _("'%s' is not a duration (write e.g. 50ms, 1.5s, 2min)"), text);
@@ -91,7 +101,7 @@ parse_probability (const char *text, double *out, GError **error)
 
   errno = 0;
   value = g_ascii_strtod (text, &end);
-  if (end == text || errno != 0 || !isfinite (value))
+  if (end == text || errno != 0 || !isfinite (value) || is_hex (text))
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
                    _("'%s' is not a probability (write 0.05 or 5%%)"), text);

@@ -55,18 +55,18 @@ synack_scenario_free (SynackScenario *scenario)
 /* ---- Building the script ----------------------------------------------- */
 
 /* The profile sets every default first, wherever it appears; then the other
- * assignments apply in order, so a later one (an edit) wins. */
-static gboolean
-build_params (const SynackScenario *scenario, SynackParams *params, GError **error)
+ * assignments apply in order, so a later one (an edit) wins. skip (or
+ * G_MAXUINT) leaves one assignment out. */
+static SynackParamsError
+apply_assignments (const SynackScenario *scenario, guint skip, SynackParams *params)
 {
   SynackProfile profile = SYNACK_PROFILE_LINUX;
-  SynackParamsError problem;
 
   for (guint i = 0; i < scenario->assignments->len; i++)
     {
       const Assignment *a = &g_array_index (scenario->assignments, Assignment, i);
 
-      if (g_str_equal (a->key, "profile"))
+      if (i != skip && g_str_equal (a->key, "profile"))
         synack_profile_from_string (a->value, &profile);
     }
   synack_params_init (params, profile);
@@ -74,16 +74,61 @@ build_params (const SynackScenario *scenario, SynackParams *params, GError **err
     {
       const Assignment *a = &g_array_index (scenario->assignments, Assignment, i);
 
-      if (!g_str_equal (a->key, "profile") && !synack_param_apply (params, a->key, a->value, NULL))
-        g_return_val_if_reached (FALSE);  /* every stored assignment was checked */
+      if (i != skip && !g_str_equal (a->key, "profile") && !synack_param_apply (params, a->key, a->value, NULL))
+        g_return_val_if_reached (SYNACK_PARAMS_OK);  /* every stored assignment was checked */
     }
+  return synack_params_validate (params);
+}
 
-  problem = synack_params_validate (params);
-  if (problem != SYNACK_PARAMS_OK)
+static gboolean
+build_params (const SynackScenario *scenario, SynackParams *params, GError **error)
+{
+  SynackParamsError problem = apply_assignments (scenario, G_MAXUINT, params);
+
+  if (problem == SYNACK_PARAMS_OK)
+    return TRUE;
+  /* Values that do not fit together (msl = 0, rto-min above rto-max): name
+   * the last line without which this problem goes away. */
+  for (guint i = scenario->assignments->len; i-- > 0;)
     {
-      g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
-                   _("%s: %s"), scenario->source, _(synack_params_error_to_string (problem)));
-      return FALSE;
+      const Assignment *a = &g_array_index (scenario->assignments, Assignment, i);
+      SynackParams without;
+
+      if (apply_assignments (scenario, i, &without) != problem)
+        {
+          /* An edit or --set is quoted by whoever made it; a file's line is named here. */
+          if (a->edit)
+            g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE, _("%s = %s: %s"),
+                         a->key, a->value, _(synack_params_error_to_string (problem)));
+          else
+            g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE, _("%s:%u: %s = %s: %s"),
+                         scenario->source, a->line, a->key, a->value, _(synack_params_error_to_string (problem)));
+          return FALSE;
+        }
+    }
+  g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
+               _("%s: %s"), scenario->source, _(synack_params_error_to_string (problem)));
+  return FALSE;
+}
+
+/* An action timed after the time-limit would silently never happen. */
+static gboolean
+check_actions_in_time (const SynackScenario *scenario, const SynackParams *params, GError **error)
+{
+  for (guint i = 0; i < scenario->actions->len; i++)
+    {
+      const SynackAction *action = &g_array_index (scenario->actions, SynackAction, i);
+
+      if (action->when == SYNACK_WHEN_TIME && action->at > params->time_limit)
+        {
+          g_autofree char *at = synack_describe_time (action->at, SYNACK_TIME_BRIEF);
+          g_autofree char *limit = synack_describe_time (params->time_limit, SYNACK_TIME_BRIEF);
+
+          g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
+                       _("%s:%u: at %s comes after the run's time-limit (%s), so it would never happen"),
+                       scenario->source, action->line, at, limit);
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -93,7 +138,7 @@ synack_scenario_rebuild_script (SynackScenario *scenario, GError **error)
 {
   SynackParams params;
 
-  if (!build_params (scenario, &params, error))
+  if (!build_params (scenario, &params, error) || !check_actions_in_time (scenario, &params, error))
     return FALSE;
   scenario->script.params = params;
   scenario->script.actions = (SynackAction *) (void *) scenario->actions->data;
@@ -116,7 +161,7 @@ synack_scenario_copy (const SynackScenario *scenario)
   for (guint i = 0; i < scenario->assignments->len; i++)
     {
       const Assignment *a = &g_array_index (scenario->assignments, Assignment, i);
-      Assignment b = { g_strdup (a->key), g_strdup (a->value), a->line };
+      Assignment b = { g_strdup (a->key), g_strdup (a->value), a->line, a->edit };
 
       g_array_append_val (copy->assignments, b);
     }
@@ -148,8 +193,13 @@ apply_edit (SynackScenario *scenario, const char *line, GError **error)
   guint n_faults = scenario->faults->len;
   g_autofree char *source = g_strdup_printf ("%s (edit)", scenario->source);
 
-  if (!synack_scenario_parse_line (scenario, source, scenario->edits->len + 1, line, error) ||
-      !synack_scenario_rebuild_script (scenario, error))
+  gboolean ok;
+
+  scenario->parsing_edit = TRUE;
+  ok = synack_scenario_parse_line (scenario, source, scenario->edits->len + 1, line, error) &&
+       synack_scenario_rebuild_script (scenario, error);
+  scenario->parsing_edit = FALSE;
+  if (!ok)
     {
       g_array_set_size (scenario->assignments, n_assignments);
       g_array_set_size (scenario->actions, n_actions);

@@ -26,6 +26,9 @@ typedef struct _SynackScenario SynackScenario;
 SynackScenario *synack_scenario_parse       (const char  *text,
                                              const char  *source_name,
                                              GError     **error);
+/* A regular file of at most SYNACK_SCENARIO_MAX_BYTES; anything else (a
+ * folder, a device, a FIFO, a huge file) is refused with a message. */
+#define SYNACK_SCENARIO_MAX_BYTES (4 * 1024 * 1024)
 SynackScenario *synack_scenario_load_file   (const char  *path,
                                              GError     **error);
 SynackScenario *synack_scenario_load_preset (const char  *name,
