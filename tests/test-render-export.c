@@ -220,7 +220,8 @@ test_per_step (Fixture *f, gconstpointer data)
   options.per_step = TRUE;
   g_assert_true (export (trace, &options, pdf, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (pdf_pages (pdf), ==, trace->n_events);
+  /* A title page, then one page per event. */
+  g_assert_cmpuint (pdf_pages (pdf), ==, trace->n_events + 1);
   if (have_program ("pdfinfo"))
     {
       g_autofree char *cmd = g_strdup_printf ("pdfinfo '%s'", pdf);
@@ -230,7 +231,7 @@ test_per_step (Fixture *f, gconstpointer data)
       g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
       pages = strstr (out, "Pages:");
       g_assert_nonnull (pages);
-      g_assert_cmpuint (g_ascii_strtoull (pages + 6, NULL, 10), ==, trace->n_events);
+      g_assert_cmpuint (g_ascii_strtoull (pages + 6, NULL, 10), ==, trace->n_events + 1);
     }
 
   g_assert_true (export (trace, &options, png, &error));
@@ -248,10 +249,10 @@ test_per_step (Fixture *f, gconstpointer data)
       }
   }
 
-  /* --upto with --per-step: pages for events 0..K. */
+  /* --upto with --per-step: the title page, then pages for events 0..K. */
   options.upto = 3;
   g_assert_true (export (trace, &options, pdf, &error));
-  g_assert_cmpuint (pdf_pages (pdf), ==, 4);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 5);
 
   /* SVG has no pages. */
   {
@@ -619,12 +620,12 @@ test_cli (Fixture *f, gconstpointer data)
   g_free (args);
   args = g_strdup_printf ("--preset handshake --set delay=20ms -o '%s' --per-step --upto 4", pdf);
   g_assert_cmpint (cli (f->dir, args), ==, 0);
-  g_assert_cmpuint (pdf_pages (pdf), ==, 5);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 6);
   g_assert_cmpuint (count_files (f->dir), ==, 2);
 
   /* Bad input: 2, nothing written. */
   g_free (args);
-  args = g_strdup_printf ("--preset handshake -o '%s/x.gif'", f->dir);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.tiff'", f->dir);
   g_assert_cmpint (cli (f->dir, args), ==, 2);
   g_free (args);
   args = g_strdup_printf ("--preset handshake -o '%s/x.png' --theme sepia", f->dir);
