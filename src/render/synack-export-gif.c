@@ -141,7 +141,7 @@ synack_gif_write (const SynackSlideDeck *deck,
   int w = (int) deck->width, h = (int) deck->height, code = 0;
   Sink sink = { write, closure, FALSE };
   g_autofree Palette *palette = g_new (Palette, 1);
-  g_autofree GifPixelType *row = g_new (GifPixelType, w);
+  g_autofree GifPixelType *frame = NULL;
   ColorMapObject *map;
   GifFileType *gif;
   cairo_surface_t *surface;
@@ -154,6 +154,7 @@ synack_gif_write (const SynackSlideDeck *deck,
       return FALSE;
     }
   palette_for_theme (palette, deck->theme);
+  frame = g_new (GifPixelType, (size_t) w * h);
   gif = EGifOpen (&sink, gif_output, &code);
   if (gif == NULL)
     return gif_failed (error, code);
@@ -180,23 +181,40 @@ synack_gif_write (const SynackSlideDeck *deck,
       int centis = (int) MIN (65535, lround (frame_delay / 10.0 * (k + 1 == n_steps ? 2 : 1)));
       GifByteType control[4] = { 0, (GifByteType) (centis & 0xff), (GifByteType) (centis >> 8), 0 };
       const guint8 *data;
-      int stride;
+      int stride, x0 = w, y0 = h, x1 = -1, y1 = -1;
 
       synack_slide_paint_step (cr, deck, k, n_steps, steps[k]);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
       data = cairo_image_surface_get_data (surface);
       stride = cairo_image_surface_get_stride (surface);
-      ok = EGifPutExtension (gif, GRAPHICS_EXT_FUNC_CODE, 4, control) != GIF_ERROR &&
-           EGifPutImageDesc (gif, 0, 0, w, h, false, NULL) != GIF_ERROR;
-      for (int y = 0; ok && y < h; y++)
+      for (int y = 0; y < h; y++)
         {
           const guint32 *pixels = (const guint32 *) (data + (size_t) y * stride);
+          GifPixelType *line = frame + (size_t) y * w;
 
           for (int x = 0; x < w; x++)
-            row[x] = palette_index (palette, pixels[x]);
-          ok = EGifPutLine (gif, row, w) != GIF_ERROR;
+            {
+              GifPixelType index = palette_index (palette, pixels[x]);
+
+              if (k == 0 || line[x] != index)
+                {
+                  x0 = MIN (x0, x);
+                  x1 = MAX (x1, x);
+                  y0 = MIN (y0, y);
+                  y1 = MAX (y1, y);
+                }
+              line[x] = index;
+            }
         }
+      /* Only what changed since the last frame is stored: a step adds an
+       * arrow and a sentence, the rest stays on screen. */
+      if (x1 < 0)
+        x0 = y0 = x1 = y1 = 0;
+      ok = EGifPutExtension (gif, GRAPHICS_EXT_FUNC_CODE, 4, control) != GIF_ERROR &&
+           EGifPutImageDesc (gif, x0, y0, x1 - x0 + 1, y1 - y0 + 1, false, NULL) != GIF_ERROR;
+      for (int y = y0; ok && y <= y1; y++)
+        ok = EGifPutLine (gif, frame + (size_t) y * w + x0, x1 - x0 + 1) != GIF_ERROR;
     }
   cairo_surface_destroy (surface);
   if (!ok)

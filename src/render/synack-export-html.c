@@ -81,9 +81,10 @@ static const char page_style[] =
   "#watch{margin:0;font-style:italic;color:var(--note)}\n"
   "#watch:empty{display:none}\n"
   "details ul{margin:4px 0;padding-left:1.2em}\n"
+  "details.about summary{color:var(--note);cursor:pointer}\n"
   "@media (max-width:800px){main{grid-template-columns:1fr;padding:0 10px 10px}"
-  "#diagram{max-height:60vh}header{padding:8px 10px 0}h1{font-size:1.25em}"
-  "aside{position:sticky;bottom:0;background:var(--bg);padding-top:6px}}\n";
+  "#diagram{max-height:55vh}header{padding:8px 10px 0}h1{font-size:1.25em}"
+  "#controls{position:sticky;top:0;background:var(--bg);padding:4px 0;z-index:1}}\n";
 
 /* Reveals the SVG's items step by step: an item with data-e shows from
  * that event on; the clip rectangle and the cursor follow the step's y. */
@@ -127,6 +128,8 @@ static const char page_script[] =
   " else return;\n"
   " ev.preventDefault();\n"
   "});\n"
+  "const about=document.querySelector('details.about');\n"
+  "if(about&&window.matchMedia('(max-width:800px)').matches)about.open=false;\n"
   "show(0);\n"
   "})();\n";
 
@@ -218,9 +221,12 @@ synack_html_write (const SynackSlideDeck *deck,
   out (&sink, "</h1>");
   if (deck->summary && *deck->summary)
     {
-      out (&sink, "<p class=\"summary\">");
+      /* Open on a desk, folded on a phone so the diagram is in view. */
+      out (&sink, "<details class=\"about\" open><summary>");
+      out_escaped (&sink, _("What this lesson shows"));
+      out (&sink, "</summary><p class=\"summary\">");
       out_escaped (&sink, deck->summary);
-      out (&sink, "</p>");
+      out (&sink, "</p></details>");
     }
   out (&sink, "</header>\n<main>\n<div id=\"diagram\">\n");
   if (sink.failed)

@@ -304,8 +304,8 @@ synack_slide_paint_step (cairo_t *cr, const SynackSlideDeck *deck, size_t step, 
    * instead keeps a readable size and shows the stretch that leads to the
    * cursor, as a teacher would scroll. */
   scale = MIN (box_w / lw, box_h / lh);
-  if (scale * layout->font_px < 7.5 * u)
-    scale = MIN (box_w / lw, 9 * u / layout->font_px);
+  if (scale * layout->font_px < 9 * u)
+    scale = MIN (box_w / lw, 12 * u / layout->font_px);
   view_h = box_h / scale;
   yc = synack_diagram_layout_y_for_event (layout, upto);
   if (view_h < lh)
