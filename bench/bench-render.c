@@ -50,6 +50,23 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
 }
 
+/* The figures of child pid, started at start, that writes path. */
+static Figures
+wait_child (pid_t pid, double start, const char *path)
+{
+  Figures fig = { 0 };
+  struct rusage usage;
+  int status = 0;
+
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
+    return fig;
+  fig.seconds = now () - start;
+  fig.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
+  fig.max_rss_kb = usage.ru_maxrss;
+  fig.bytes = file_size (path);
+  return fig;
+}
+
 /* Resident memory now, to take what a child inherited out of its peak. */
 static long
 rss_kb (void)
@@ -65,10 +82,7 @@ rss_kb (void)
 static Figures
 export_in_child (const SynackTrace *trace, const char *path, double scale, SynackSvgBackend backend)
 {
-  Figures fig = { 0 };
   double start = now ();
-  struct rusage usage;
-  int status = 0;
   pid_t pid = fork ();
 
   if (pid == 0)
@@ -86,13 +100,7 @@ export_in_child (const SynackTrace *trace, const char *path, double scale, Synac
         }
       _exit (0);
     }
-  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
-    return fig;
-  fig.seconds = now () - start;
-  fig.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
-  fig.max_rss_kb = usage.ru_maxrss;
-  fig.bytes = file_size (path);
-  return fig;
+  return wait_child (pid, start, path);
 }
 
 static cairo_status_t
@@ -106,10 +114,7 @@ write_fd (void *closure, const unsigned char *data, unsigned int length)
 static Figures
 svg_writer_in_child (const SynackDiagramLayout *layout, const char *path)
 {
-  Figures fig = { 0 };
   double start = now ();
-  struct rusage usage;
-  int status = 0;
   pid_t pid = fork ();
 
   if (pid == 0)
@@ -120,22 +125,13 @@ svg_writer_in_child (const SynackDiagramLayout *layout, const char *path)
       ok = out && fclose (out) == 0 && ok;
       _exit (ok ? 0 : 1);
     }
-  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
-    return fig;
-  fig.seconds = now () - start;
-  fig.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
-  fig.max_rss_kb = usage.ru_maxrss;
-  fig.bytes = file_size (path);
-  return fig;
+  return wait_child (pid, start, path);
 }
 
 static Figures
 run_program (char **argv, const char *output)
 {
-  Figures fig = { 0 };
   double start = now ();
-  struct rusage usage;
-  int status = 0;
   pid_t pid = fork ();
 
   if (pid == 0)
@@ -146,13 +142,7 @@ run_program (char **argv, const char *output)
       execvp (argv[0], argv);
       _exit (127);
     }
-  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
-    return fig;
-  fig.seconds = now () - start;
-  fig.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
-  fig.max_rss_kb = usage.ru_maxrss;
-  fig.bytes = file_size (output);
-  return fig;
+  return wait_child (pid, start, output);
 }
 
 /* The same run as an mscgen chart: one arc per segment, lost ones as -x. */

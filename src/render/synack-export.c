@@ -273,13 +273,28 @@ write_png (const Page *page, const char *path, long upto, GError **error)
   return atomic_commit (&file, error);
 }
 
+/* Ends a PDF or SVG written through file: its pages are drawn. */
+static gboolean
+finish_vector (cairo_t *cr, cairo_surface_t *surface, AtomicFile *file, GError **error)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (!check_cairo (status, file, error))
+    return FALSE;
+  return atomic_commit (file, error);
+}
+
 static gboolean
 write_vector (const Page *page, SynackExportFormat format, const char *path,
               long first_upto, long n_pages, GError **error)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
   AtomicFile file;
 
   if (!atomic_open (&file, path, error))
@@ -302,15 +317,7 @@ write_vector (const Page *page, SynackExportFormat format, const char *path,
       draw_page (cr, page, n_pages == 1 ? first_upto : k);
       cairo_show_page (cr);
     }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (!check_cairo (status, &file, error))
-    return FALSE;
-  return atomic_commit (&file, error);
+  return finish_vector (cr, surface, &file, error);
 }
 
 /* A file written by one of the render layer's own writers (semantic SVG,
@@ -384,7 +391,6 @@ write_slides (DeckJob *job, const char *path, GError **error)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
   AtomicFile file;
 
   if (!atomic_open (&file, path, error))
@@ -401,15 +407,7 @@ write_slides (DeckJob *job, const char *path, GError **error)
       synack_slide_paint_step (cr, &job->deck, k, job->n_steps, job->steps[k]);
       cairo_show_page (cr);
     }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (!check_cairo (status, &file, error))
-    return FALSE;
-  return atomic_commit (&file, error);
+  return finish_vector (cr, surface, &file, error);
 }
 
 char *

@@ -165,6 +165,16 @@ sentence_title (Writer *w, long event)
   put (w, "</title>");
 }
 
+/* Ends an item's start tag and gives it its sentence: what every group of
+ * the diagram (segment, band, timer) carries. */
+static void
+item_body (Writer *w, long event, long end_event)
+{
+  data_events (w, event, end_event);
+  put (w, ">");
+  sentence_title (w, event);
+}
+
 static const char *
 host_class (SynackHostId host)
 {
@@ -368,9 +378,7 @@ write_bands (Writer *w)
         continue;
       g_string_append_printf (w->buf, "<g id=\"band-%u\" class=\"band state-%s %s\"", i,
                               synack_state_to_string (band->state), host_class (band->host));
-      data_events (w, band->event, band->end_event);
-      put (w, ">");
-      sentence_title (w, band->event);
+      item_body (w, band->event, band->event);
       put (w, "<rect ");
       attr_num (w, "x", x);
       attr_num (w, "y", band->y0);
@@ -432,9 +440,7 @@ write_timers (Writer *w)
         continue;
       g_string_append_printf (w->buf, "<g id=\"timer-%u\" class=\"timer timer-%s %s\"", i,
                               synack_timer_to_string (t->kind), host_class (t->host));
-      data_events (w, t->event, t->end_event);
-      put (w, ">");
-      sentence_title (w, t->event);
+      item_body (w, t->event, t->event);
       put (w, "<rect class=\"bar\" stroke=\"none\" ");
       attr_num (w, "x", t->x - half);
       attr_num (w, "y", t->y0);
@@ -520,9 +526,7 @@ write_arrows (Writer *w)
       put (w, "\" class=\"segment ");
       segment_classes (w, a, arrived);
       put (w, "\"");
-      data_events (w, a->send_event, a->end_event);
-      put (w, ">");
-      sentence_title (w, a->send_event);
+      item_body (w, a->send_event, a->send_event);
       put (w, "<line ");
       attr_num (w, "stroke-width", a->duplicate ? lw * 1.5 : lw);
       if (a->duplicate)
