@@ -374,6 +374,74 @@ test_label_with_arrow (Fixture *f, gconstpointer data)
   g_assert_cmpuint (checked, >, 5);
 }
 
+/* The cursor line passes under labels: at every step, no pixel of a label
+ * the cursor crosses has the cursor's colour. */
+static void
+test_cursor_under_labels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (SynackTheme) theme = synack_theme_new ("light", 1, NULL);
+  SynackDiagramOptions layout_options;
+  g_autoptr (SynackDiagramLayout) layout = NULL;
+  const SynackDiagramLabel *labels;
+  size_t n_labels;
+  cairo_surface_t *surface;
+  guint crossed = 0;
+  g_autofree gboolean *red = NULL;
+  int w, h;
+
+  synack_diagram_options_init (&layout_options);
+  layout_options.theme = theme;
+  layout = synack_diagram_layout_new (f->trace, &layout_options);
+  labels = synack_diagram_layout_get_labels (layout, &n_labels);
+  w = (int) synack_diagram_layout_get_width (layout) + 1;
+  h = (int) synack_diagram_layout_get_height (layout) + 1;
+  red = g_new0 (gboolean, n_labels);
+  {
+    size_t n_arrows;
+    const SynackDiagramArrow *arrows = synack_diagram_layout_get_arrows (layout, &n_arrows);
+
+    for (size_t i = 0; i < n_arrows; i++)
+      if (arrows[i].fate == SYNACK_ARROW_LOST && arrows[i].label >= 0)
+        red[arrows[i].label] = TRUE;
+  }
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  for (long k = 0; k < (long) f->trace->n_events; k++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      double yc = synack_diagram_layout_y_for_event (layout, k);
+      const guint8 *pixels;
+      int stride;
+
+      synack_diagram_paint (cr, layout, theme, k, 0, NULL);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      pixels = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      for (size_t i = 0; i < n_labels; i++)
+        {
+          const cairo_rectangle_t *b = &labels[i].box;
+          long reveal = synack_diagram_label_reveal (layout, (int) i);
+          int y = (int) yc;
+
+          if (reveal == -2 || reveal > k || yc < b->y + 2 || yc > b->y + b->height - 2)
+            continue;
+          crossed++;
+          for (int x = (int) b->x + 2; x < (int) (b->x + b->width) - 2 && x < w; x++)
+            {
+              guint32 p = *(const guint32 *) (pixels + (size_t) y * stride + (size_t) x * 4);
+              int r = p >> 16 & 0xff, g = p >> 8 & 0xff, bl = p & 0xff;
+
+              /* The cursor is a strong red; only the lost segment's labels are red here. */
+              if (r > 180 && g < 90 && bl < 90 && labels[i].kind != SYNACK_LABEL_LOST && !red[i])
+                g_error ("step %ld: the cursor crosses label “%s” at x=%d", k, labels[i].text, x);
+            }
+        }
+    }
+  cairo_surface_destroy (surface);
+  /* The check saw labels on the cursor's row (state names at their change). */
+  g_assert_cmpuint (crossed, >, 5);
+}
+
 /* ------------------------------------------------------------ GIF */
 
 static void
@@ -430,6 +498,8 @@ main (int argc, char **argv)
   g_test_add ("/render/course/semantic-svg", Fixture, NULL, fixture_setup, test_semantic_svg, fixture_teardown);
   g_test_add ("/render/course/slides", Fixture, NULL, fixture_setup, test_slides, fixture_teardown);
   g_test_add ("/render/course/label-with-arrow", Fixture, NULL, fixture_setup, test_label_with_arrow,
+              fixture_teardown);
+  g_test_add ("/render/course/cursor-under-labels", Fixture, NULL, fixture_setup, test_cursor_under_labels,
               fixture_teardown);
   g_test_add ("/render/course/gif", Fixture, NULL, fixture_setup, test_gif, fixture_teardown);
   g_test_add_func ("/render/course/page-sizes", test_page_sizes);
