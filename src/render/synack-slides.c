@@ -8,7 +8,7 @@
 
 #include "synack-diagram-layout-private.h"
 #include "synack-diagram-paint.h"
-#include "synack-narration.h"
+#include "synack-describe.h"
 #include "synack-slides.h"
 
 static const struct {
@@ -102,7 +102,7 @@ synack_slide_narration (const SynackDiagramLayout *layout, gboolean per_segment,
 {
   const SynackTrace *trace = synack_diagram_layout_get_trace (layout);
   const SynackEvent *e = &trace->events[event];
-  g_autofree char *sentence = synack_narration_sentence (trace, event);
+  g_autofree char *sentence = synack_describe_sentence (trace, event);
 
   if (per_segment && (e->type == SYNACK_EVENT_DELIVER || e->type == SYNACK_EVENT_LOST))
     {
@@ -110,7 +110,7 @@ synack_slide_narration (const SynackDiagramLayout *layout, gboolean per_segment,
 
       if (send >= 0 && send != event)
         {
-          g_autofree char *sent = synack_narration_sentence (trace, send);
+          g_autofree char *sent = synack_describe_sentence (trace, send);
           return g_strconcat (sent, " ", sentence, NULL);
         }
     }

@@ -6,7 +6,7 @@
 
 #include "synack-diagram-layout-private.h"
 #include "synack-diagram-paint.h"
-#include "synack-narration.h"
+#include "synack-describe.h"
 #include "synack-svg-writer.h"
 
 #define LABEL(layout, i) (&g_array_index ((layout)->labels, SynackDiagramLabel, (i)))
@@ -157,7 +157,7 @@ sentence_title (Writer *w, long event)
 
   if (event < 0)
     return;
-  sentence = synack_narration_sentence (w->layout->trace, event);
+  sentence = synack_describe_sentence (w->layout->trace, event);
   if (sentence == NULL || *sentence == '\0')
     return;
   put (w, "<title>");
