@@ -9,6 +9,7 @@
 #include "synack-application.h"
 #include "synack-export-dialog.h"
 #include "synack-lesson-dialog.h"
+#include "synack-toast.h"
 #include "synack-window.h"
 
 static SynackApplication *app;
@@ -166,6 +167,14 @@ test_screenshots (void)
     gtk_window_present (GTK_WINDOW (export));
     shoot ("export");
     gtk_window_destroy (GTK_WINDOW (export));
+  }
+  {
+    /* What a successful export leaves in the window. */
+    g_autoptr(GFile) file = g_file_new_for_path ("/tmp/handshake.pdf");
+
+    synack_toast_show (GTK_WINDOW (window), "Exported “handshake.pdf”", file);
+    wait_ms (400);
+    shoot ("export-done");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -478,6 +478,45 @@ test_gif (Fixture *f, gconstpointer data)
   }
 }
 
+/* A page shows the point to watch its event illustrates, and none when
+ * the event only shares a flag with it. */
+static void
+test_watch_points (Fixture *f, gconstpointer data)
+{
+  const char *watch = synack_scenario_get_watch (f->scenario);
+  g_auto (GStrv) points = g_strsplit (watch, "\n", -1);
+  gboolean saw_first_fin = FALSE, saw_rexmit_fin = FALSE, saw_time_wait = FALSE, saw_last_ack = FALSE;
+
+  g_assert_cmpuint (g_strv_length (points), ==, 3);
+  for (size_t i = 0; i < f->trace->n_events; i++)
+    {
+      const SynackEvent *e = &f->trace->events[i];
+      g_autofree char *point = synack_slide_watch_point (f->trace, watch, (long) i);
+
+      if (e->type == SYNACK_EVENT_SEND && (e->hdr.flags & SYNACK_FLAG_FIN) && e->rexmit == 0)
+        {
+          g_assert_null (point);
+          saw_first_fin = TRUE;
+        }
+      else if (e->type == SYNACK_EVENT_SEND && (e->hdr.flags & SYNACK_FLAG_FIN))
+        {
+          g_assert_cmpstr (point, ==, points[0]);
+          saw_rexmit_fin = TRUE;
+        }
+      else if (e->type == SYNACK_EVENT_STATE && e->to == SYNACK_STATE_TIME_WAIT)
+        {
+          g_assert_cmpstr (point, ==, points[0]);
+          saw_time_wait = TRUE;
+        }
+      else if (e->type == SYNACK_EVENT_STATE && e->to == SYNACK_STATE_LAST_ACK)
+        {
+          g_assert_cmpstr (point, ==, points[1]);
+          saw_last_ack = TRUE;
+        }
+    }
+  g_assert_true (saw_first_fin && saw_rexmit_fin && saw_time_wait && saw_last_ack);
+}
+
 /* ---------------------------------------------------------- titles */
 
 static void
@@ -502,6 +541,7 @@ main (int argc, char **argv)
   g_test_add ("/render/course/cursor-under-labels", Fixture, NULL, fixture_setup, test_cursor_under_labels,
               fixture_teardown);
   g_test_add ("/render/course/gif", Fixture, NULL, fixture_setup, test_gif, fixture_teardown);
+  g_test_add ("/render/course/watch-points", Fixture, NULL, fixture_setup, test_watch_points, fixture_teardown);
   g_test_add_func ("/render/course/page-sizes", test_page_sizes);
   g_test_add_func ("/render/course/titles", test_titles);
   return g_test_run ();

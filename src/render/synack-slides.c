@@ -117,44 +117,58 @@ synack_slide_narration (const SynackDiagramLayout *layout, gboolean per_segment,
   return g_steal_pointer (&sentence);
 }
 
-/* The words a point to watch would use for this event. */
+/* The words a point to watch would use for this event, with their
+ * weight: a state or a retransmission names the moment; a flag alone
+ * ("FIN") is too common to pick a point by itself. */
+typedef struct {
+  const char *word;
+  int         weight;
+} Word;
+
+#define MAX_WORDS 6
+
 static void
-event_words (const SynackTrace *trace, long event, const char *words[4])
+event_words (const SynackTrace *trace, long event, Word words[MAX_WORDS])
 {
   const SynackEvent *e = &trace->events[event];
   int n = 0;
 
-  memset (words, 0, 4 * sizeof *words);
+  memset (words, 0, MAX_WORDS * sizeof *words);
   switch (e->type)
     {
     case SYNACK_EVENT_STATE:
-      words[n++] = synack_state_to_string (e->to);
+      words[n++] = (Word) { synack_state_to_string (e->to), 2 };
       break;
     case SYNACK_EVENT_TIMER:
       if (e->timer == SYNACK_TIMER_TIME_WAIT)
-        words[n++] = "TIME_WAIT";
+        words[n++] = (Word) { "TIME_WAIT", 2 };
       else if (e->timer == SYNACK_TIMER_FIN_WAIT_2)
-        words[n++] = "FIN_WAIT_2";
-      else if (e->timer == SYNACK_TIMER_RETRANSMIT)
-        words[n++] = "RTO";
+        words[n++] = (Word) { "FIN_WAIT_2", 2 };
+      else if (e->timer == SYNACK_TIMER_DELAYED_ACK)
+        words[n++] = (Word) { "delayed-ACK", 2 };
       break;
     case SYNACK_EVENT_SEND:
     case SYNACK_EVENT_DELIVER:
     case SYNACK_EVENT_LOST:
       {
-        long send = e->type == SYNACK_EVENT_SEND ? event : synack_trace_find_send (trace, e->seg);
-        unsigned f = send >= 0 ? trace->events[send].hdr.flags : e->hdr.flags;
+        const SynackEvent *send = synack_describe_send_of (trace, e);
+        unsigned f = send ? send->hdr.flags : e->hdr.flags;
 
         if ((f & SYNACK_FLAG_SYN) && (f & SYNACK_FLAG_ACK))
-          words[n++] = "SYN-ACK";
+          words[n++] = (Word) { "SYN-ACK", 1 };
         else if (f & SYNACK_FLAG_SYN)
-          words[n++] = "SYN";
+          words[n++] = (Word) { "SYN", 1 };
         if (f & SYNACK_FLAG_FIN)
-          words[n++] = "FIN";
+          words[n++] = (Word) { "FIN", 1 };
         if (f & SYNACK_FLAG_RST)
-          words[n++] = "RST";
+          words[n++] = (Word) { "RST", 2 };
+        if (send && send->rexmit > 0)
+          {
+            words[n++] = (Word) { "retransmitted", 2 };
+            words[n++] = (Word) { "retransmission", 2 };
+          }
         if (e->type == SYNACK_EVENT_LOST)
-          words[n++] = "lost";
+          words[n++] = (Word) { "lost", 2 };
       }
       break;
     default:
@@ -183,8 +197,8 @@ char *
 synack_slide_watch_point (const SynackTrace *trace, const char *watch, long event)
 {
   g_auto (GStrv) lines = NULL;
-  const char *words[4];
-  int best = 0;
+  Word words[MAX_WORDS];
+  int best = 1;   /* a single flag is not enough */
   const char *best_line = NULL;
 
   if (watch == NULL || *watch == '\0')
@@ -195,8 +209,8 @@ synack_slide_watch_point (const SynackTrace *trace, const char *watch, long even
     {
       int hits = 0;
 
-      for (int k = 0; k < 4 && words[k]; k++)
-        hits += has_word (lines[i], words[k]);
+      for (int k = 0; k < MAX_WORDS && words[k].word; k++)
+        hits += has_word (lines[i], words[k].word) ? words[k].weight : 0;
       if (hits > best)
         {
           best = hits;
