@@ -100,8 +100,9 @@ synack_toast_show (GtkWindow *window, const char *message, GFile *file)
   gtk_widget_add_css_class (box, "app-notification");
   gtk_widget_add_css_class (box, "toast");
   label = gtk_label_new (message);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (60, (int) g_utf8_strlen (message, -1)));
   gtk_box_append (GTK_BOX (box), label);
   if (file)
     {
@@ -120,7 +121,8 @@ synack_toast_show (GtkWindow *window, const char *message, GFile *file)
   gtk_revealer_set_transition_type (GTK_REVEALER (toast->revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
   gtk_widget_set_halign (toast->revealer, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (toast->revealer, GTK_ALIGN_END);
-  gtk_widget_set_margin_bottom (toast->revealer, 24);
+  /* Above a window's bottom bar (the playback controls), not on it. */
+  gtk_widget_set_margin_bottom (toast->revealer, 72);
   gtk_revealer_set_child (GTK_REVEALER (toast->revealer), box);
   gtk_overlay_add_overlay (toast->overlay, toast->revealer);
   gtk_revealer_set_reveal_child (GTK_REVEALER (toast->revealer), TRUE);
