@@ -20,6 +20,8 @@ struct _SynackExportDialog
   GtkDropDown    *theme_dropdown;
   GtkEntry       *title_entry;
   GtkCheckButton *per_step_check;
+  GtkCheckButton *per_segment_check;
+  GtkDropDown    *page_dropdown;
   GtkWidget      *status_box;
   GtkSpinner     *spinner;
   GtkWidget      *export_button;
@@ -101,6 +103,9 @@ make_job (SynackExportDialog *self, const char *path)
   job->options.watch = synack_scenario_get_watch (self->run->scenario);
   job->options.upto = gtk_check_button_get_active (self->upto_cursor_check) ? self->cursor : SYNACK_DIAGRAM_ALL;
   job->options.per_step = gtk_check_button_get_active (self->per_step_check);
+  job->options.per_segment = gtk_check_button_get_active (self->per_segment_check);
+  /* The list in the .ui file is in SynackPageSize's order. */
+  job->options.page = MIN (gtk_drop_down_get_selected (self->page_dropdown), SYNACK_N_PAGE_SIZES - 1);
   if (gtk_check_button_get_active (self->width_check))
     {
       job->options.width = gtk_spin_button_get_value_as_int (self->width_spin);
@@ -298,6 +303,8 @@ synack_export_dialog_class_init (SynackExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, theme_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, title_entry);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, per_step_check);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, per_segment_check);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, page_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, status_box);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, export_button);
