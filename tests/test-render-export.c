@@ -642,6 +642,18 @@ test_cli (Fixture *f, gconstpointer data)
   g_free (args);
   args = g_strdup_printf ("--preset handshake -o '%s/x.png' --upto 100000", f->dir);
   g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.pdf' --per-step --page 16:10", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.gif' --frame-delay 5", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.svg' --svg-backend inkscape", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.png' --per-segment", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
   /* Failure to write: 1, nothing written. */
   g_free (args);
   args = g_strdup_printf ("--preset handshake -o '%s/missing/x.png'", f->dir);
