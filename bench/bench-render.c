@@ -22,6 +22,7 @@
 typedef struct {
   gboolean ok;
   double   seconds;
+  double   cpu;       /* user + system time of the child: steady on a busy machine */
   long     max_rss_kb;
   gint64   bytes;
 } Figures;
@@ -61,6 +62,7 @@ wait_child (pid_t pid, double start, const char *path)
   if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
     return fig;
   fig.seconds = now () - start;
+  fig.cpu = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
   fig.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
   fig.max_rss_kb = usage.ru_maxrss;
   fig.bytes = file_size (path);
@@ -179,7 +181,7 @@ print_figures (const char *what, const Figures *fig)
   if (!fig->ok)
     printf ("  %-28s failed (%.2f s, peak %.1f MiB)\n", what, fig->seconds, fig->max_rss_kb / 1024.0);
   else
-    printf ("  %-28s %8.3f s   peak RSS %7.1f MiB   %9.1f KiB\n", what, fig->seconds,
+    printf ("  %-28s %8.3f s (CPU %.3f s)   peak RSS %7.1f MiB   %9.1f KiB\n", what, fig->seconds, fig->cpu,
             fig->max_rss_kb / 1024.0, fig->bytes / 1024.0);
 }
 
@@ -340,8 +342,10 @@ main (int argc, char **argv)
         if (m_png.ok && f_png.ok)
           printf ("  PNG %.2f", f_png.seconds / m_png.seconds);
         if (m_svg.ok && f_svg.ok)
-          printf ("  SVG %.2f (the writer alone %.2f, cairo's SVG %.2f)", f_svg.seconds / m_svg.seconds,
-                  f_svg_alone.seconds / m_svg.seconds, f_cairo_svg.ok ? f_cairo_svg.seconds / m_svg.seconds : 0);
+          printf ("  SVG %.2f (the writer alone %.2f; in CPU time %.2f and %.2f)", f_svg.seconds / m_svg.seconds,
+                  f_svg_alone.seconds / m_svg.seconds, f_svg.cpu / m_svg.cpu, f_svg_alone.cpu / m_svg.cpu);
+        if (f_cairo_svg.ok)
+          printf ("  cairo's SVG %.2f", f_cairo_svg.seconds / m_svg.seconds);
         if (m_eps.ok && f_pdf.ok)
           printf ("  PDF/EPS %.2f", f_pdf.seconds / m_eps.seconds);
         printf ("\n");

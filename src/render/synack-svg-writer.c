@@ -31,6 +31,8 @@ typedef struct {
   /* per label kind: baseline below the box's text top, and line height */
   double                     baseline[SYNACK_N_LABEL_KINDS];
   double                     line_h[SYNACK_N_LABEL_KINDS];
+  double                     font_size[SYNACK_N_LABEL_KINDS];
+  gboolean                   bold[SYNACK_N_LABEL_KINDS];
 } Writer;
 
 void
@@ -96,9 +98,9 @@ attr_num (Writer *w, const char *name, double v)
 }
 
 static void
-escaped (Writer *w, const char *text)
+escaped_len (Writer *w, const char *text, size_t len)
 {
-  for (const char *p = text; *p; p++)
+  for (const char *p = text; p < text + len; p++)
     switch (*p)
       {
       case '<': g_string_append (w->buf, "&lt;"); break;
@@ -107,6 +109,12 @@ escaped (Writer *w, const char *text)
       case '"': g_string_append (w->buf, "&quot;"); break;
       default: g_string_append_c (w->buf, *p); break;
       }
+}
+
+static void
+escaped (Writer *w, const char *text)
+{
+  escaped_len (w, text, strlen (text));
 }
 
 static void
@@ -192,8 +200,11 @@ measure_kinds (Writer *w)
     {
       g_autoptr (PangoLayout) one = synack_render_text_layout (layout, k, "Xg");
       g_autoptr (PangoLayout) two = synack_render_text_layout (layout, k, "Xg\nXg");
+      g_autoptr (PangoFontDescription) font = synack_render_font (layout, k);
       PangoRectangle r1, r2;
 
+      w->font_size[k] = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+      w->bold[k] = pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD;
       pango_layout_get_extents (one, NULL, &r1);
       pango_layout_get_extents (two, NULL, &r2);
       w->baseline[k] = (double) pango_layout_get_baseline (one) / PANGO_SCALE;
@@ -605,7 +616,6 @@ write_text (Writer *w, const SynackDiagramLabel *l)
   double x = l->box.x + layout->label_pad;
   double y = l->box.y + layout->label_pad_y + w->baseline[l->kind];
   const char *line = l->text;
-  g_autoptr (PangoFontDescription) font = synack_render_font (layout, l->kind);
 
   switch (l->kind)
     {
@@ -626,20 +636,19 @@ write_text (Writer *w, const SynackDiagramLabel *l)
       break;
     }
   g_string_append_printf (w->buf, "<text text-anchor=\"%s\" ", anchor);
-  attr_num (w, "font-size", (double) pango_font_description_get_size (font) / PANGO_SCALE);
-  if (pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD)
+  attr_num (w, "font-size", w->font_size[l->kind]);
+  if (w->bold[l->kind])
     put (w, "font-weight=\"bold\" ");
   put (w, ">");
   for (int n = 0; line != NULL; n++)
     {
       const char *nl = strchr (line, '\n');
-      g_autofree char *piece = nl ? g_strndup (line, (gsize) (nl - line)) : g_strdup (line);
 
       put (w, "<tspan ");
       attr_num (w, "x", x);
       attr_num (w, "y", y + n * w->line_h[l->kind]);
       put (w, ">");
-      escaped (w, piece);
+      escaped_len (w, line, nl ? (size_t) (nl - line) : strlen (line));
       put (w, "</tspan>");
       line = nl ? nl + 1 : NULL;
     }
@@ -708,7 +717,9 @@ write_labels (Writer *w)
         }
       data_events (w, reveal, end);
       put (w, ">");
-      sentence_title (w, arrow != NULL ? arrow->send_event : l->event);
+      /* A segment's label has its sentence on the segment's group. */
+      if (arrow == NULL)
+        sentence_title (w, l->event);
       /* Every label sits on a box of the background colour, so no line
        * (an arrow, the cursor) ever strikes through its text. */
       put (w, "<rect class=\"label-box\" ");
