@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "synack-describe.h"
 #include "synack-diagram-layout.h"
 #include "synack-export-html.h"
 #include "synack-svg-writer.h"
@@ -246,9 +247,9 @@ synack_html_write (const SynackSlideDeck *deck,
   button (&sink, "last", "\u21e5", _("Last step (End)"));
   out (&sink, "</div>\n<p id=\"step\" aria-live=\"polite\"></p>\n<div id=\"states\">"
               "<div class=\"host\"><span>");
-  out_escaped (&sink, _("Client"));
+  out_escaped (&sink, synack_describe_host (SYNACK_CLIENT, SYNACK_HOST_TITLE));
   out (&sink, "</span><b id=\"state-client\"></b></div><div class=\"host\"><span>");
-  out_escaped (&sink, _("Server"));
+  out_escaped (&sink, synack_describe_host (SYNACK_SERVER, SYNACK_HOST_TITLE));
   out (&sink, "</span><b id=\"state-server\"></b></div></div>\n"
               "<p id=\"narration\" aria-live=\"polite\"></p>\n<p id=\"watch\"></p>\n");
   if (deck->watch && *deck->watch)
