@@ -333,6 +333,24 @@ synack_slide_paint_step (cairo_t *cr, const SynackSlideDeck *deck, size_t step, 
   synack_diagram_paint (cr, layout, deck->theme, upto, 0, &(cairo_rectangle_t) { 0, top, lw, view_h });
   cairo_restore (cr);
 
+  /* Scrolled down, the lifelines keep their names at the top of the box. */
+  if (top > 0)
+    {
+      double band_h = 16 * u, x0 = box_x + (box_w - lw * scale) / 2;
+
+      set_color (cr, &deck->theme->background);
+      cairo_rectangle (cr, box_x, box_y, box_w, band_h);
+      cairo_fill (cr);
+      set_color (cr, &deck->theme->foreground);
+      for (int h = 0; h < SYNACK_N_HOSTS; h++)
+        {
+          double x = x0 + synack_diagram_layout_lifeline_x (layout, h) * scale;
+
+          paragraph (cr, deck, synack_describe_host (h, SYNACK_HOST_HEADING), x - 100 * u, box_y + 1 * u, 200 * u,
+                     11 * u, TRUE, FALSE, PANGO_ALIGN_CENTER);
+        }
+    }
+
   /* Heading: the lesson on every page, the step at the right. */
   set_color (cr, &deck->theme->background);
   cairo_rectangle (cr, 0, 0, deck->width, head_h);
