@@ -10,6 +10,8 @@
 #include "synack-export-dialog.h"
 #include "synack-i18n.h"
 #include "synack-lesson-dialog.h"
+#include "synack-toast.h"
+#include "synack-window.h"
 #include "synack-test-text.h"
 #include "synack-window-testing.h"
 
@@ -172,6 +174,14 @@ shoot_all (void)
     gtk_window_present (GTK_WINDOW (export));
     shoot ("export");
     gtk_window_destroy (GTK_WINDOW (export));
+  }
+  {
+    /* What a successful export leaves in the window. */
+    g_autoptr(GFile) file = g_file_new_for_path ("/tmp/handshake.pdf");
+
+    synack_toast_show (GTK_WINDOW (window), "Exported “handshake.pdf”", file);
+    wait_ms (400);
+    shoot ("export-done");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

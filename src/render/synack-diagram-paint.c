@@ -53,6 +53,24 @@ shown (const Painter *p, long event)
   return event == -1 || (event >= 0 && event <= p->last);
 }
 
+long
+synack_diagram_label_reveal (const SynackDiagramLayout *layout, int index)
+{
+  const SynackDiagramLabel *l = LABEL (layout, index);
+  int owner = layout->label_owner[index];
+
+  /* Stepping shows a segment at its arrival: its label with it, not on
+   * the slide before the arrow is drawn. */
+  if ((l->kind == SYNACK_LABEL_SEGMENT || l->kind == SYNACK_LABEL_LOST) && owner >= 0 && l->event >= 0)
+    {
+      const SynackDiagramArrow *a = &g_array_index (layout->arrows, SynackDiagramArrow, owner);
+
+      if (a->end_event >= 0)
+        return a->end_event;
+    }
+  return l->event;
+}
+
 /* --------------------------------------------------------------- axis */
 
 static void
@@ -407,7 +425,7 @@ paint_labels (Painter *p)
       PangoLayout *pl;
       PangoRectangle logical;
 
-      if (!shown (p, l->event))
+      if (!shown (p, synack_diagram_label_reveal (layout, index)))
         continue;
       if (l->box.y + l->box.height < p->a || l->box.y > p->b ||
           l->box.x + l->box.width < p->x0 || l->box.x > p->x1)
@@ -448,6 +466,9 @@ paint_labels (Painter *p)
           break;
         }
 
+      /* The cursor line passes under labels, never through their text. */
+      if (!boxed && !p->all && p->yc >= l->box.y && p->yc <= l->box.y + l->box.height)
+        boxed = TRUE;
       if (boxed)
         {
           set_color (cr, &p->theme->label_background);
@@ -535,7 +556,7 @@ synack_diagram_paint (cairo_t                   *cr,
   paint_breaks (&p);
   paint_timers (&p);
   paint_arrows (&p);
-  paint_labels (&p);
   paint_cursor (&p);
+  paint_labels (&p);
   cairo_restore (cr);
 }
