@@ -44,10 +44,20 @@ synack_cli_parameter_help (void)
   if (help == NULL)
     {
       GString *text = g_string_new (_("Parameters (in scenario files as KEY = VALUE, here as --set KEY=VALUE):\n"));
-      const char *const *keys = synack_param_keys ();
+      size_t n_keys;
+      const SynackParamInfo *table = synack_param_table (&n_keys);
+      SynackParams defaults;
 
-      for (guint i = 0; keys[i]; i++)
-        g_string_append_printf (text, "  %-20s %s\n", keys[i], _(synack_param_key_help (keys[i])));
+      synack_params_init (&defaults, SYNACK_PROFILE_LINUX);
+      for (size_t i = 0; i < n_keys; i++)
+        {
+          g_autofree char *value = synack_param_get_value (&defaults, &table[i]);
+
+          /* TRANSLATORS: one parameter in --help: its help text and its default value */
+          g_string_append_printf (text, "  %-20s %s ", table[i].key, _(table[i].help));
+          g_string_append_printf (text, _("(default %s)"), value);
+          g_string_append_c (text, '\n');
+        }
       g_string_append (text, _("Durations: 250us, 50ms, 1s, 1.5s, 2min. Loss: 0.05 or 5%.\n"));
       help = g_string_free (text, FALSE);
     }

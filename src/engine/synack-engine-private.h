@@ -147,6 +147,8 @@ struct SynackEngine {
   const SynackAction **reactions;  /* actions that wait for an event */
   size_t               n_reactions;
 
+  const int           *cancel;        /* raised by another thread to stop the run, or NULL */
+
   /* While a segment is delivered, the events it causes wait here so its
    * DELIVER event, emitted once its verdict is known, can precede them. */
   bool                 deferring;

@@ -24,6 +24,7 @@ struct _SynackScenario {
   GHashTable *lesson_texts; /* locale ("" untranslated) -> SynackLessonText */
   char      *text;          /* as loaded */
   GPtrArray *edits;         /* lines appended since, in file syntax */
+  GArray    *left_out;      /* of guint: lines of `text` whose action was removed */
 
   GArray    *assignments;   /* of Assignment, file order then edits */
   GArray    *actions;       /* of SynackAction */

@@ -27,6 +27,7 @@ synack_scenario_new_empty (const char *name, const char *source)
   scenario->source = g_strdup (source);
   scenario->lesson_texts = synack_lesson_texts_new ();
   scenario->edits = g_ptr_array_new_with_free_func (g_free);
+  scenario->left_out = g_array_new (FALSE, FALSE, sizeof (guint));
   scenario->assignments = g_array_new (FALSE, TRUE, sizeof (Assignment));
   g_array_set_clear_func (scenario->assignments, assignment_clear);
   scenario->actions = g_array_new (FALSE, TRUE, sizeof (SynackAction));
@@ -44,6 +45,7 @@ synack_scenario_free (SynackScenario *scenario)
   g_hash_table_unref (scenario->lesson_texts);
   g_free (scenario->text);
   g_ptr_array_unref (scenario->edits);
+  g_array_unref (scenario->left_out);
   g_array_unref (scenario->assignments);
   g_array_unref (scenario->actions);
   g_array_unref (scenario->faults);
@@ -110,6 +112,7 @@ synack_scenario_copy (const SynackScenario *scenario)
   copy->text = g_strdup (scenario->text);
   for (guint i = 0; i < scenario->edits->len; i++)
     g_ptr_array_add (copy->edits, g_strdup (g_ptr_array_index (scenario->edits, i)));
+  g_array_append_vals (copy->left_out, scenario->left_out->data, scenario->left_out->len);
   for (guint i = 0; i < scenario->assignments->len; i++)
     {
       const Assignment *a = &g_array_index (scenario->assignments, Assignment, i);
@@ -216,11 +219,60 @@ synack_scenario_append_line (SynackScenario *scenario, const char *line, GError 
   return apply_edit (scenario, line, error);
 }
 
+guint
+synack_scenario_remove_actions (SynackScenario *scenario, SynackDo what)
+{
+  guint removed = 0;
+
+  /* Edits come after the text, so an action of the text is one whose line
+   * was read from it: only those are ever removed. */
+  g_return_val_if_fail (scenario->edits->len == 0, 0);
+  for (guint i = scenario->actions->len; i-- > 0;)
+    {
+      const SynackAction *action = &g_array_index (scenario->actions, SynackAction, i);
+
+      if (action->what != what)
+        continue;
+      g_array_append_val (scenario->left_out, action->line);
+      g_array_remove_index (scenario->actions, i);
+      removed++;
+    }
+  if (removed > 0 && !synack_scenario_rebuild_script (scenario, NULL))
+    g_return_val_if_reached (removed);  /* fewer actions never break the parameters */
+  return removed;
+}
+
+static gboolean
+is_left_out (const SynackScenario *scenario, guint line)
+{
+  for (guint i = 0; i < scenario->left_out->len; i++)
+    if (g_array_index (scenario->left_out, guint, i) == line)
+      return TRUE;
+  return FALSE;
+}
+
 char *
 synack_scenario_to_text (const SynackScenario *scenario)
 {
-  GString *out = g_string_new (scenario->text);
+  GString *out = g_string_new (NULL);
 
+  if (scenario->left_out->len == 0)
+    g_string_assign (out, scenario->text);
+  else
+    {
+      g_auto (GStrv) lines = g_strsplit (scenario->text, "\n", -1);
+
+      /* A removed action stays visible, as a comment, so the file still
+       * shows what the lesson did before it was changed. */
+      for (guint i = 0; lines[i]; i++)
+        {
+          if (is_left_out (scenario, i + 1))
+            g_string_append (out, "# left out: ");
+          g_string_append (out, lines[i]);
+          if (lines[i + 1] != NULL)
+            g_string_append_c (out, '\n');
+        }
+    }
   if (scenario->edits->len > 0)
     {
       if (out->len > 0 && out->str[out->len - 1] != '\n')
@@ -244,14 +296,40 @@ synack_trace_free (SynackTrace *trace)
 SynackTrace *
 synack_scenario_run (const SynackScenario *scenario, SynackRunStats *stats, GError **error)
 {
+  return synack_scenario_run_cancellable (scenario, stats, NULL, error);
+}
+
+static void
+raise_cancel_flag (GCancellable *cancellable, gpointer flag)
+{
+  g_atomic_int_set ((int *) flag, 1);
+}
+
+SynackTrace *
+synack_scenario_run_cancellable (const SynackScenario *scenario, SynackRunStats *stats,
+                                 GCancellable *cancellable, GError **error)
+{
   g_autoptr (SynackTrace) trace = g_new0 (SynackTrace, 1);
   SynackEngineError result;
   SynackRunStats local_stats;
+  int cancel_flag = 0;
+  gulong handler = 0;
 
+  /* The engine knows no GLib: it watches a plain flag that the cancellable
+   * raises, from whichever thread cancels it. */
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (raise_cancel_flag), &cancel_flag, NULL);
   synack_trace_init (trace);
-  result = synack_engine_run (&scenario->script, trace, &local_stats);
+  result = synack_engine_run_cancellable (&scenario->script, trace, &local_stats, &cancel_flag);
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, handler);
   if (stats)
     *stats = local_stats;
+  if (result == SYNACK_ENGINE_CANCELLED)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: the run was cancelled"), scenario->source);
+      return NULL;
+    }
   if (result != SYNACK_ENGINE_OK)
     {
       g_autofree char *when = synack_describe_time (local_stats.end_time, SYNACK_TIME_BRIEF);

@@ -126,7 +126,7 @@ append_event_json (GString *out, const SynackEvent *e)
 
     case SYNACK_EVENT_DUPLICATE:
       g_string_append_printf (out, ", \"seg\": %u, \"copy_arrives_us\": %" G_GINT64_FORMAT,
-                              e->seg, e->expires);
+                              e->seg, e->copy_arrives);
       break;
 
     case SYNACK_EVENT_TIMER:
@@ -285,7 +285,7 @@ trace_to_text (const SynackTrace *trace, const SynackScenario *scenario, gboolea
           break;
         case SYNACK_EVENT_DUPLICATE:
           {
-            g_autofree char *arrives = synack_describe_time (e->expires, SYNACK_TIME_SECONDS);
+            g_autofree char *arrives = synack_describe_time (e->copy_arrives, SYNACK_TIME_SECONDS);
             g_string_append_printf (out, _("#%-4u duplicated by the network, copy arrives at %s"),
                                     e->seg, arrives);
           }
