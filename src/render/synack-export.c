@@ -14,6 +14,7 @@
 #include "synack-diagram-layout-private.h"
 #include "synack-diagram-paint.h"
 #include "synack-export.h"
+#include "synack-state-diagram-paint.h"
 
 /* cairo's image surfaces stop at 32767 pixels a side. */
 #define MAX_PNG_SIDE 32767
@@ -23,6 +24,7 @@ synack_export_options_init (SynackExportOptions *options)
 {
   *options = (SynackExportOptions) {
     .format = SYNACK_EXPORT_FORMAT_AUTO,
+    .view = SYNACK_EXPORT_VIEW_SEQUENCE,
     .theme = NULL,
     .text_scale = 1,
     .axis_mode = SYNACK_TIME_AXIS_COMPRESSED,
@@ -32,6 +34,20 @@ synack_export_options_init (SynackExportOptions *options)
     .per_step = FALSE,
     .title = NULL,
   };
+}
+
+gboolean
+synack_export_view_from_string (const char *name, SynackExportView *out)
+{
+  static const char *const names[] = { "sequence", "states", "both" };
+
+  for (guint k = 0; name && k < G_N_ELEMENTS (names); k++)
+    if (g_str_equal (name, names[k]))
+      {
+        *out = (SynackExportView) k;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 SynackExportFormat
@@ -186,10 +202,12 @@ check_cairo (cairo_status_t status, AtomicFile *file, GError **error)
 /* ------------------------------------------------------------ drawing */
 
 typedef struct {
-  const SynackDiagramLayout *layout;
+  const SynackDiagramLayout *layout;    /* NULL: no sequence diagram */
+  const SynackStateDiagram  *states;    /* NULL: no state diagram */
   const SynackTheme         *theme;
   const char                *title;
   double                     title_h;   /* layout units above the diagram */
+  double                     seq_w;     /* layout units taken by the sequence diagram */
   double                     scale;     /* output units per layout unit */
   double                     width, height; /* output units */
 } Page;
@@ -199,6 +217,11 @@ draw_page (cairo_t *cr, const Page *page, long upto)
 {
   cairo_save (cr);
   cairo_scale (cr, page->scale, page->scale);
+  /* The whole page first: the two diagrams need not be the same height. */
+  cairo_set_source_rgba (cr, page->theme->background.r, page->theme->background.g,
+                         page->theme->background.b, page->theme->background.a);
+  cairo_rectangle (cr, 0, 0, page->width / page->scale, page->height / page->scale);
+  cairo_fill (cr);
   if (page->title_h > 0)
     {
       const SynackDiagramLayout *layout = page->layout;
@@ -207,17 +230,23 @@ draw_page (cairo_t *cr, const Page *page, long upto)
 
       pango_font_description_set_absolute_size (font, layout->font_px * 1.3 * PANGO_SCALE);
       pango_layout_set_font_description (pl, font);
-      cairo_set_source_rgba (cr, page->theme->background.r, page->theme->background.g,
-                             page->theme->background.b, page->theme->background.a);
-      cairo_rectangle (cr, 0, 0, layout->width, page->title_h);
-      cairo_fill (cr);
       cairo_set_source_rgba (cr, page->theme->foreground.r, page->theme->foreground.g,
                              page->theme->foreground.b, page->theme->foreground.a);
       cairo_move_to (cr, layout->margin, layout->margin * 0.6);
       pango_cairo_show_layout (cr, pl);
       cairo_translate (cr, 0, page->title_h);
     }
-  synack_diagram_paint (cr, page->layout, page->theme, upto, 0, NULL);
+  if (page->seq_w > 0)
+    synack_diagram_paint (cr, page->layout, page->theme, upto, 0, NULL);
+  if (page->states)
+    {
+      SynackStateMarks marks;
+
+      synack_state_diagram_marks (page->states, synack_diagram_layout_get_trace (page->layout), upto, &marks);
+      cairo_translate (cr, page->seq_w, 0);
+      synack_state_diagram_paint (cr, page->states, page->theme, &marks,
+                                  synack_diagram_layout_get_trace (page->layout));
+    }
   cairo_restore (cr);
 }
 
@@ -313,7 +342,9 @@ synack_export_file (const SynackTrace         *trace,
   SynackDiagramOptions layout_options;
   g_autoptr (SynackTheme) theme = NULL;
   g_autoptr (SynackDiagramLayout) layout = NULL;
+  g_autoptr (SynackStateDiagram) states = NULL;
   SynackExportFormat format;
+  double content_w, content_h;
   Page page = { 0 };
   long upto, n_steps;
 
@@ -362,16 +393,28 @@ synack_export_file (const SynackTrace         *trace,
   layout_options.text_scale = options->text_scale > 0 ? options->text_scale : 1;
   layout = synack_diagram_layout_new (trace, &layout_options);
 
+  /* The sequence layout also serves the title's type and the trace, so it
+   * is made even when only the states are shown. */
   page.layout = layout;
+  page.seq_w = options->view == SYNACK_EXPORT_VIEW_STATES ? 0 : layout->width;
+  content_w = page.seq_w;
+  content_h = options->view == SYNACK_EXPORT_VIEW_STATES ? 0 : layout->height;
+  if (options->view != SYNACK_EXPORT_VIEW_SEQUENCE)
+    {
+      states = synack_state_diagram_new (theme, layout_options.text_scale);
+      page.states = states;
+      content_w += states->width;
+      content_h = MAX (content_h, states->height);
+    }
   page.theme = theme;
   page.title = options->title && *options->title ? options->title : NULL;
   page.title_h = page.title ? layout->font_px * 2.4 : 0;
   if (options->width > 0)
-    page.scale = options->width / layout->width;
+    page.scale = options->width / content_w;
   else
     page.scale = options->scale > 0 ? options->scale : 1;
-  page.width = layout->width * page.scale;
-  page.height = (layout->height + page.title_h) * page.scale;
+  page.width = content_w * page.scale;
+  page.height = (content_h + page.title_h) * page.scale;
 
   if (format == SYNACK_EXPORT_FORMAT_PNG &&
       (ceil (page.width - 1e-6) > MAX_PNG_SIDE || ceil (page.height - 1e-6) > MAX_PNG_SIDE))
