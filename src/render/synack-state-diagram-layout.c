@@ -205,13 +205,13 @@ box_is_free (const SynackStateDiagram *d, const cairo_rectangle_t *box, int upto
 }
 
 /* Tries places beside each segment of the edge, longest segment first,
- * nearest its middle first, and takes the first free one. */
-static void
+ * nearest its middle first, and takes the first free one; FALSE if none is. */
+static gboolean
 place_label (SynackStateDiagram *d, int e, double w, double h)
 {
   SynackStateEdge *edge = &d->edges[e];
   const double gap = 4 * d->scale;
-  static const double along[] = { 0.5, 0.35, 0.65, 0.2, 0.8 };
+  static const double along[] = { 0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9 };
   int order[SYNACK_STATE_DIAGRAM_MAX_POINTS];
   int n_seg = edge->n_points - 1;
 
@@ -230,7 +230,7 @@ place_label (SynackStateDiagram *d, int e, double w, double h)
         if (box_is_free (d, &tries[k], e))
           {
             edge->label_box = tries[k];
-            return;
+            return TRUE;
           }
     }
   for (int s = 0; s < n_seg; s++)
@@ -256,17 +256,23 @@ place_label (SynackStateDiagram *d, int e, double w, double h)
           rect (px - w / 2, py + gap, w, h),       /* below */
           rect (px + gap, py - h / 2, w, h),       /* right */
           rect (px - w - gap, py - h / 2, w, h),   /* left */
+          /* Corners, which a diagonal leaves free on two sides. */
+          rect (px + gap, py - h - gap, w, h),
+          rect (px - w - gap, py + gap, w, h),
+          rect (px - w - gap, py - h - gap, w, h),
+          rect (px + gap, py + gap, w, h),
         };
 
         for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
           if (box_is_free (d, &tries[t], e))
             {
               edge->label_box = tries[t];
-              return;
+              return TRUE;
             }
       }
   /* Nowhere free: beside the first point; the layout test reports it. */
   edge->label_box = rect (edge->x[0] + gap, edge->y[0] + gap, w, h);
+  return FALSE;
 }
 
 static void
@@ -388,12 +394,23 @@ synack_state_diagram_new (const SynackTheme *theme, double text_scale)
         break;
       }
 
-  /* Labels after every line is down, so none can be placed over a line. */
+  /* Labels after every line is down, so none can be placed over a line.
+   * One that finds no room on one line tries event and action on two, as
+   * the RFC writes them. */
   for (int e = 0; e < d->n_edges; e++)
     {
-      double w, h;
+      SynackStateEdge *edge = &d->edges[e];
+      double px = synack_state_edge_font_px (d, edge), w, h;
+      char *slash;
 
-      measure (pango, d->font_family, synack_state_edge_font_px (d, &d->edges[e]), FALSE, d->edges[e].label, &w, &h);
+      measure (pango, d->font_family, px, FALSE, edge->label, &w, &h);
+      if (place_label (d, e, w + 0.5 * d->font_px, h + 0.2 * d->font_px))
+        continue;
+      slash = strstr (edge->label, " / ");
+      if (slash == NULL)
+        continue;
+      slash[2] = '\n';
+      measure (pango, d->font_family, px, FALSE, edge->label, &w, &h);
       place_label (d, e, w + 0.5 * d->font_px, h + 0.2 * d->font_px);
     }
   return d;

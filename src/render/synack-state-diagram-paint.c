@@ -48,6 +48,7 @@ text_layout (cairo_t *cr, const SynackStateDiagram *d, const char *text, double 
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (pl, font);
   pango_layout_set_text (pl, text, -1);
+  pango_layout_set_alignment (pl, PANGO_ALIGN_CENTER);
   return pl;
 }
 
@@ -217,7 +218,16 @@ paint_node (cairo_t *cr, const SynackStateDiagram *d, const SynackTheme *theme, 
       show_centred (cr, d, name, &tag, d->font_px * 0.8, TRUE);
     }
 
-  set_rgba (cr, &theme->foreground, 1);
+  /* A dark fill (print's greys, dark theme) takes light text. */
+  {
+    const SynackRgba *fill = &theme->state[node->state];
+    double alpha = any ? 1 : 0.35;
+    double lum = alpha * (0.2126 * fill->r + 0.7152 * fill->g + 0.0722 * fill->b) +
+                 (1 - alpha) * (0.2126 * theme->background.r + 0.7152 * theme->background.g + 0.0722 * theme->background.b);
+    double fg = 0.2126 * theme->foreground.r + 0.7152 * theme->foreground.g + 0.0722 * theme->foreground.b;
+
+    set_rgba (cr, fabs (fg - lum) >= 0.4 ? &theme->foreground : &theme->background, 1);
+  }
   show_centred (cr, d, synack_state_to_string (node->state), &node->box, d->font_px * 0.95, TRUE);
   cairo_restore (cr);
 }
@@ -279,6 +289,7 @@ synack_state_diagram_paint (cairo_t *cr, const SynackStateDiagram *d, const Syna
       PangoRectangle logical;
 
       pango_layout_set_width (pl, (int) (d->caption_box.width * PANGO_SCALE));
+      pango_layout_set_alignment (pl, PANGO_ALIGN_LEFT);
       pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_END);
       pango_layout_get_extents (pl, NULL, &logical);
       set_rgba (cr, marks->last_event >= 0 ? &theme->host[marks->last_host] : &theme->muted, 1);
