@@ -1,5 +1,5 @@
 /* test-app-screenshots.c: screenshots of the running window (start,
- * mid-handshake, TIME_WAIT, presentation, dark), each checked not blank. */
+ * mid-handshake, TIME_WAIT, presentation, with the state diagram, dark), each checked not blank. */
 #include "synack-config.h"
 
 #include <gtk/gtk.h>
@@ -138,7 +138,14 @@ test_screenshots (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   synack_window_seek_time (window, (trace->events[synack].t + trace->events[arrival].t) / 2);
   shoot ("presentation");
+  /* Both diagrams at once, for the back of the room. */
+  g_object_set (window, "show-states", TRUE, NULL);
+  synack_window_set_cursor (window, arrival + 1);
+  shoot ("presentation-states");
   g_object_set (window, "presentation", FALSE, NULL);
+  synack_window_set_cursor (window, time_wait);
+  shoot ("states");
+  g_object_set (window, "show-states", FALSE, NULL);
 
   g_object_set (window, "theme-choice", "dark", NULL);
   synack_window_seek_time (window, trace->events[time_wait].t + SYNACK_SEC (20));

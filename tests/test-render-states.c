@@ -164,7 +164,7 @@ static void
 test_labels_clear (void)
 {
   const char *themes[] = { "light", "projector", "print" };
-  const double scales[] = { 1, 1.5 };
+  const double scales[] = { 1, 1.3 };
 
   for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
     for (guint s = 0; s < G_N_ELEMENTS (scales); s++)

@@ -9,6 +9,7 @@
 #include "synack-explain.h"
 #include "synack-export-dialog.h"
 #include "synack-lesson-dialog.h"
+#include "synack-state-view.h"
 #include "synack-window.h"
 
 /* Runs that take longer than this show a progress overlay. */
@@ -31,6 +32,8 @@ struct _SynackWindow
   GtkPaned          *paned;
   GtkScrolledWindow *diagram_scroller;
   SynackDiagramView *diagram;
+  GtkPaned          *views_paned;
+  SynackStateView   *state_view;
   GtkWidget         *busy_box;
   GtkSpinner        *busy_spinner;
   GtkProgressBar    *busy_bar;
@@ -106,6 +109,7 @@ struct _SynackWindow
 
   gboolean            presentation;
   gboolean            show_side_panel;
+  gboolean            show_states;
   char               *theme_choice;
   guint               syncing;       /* > 0 while we update widgets ourselves */
 };
@@ -118,6 +122,7 @@ enum {
   PROP_THEME_CHOICE,
   PROP_PLAYING,
   PROP_SHOW_SIDE_PANEL,
+  PROP_SHOW_STATES,
   N_PROPS
 };
 
@@ -360,6 +365,7 @@ install_run (SynackWindow *self, RunResult *result, gboolean keep_time)
   gtk_column_view_set_model (self->events_view, GTK_SELECTION_MODEL (self->event_selection));
   synack_diagram_view_set_trace_with_layout (self->diagram, trace, g_steal_pointer (&result->layout),
                                              result->theme, result->text_scale);
+  synack_state_view_set_run (self->state_view, run);
   gtk_adjustment_configure (self->scrub_adjustment, upto, -1, (double) trace->n_events - 1, 1, 10, 0);
   self->syncing--;
 
@@ -903,6 +909,7 @@ update_cursor (SynackWindow *self, gboolean moved)
   trace = self->run->trace;
 
   synack_diagram_view_set_cursor (self->diagram, self->upto, self->progress);
+  synack_state_view_set_cursor (self->state_view, self->upto);
   update_time_label (self);
   update_timers (self);
 
@@ -1095,6 +1102,25 @@ static void
 on_diagram_event_clicked (SynackWindow *self, long event)
 {
   set_selected (self, event, FALSE);
+}
+
+static void
+on_state_event_activated (SynackWindow *self, long event)
+{
+  stop_playing (self);
+  jump_to (self, event);
+}
+
+/* Side by side, the state diagram taking a little more than half: it has
+ * eleven states to show, the sequence diagram two lifelines. */
+static void
+set_show_states (SynackWindow *self, gboolean show)
+{
+  self->show_states = !!show;
+  gtk_widget_set_visible (GTK_WIDGET (self->state_view), self->show_states);
+  if (self->show_states)
+    gtk_paned_set_position (self->views_paned, gtk_widget_get_width (GTK_WIDGET (self->views_paned)) * 9 / 20);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_STATES]);
 }
 
 static void
@@ -1397,6 +1423,8 @@ apply_theme (SynackWindow *self)
 
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
   synack_diagram_view_set_theme (self->diagram, diagram_theme, 1.0);
+  /* Larger labels in the same figure, for the back of the room. */
+  synack_state_view_set_theme (self->state_view, diagram_theme, self->presentation ? 1.3 : 1.0);
   if (self->run != NULL)
     {
       set_state_label (self, self->client_state_label, synack_trace_state_at (self->run->trace, SYNACK_CLIENT, 0, self->upto));
@@ -1765,6 +1793,7 @@ synack_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_THEME_CHOICE: g_value_set_string (value, self->theme_choice); break;
     case PROP_PLAYING: g_value_set_boolean (value, self->playing); break;
     case PROP_SHOW_SIDE_PANEL: g_value_set_boolean (value, self->show_side_panel); break;
+    case PROP_SHOW_STATES: g_value_set_boolean (value, self->show_states); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1785,6 +1814,7 @@ synack_window_set_property (GObject *object, guint prop_id, const GValue *value,
         gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), self->show_side_panel && !self->presentation);
       g_object_notify_by_pspec (object, pspec);
       break;
+    case PROP_SHOW_STATES: set_show_states (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1833,9 +1863,13 @@ synack_window_class_init (SynackWindowClass *klass)
   properties[PROP_SHOW_SIDE_PANEL] =
     g_param_spec_boolean ("show-side-panel", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_STATES] =
+    g_param_spec_boolean ("show-states", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYNACK_TYPE_DIAGRAM_VIEW);
+  g_type_ensure (SYNACK_TYPE_STATE_VIEW);
   g_type_ensure (SYNACK_TYPE_EVENT_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/synack/SynAck/synack-window.ui");
@@ -1847,6 +1881,8 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, diagram_scroller);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, diagram);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, views_paned);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, state_view);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_bar);
@@ -1915,6 +1951,7 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
   gtk_widget_class_install_property_action (widget_class, "win.theme", "theme-choice");
   gtk_widget_class_install_property_action (widget_class, "win.side-panel", "show-side-panel");
+  gtk_widget_class_install_property_action (widget_class, "win.state-diagram", "show-states");
 }
 
 static void
@@ -1950,6 +1987,7 @@ synack_window_init (SynackWindow *self)
   g_signal_connect_swapped (self->speed_dropdown, "notify::selected", G_CALLBACK (on_speed_selected), self);
   g_signal_connect_swapped (self->diagram, "event-clicked", G_CALLBACK (on_diagram_event_clicked), self);
   g_signal_connect_swapped (self->diagram, "notify::follow", G_CALLBACK (on_follow_changed), self);
+  g_signal_connect_swapped (self->state_view, "event-activated", G_CALLBACK (on_state_event_activated), self);
   g_signal_connect_swapped (self, "notify::fullscreened", G_CALLBACK (on_fullscreened), self);
 
   bind_param (self, GTK_WIDGET (self->loss_c2s_spin), "loss-c2s");

@@ -343,8 +343,10 @@ synack_state_diagram_new (const SynackTheme *theme, double text_scale)
     theme = fallback = synack_theme_new ("light", 1, NULL);
   if (text_scale <= 0)
     text_scale = 1;
-  d->font_px = theme->font_size * theme->text_scale * text_scale;
-  d->scale = s = d->font_px / 13.0;
+  /* The figure scales with the theme's type; text_scale only enlarges the
+   * text within it, so a projector can show the whole figure larger. */
+  d->scale = s = theme->font_size * theme->text_scale / 13.0;
+  d->font_px = 13.0 * s * text_scale;
   d->font_family = g_strdup (theme->font_family);
   d->width = FIG_W * s;
   d->height = (FIG_H + CAPTION_H) * s;

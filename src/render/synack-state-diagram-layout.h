@@ -38,7 +38,7 @@ typedef struct {
 typedef struct {
   double           width, height;
   double           font_px;
-  double           scale;        /* geometry: type size / 13 px */
+  double           scale;        /* geometry: the theme's type size / 13 px */
   char            *font_family;
   SynackStateNode  nodes[SYNACK_STATE_DIAGRAM_N_NODES];
   SynackStateEdge *edges;
@@ -46,7 +46,8 @@ typedef struct {
   cairo_rectangle_t caption_box; /* where the last transition is spelled out */
 } SynackStateDiagram;
 
-/* Lays the diagram out for a theme's type size times text_scale (<= 0: 1). */
+/* Lays the diagram out for a theme's type size; text_scale (<= 0: 1)
+ * enlarges the text within the same figure. */
 SynackStateDiagram *synack_state_diagram_new  (const SynackTheme *theme, double text_scale);
 void                synack_state_diagram_free (SynackStateDiagram *diagram);
 
