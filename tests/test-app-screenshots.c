@@ -1,5 +1,5 @@
 /* test-app-screenshots.c: screenshots of the running window (start,
- * mid-handshake, TIME_WAIT, presentation, with the state diagram, dark), each checked not blank. */
+ * mid-handshake, TIME_WAIT, presentation, with the state diagram, predict mode, dark), each checked not blank. */
 #include "synack-config.h"
 
 #include <gtk/gtk.h>
@@ -9,6 +9,7 @@
 #include "synack-application.h"
 #include "synack-export-dialog.h"
 #include "synack-lesson-dialog.h"
+#include "synack-quiz-panel.h"
 #include "synack-window.h"
 
 static SynackApplication *app;
@@ -142,7 +143,14 @@ test_screenshots (void)
   g_object_set (window, "show-states", TRUE, NULL);
   synack_window_set_cursor (window, arrival + 1);
   shoot ("presentation-states");
-  g_object_set (window, "presentation", FALSE, NULL);
+  /* Predict mode for a class: the question big over the diagram. */
+  synack_window_set_cursor (window, -1);
+  g_object_set (window, "predict", TRUE, NULL);
+  synack_window_set_cursor (window, arrival + 1);
+  shoot ("presentation-predict");
+  synack_quiz_panel_reveal (SYNACK_QUIZ_PANEL (synack_window_get_quiz_panel (window)));
+  shoot ("presentation-predict-revealed");
+  g_object_set (window, "predict", FALSE, "presentation", FALSE, NULL);
   synack_window_set_cursor (window, time_wait);
   shoot ("states");
   g_object_set (window, "show-states", FALSE, NULL);

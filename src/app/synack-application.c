@@ -41,6 +41,7 @@ static const struct {
   { "win.presentation",       { "F11", NULL } },
   { "win.side-panel",         { "F9", NULL } },
   { "win.state-diagram",      { "F8", NULL } },
+  { "win.predict",            { "F7", NULL } },
   { "win.leave-presentation", { "Escape", NULL } },
   { "win.zoom-in",            { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
   { "win.zoom-out",           { "<Control>minus", "<Control>KP_Subtract", NULL } },

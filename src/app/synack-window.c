@@ -9,6 +9,7 @@
 #include "synack-explain.h"
 #include "synack-export-dialog.h"
 #include "synack-lesson-dialog.h"
+#include "synack-quiz-panel.h"
 #include "synack-state-view.h"
 #include "synack-window.h"
 
@@ -34,6 +35,7 @@ struct _SynackWindow
   SynackDiagramView *diagram;
   GtkPaned          *views_paned;
   SynackStateView   *state_view;
+  SynackQuizPanel   *quiz_panel;
   GtkWidget         *busy_box;
   GtkSpinner        *busy_spinner;
   GtkProgressBar    *busy_bar;
@@ -110,6 +112,7 @@ struct _SynackWindow
   gboolean            presentation;
   gboolean            show_side_panel;
   gboolean            show_states;
+  gboolean            predict;
   char               *theme_choice;
   guint               syncing;       /* > 0 while we update widgets ourselves */
 };
@@ -123,6 +126,7 @@ enum {
   PROP_PLAYING,
   PROP_SHOW_SIDE_PANEL,
   PROP_SHOW_STATES,
+  PROP_PREDICT,
   N_PROPS
 };
 
@@ -366,6 +370,7 @@ install_run (SynackWindow *self, RunResult *result, gboolean keep_time)
   synack_diagram_view_set_trace_with_layout (self->diagram, trace, g_steal_pointer (&result->layout),
                                              result->theme, result->text_scale);
   synack_state_view_set_run (self->state_view, run);
+  synack_quiz_panel_set_run (self->quiz_panel, run);
   gtk_adjustment_configure (self->scrub_adjustment, upto, -1, (double) trace->n_events - 1, 1, 10, 0);
   self->syncing--;
 
@@ -952,6 +957,8 @@ jump_to (SynackWindow *self, long upto)
   const SynackTrace *trace = self->run->trace;
 
   upto = CLAMP (upto, -1, (long) trace->n_events - 1);
+  /* Predict mode stops before a question's event until it is answered. */
+  upto = synack_quiz_panel_gate (self->quiz_panel, self->upto, upto);
   self->upto = upto;
   self->progress = 0;
   self->cursor_t = upto >= 0 ? trace->events[upto].t : 0;
@@ -1009,6 +1016,21 @@ tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
         self->progress = 0;
     }
 
+  if (self->upto > before)
+    {
+      long allowed = synack_quiz_panel_gate (self->quiz_panel, before, self->upto);
+
+      if (allowed != self->upto)
+        {
+          /* A question comes first: stop just before its event. */
+          self->upto = allowed;
+          self->progress = 0;
+          self->cursor_t = allowed >= 0 ? trace->events[allowed].t : 0;
+          update_cursor (self, TRUE);
+          stop_playing (self);
+          return G_SOURCE_REMOVE;
+        }
+    }
   update_cursor (self, self->upto != before);
   if (self->upto >= last)
     {
@@ -1121,6 +1143,12 @@ set_show_states (SynackWindow *self, gboolean show)
   if (self->show_states)
     gtk_paned_set_position (self->views_paned, gtk_widget_get_width (GTK_WIDGET (self->views_paned)) * 9 / 20);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_STATES]);
+}
+
+static void
+on_quiz_continue (SynackWindow *self, long event)
+{
+  jump_to (self, event);
 }
 
 static void
@@ -1455,6 +1483,7 @@ set_presentation (SynackWindow *self, gboolean presentation)
       gtk_window_unfullscreen (GTK_WINDOW (self));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presentation);
+  synack_quiz_panel_set_class_mode (self->quiz_panel, presentation);
   apply_theme (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->diagram));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
@@ -1702,6 +1731,18 @@ synack_window_get_diagram (SynackWindow *self)
   return GTK_WIDGET (self->diagram);
 }
 
+GtkWidget *
+synack_window_get_state_view (SynackWindow *self)
+{
+  return GTK_WIDGET (self->state_view);
+}
+
+GtkWidget *
+synack_window_get_quiz_panel (SynackWindow *self)
+{
+  return GTK_WIDGET (self->quiz_panel);
+}
+
 void
 synack_window_show_page (SynackWindow *self, const char *name)
 {
@@ -1794,6 +1835,7 @@ synack_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_PLAYING: g_value_set_boolean (value, self->playing); break;
     case PROP_SHOW_SIDE_PANEL: g_value_set_boolean (value, self->show_side_panel); break;
     case PROP_SHOW_STATES: g_value_set_boolean (value, self->show_states); break;
+    case PROP_PREDICT: g_value_set_boolean (value, self->predict); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1815,6 +1857,11 @@ synack_window_set_property (GObject *object, guint prop_id, const GValue *value,
       g_object_notify_by_pspec (object, pspec);
       break;
     case PROP_SHOW_STATES: set_show_states (self, g_value_get_boolean (value)); break;
+    case PROP_PREDICT:
+      self->predict = g_value_get_boolean (value);
+      synack_quiz_panel_set_active (self->quiz_panel, self->predict);
+      g_object_notify_by_pspec (object, pspec);
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1866,10 +1913,14 @@ synack_window_class_init (SynackWindowClass *klass)
   properties[PROP_SHOW_STATES] =
     g_param_spec_boolean ("show-states", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PREDICT] =
+    g_param_spec_boolean ("predict", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYNACK_TYPE_DIAGRAM_VIEW);
   g_type_ensure (SYNACK_TYPE_STATE_VIEW);
+  g_type_ensure (SYNACK_TYPE_QUIZ_PANEL);
   g_type_ensure (SYNACK_TYPE_EVENT_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/synack/SynAck/synack-window.ui");
@@ -1883,6 +1934,7 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, diagram);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, views_paned);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, state_view);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, quiz_panel);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_bar);
@@ -1952,6 +2004,7 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.theme", "theme-choice");
   gtk_widget_class_install_property_action (widget_class, "win.side-panel", "show-side-panel");
   gtk_widget_class_install_property_action (widget_class, "win.state-diagram", "show-states");
+  gtk_widget_class_install_property_action (widget_class, "win.predict", "predict");
 }
 
 static void
@@ -1988,6 +2041,7 @@ synack_window_init (SynackWindow *self)
   g_signal_connect_swapped (self->diagram, "event-clicked", G_CALLBACK (on_diagram_event_clicked), self);
   g_signal_connect_swapped (self->diagram, "notify::follow", G_CALLBACK (on_follow_changed), self);
   g_signal_connect_swapped (self->state_view, "event-activated", G_CALLBACK (on_state_event_activated), self);
+  g_signal_connect_swapped (self->quiz_panel, "continue", G_CALLBACK (on_quiz_continue), self);
   g_signal_connect_swapped (self, "notify::fullscreened", G_CALLBACK (on_fullscreened), self);
 
   bind_param (self, GTK_WIDGET (self->loss_c2s_spin), "loss-c2s");

@@ -26,6 +26,7 @@ struct _SynackScenario {
   GArray    *assignments;   /* of Assignment, file order then edits */
   GArray    *actions;       /* of SynackAction */
   GArray    *faults;        /* of SynackFault */
+  GArray    *quiz;          /* of SynackQuizFocus: the moments predict mode asks about */
   SynackScript script;      /* views into the arrays above, rebuilt on change */
 };
 
@@ -56,6 +57,7 @@ scenario_new (const char *name, const char *source)
   g_array_set_clear_func (scenario->assignments, assignment_clear);
   scenario->actions = g_array_new (FALSE, TRUE, sizeof (SynackAction));
   scenario->faults = g_array_new (FALSE, TRUE, sizeof (SynackFault));
+  scenario->quiz = g_array_new (FALSE, TRUE, sizeof (SynackQuizFocus));
   return scenario;
 }
 
@@ -74,6 +76,7 @@ synack_scenario_free (SynackScenario *scenario)
   g_array_unref (scenario->assignments);
   g_array_unref (scenario->actions);
   g_array_unref (scenario->faults);
+  g_array_unref (scenario->quiz);
   g_free (scenario);
 }
 
@@ -587,6 +590,23 @@ strip_comment (char *line)
       }
 }
 
+/* quiz [HOST] state|send|timer [WHICH]: a moment predict mode asks about. */
+static gboolean
+parse_quiz (Cursor *cur, SynackScenario *scenario, GError **error)
+{
+  g_autoptr (GString) rest = g_string_new (NULL);
+  SynackQuizFocus focus;
+  GError *cause = NULL;
+  const char *word;
+
+  while ((word = take (cur)) != NULL)
+    g_string_append_printf (rest, "%s%s", rest->len ? " " : "", word);
+  if (!synack_quiz_focus_parse (rest->str, &focus, &cause))
+    return fail_with (cur, error, cause);
+  g_array_append_val (scenario->quiz, focus);
+  return TRUE;
+}
+
 static gboolean
 parse_line (SynackScenario *scenario, const char *source, unsigned lineno,
             const char *raw, GError **error)
@@ -663,12 +683,14 @@ parse_line (SynackScenario *scenario, const char *source, unsigned lineno,
     }
   else if (g_str_equal (first, "duplicate"))
     ok = parse_fault (&cur, scenario, SYNACK_FAULT_DUPLICATE, error);
+  else if (g_str_equal (first, "quiz"))
+    ok = parse_quiz (&cur, scenario, error);
   else if (synack_param_key_is_known (first) || g_str_equal (first, "title") ||
            g_str_equal (first, "summary") || g_str_equal (first, "watch"))
     ok = fail (&cur, error, _("expected '%s = VALUE'"), first);
   else
     ok = fail (&cur, error, _("cannot read '%s': a line is KEY = VALUE, 'at TIME …', "
-               "'when HOST EVENT: …', 'lose …', 'delay …' or 'duplicate …'"), line);
+               "'when HOST EVENT: …', 'lose …', 'delay …', 'duplicate …' or 'quiz …'"), line);
   return ok;
 }
 
@@ -754,6 +776,7 @@ synack_scenario_copy (const SynackScenario *scenario)
     }
   g_array_append_vals (copy->actions, scenario->actions->data, scenario->actions->len);
   g_array_append_vals (copy->faults, scenario->faults->data, scenario->faults->len);
+  g_array_append_vals (copy->quiz, scenario->quiz->data, scenario->quiz->len);
   copy->script = scenario->script;
   copy->script.actions = (SynackAction *) (void *) copy->actions->data;
   copy->script.faults = (SynackFault *) (void *) copy->faults->data;
@@ -761,6 +784,13 @@ synack_scenario_copy (const SynackScenario *scenario)
 }
 
 const char *synack_scenario_get_name (const SynackScenario *s) { return s->name; }
+
+const SynackQuizFocus *
+synack_scenario_get_quiz (const SynackScenario *scenario, guint *n_foci)
+{
+  *n_foci = scenario->quiz->len;
+  return (const SynackQuizFocus *) (void *) scenario->quiz->data;
+}
 
 void
 synack_scenario_set_name (SynackScenario *scenario, const char *name)
