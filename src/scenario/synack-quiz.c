@@ -124,6 +124,7 @@ synack_quiz_question_free (SynackQuizQuestion *question)
 /* Gathers distinct wrong answers, never the right one. */
 typedef struct {
   const char *right;
+  const char *also_not;     /* a choice that would not be an answer at all */
   char       *wrong[SYNACK_QUIZ_MAX_CHOICES - 1];
   int         n;
   int         want;
@@ -132,7 +133,8 @@ typedef struct {
 static void
 offer (Distractors *d, const char *text)
 {
-  if (d->n >= d->want || text == NULL || g_str_equal (text, d->right))
+  if (d->n >= d->want || text == NULL || g_str_equal (text, d->right) ||
+      (d->also_not && g_str_equal (text, d->also_not)))
     return;
   for (int k = 0; k < d->n; k++)
     if (g_str_equal (d->wrong[k], text))
@@ -186,22 +188,22 @@ state_question (const SynackTrace *trace, long i)
 {
   const SynackEvent *e = &trace->events[i];
   const char *right = synack_state_to_string (e->to);
-  Distractors d = { .right = right, .want = 3 };
+  /* Staying in the same state is no change: never a choice. */
+  Distractors d = { .right = right, .also_not = synack_state_to_string (e->from), .want = 3 };
   unsigned n_table;
   const SynackTransition *table = synack_transitions (&n_table);
   char *text;
 
   /* The other ways out of the state first: the real alternatives. */
   for (unsigned t = 0; t < n_table; t++)
-    if (table[t].from == e->from && table[t].origin == SYNACK_TRANSITION_RFC && table[t].to != e->from)
+    if (table[t].from == e->from && table[t].origin == SYNACK_TRANSITION_RFC)
       offer (&d, synack_state_to_string (table[t].to));
   offer (&d, synack_state_to_string (mirror_state (e->to)));
   for (unsigned t = 0; t < n_table; t++)
-    if (table[t].from == e->to && table[t].origin == SYNACK_TRANSITION_RFC && table[t].to != e->from)
+    if (table[t].from == e->to && table[t].origin == SYNACK_TRANSITION_RFC)
       offer (&d, synack_state_to_string (table[t].to));
   for (int s = 0; s < SYNACK_N_STATES; s++)
-    if ((SynackState) s != e->from)
-      offer (&d, synack_state_to_string ((SynackState) s));
+    offer (&d, synack_state_to_string ((SynackState) s));
 
   text = g_strdup (e->host == SYNACK_CLIENT ? _("Which state does the client enter now?")
                                             : _("Which state does the server enter now?"));
