@@ -93,3 +93,29 @@ synack_test_assert_golden (const char *relative_path, const char *actual)
                           "and review the diff", path);
     }
 }
+
+void
+synack_test_assert_no_stale_goldens (const char *subdir, const char *const *lessons, const char *const *suffixes)
+{
+  g_autofree char *dir = g_build_filename (synack_test_golden_dir (), subdir, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, &error);
+  const char *file;
+
+  g_assert_no_error (error);
+  while ((file = g_dir_read_name (listing)))
+    {
+      g_autofree char *lesson = NULL;
+
+      for (guint i = 0; suffixes[i] && lesson == NULL; i++)
+        if (g_str_has_suffix (file, suffixes[i]))
+          lesson = g_strndup (file, strlen (file) - strlen (suffixes[i]));
+      if (lesson == NULL)
+        {
+          g_autofree char *expected = g_strjoinv (" or NAME", (char **) suffixes);
+          g_test_fail_printf ("%s/%s is not NAME%s", dir, file, expected);
+        }
+      else if (!g_strv_contains (lessons, lesson))
+        g_test_fail_printf ("%s/%s belongs to no lesson in the index; delete it", dir, file);
+    }
+}

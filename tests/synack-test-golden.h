@@ -18,4 +18,12 @@ gboolean synack_test_golden_updating (void);
  * ACTUAL as the new golden instead; review the change with git diff. */
 void synack_test_assert_golden (const char *relative_path, const char *actual);
 
+/* Fails the test for every file in the golden directory SUBDIR that is not
+ * LESSON + one of SUFFIXES for a lesson in LESSONS: a golden whose lesson
+ * was removed or renamed would never be compared (a missing golden fails
+ * that lesson's own test). */
+void synack_test_assert_no_stale_goldens (const char        *subdir,
+                                          const char *const *lessons,
+                                          const char *const *suffixes);
+
 G_END_DECLS

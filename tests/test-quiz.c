@@ -1,6 +1,7 @@
 /* test-quiz.c: predict mode's questions: right answers from the trace, wrong ones plausible and never right, quiz lines read and refused. */
 #include <string.h>
 
+#include "synack-describe.h"
 #include "synack-scenario.h"
 #include "synack-quiz.h"
 
@@ -37,7 +38,7 @@ expected_answer (const SynackTrace *trace, const SynackQuizQuestion *q)
     case SYNACK_QUIZ_TIMER:
     default:
       g_assert_cmpint (e->type, ==, SYNACK_EVENT_TIMER);
-      return synack_format_duration (e->expires - e->t);
+      return synack_describe_time (e->expires - e->t, SYNACK_TIME_BRIEF);
     }
 }
 

@@ -129,7 +129,7 @@ list_moments (SynackStateView *self, int node)
         continue;
       when = synack_explain_time (e->t);
       /* TRANSLATORS: a moment a host entered a state: "client, conn 1, at 0.150 s" */
-      text = g_strdup_printf (_("%s, conn %u, at %s"), e->host == SYNACK_CLIENT ? _("client") : _("server"),
+      text = g_strdup_printf (_("%s, conn %u, at %s"), synack_describe_host (e->host, SYNACK_HOST_HEADING),
                               e->conn, when);
       add_moment (self, text, (long) i);
       n++;

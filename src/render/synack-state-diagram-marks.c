@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "synack-describe.h"
 #include "synack-state-diagram-layout.h"
 
 G_STATIC_ASSERT (sizeof (guint64) * 8 >= 40);  /* the table has fewer edges than bits here */
@@ -95,7 +96,7 @@ synack_state_marks_describe (const SynackStateMarks *marks, const SynackTrace *t
   s = &trace->events[marks->last_event];
   table = synack_transitions (&n_table);
   t = synack_transition_find (s->from, s->to, s->cause);
-  host = s->host == SYNACK_CLIENT ? _("client") : _("server");
+  host = synack_describe_host (s->host, SYNACK_HOST_HEADING);
   c = marks->cause_event >= 0 ? &trace->events[marks->cause_event] : NULL;
   if (c != NULL && c->type == SYNACK_EVENT_DELIVER)
     {

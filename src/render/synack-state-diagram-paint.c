@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "synack-describe.h"
 #include "synack-diagram-layout-private.h"
 #include "synack-state-diagram-paint.h"
 
@@ -183,7 +184,7 @@ paint_node (cairo_t *cr, const SynackStateDiagram *d, const SynackTheme *theme, 
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
     {
       cairo_rectangle_t outline, tag;
-      const char *name = h == SYNACK_CLIENT ? _("client") : _("server");
+      const char *name = synack_describe_host ((SynackHostId) h, SYNACK_HOST_HEADING);
       double inset = (h == SYNACK_CLIENT ? -4 : -9) * s;
       g_autoptr (PangoLayout) tag_text = text_layout (cr, d, name, d->font_px * 0.8, TRUE);
       PangoRectangle logical;

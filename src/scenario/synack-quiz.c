@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "synack-describe.h"
 #include "synack-quiz.h"
 #include "synack-scenario.h"
 #include "synack-transitions.h"
@@ -245,14 +246,14 @@ static SynackQuizQuestion *
 timer_question (const SynackTrace *trace, long i)
 {
   const SynackEvent *e = &trace->events[i];
-  g_autofree char *right = synack_format_duration (e->duration);
+  g_autofree char *right = synack_describe_time (e->duration, SYNACK_TIME_BRIEF);
   Distractors d = { .right = right, .want = 3 };
   static const double factors[] = { 2, 0.5, 4, 3, 0.25, 8 };
   char *text;
 
   for (guint k = 0; k < G_N_ELEMENTS (factors) && d.n < d.want; k++)
     {
-      g_autofree char *wrong = synack_format_duration ((SynackTime) (e->duration * factors[k]));
+      g_autofree char *wrong = synack_describe_time ((SynackTime) (e->duration * factors[k]), SYNACK_TIME_BRIEF);
 
       offer (&d, wrong);
     }
