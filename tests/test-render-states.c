@@ -144,6 +144,24 @@ check_clean (const SynackStateDiagram *d)
   for (int a = 0; a < SYNACK_STATE_DIAGRAM_N_NODES; a++)
     for (int b = a + 1; b < SYNACK_STATE_DIAGRAM_N_NODES; b++)
       g_assert_false (overlap (&d->nodes[a].box, &d->nodes[b].box));
+  /* The hosts' tags hide no line and no label. */
+  for (int k = 0; k < SYNACK_STATE_DIAGRAM_N_NODES; k++)
+    for (int h = 0; h < SYNACK_N_HOSTS; h++)
+      {
+        const cairo_rectangle_t *tag = &d->host_tag[k][h];
+
+        g_test_message ("%s tag at %s", synack_host_to_string ((SynackHostId) h),
+                        synack_state_to_string (d->nodes[k].state));
+        g_assert_cmpfloat (tag->width, >, 0);
+        for (int e = 0; e < d->n_edges; e++)
+          {
+            const SynackStateEdge *edge = &d->edges[e];
+
+            g_assert_false (overlap (tag, &edge->label_box));
+            for (int p = 0; p + 1 < edge->n_points; p++)
+              g_assert_false (segment_meets (edge->x[p], edge->y[p], edge->x[p + 1], edge->y[p + 1], tag));
+          }
+      }
   /* No line runs through a state it does not start or end at. */
   for (int e = 0; e < d->n_edges; e++)
     for (int k = 0; k < SYNACK_STATE_DIAGRAM_N_NODES; k++)

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "synack-describe.h"
 #include "synack-diagram-layout-private.h"
 #include "synack-state-diagram-layout.h"
 
@@ -204,6 +205,82 @@ box_is_free (const SynackStateDiagram *d, const cairo_rectangle_t *box, int upto
   return TRUE;
 }
 
+static void
+measure (PangoContext *pango, const char *family, double px, gboolean bold, const char *text,
+         double *w, double *h)
+{
+  g_autoptr (PangoLayout) pl = pango_layout_new (pango);
+  g_autoptr (PangoFontDescription) font = pango_font_description_new ();
+  PangoRectangle logical;
+
+  pango_font_description_set_family (font, family);
+  pango_font_description_set_absolute_size (font, px * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (pl, font);
+  pango_layout_set_text (pl, text, -1);
+  pango_layout_get_extents (pl, NULL, &logical);
+  *w = (double) logical.width / PANGO_SCALE;
+  *h = (double) logical.height / PANGO_SCALE;
+}
+
+/* Host tags: the client's on the left of the box, the server's on the
+ * right, over a corner or beside it, wherever no line or label is. */
+static void
+place_host_tags (SynackStateDiagram *d, PangoContext *pango)
+{
+  const double s = d->scale, th = 20 * s, out = 20 * s;
+
+  for (int k = 0; k < SYNACK_STATE_DIAGRAM_N_NODES; k++)
+    for (int h = 0; h < SYNACK_N_HOSTS; h++)
+      {
+        const cairo_rectangle_t *b = &d->nodes[k].box;
+        double w, text_h, tw;
+        gboolean left = h == SYNACK_CLIENT, placed = FALSE;
+
+        measure (pango, d->font_family, d->font_px * 0.8, TRUE,
+                 synack_describe_host ((SynackHostId) h, SYNACK_HOST_HEADING), &w, &text_h);
+        tw = w + 14 * s;
+        {
+          double xl = b->x + out - tw, xr = b->x + b->width - out;
+          double x = left ? xl : xr;
+          cairo_rectangle_t tries[] = {
+            rect (x, b->y - th / 2 - 6 * s, tw, th),                 /* over the top corner */
+            rect (x, b->y + b->height - th / 2 + 6 * s, tw, th),     /* under the bottom corner */
+            rect (left ? b->x - tw - 6 * s : b->x + b->width + 6 * s, b->y - th - 2 * s, tw, th),
+            rect (left ? b->x - tw - 6 * s : b->x + b->width + 6 * s, b->y + b->height + 2 * s, tw, th),
+          };
+
+          for (guint t = 0; t < G_N_ELEMENTS (tries) && !placed; t++)
+            {
+              gboolean clear = TRUE;
+
+              for (int e = 0; e < d->n_edges && clear; e++)
+                {
+                  const SynackStateEdge *edge = &d->edges[e];
+
+                  if (synack_render_rects_overlap (&tries[t], &edge->label_box) ||
+                      (edge->has_tag && synack_render_rects_overlap (&tries[t], &edge->tag_box)))
+                    clear = FALSE;
+                  for (int p = 0; p + 1 < edge->n_points && clear; p++)
+                    if (segment_meets_rect (edge->x[p], edge->y[p], edge->x[p + 1], edge->y[p + 1], &tries[t]))
+                      clear = FALSE;
+                }
+              for (int o = 0; o < SYNACK_STATE_DIAGRAM_N_NODES && clear; o++)
+                if (o != k && synack_render_rects_overlap (&tries[t], &d->nodes[o].box))
+                  clear = FALSE;
+              if (clear)
+                {
+                  d->host_tag[k][h] = tries[t];
+                  placed = TRUE;
+                }
+            }
+          if (!placed)
+            d->host_tag[k][h] = tries[0];
+        }
+      }
+}
+
 /* Tries places beside each segment of the edge, longest segment first,
  * nearest its middle first, and takes the first free one; FALSE if none is. */
 static gboolean
@@ -275,24 +352,6 @@ place_label (SynackStateDiagram *d, int e, double w, double h)
   return FALSE;
 }
 
-static void
-measure (PangoContext *pango, const char *family, double px, gboolean bold, const char *text,
-         double *w, double *h)
-{
-  g_autoptr (PangoLayout) pl = pango_layout_new (pango);
-  g_autoptr (PangoFontDescription) font = pango_font_description_new ();
-  PangoRectangle logical;
-
-  pango_font_description_set_family (font, family);
-  pango_font_description_set_absolute_size (font, px * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (pl, font);
-  pango_layout_set_text (pl, text, -1);
-  pango_layout_get_extents (pl, NULL, &logical);
-  *w = (double) logical.width / PANGO_SCALE;
-  *h = (double) logical.height / PANGO_SCALE;
-}
 
 /* The stub of a reset edge from its state's free side to its CLOSED tag. */
 static void
@@ -415,6 +474,7 @@ synack_state_diagram_new (const SynackTheme *theme, double text_scale)
       measure (pango, d->font_family, px, FALSE, edge->label, &w, &h);
       place_label (d, e, w + 0.5 * d->font_px, h + 0.2 * d->font_px);
     }
+  place_host_tags (d, pango);
   return d;
 }
 

@@ -44,6 +44,9 @@ typedef struct {
   SynackStateEdge *edges;
   int              n_edges;
   cairo_rectangle_t caption_box; /* where the last transition is spelled out */
+  /* Where the "client" and "server" tags go when a host is in a state:
+   * beside the box, clear of every line and label. */
+  cairo_rectangle_t host_tag[SYNACK_STATE_DIAGRAM_N_NODES][SYNACK_N_HOSTS];
 } SynackStateDiagram;
 
 /* Lays the diagram out for a theme's type size; text_scale (<= 0: 1)

@@ -105,13 +105,23 @@ synack_state_marks_describe (const SynackStateMarks *marks, const SynackTrace *t
       why = g_strdup_printf (_("segment %u [%s]"), c->seg, flags);
     }
   else if (c != NULL && c->type == SYNACK_EVENT_APP)
-    why = g_strdup_printf ("%s()", synack_call_to_string (c->call));
+    why = NULL;  /* the edge's label already names the call */
   else if (c != NULL && c->type == SYNACK_EVENT_TIMER)
     /* TRANSLATORS: why a state changed: a timer ran out; %s is its name, e.g. "time-wait". */
     why = g_strdup_printf (_("%s timer expired"), synack_timer_to_string (c->timer));
   else
     why = g_strdup (synack_cause_to_string (s->cause));
 
+  if (t >= 0 && (unsigned) t < n_table && why == NULL)
+    {
+      g_autofree char *label = synack_transition_label (&table[t]);
+
+      /* TRANSLATORS: the state diagram's caption: host: FROM → TO, edge label. */
+      return g_strdup_printf (_("%s: %s → %s   %s"), host, synack_state_to_string (s->from),
+                              synack_state_to_string (s->to), label);
+    }
+  if (why == NULL)
+    why = g_strdup (synack_cause_to_string (s->cause));
   if (t >= 0 && (unsigned) t < n_table)
     {
       g_autofree char *label = synack_transition_label (&table[t]);

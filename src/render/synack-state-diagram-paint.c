@@ -186,9 +186,6 @@ paint_node (cairo_t *cr, const SynackStateDiagram *d, const SynackTheme *theme, 
       cairo_rectangle_t outline, tag;
       const char *name = synack_describe_host ((SynackHostId) h, SYNACK_HOST_HEADING);
       double inset = (h == SYNACK_CLIENT ? -4 : -9) * s;
-      g_autoptr (PangoLayout) tag_text = text_layout (cr, d, name, d->font_px * 0.8, TRUE);
-      PangoRectangle logical;
-      double tw, th = 20 * s;
 
       if (!here[h])
         continue;
@@ -207,12 +204,8 @@ paint_node (cairo_t *cr, const SynackStateDiagram *d, const SynackTheme *theme, 
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
 
-      /* Over the box's top corners, clear of the arrows that end on its top. */
-      pango_layout_get_extents (tag_text, NULL, &logical);
-      tw = logical.width / (double) PANGO_SCALE + 14 * s;
-      tag = (cairo_rectangle_t) { h == SYNACK_CLIENT ? node->box.x + 20 * s - tw : node->box.x + node->box.width - 20 * s,
-                                  node->box.y - th / 2 - 6 * s, tw, th };
-      rounded_rect (cr, &tag, th / 2);
+      tag = d->host_tag[k][h];
+      rounded_rect (cr, &tag, tag.height / 2);
       set_rgba (cr, &theme->host[h], 1);
       cairo_fill (cr);
       set_rgba (cr, &theme->background, 1);
