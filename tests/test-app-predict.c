@@ -174,6 +174,43 @@ test_wrong_answer (void)
   flush ();
 }
 
+/* A lesson's quiz lines choose the moments: lost-last-ack asks what the
+ * server sends. */
+static void
+test_lesson_quiz_lines (void)
+{
+  SynackWindow *window = open_window ("lost-last-ack");
+  SynackQuizPanel *panel = SYNACK_QUIZ_PANEL (synack_window_get_quiz_panel (window));
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  gboolean saw_send = FALSE;
+
+  g_object_set (window, "predict", TRUE, NULL);
+  for (int guard = 0; !saw_send && synack_window_get_cursor (window) < (long) trace->n_events - 1 && guard < 10000;
+       guard++)
+    {
+      const SynackQuizQuestion *q;
+
+      activate (window, "win.step-forward");
+      q = synack_quiz_panel_get_question (panel);
+      if (q == NULL)
+        continue;
+      if (q->kind == SYNACK_QUIZ_SEND)
+        {
+          char flags[32];
+
+          saw_send = TRUE;
+          g_assert_cmpint (trace->events[q->event].type, ==, SYNACK_EVENT_SEND);
+          synack_flags_to_string (trace->events[q->event].hdr.flags, flags, sizeof flags);
+          g_assert_cmpstr (q->choices[q->answer], ==, flags);
+          g_assert_cmpstr (q->question, ==, "What does the server send now?");
+        }
+      synack_quiz_panel_answer (panel, q->answer);
+    }
+  g_assert_true (saw_send);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush ();
+}
+
 /* Playing stops before the first state change and asks; a class sees no
  * score, and Return reveals. */
 static void
@@ -298,6 +335,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/predict/all-right", test_all_right);
   g_test_add_func ("/app/predict/wrong-answer", test_wrong_answer);
   g_test_add_func ("/app/predict/play-stops-for-the-class", test_play_stops_for_the_class);
+  g_test_add_func ("/app/predict/lesson-quiz-lines", test_lesson_quiz_lines);
   g_test_add_func ("/app/states/view", test_state_view);
   status = g_test_run ();
   g_clear_object (&app);

@@ -179,6 +179,27 @@ test_quiz_lines (void)
   }
 }
 
+/* The lesson that ships quiz lines: the retransmitted FIN and the restarted
+ * TIME_WAIT are asked about twice each. */
+static void
+test_lesson_with_quiz_lines (void)
+{
+  g_autoptr (SynackScenario) scenario = synack_scenario_load_preset ("lost-last-ack", NULL);
+  g_autoptr (SynackTrace) trace = synack_scenario_run (scenario, NULL, NULL);
+  guint n_foci, kinds[3] = { 0, 0, 0 };
+  const SynackQuizFocus *foci = synack_scenario_get_quiz (scenario, &n_foci);
+  g_autoptr (GPtrArray) questions = NULL;
+
+  g_assert_cmpuint (n_foci, ==, 3);
+  questions = synack_quiz_questions (trace, foci, n_foci);
+  check_questions (trace, questions);
+  for (guint i = 0; i < questions->len; i++)
+    kinds[((SynackQuizQuestion *) g_ptr_array_index (questions, i))->kind]++;
+  g_assert_cmpuint (kinds[SYNACK_QUIZ_SEND], ==, 2);
+  g_assert_cmpuint (kinds[SYNACK_QUIZ_TIMER], ==, 2);
+  g_assert_cmpuint (kinds[SYNACK_QUIZ_STATE], >, 0);
+}
+
 static void
 test_bad_quiz_lines (void)
 {
@@ -213,6 +234,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quiz/every-lesson", test_every_lesson);
   g_test_add_func ("/quiz/every-kind", test_every_kind);
   g_test_add_func ("/quiz/quiz-lines", test_quiz_lines);
+  g_test_add_func ("/quiz/lesson-with-quiz-lines", test_lesson_with_quiz_lines);
   g_test_add_func ("/quiz/bad-quiz-lines", test_bad_quiz_lines);
   return g_test_run ();
 }
