@@ -154,33 +154,6 @@ rect (double x, double y, double w, double h)
   return (cairo_rectangle_t) { x, y, w, h };
 }
 
-static gboolean
-segment_meets_rect (double x0, double y0, double x1, double y1, const cairo_rectangle_t *r)
-{
-  /* Liang–Barsky clipping: does any part of the segment lie inside r? */
-  double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
-  double p[4] = { -dx, dx, -dy, dy };
-  double q[4] = { x0 - r->x, r->x + r->width - x0, y0 - r->y, r->y + r->height - y0 };
-
-  for (int k = 0; k < 4; k++)
-    {
-      if (p[k] == 0)
-        {
-          if (q[k] < 0)
-            return FALSE;
-          continue;
-        }
-      double t = q[k] / p[k];
-      if (p[k] < 0)
-        t0 = MAX (t0, t);
-      else
-        t1 = MIN (t1, t);
-      if (t0 > t1)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* A label box is free if it meets no state, no tag, no other label and no line. */
 static gboolean
 box_is_free (const SynackStateDiagram *d, const cairo_rectangle_t *box, int upto_edge)
@@ -199,7 +172,7 @@ box_is_free (const SynackStateDiagram *d, const cairo_rectangle_t *box, int upto
       if (e < upto_edge && synack_render_rects_overlap (box, &edge->label_box))
         return FALSE;
       for (int p = 0; p + 1 < edge->n_points; p++)
-        if (segment_meets_rect (edge->x[p], edge->y[p], edge->x[p + 1], edge->y[p + 1], box))
+        if (synack_render_line_meets_rect (edge->x[p], edge->y[p], edge->x[p + 1], edge->y[p + 1], box))
           return FALSE;
     }
   return TRUE;
@@ -263,7 +236,7 @@ place_host_tags (SynackStateDiagram *d, PangoContext *pango)
                       (edge->has_tag && synack_render_rects_overlap (&tries[t], &edge->tag_box)))
                     clear = FALSE;
                   for (int p = 0; p + 1 < edge->n_points && clear; p++)
-                    if (segment_meets_rect (edge->x[p], edge->y[p], edge->x[p + 1], edge->y[p + 1], &tries[t]))
+                    if (synack_render_line_meets_rect (edge->x[p], edge->y[p], edge->x[p + 1], edge->y[p + 1], &tries[t]))
                       clear = FALSE;
                 }
               for (int o = 0; o < SYNACK_STATE_DIAGRAM_N_NODES && clear; o++)
@@ -539,7 +512,7 @@ synack_state_diagram_hit_test (const SynackStateDiagram *diagram, double x, doub
           return;
         }
       for (int p = 0; p + 1 < ed->n_points; p++)
-        if (segment_meets_rect (ed->x[p], ed->y[p], ed->x[p + 1], ed->y[p + 1], &near))
+        if (synack_render_line_meets_rect (ed->x[p], ed->y[p], ed->x[p + 1], ed->y[p + 1], &near))
           {
             *edge = e;
             return;

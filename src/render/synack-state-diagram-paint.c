@@ -14,20 +14,6 @@ set_rgba (cairo_t *cr, const SynackRgba *c, double alpha)
   cairo_set_source_rgba (cr, c->r, c->g, c->b, c->a * alpha);
 }
 
-static void
-rounded_rect (cairo_t *cr, const cairo_rectangle_t *r, double radius)
-{
-  double x = r->x, y = r->y, w = r->width, h = r->height;
-
-  radius = MIN (radius, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 static PangoLayout *
 text_layout (cairo_t *cr, const SynackStateDiagram *d, const char *text, double px, gboolean bold)
 {
@@ -115,7 +101,7 @@ paint_edge (cairo_t *cr, const SynackStateDiagram *d, const SynackTheme *theme, 
   arrowhead (cr, edge, (taken ? 13 : 9) * s);
   if (edge->has_tag)
     {
-      rounded_rect (cr, &edge->tag_box, 5 * s);
+      synack_render_rounded_rect (cr, &edge->tag_box, 5 * s);
       set_rgba (cr, &theme->background, 1);
       cairo_fill_preserve (cr);
       set_rgba (cr, colour, 1);
@@ -170,7 +156,7 @@ paint_node (cairo_t *cr, const SynackStateDiagram *d, const SynackTheme *theme, 
   any = here[SYNACK_CLIENT] || here[SYNACK_SERVER];
 
   cairo_save (cr);
-  rounded_rect (cr, &node->box, 8 * s);
+  synack_render_rounded_rect (cr, &node->box, 8 * s);
   set_rgba (cr, &theme->background, 1);
   cairo_fill_preserve (cr);
   set_rgba (cr, &theme->state[node->state], any ? 1 : 0.35);
@@ -196,7 +182,7 @@ paint_node (cairo_t *cr, const SynackStateDiagram *d, const SynackTheme *theme, 
       else
         outline = (cairo_rectangle_t) { node->box.x - 4 * s, node->box.y - 4 * s,
                                         node->box.width + 8 * s, node->box.height + 8 * s };
-      rounded_rect (cr, &outline, 10 * s);
+      synack_render_rounded_rect (cr, &outline, 10 * s);
       set_rgba (cr, &theme->host[h], 1);
       cairo_set_line_width (cr, 3.5 * s);
       if (h == SYNACK_SERVER)
@@ -205,7 +191,7 @@ paint_node (cairo_t *cr, const SynackStateDiagram *d, const SynackTheme *theme, 
       cairo_set_dash (cr, NULL, 0, 0);
 
       tag = d->host_tag[k][h];
-      rounded_rect (cr, &tag, tag.height / 2);
+      synack_render_rounded_rect (cr, &tag, tag.height / 2);
       set_rgba (cr, &theme->host[h], 1);
       cairo_fill (cr);
       set_rgba (cr, &theme->background, 1);
