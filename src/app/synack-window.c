@@ -113,6 +113,7 @@ struct _SynackWindow
   gboolean            show_side_panel;
   gboolean            show_states;
   gboolean            predict;
+  gboolean            panel_hidden_for_states;
   char               *theme_choice;
   guint               syncing;       /* > 0 while we update widgets ourselves */
 };
@@ -1119,7 +1120,21 @@ static void
 set_show_states (SynackWindow *self, gboolean show)
 {
   self->show_states = !!show;
+  /* Two diagrams and the side panel do not fit a laptop's width legibly:
+   * the panel makes room (F9 brings it back) and returns afterwards. */
+  if (self->show_states && self->show_side_panel && gtk_widget_get_width (GTK_WIDGET (self)) < 1800)
+    {
+      self->panel_hidden_for_states = TRUE;
+      g_object_set (self, "show-side-panel", FALSE, NULL);
+    }
+  else if (!self->show_states && self->panel_hidden_for_states)
+    {
+      self->panel_hidden_for_states = FALSE;
+      g_object_set (self, "show-side-panel", TRUE, NULL);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->state_view), self->show_states);
+  /* The state diagram shows both states: the caption keeps its sentence. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->client_caption_label)), !self->show_states);
   if (self->show_states)
     gtk_paned_set_position (self->views_paned, gtk_widget_get_width (GTK_WIDGET (self->views_paned)) * 9 / 20);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_STATES]);
@@ -1129,6 +1144,14 @@ static void
 on_quiz_continue (SynackWindow *self, long event)
 {
   jump_to (self, event);
+}
+
+/* While a question is up, the presentation caption would cover it. */
+static void
+on_quiz_shown (SynackWindow *self)
+{
+  gtk_widget_set_visible (self->caption_box,
+                          self->presentation && !gtk_widget_get_visible (GTK_WIDGET (self->quiz_panel)));
 }
 
 static void
@@ -1451,7 +1474,7 @@ set_presentation (SynackWindow *self, gboolean presentation)
   /* The diagram takes the whole width (its labels are sized to it); the
    * states and the sentence come up as a caption over its foot. */
   gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), !presentation && self->show_side_panel);
-  gtk_widget_set_visible (self->caption_box, presentation);
+  on_quiz_shown (self);
   if (presentation)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
@@ -2022,6 +2045,7 @@ synack_window_init (SynackWindow *self)
   g_signal_connect_swapped (self->diagram, "notify::follow", G_CALLBACK (on_follow_changed), self);
   g_signal_connect_swapped (self->state_view, "event-activated", G_CALLBACK (on_state_event_activated), self);
   g_signal_connect_swapped (self->quiz_panel, "continue", G_CALLBACK (on_quiz_continue), self);
+  g_signal_connect_swapped (self->quiz_panel, "notify::visible", G_CALLBACK (on_quiz_shown), self);
   g_signal_connect_swapped (self, "notify::fullscreened", G_CALLBACK (on_fullscreened), self);
 
   bind_param (self, GTK_WIDGET (self->loss_c2s_spin), "loss-c2s");
