@@ -3,12 +3,12 @@
 #include "synack-config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <stdio.h>
 #include <errno.h>
 #include <string.h>
 
 #include "synack-cli-common.h"
+#include "synack-i18n.h"
 #include "synack-scenario.h"
 
 static const char *const usage_text = N_(
@@ -20,6 +20,9 @@ static const char *const usage_text = N_(
   "\n"
   "Simulates TCP connection set-up and teardown between a client and a server\n"
   "and prints every segment, state change and timer.\n"
+  "\n"
+  "--lang LANGUAGE (anywhere on the line) answers in that language, e.g. zh_CN\n"
+  "or en; without it the LANGUAGE and LC_MESSAGES environment variables decide.\n"
   "\n"
   "Exit status: 0 success, 1 the run or the export failed, 2 bad input.\n"
   "Run 'synack-cli run --help' or 'synack-cli export --help' for their options.\n");
@@ -104,13 +107,54 @@ run_command (int argc, char **argv)
   return SYNACK_EXIT_OK;
 }
 
+/* Takes "--lang X" or "--lang=X" out of argv wherever it is, so it works
+ * before or after the command; returns FALSE when X is missing. */
+static gboolean
+take_language_option (int *argc, char **argv)
+{
+  int out = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      const char *language = NULL;
+
+      if (g_str_equal (argv[i], "--"))
+        {
+          while (i < *argc)
+            argv[out++] = argv[i++];
+          break;
+        }
+      if (g_str_equal (argv[i], "--lang"))
+        {
+          if (i + 1 >= *argc || argv[i + 1][0] == '\0')
+            return FALSE;
+          language = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--lang="))
+        {
+          language = argv[i] + strlen ("--lang=");
+          if (*language == '\0')
+            return FALSE;
+        }
+      if (language != NULL)
+        synack_i18n_set_language (language);
+      else
+        argv[out++] = argv[i];
+    }
+  argv[out] = NULL;
+  *argc = out;
+  return TRUE;
+}
+
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  synack_i18n_init ();
+  if (!take_language_option (&argc, argv))
+    {
+      g_printerr (_("synack-cli: --lang needs a language, such as zh_CN or en\n"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
 
   if (argc < 2)
     {

@@ -62,6 +62,9 @@ char *synack_describe_summary (const SynackTrace *trace, long index);
  * acknowledged, so it enters ESTABLISHED and sends the final ACK." */
 char *synack_describe_sentence (const SynackTrace *trace, long index);
 
+/* A timer by its trace name ("retransmit"), translated for people. */
+const char *synack_describe_timer_kind (SynackTimerKind kind);
+
 /* "the retransmission timer", as a sentence names it. */
 const char *synack_describe_timer_name (SynackTimerKind kind);
 

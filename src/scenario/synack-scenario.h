@@ -40,7 +40,11 @@ char          **synack_preset_list          (void);
 
 const char *synack_scenario_get_name     (const SynackScenario *scenario); /* preset or file base name */
 void        synack_scenario_set_name     (SynackScenario *scenario, const char *name);
+/* The lesson's words in the user's language (LANGUAGE, LC_MESSAGES...),
+ * field by field, where the file has them (title[zh_CN] = ...); otherwise
+ * as written without a locale. */
 const char *synack_scenario_get_title    (const SynackScenario *scenario);
+const char *synack_scenario_get_untranslated_title (const SynackScenario *scenario);
 const char *synack_scenario_get_summary  (const SynackScenario *scenario); /* what happens and why */
 const char *synack_scenario_get_watch    (const SynackScenario *scenario); /* what to watch */
 const SynackScript *synack_scenario_get_script (const SynackScenario *scenario);
