@@ -645,11 +645,9 @@ test_cli (Fixture *f, gconstpointer data)
   g_autofree char *args = NULL;
   guint w, h;
 
+  /* meson test always sets it: without it the test would check nothing. */
   if (g_getenv ("SYNACK_CLI") == NULL)
-    {
-      g_test_skip ("SYNACK_CLI is not set");
-      return;
-    }
+    g_error ("SYNACK_CLI is not set: run the test with meson test");
   args = g_strdup_printf ("--preset handshake -o '%s' --width 1200 --theme projector", png);
   g_assert_cmpint (cli (f->dir, args), ==, 0);
   png_size (png, &w, &h);
