@@ -9,7 +9,7 @@
 #include "synack-explain.h"
 #include "synack-quiz-panel.h"
 #include "synack-state-view.h"
-#include "synack-window.h"
+#include "synack-window-testing.h"
 
 static SynackApplication *app;
 
@@ -261,6 +261,7 @@ test_state_view (void)
   double x, y;
   long target = -1;
   GtkWidget *moments, *first;
+  SynackEdit lose_fin = { .kind = SYNACK_EDIT_LOSE_SEGMENT };
 
   g_object_set (window, "show-states", TRUE, NULL);
   wait_frames (300);
@@ -306,8 +307,13 @@ test_state_view (void)
   g_assert_cmpint (trace->events[synack_window_get_cursor (window)].type, ==, SYNACK_EVENT_STATE);
   g_assert_cmpint (trace->events[synack_window_get_cursor (window)].to, ==, SYNACK_STATE_TIME_WAIT);
 
-  /* A what-if re-run: the marks follow the new trace. */
-  g_assert_true (synack_window_add_edit (window, "lose client FIN #1"));
+  /* A what-if re-run (the client's FIN lost): the marks follow the new trace. */
+  for (size_t i = 0; i < trace->n_events && lose_fin.segment == 0; i++)
+    if (trace->events[i].type == SYNACK_EVENT_SEND && trace->events[i].host == SYNACK_CLIENT &&
+        (trace->events[i].hdr.flags & SYNACK_FLAG_FIN))
+      lose_fin.segment = trace->events[i].seg;
+  g_assert_cmpuint (lose_fin.segment, >, 0);
+  g_assert_true (synack_window_add_edit (window, &lose_fin));
   wait_until_idle (window);
   trace = synack_window_get_run (window)->trace;
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
