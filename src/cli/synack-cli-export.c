@@ -50,6 +50,7 @@ synack_cli_export (int argc, char **argv)
   g_autofree char *text_scale_text = NULL;
   g_autofree char *axis = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *view = NULL;
   g_auto (GStrv) sets = NULL;
   g_auto (GStrv) files = NULL;
   g_autofree char *page = NULL;
@@ -69,6 +70,8 @@ synack_cli_export (int argc, char **argv)
     { "theme", 't', 0, G_OPTION_ARG_STRING, &theme, N_("light (default), dark, projector or print"), "NAME" },
     { "text-scale", 0, 0, G_OPTION_ARG_STRING, &text_scale_text, N_("Make all text larger or smaller (default 1)"), "S" },
     { "axis", 0, 0, G_OPTION_ARG_STRING, &axis, N_("Time axis: compressed (default), proportional or per-event"), "MODE" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view,
+      N_("sequence (default), states (the state-transition diagram) or both side by side"), "VIEW" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("A heading above the diagram (default: the lesson's title)"), "TEXT" },
     { "from", 0, 0, G_OPTION_ARG_INT64, &from, N_("With --per-step: start at event K (0 is the first)"), "K" },
     { "per-step", 0, 0, G_OPTION_ARG_NONE, &per_step,
@@ -129,6 +132,11 @@ synack_cli_export (int argc, char **argv)
   if (!parse_axis (axis, &options.axis_mode))
     {
       g_printerr ("synack-cli export: --axis %s: %s\n", axis, _("expected compressed, proportional or per-event"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (view != NULL && !synack_export_view_from_string (view, &options.view))
+    {
+      g_printerr ("synack-cli export: --view %s: %s\n", view, _("expected sequence, states or both"));
       return SYNACK_EXIT_BAD_INPUT;
     }
   if (from != 0 && !per_step)

@@ -393,8 +393,8 @@ label_layout (const SynackDiagramLayout *layout, int index)
   return cache[index];
 }
 
-static void
-rounded_rect (cairo_t *cr, const cairo_rectangle_t *r, double radius)
+void
+synack_render_rounded_rect (cairo_t *cr, const cairo_rectangle_t *r, double radius)
 {
   double x = r->x, y = r->y, w = r->width, h = r->height;
 
@@ -472,7 +472,7 @@ paint_labels (Painter *p)
       if (boxed)
         {
           set_color (cr, &p->theme->label_background);
-          rounded_rect (cr, &l->box, 0.25 * layout->font_px);
+          synack_render_rounded_rect (cr, &l->box, 0.25 * layout->font_px);
           cairo_fill (cr);
         }
       if (l->kind == SYNACK_LABEL_NOTE && l->event >= 0)
@@ -480,7 +480,7 @@ paint_labels (Painter *p)
           /* Notes get a thin frame: they are what the program saw. */
           set_color_alpha (cr, fg, 0.5);
           cairo_set_line_width (cr, 0.6 * p->lw);
-          rounded_rect (cr, &l->box, 0.2 * layout->font_px);
+          synack_render_rounded_rect (cr, &l->box, 0.2 * layout->font_px);
           cairo_stroke (cr);
         }
       pl = label_layout (layout, index);

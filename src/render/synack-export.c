@@ -18,6 +18,7 @@
 #include "synack-export-gif.h"
 #include "synack-export-html.h"
 #include "synack-svg-writer.h"
+#include "synack-state-diagram-paint.h"
 
 /* cairo's image surfaces stop at 32767 pixels a side; beyond 64 million
  * pixels (256 MB of memory) drawing takes minutes and gigabytes. */
@@ -29,6 +30,7 @@ synack_export_options_init (SynackExportOptions *options)
 {
   *options = (SynackExportOptions) {
     .format = SYNACK_EXPORT_FORMAT_AUTO,
+    .view = SYNACK_EXPORT_VIEW_SEQUENCE,
     .theme = NULL,
     .text_scale = 1,
     .axis_mode = SYNACK_TIME_AXIS_COMPRESSED,
@@ -42,6 +44,20 @@ synack_export_options_init (SynackExportOptions *options)
     .svg_backend = SYNACK_SVG_BACKEND_SEMANTIC,
     .frame_delay = 1500,
   };
+}
+
+gboolean
+synack_export_view_from_string (const char *name, SynackExportView *out)
+{
+  static const char *const names[] = { "sequence", "states", "both" };
+
+  for (guint k = 0; name && k < G_N_ELEMENTS (names); k++)
+    if (g_str_equal (name, names[k]))
+      {
+        *out = (SynackExportView) k;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 SynackExportFormat
@@ -96,10 +112,12 @@ check_cairo (cairo_status_t status, SynackAtomicFile *file, GError **error)
 /* ------------------------------------------------------------ drawing */
 
 typedef struct {
-  const SynackDiagramLayout *layout;
+  const SynackDiagramLayout *layout;    /* NULL: no sequence diagram */
+  const SynackStateDiagram  *states;    /* NULL: no state diagram */
   const SynackTheme         *theme;
   const char                *title;
   double                     title_h;   /* layout units above the diagram */
+  double                     seq_w;     /* layout units taken by the sequence diagram */
   double                     scale;     /* output units per layout unit */
   double                     width, height; /* output units */
 } Page;
@@ -136,22 +154,33 @@ draw_page (cairo_t *cr, const Page *page, long upto)
 {
   cairo_save (cr);
   cairo_scale (cr, page->scale, page->scale);
+  /* The whole page first: the two diagrams need not be the same height. */
+  cairo_set_source_rgba (cr, page->theme->background.r, page->theme->background.g,
+                         page->theme->background.b, page->theme->background.a);
+  cairo_rectangle (cr, 0, 0, page->width / page->scale, page->height / page->scale);
+  cairo_fill (cr);
   if (page->title_h > 0)
     {
       const SynackDiagramLayout *layout = page->layout;
       g_autoptr (PangoLayout) pl = title_layout (layout, page->title);
 
-      cairo_set_source_rgba (cr, page->theme->background.r, page->theme->background.g,
-                             page->theme->background.b, page->theme->background.a);
-      cairo_rectangle (cr, 0, 0, layout->width, page->title_h);
-      cairo_fill (cr);
       cairo_set_source_rgba (cr, page->theme->foreground.r, page->theme->foreground.g,
                              page->theme->foreground.b, page->theme->foreground.a);
       cairo_move_to (cr, layout->margin, layout->margin * 0.6);
       pango_cairo_show_layout (cr, pl);
       cairo_translate (cr, 0, page->title_h);
     }
-  synack_diagram_paint (cr, page->layout, page->theme, upto, 0, NULL);
+  if (page->seq_w > 0)
+    synack_diagram_paint (cr, page->layout, page->theme, upto, 0, NULL);
+  if (page->states)
+    {
+      SynackStateMarks marks;
+
+      synack_state_diagram_marks (page->states, synack_diagram_layout_get_trace (page->layout), upto, &marks);
+      cairo_translate (cr, page->seq_w, 0);
+      synack_state_diagram_paint (cr, page->states, page->theme, &marks,
+                                  synack_diagram_layout_get_trace (page->layout));
+    }
   cairo_restore (cr);
 }
 
@@ -355,7 +384,9 @@ synack_export_file (const SynackTrace         *trace,
   SynackDiagramOptions layout_options;
   g_autoptr (SynackTheme) theme = NULL;
   g_autoptr (SynackDiagramLayout) layout = NULL;
+  g_autoptr (SynackStateDiagram) states = NULL;
   SynackExportFormat format;
+  double content_w, content_h;
   Page page = { 0 };
   long upto, from, n_steps;
   g_autofree char *title = NULL;
@@ -434,17 +465,29 @@ synack_export_file (const SynackTrace         *trace,
   layout_options.text_scale = options->text_scale > 0 ? options->text_scale : 1;
   layout = synack_diagram_layout_new (trace, &layout_options);
 
+  /* The sequence layout also serves the title's type and the trace, so it
+   * is made even when only the states are shown. */
   page.layout = layout;
+  page.seq_w = options->view == SYNACK_EXPORT_VIEW_STATES ? 0 : layout->width;
+  content_w = page.seq_w;
+  content_h = options->view == SYNACK_EXPORT_VIEW_STATES ? 0 : layout->height;
+  if (options->view != SYNACK_EXPORT_VIEW_SEQUENCE)
+    {
+      states = synack_state_diagram_new (theme, layout_options.text_scale);
+      page.states = states;
+      content_w += states->width;
+      content_h = MAX (content_h, states->height);
+    }
   page.theme = theme;
   title = synack_export_lesson_title (options->title, options->changed);
   page.title = title;
   page.title_h = page.title ? title_height (layout, page.title) : 0;
   if (options->width > 0)
-    page.scale = options->width / layout->width;
+    page.scale = options->width / content_w;
   else
     page.scale = options->scale > 0 ? options->scale : 1;
-  page.width = layout->width * page.scale;
-  page.height = (layout->height + page.title_h) * page.scale;
+  page.width = content_w * page.scale;
+  page.height = (content_h + page.title_h) * page.scale;
 
   if (format == SYNACK_EXPORT_FORMAT_PNG &&
       (ceil (page.width - 1e-6) > MAX_PNG_SIDE || ceil (page.height - 1e-6) > MAX_PNG_SIDE ||
@@ -462,7 +505,8 @@ synack_export_file (const SynackTrace         *trace,
   n_steps = (upto == SYNACK_DIAGRAM_ALL ? (long) trace->n_events : MIN (upto + 1, (long) trace->n_events)) - from;
 
   if (format == SYNACK_EXPORT_FORMAT_GIF || format == SYNACK_EXPORT_FORMAT_HTML ||
-      (options->per_step && format == SYNACK_EXPORT_FORMAT_PDF))
+      (options->per_step && format == SYNACK_EXPORT_FORMAT_PDF &&
+       options->view == SYNACK_EXPORT_VIEW_SEQUENCE))
     {
       g_autofree long *steps = NULL;
       DeckJob job = { .deck = { .layout = layout, .theme = theme, .title = title,
@@ -506,7 +550,10 @@ synack_export_file (const SynackTrace         *trace,
       return write_stream (path, gif_job, &job, error);
     }
 
-  if (format == SYNACK_EXPORT_FORMAT_SVG && options->svg_backend == SYNACK_SVG_BACKEND_SEMANTIC)
+  /* The semantic SVG and the slide deck draw the sequence diagram only; a
+   * file that shows the state diagram too is drawn by cairo. */
+  if (format == SYNACK_EXPORT_FORMAT_SVG && options->svg_backend == SYNACK_SVG_BACKEND_SEMANTIC &&
+      options->view == SYNACK_EXPORT_VIEW_SEQUENCE)
     {
       SvgJob job = { .page = &page };
 
@@ -529,6 +576,9 @@ synack_export_file (const SynackTrace         *trace,
         }
       return write_vector (&page, format, path, upto, upto, error);
     }
+
+  if (format == SYNACK_EXPORT_FORMAT_PDF)
+    return write_vector (&page, format, path, from, from + n_steps - 1, error);
 
   /* Numbered PNGs: all written aside first, then put in place together, so
    * a failure or an interruption leaves neither a partial set nor a

@@ -22,8 +22,19 @@ typedef enum {
   SYNACK_SVG_BACKEND_CAIRO,    /* cairo's SVG: glyphs as paths, exactly the screen's look */
 } SynackSvgBackend;
 
+/* Which diagrams a file shows. */
+typedef enum {
+  SYNACK_EXPORT_VIEW_SEQUENCE,  /* the sequence diagram */
+  SYNACK_EXPORT_VIEW_STATES,    /* the state-transition diagram at the last event shown */
+  SYNACK_EXPORT_VIEW_BOTH,      /* side by side: sequence left, states right */
+} SynackExportView;
+
+/* Parses "sequence", "states" or "both"; FALSE if unknown. */
+gboolean synack_export_view_from_string (const char *name, SynackExportView *out);
+
 typedef struct {
   SynackExportFormat format;
+  SynackExportView   view;
   const char        *theme;       /* theme name; NULL: "light" */
   double             text_scale;  /* <= 0: 1 */
   SynackTimeAxisMode axis_mode;
