@@ -53,3 +53,11 @@ synack_cli_parameter_help (void)
     }
   return help;
 }
+
+gboolean
+synack_cli_path_is_pcapng (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".pcapng");
+}

@@ -115,6 +115,7 @@ static const char *const loss_reason_names[SYNACK_N_LOSS_REASONS] = {
   [SYNACK_LOSS_RANDOM]    = "random loss",
   [SYNACK_LOSS_SCRIPTED]  = "scripted loss",
   [SYNACK_LOSS_UNPLUGGED] = "host unplugged",
+  [SYNACK_LOSS_INFERRED]  = "inferred from the capture",
 };
 
 static const char *const match_names[] = {
