@@ -17,7 +17,7 @@ address_to_string (guint8 family, const guint8 *addr)
 }
 
 static SynackCapture *
-import_file (SynackCaptureFile *file, const char *name, guint conn, GError **error)
+import_file (SynackCaptureFile *file, const char *name, const char *where, guint conn, GError **error)
 {
   g_autoptr (SynackCapture) capture = g_new0 (SynackCapture, 1);
   const SynackCaptureConn *first;
@@ -27,7 +27,7 @@ import_file (SynackCaptureFile *file, const char *name, guint conn, GError **err
     {
       g_set_error (error, SYNACK_CAPTURE_ERROR, SYNACK_CAPTURE_ERROR_TOO_MANY,
                    _("%s: %u TCP connections, more than a diagram can show (%u); "
-                     "choose one with --conn N (1 to %u)"), name, n, SYNACK_CAPTURE_MAX_CONNECTIONS, n);
+                     "choose one with --conn N (1 to %u)"), where, n, SYNACK_CAPTURE_MAX_CONNECTIONS, n);
       return NULL;
     }
   if (conn > n)
@@ -35,7 +35,7 @@ import_file (SynackCaptureFile *file, const char *name, guint conn, GError **err
       g_set_error (error, SYNACK_CAPTURE_ERROR, SYNACK_CAPTURE_ERROR_NO_SUCH_CONN,
                    ngettext ("%s: no connection %u: the capture holds %u TCP connection",
                              "%s: no connection %u: the capture holds %u TCP connections", n),
-                   name, conn, n);
+                   where, conn, n);
       return NULL;
     }
   first = &g_array_index (file->conns, SynackCaptureConn, conn ? conn - 1 : 0);
@@ -56,7 +56,7 @@ synack_capture_import_data (const guint8 *data, gsize size, const char *name, gu
   SynackCapture *capture = NULL;
 
   if (synack_capture_file_read_data (&file, data, size, name, error))
-    capture = import_file (&file, name, conn, error);
+    capture = import_file (&file, name, name, conn, error);
   synack_capture_file_clear (&file);
   return capture;
 }
@@ -69,7 +69,7 @@ synack_capture_import_file (const char *path, guint conn, GError **error)
   SynackCapture *capture = NULL;
 
   if (synack_capture_file_read_path (&file, path, path, error))
-    capture = import_file (&file, name, conn, error);
+    capture = import_file (&file, name, path, conn, error);
   synack_capture_file_clear (&file);
   return capture;
 }

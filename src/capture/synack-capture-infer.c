@@ -21,6 +21,7 @@ typedef struct {
   guint32     max_ack[SYNACK_N_HOSTS];
   gboolean    acked_any[SYNACK_N_HOSTS];
   GHashTable *sends[SYNACK_N_HOSTS];     /* seq -> transmissions that started there */
+  guint       syns[SYNACK_N_HOSTS][2];   /* bare SYNs and SYN-ACKs sent */
 } Side;
 
 typedef struct {
@@ -362,9 +363,20 @@ import_packet (Inference *inf, guint k)
 
   if (side->trace_conn == 0)
     start_connection (inf, side, k);
-  if (space)
-    previous = GPOINTER_TO_UINT (g_hash_table_lookup (side->sends[x], GUINT_TO_POINTER (p->hdr.seq)));
-  rexmit_seen = space && side->sent_sequence[x] && synack_seq_lt (p->hdr.seq, side->snd_max[x]);
+  /* A retransmission sends the same kind of segment again. The SYN-ACK of a
+   * simultaneous open repeats its sender's SYN sequence number, but it is
+   * a new segment (RFC 9293 3.10.7.3), as the engine counts it. */
+  if (p->hdr.flags & SYNACK_FLAG_SYN)
+    {
+      previous = side->syns[x][!!(p->hdr.flags & SYNACK_FLAG_ACK)]++;
+      rexmit_seen = previous > 0;
+    }
+  else
+    {
+      if (space)
+        previous = GPOINTER_TO_UINT (g_hash_table_lookup (side->sends[x], GUINT_TO_POINTER (p->hdr.seq)));
+      rexmit_seen = space && side->sent_sequence[x] && synack_seq_lt (p->hdr.seq, side->snd_max[x]);
+    }
   acks_new = (p->hdr.flags & SYNACK_FLAG_ACK) && (!side->acked_any[x] || synack_seq_gt (p->hdr.ack, side->max_ack[x]));
 
   before_send (inf, side, k, rexmit_seen);

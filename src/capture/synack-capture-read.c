@@ -196,8 +196,8 @@ assign_connection (SynackCaptureFile *file, SynackCapturePacket *packet)
         from = SYNACK_SERVER;
       else
         continue;
-      if (bare_syn && conn->ended && packet->hdr.seq != conn->client_iss)
-        break;  /* the 4-tuple reused by a new connection */
+      if (bare_syn && conn->ended)
+        break;  /* the 4-tuple reused by a new connection, even with the same ISN */
       packet->conn_index = i - 1;
       packet->from = from;
       if (packet->hdr.flags & SYNACK_FLAG_RST)
