@@ -9,6 +9,11 @@
 #define LOOKAHEAD 4096
 
 typedef struct {
+  guint   k;      /* the packet */
+  guint32 seg;    /* its segment number in the trace */
+} Pending;
+
+typedef struct {
   guint32     trace_conn;         /* 0 until its first segment */
   SynackState state[SYNACK_N_HOSTS];
   guint32     iss[SYNACK_N_HOSTS];
@@ -22,6 +27,7 @@ typedef struct {
   gboolean    acked_any[SYNACK_N_HOSTS];
   GHashTable *sends[SYNACK_N_HOSTS];     /* seq -> transmissions that started there */
   guint       syns[SYNACK_N_HOSTS][2];   /* bare SYNs and SYN-ACKs sent */
+  GArray     *pending[SYNACK_N_HOSTS];   /* Pending segments on their way to each side */
 } Side;
 
 typedef struct {
@@ -34,7 +40,7 @@ typedef struct {
   GHashTable  *listening;         /* server ports with a LISTEN emitted */
   gint64       t0;                /* the first chosen segment's time */
   gint64      *last_from;         /* per connection and host: its last chosen packet, or -1 */
-  gboolean    *answers_syn;       /* per connection: the server sent a SYN-ACK */
+  gboolean    *answers_syn;       /* per connection: the server answered a SYN from a listener */
   guint        n_unproven, n_lost;
 } Inference;
 
@@ -91,7 +97,8 @@ seems_lost (const Inference *inf, guint k, gboolean acks_new)
           if (!space)
             return occupies_sequence (&q->hdr) && synack_seq_lt (q->hdr.seq, p->hdr.ack);
         }
-      else if (space && occupies_sequence (&q->hdr) && q->hdr.seq == p->hdr.seq)
+      else if (space && occupies_sequence (&q->hdr) && q->hdr.seq == p->hdr.seq &&
+               (q->hdr.flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_ACK)) == (p->hdr.flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_ACK)))
         return TRUE;
       else if (!space && (q->hdr.flags & SYNACK_FLAG_ACK) && synack_seq_ge (q->hdr.ack, p->hdr.ack))
         return FALSE;
@@ -174,6 +181,7 @@ start_connection (Inference *inf, Side *side, guint k)
     {
       side->state[h] = SYNACK_STATE_CLOSED;
       side->sends[h] = g_hash_table_new (NULL, NULL);
+      side->pending[h] = g_array_new (FALSE, FALSE, sizeof (Pending));
     }
   info = synack_trace_conn (inf->trace, side->trace_conn);
   if (info)
@@ -255,12 +263,11 @@ before_send (Inference *inf, Side *side, guint k, gboolean rexmit)
 /* RFC 9293 section 3.10.7, for what one capture can show: the receiver's
  * transitions on a SYN, a SYN-ACK, an ACK of its FIN, a FIN, a RST. */
 static void
-after_delivery (Inference *inf, Side *side, guint k, gboolean unproven)
+after_delivery (Inference *inf, Side *side, guint k, gint64 t, gboolean unproven)
 {
   const SynackCapturePacket *p = packet_at (inf, k);
   const SynackHeader *h = &p->hdr;
   SynackHostId y = !p->from;
-  gint64 t = (p->t_us - inf->t0);
   guint32 c = side->trace_conn;
   gboolean fin_in_order, fin_acked;
 
@@ -282,15 +289,12 @@ after_delivery (Inference *inf, Side *side, guint k, gboolean unproven)
       if (!(h->flags & SYNACK_FLAG_ACK) &&
           (side->state[y] == SYNACK_STATE_LISTEN || side->state[y] == SYNACK_STATE_SYN_SENT))
         change_state (inf, side, t, y, SYNACK_STATE_SYN_RECEIVED, SYNACK_CAUSE_SYN_RECEIVED, unproven);
+      else if ((h->flags & SYNACK_FLAG_ACK) && side->state[y] == SYNACK_STATE_SYN_RECEIVED &&
+               synack_seq_gt (h->ack, side->iss[y]))
+        /* Simultaneous open: the peer's SYN-ACK acknowledges ours. */
+        change_state (inf, side, t, y, SYNACK_STATE_ESTABLISHED, SYNACK_CAUSE_SYN_ACK_RECEIVED, unproven);
       else if ((h->flags & SYNACK_FLAG_ACK) && side->state[y] == SYNACK_STATE_SYN_SENT)
         {
-          SynackConnInfo *info = synack_trace_conn (inf->trace, c);
-
-          if (info && y == SYNACK_CLIENT)
-            {
-              info->server_iss = h->seq;
-              info->server_iss_known = TRUE;
-            }
           change_state (inf, side, t, y, SYNACK_STATE_ESTABLISHED, SYNACK_CAUSE_SYN_ACK_RECEIVED, unproven);
           emit_app (inf, t, y, c, SYNACK_CALL_CONNECT, SYNACK_RESULT_OK, 0);
         }
@@ -349,6 +353,72 @@ after_delivery (Inference *inf, Side *side, guint k, gboolean unproven)
     }
 }
 
+/* Is the receiver's next segment a RST without ACK, the answer of no socket? */
+static gboolean
+next_is_bare_rst (const Inference *inf, guint k)
+{
+  const SynackCapturePacket *p = packet_at (inf, k);
+
+  for (guint j = k + 1; j < inf->chosen->len && j < k + LOOKAHEAD; j++)
+    {
+      const SynackCapturePacket *q = packet_at (inf, j);
+
+      if (q->conn_index == p->conn_index && q->from != p->from)
+        return (q->hdr.flags & (SYNACK_FLAG_RST | SYNACK_FLAG_ACK)) == SYNACK_FLAG_RST;
+    }
+  return FALSE;
+}
+
+static void
+deliver (Inference *inf, Side *side, guint k, guint32 seg, gint64 t)
+{
+  const SynackCapturePacket *p = packet_at (inf, k);
+  SynackEvent arrival = { .t = t, .type = SYNACK_EVENT_DELIVER, .host = !p->from, .conn = side->trace_conn,
+                          .seg = seg, .hdr = p->hdr };
+
+  /* Answered with a bare RST from FIN_WAIT_2: the socket had timed out
+   * (tcp_fin_timeout) before the segment came. */
+  if (side->state[!p->from] == SYNACK_STATE_FIN_WAIT_2 && next_is_bare_rst (inf, k))
+    change_state (inf, side, t, !p->from, SYNACK_STATE_CLOSED, SYNACK_CAUSE_FIN_WAIT_2_EXPIRED, TRUE);
+  arrival.verdict = side->state[!p->from] == SYNACK_STATE_CLOSED && !(p->hdr.flags & SYNACK_FLAG_RST)
+                    ? SYNACK_VERDICT_NO_SOCKET : SYNACK_VERDICT_ACCEPTED;
+  emit (inf, &arrival);
+  after_delivery (inf, side, k, t, !receiver_speaks_later (inf, k));
+}
+
+/* Was the receiver's next segment of this connection sent before packet k
+ * reached it? It was if it does not acknowledge k's sequence space. */
+static gboolean
+crossed_by_next (const Inference *inf, guint k)
+{
+  const SynackCapturePacket *p = packet_at (inf, k);
+
+  if (!occupies_sequence (&p->hdr))
+    return FALSE;
+  for (guint j = k + 1; j < inf->chosen->len && j < k + LOOKAHEAD; j++)
+    {
+      const SynackCapturePacket *q = packet_at (inf, j);
+
+      if (q->conn_index != p->conn_index || q->from == p->from)
+        continue;
+      if (q->hdr.flags & SYNACK_FLAG_RST)
+        return FALSE;
+      return !(q->hdr.flags & SYNACK_FLAG_ACK) || synack_seq_lt (q->hdr.ack, sequence_end (&p->hdr));
+    }
+  return FALSE;
+}
+
+/* The segments that were on their way to host when it sent one arrive now. */
+static void
+deliver_pending (Inference *inf, Side *side, SynackHostId host, gint64 t)
+{
+  g_autoptr (GArray) pending = side->pending[host];
+
+  side->pending[host] = g_array_new (FALSE, FALSE, sizeof (Pending));
+  for (guint i = 0; i < pending->len; i++)
+    deliver (inf, side, g_array_index (pending, Pending, i).k, g_array_index (pending, Pending, i).seg, t);
+}
+
 static void
 import_packet (Inference *inf, guint k)
 {
@@ -389,7 +459,18 @@ import_packet (Inference *inf, guint k)
     {
       g_hash_table_insert (side->sends[x], GUINT_TO_POINTER (p->hdr.seq), GUINT_TO_POINTER (previous + 1));
       if (p->hdr.flags & SYNACK_FLAG_SYN)
-        side->iss[x] = p->hdr.seq;
+        {
+          SynackConnInfo *info = synack_trace_conn (inf->trace, side->trace_conn);
+
+          side->iss[x] = p->hdr.seq;
+          if (info && x == SYNACK_CLIENT)
+            info->client_iss = p->hdr.seq;
+          else if (info)
+            {
+              info->server_iss = p->hdr.seq;
+              info->server_iss_known = TRUE;
+            }
+        }
       if (!side->sent_sequence[x] || synack_seq_gt (sequence_end (&p->hdr), side->snd_max[x]))
         side->snd_max[x] = sequence_end (&p->hdr);
       side->sent_sequence[x] = TRUE;
@@ -406,6 +487,8 @@ import_packet (Inference *inf, guint k)
       side->acked_any[x] = TRUE;
     }
 
+  deliver_pending (inf, side, x, send.t);
+
   arrival.conn = side->trace_conn;
   arrival.seg = send.seg;
   arrival.rexmit = send.rexmit;
@@ -418,11 +501,18 @@ import_packet (Inference *inf, guint k)
       emit (inf, &arrival);
       return;
     }
-  arrival.type = SYNACK_EVENT_DELIVER;
-  arrival.verdict = side->state[!x] == SYNACK_STATE_CLOSED && !(p->hdr.flags & SYNACK_FLAG_RST)
-                    ? SYNACK_VERDICT_NO_SOCKET : SYNACK_VERDICT_ACCEPTED;
-  emit (inf, &arrival);
-  after_delivery (inf, side, k, !receiver_speaks_later (inf, k));
+  /* Segments that crossed (two SYNs of a simultaneous open, two FINs of a
+   * simultaneous close, data and a reply): the capture saw this one first,
+   * but the receiver's next segment does not acknowledge it, so it left
+   * before this one got there. This one arrives just after it. */
+  if (crossed_by_next (inf, k))
+    {
+      Pending pending = { k, send.seg };
+
+      g_array_append_val (side->pending[!x], pending);
+      return;
+    }
+  deliver (inf, side, k, send.seg, arrival.t);
 }
 
 SynackTrace *
@@ -461,12 +551,23 @@ synack_capture_infer (const SynackCaptureFile *file, guint chosen, guint *n_unpr
           (p->hdr.flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_ACK)) == (SYNACK_FLAG_SYN | SYNACK_FLAG_ACK))
         inf.answers_syn[p->conn_index] = TRUE;
     }
+  /* A server that sends a SYN of its own opened actively too: no listener. */
+  for (guint k = 0; k < inf.chosen->len; k++)
+    {
+      const SynackCapturePacket *p = packet_at (&inf, k);
+
+      if (p->from == SYNACK_SERVER && is_bare_syn (&p->hdr))
+        inf.answers_syn[p->conn_index] = FALSE;
+    }
   for (guint k = 0; k < inf.chosen->len; k++)
     import_packet (&inf, k);
 
   for (guint c = 0; c < file->conns->len; c++)
     for (int h = 0; h < SYNACK_N_HOSTS; h++)
-      g_clear_pointer (&inf.conns[c].sends[h], g_hash_table_unref);
+      {
+        g_clear_pointer (&inf.conns[c].sends[h], g_hash_table_unref);
+        g_clear_pointer (&inf.conns[c].pending[h], g_array_unref);
+      }
   g_free (inf.conns);
   g_free (inf.last_from);
   g_free (inf.answers_syn);

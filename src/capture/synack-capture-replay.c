@@ -102,6 +102,9 @@ call_as_action (const SynackTrace *trace, const SynackEvent *e)
     case SYNACK_CALL_CONNECT:
       if (e->result != SYNACK_RESULT_PENDING || info == NULL)
         return NULL;
+      /* In a simultaneous open the server connects too, to the client's port. */
+      if (e->host == SYNACK_SERVER)
+        return g_strdup_printf ("connect %u from %u isn=%u", info->client_port, info->server_port, info->server_iss);
       return g_strdup_printf ("connect %u from %u isn=%u", info->server_port, info->client_port, info->client_iss);
     case SYNACK_CALL_SEND:
       return g_strdup_printf ("send %" G_GUINT64_FORMAT " conn=%u", e->bytes, e->conn);

@@ -14,6 +14,7 @@
 #include "synack-diagram-layout-private.h"
 #include "synack-diagram-paint.h"
 #include "synack-export.h"
+#include "synack-text-export.h"
 
 /* cairo's image surfaces stop at 32767 pixels a side. */
 #define MAX_PNG_SIDE 32767
@@ -47,6 +48,12 @@ synack_export_format_from_path (const char *path)
     return SYNACK_EXPORT_FORMAT_SVG;
   if (g_ascii_strcasecmp (dot, ".pdf") == 0)
     return SYNACK_EXPORT_FORMAT_PDF;
+  if (g_ascii_strcasecmp (dot, ".msc") == 0)
+    return SYNACK_EXPORT_FORMAT_MSC;
+  if (g_ascii_strcasecmp (dot, ".puml") == 0)
+    return SYNACK_EXPORT_FORMAT_PUML;
+  if (g_ascii_strcasecmp (dot, ".tex") == 0)
+    return SYNACK_EXPORT_FORMAT_TEX;
   return SYNACK_EXPORT_FORMAT_AUTO;
 }
 
@@ -303,6 +310,28 @@ write_vector (const Page *page, SynackExportFormat format, const char *path,
   return atomic_commit (&file, error);
 }
 
+/* The text formats: source for another tool, from the same layout. */
+static gboolean
+write_text (const SynackDiagramLayout *layout, SynackExportFormat format,
+            const SynackExportOptions *options, const char *path, GError **error)
+{
+  const char *title = options->title && *options->title ? options->title : NULL;
+  g_autofree char *text = format == SYNACK_EXPORT_FORMAT_MSC ? synack_diagram_to_msc (layout, options->upto, title)
+                          : format == SYNACK_EXPORT_FORMAT_PUML ? synack_diagram_to_plantuml (layout, options->upto, title)
+                          : synack_diagram_to_tikz (layout, options->upto, title);
+  g_autoptr (GError) cause = NULL;
+
+  /* g_file_set_contents writes a temporary file and renames it into place. */
+  if (!g_file_set_contents (path, text, -1, &cause))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_WRITE, "%s: %s", display, cause->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 synack_export_file (const SynackTrace         *trace,
                     const SynackExportOptions *options,
@@ -331,7 +360,7 @@ synack_export_file (const SynackTrace         *trace,
     {
       g_autofree char *display = g_filename_display_name (path);
       g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_FORMAT,
-                   _("Cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"), display);
+                   _("Cannot tell the format of “%s”: use a name ending in .png, .svg, .pdf, .msc, .puml or .tex"), display);
       return FALSE;
     }
   if (options->width < 0 || options->scale < 0 || (options->upto < 0 && options->upto != SYNACK_DIAGRAM_ALL))
@@ -340,7 +369,7 @@ synack_export_file (const SynackTrace         *trace,
                            _("Width, scale and the last event must not be negative"));
       return FALSE;
     }
-  if (options->per_step && format == SYNACK_EXPORT_FORMAT_SVG)
+  if (options->per_step && format != SYNACK_EXPORT_FORMAT_PDF && format != SYNACK_EXPORT_FORMAT_PNG)
     {
       g_set_error_literal (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
                            _("A step-by-step export needs a .pdf (one page per event) or .png (one file per event)"));
@@ -361,6 +390,9 @@ synack_export_file (const SynackTrace         *trace,
   layout_options.theme = theme;
   layout_options.text_scale = options->text_scale > 0 ? options->text_scale : 1;
   layout = synack_diagram_layout_new (trace, &layout_options);
+
+  if (format == SYNACK_EXPORT_FORMAT_MSC || format == SYNACK_EXPORT_FORMAT_PUML || format == SYNACK_EXPORT_FORMAT_TEX)
+    return write_text (layout, format, options, path, error);
 
   page.layout = layout;
   page.theme = theme;

@@ -12,6 +12,9 @@ typedef enum {
   SYNACK_EXPORT_FORMAT_PNG,
   SYNACK_EXPORT_FORMAT_SVG,
   SYNACK_EXPORT_FORMAT_PDF,
+  SYNACK_EXPORT_FORMAT_MSC,   /* mscgen source */
+  SYNACK_EXPORT_FORMAT_PUML,  /* PlantUML source (teoz) */
+  SYNACK_EXPORT_FORMAT_TEX,   /* a standalone LaTeX document with TikZ */
 } SynackExportFormat;
 
 typedef struct {
@@ -28,7 +31,7 @@ typedef struct {
 
 void synack_export_options_init (SynackExportOptions *options);
 
-/* The format named by a path's extension (.png, .svg, .pdf), or AUTO if none. */
+/* The format named by a path's extension (.png, .svg, .pdf, .msc, .puml, .tex), or AUTO if none. */
 SynackExportFormat synack_export_format_from_path (const char *path);
 
 /* Draws the trace and writes it to path. Every file is written to a
