@@ -10,6 +10,7 @@
 #include "synack-export-dialog.h"
 #include "synack-lesson-dialog.h"
 #include "synack-window.h"
+#include "synack-window-capture.h"
 
 /* Runs that take longer than this show a progress overlay. */
 #define BUSY_DELAY_MS 40
@@ -77,6 +78,7 @@ struct _SynackWindow
 
   /* What is being simulated */
   SynackScenario     *base;         /* the lesson or file as loaded */
+  SynackCapture      *capture;      /* an opened capture, shown as it is: no what-if */
   char               *lesson;       /* preset name, or NULL for a file */
   GFile              *file;
   GHashTable         *overrides;    /* parameter key -> value, from the Parameters page */
@@ -411,6 +413,37 @@ run_done (GObject *source, GAsyncResult *res, gpointer user_data)
   run_result_free (result);
 }
 
+static void populate_params (SynackWindow *self);
+static void update_edits_label (SynackWindow *self);
+
+/* A capture is what happened: it is laid out again (a theme change) but
+ * never re-simulated, and a what-if is refused rather than ignored. */
+static void
+show_capture (SynackWindow *self, gboolean keep_time)
+{
+  RunResult *result;
+
+  if (g_hash_table_size (self->overrides) > 0 || self->edits->len > 0)
+    {
+      g_hash_table_remove_all (self->overrides);
+      g_ptr_array_set_size (self->edits, 0);
+      update_edits_label (self);
+      populate_params (self);
+      show_error (self, _("A capture shows what happened and cannot be changed: choose "
+                          "“Replay Capture as Scenario” to simulate it, then change that."));
+    }
+  self->generation++;  /* a simulation still running is not wanted any more */
+  self->busy = FALSE;
+  hide_busy (self);
+  result = g_new0 (RunResult, 1);
+  result->run = synack_run_new (synack_scenario_copy (self->base), synack_window_capture_trace (self->capture));
+  result->theme = g_strdup (synack_diagram_view_get_theme_name (self->diagram));
+  result->text_scale = synack_diagram_view_get_text_scale (self->diagram);
+  result->layout = synack_diagram_view_make_layout (result->run->trace, result->theme, result->text_scale);
+  install_run (self, result, keep_time);
+  run_result_free (result);
+}
+
 static void
 rerun (SynackWindow *self, gboolean keep_time)
 {
@@ -421,6 +454,11 @@ rerun (SynackWindow *self, gboolean keep_time)
 
   g_clear_handle_id (&self->rerun_idle_id, g_source_remove);
 
+  if (self->capture != NULL)
+    {
+      show_capture (self, keep_time);
+      return;
+    }
   scenario = build_scenario (self, &error);
   if (scenario == NULL)
     {
@@ -1279,11 +1317,13 @@ action_open (GtkWidget *widget, const char *name, GVariant *param)
 {
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = scenario_filter ();
+  g_autoptr(GtkFileFilter) captures = synack_window_capture_filter ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  native = gtk_file_chooser_native_new (_("Open Scenario"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+  native = gtk_file_chooser_native_new (_("Open Scenario or Capture"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), captures);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
@@ -1454,6 +1494,14 @@ set_theme_choice (SynackWindow *self, const char *choice)
 /* --- Loading ------------------------------------------------------------- */
 
 static void
+set_capture (SynackWindow *self, SynackCapture *capture)
+{
+  g_clear_pointer (&self->capture, synack_capture_free);
+  self->capture = capture;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.replay-capture", capture != NULL);
+}
+
+static void
 set_base (SynackWindow *self, SynackScenario *scenario, const char *lesson, GFile *file)
 {
   g_autofree char *summary = NULL;
@@ -1517,6 +1565,7 @@ synack_window_load_lesson (SynackWindow *self, const char *name)
       show_error (self, error->message);
       return FALSE;
     }
+  set_capture (self, NULL);
   set_base (self, scenario, name, NULL);
   g_settings_set_string (self->settings, "last-lesson", name);
   return TRUE;
@@ -1529,6 +1578,11 @@ synack_window_open_file (SynackWindow *self, GFile *file)
   g_autofree char *path = g_file_get_path (file);
   SynackScenario *scenario = NULL;
 
+  if (synack_window_capture_file_is_capture (file))
+    {
+      synack_window_open_capture (self, file);
+      return;
+    }
   if (path != NULL)
     scenario = synack_scenario_load_file (path, &error);
   else
@@ -1543,7 +1597,57 @@ synack_window_open_file (SynackWindow *self, GFile *file)
         synack_window_load_lesson (self, SYNACK_DEFAULT_PRESET);
       return;
     }
+  set_capture (self, NULL);
   set_base (self, scenario, NULL, file);
+}
+
+void
+synack_window_open_capture (SynackWindow *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SynackCapture) capture = synack_window_capture_open (file, &error);
+  g_autofree char *summary = NULL;
+  SynackScenario *scenario = NULL;
+
+  if (capture != NULL)
+    scenario = synack_window_capture_scenario (capture, &error);
+  if (scenario == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *primary = g_strdup_printf (_("Could not open “%s”"), name);
+
+      show_message (self, primary, error->message);
+      if (self->base == NULL)
+        synack_window_load_lesson (self, SYNACK_DEFAULT_PRESET);
+      return;
+    }
+  summary = synack_window_capture_summary (capture);
+  set_capture (self, g_steal_pointer (&capture));
+  /* No file: Save must ask where to write the scenario, never over the capture. */
+  set_base (self, scenario, NULL, NULL);
+  gtk_label_set_text (self->subtitle_label, summary);
+}
+
+static void
+action_replay_capture (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SynackWindow *self = SYNACK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  SynackScenario *scenario;
+
+  if (self->capture == NULL)
+    return;
+  scenario = synack_window_capture_scenario (self->capture, &error);
+  if (scenario == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  subtitle = g_strdup_printf (_("Replay of the capture %s"), self->capture->source);
+  set_capture (self, NULL);
+  set_base (self, scenario, NULL, NULL);
+  gtk_label_set_text (self->subtitle_label, subtitle);
 }
 
 /* --- Public API, used by the tests too ------------------------------------- */
@@ -1747,6 +1851,7 @@ synack_window_finalize (GObject *object)
 
   g_clear_pointer (&self->run, synack_run_unref);
   g_clear_pointer (&self->base, synack_scenario_free);
+  g_clear_pointer (&self->capture, synack_capture_free);
   g_clear_pointer (&self->overrides, g_hash_table_unref);
   g_clear_pointer (&self->edits, g_ptr_array_unref);
   g_clear_pointer (&self->lesson, g_free);
@@ -1908,6 +2013,7 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, action_dismiss_error);
   gtk_widget_class_install_action (widget_class, "win.lessons", NULL, action_lessons);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.replay-capture", NULL, action_replay_capture);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, action_close);
@@ -1967,6 +2073,7 @@ synack_window_init (SynackWindow *self)
   g_signal_connect_swapped (self->close_at_spin, "notify::value", G_CALLBACK (on_closing_changed), self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.replay-capture", FALSE);
   update_edits_label (self);
   update_details (self);
   gtk_label_set_text (self->explanation_label, _("Press Space to play, or → to go one event at a time."));

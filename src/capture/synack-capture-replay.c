@@ -127,9 +127,16 @@ synack_capture_to_scenario_text (const SynackCapture *capture)
 
   g_string_append_printf (out, "# %s\n", _("Derived from a capture: its application calls at their times, and its losses."));
   g_string_append_printf (out, "title = %s\n", capture->source);
-  g_string_append_printf (out, "summary = %s\n",
-                          _("A simulation of what the capture shows: the same calls at the same times, "
-                            "the same segments lost."));
+  /* The summary is what the window shows beside the capture, so it names
+   * the real hosts (the diagram draws the simulated ones). */
+  g_string_append (out, "summary = ");
+  g_string_append_printf (out, _("Captured between %s (the client) and %s (the server)."),
+                          capture->address[SYNACK_CLIENT], capture->address[SYNACK_SERVER]);
+  g_string_append_printf (out, " %s\n",
+                          _("Each side's states are inferred from what it sent and received; those the "
+                            "capture cannot prove are marked, and segments lost after the capture point "
+                            "are inferred from what the sender did next. As a scenario it makes the same "
+                            "calls at the same times and loses the same segments."));
   g_string_append_printf (out, "delay = %" G_GINT64_FORMAT "us\n\n", estimate_delay (trace));
 
   for (size_t i = 0; i < trace->n_events; i++)
