@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "synack-capture.h"
 #include "synack-export-dialog.h"
 
 struct _SynackExportDialog
@@ -39,7 +40,22 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *const extensions[] = { ".png", ".svg", ".pdf" };
+/* The format dropdown's rows, in order; AUTO stands for the capture. */
+static const struct {
+  const char        *extension;
+  SynackExportFormat format;
+} formats[] = {
+  { ".png", SYNACK_EXPORT_FORMAT_PNG }, { ".svg", SYNACK_EXPORT_FORMAT_SVG },
+  { ".pdf", SYNACK_EXPORT_FORMAT_PDF }, { ".msc", SYNACK_EXPORT_FORMAT_MSC },
+  { ".puml", SYNACK_EXPORT_FORMAT_PUML }, { ".tex", SYNACK_EXPORT_FORMAT_TEX },
+  { ".pcapng", SYNACK_EXPORT_FORMAT_AUTO },
+};
+
+static guint
+selected_format (SynackExportDialog *self)
+{
+  return MIN (gtk_drop_down_get_selected (self->format_dropdown), G_N_ELEMENTS (formats) - 1);
+}
 
 /* Everything one export needs, owned, so it can run in a thread. */
 typedef struct {
@@ -48,6 +64,7 @@ typedef struct {
   char               *theme;
   char               *title;
   char               *path;
+  gboolean            capture;   /* a pcapng of the run rather than a picture */
 } ExportJob;
 
 static void
@@ -65,7 +82,7 @@ make_job (SynackExportDialog *self, const char *path)
 {
   ExportJob *job = g_new0 (ExportJob, 1);
   const char *const *themes = synack_theme_names ();
-  guint format = gtk_drop_down_get_selected (self->format_dropdown);
+  guint format = selected_format (self);
   guint theme = gtk_drop_down_get_selected (self->theme_dropdown);
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
 
@@ -75,9 +92,8 @@ make_job (SynackExportDialog *self, const char *path)
   job->title = title && *title ? g_strdup (title) : NULL;
 
   synack_export_options_init (&job->options);
-  job->options.format = format == 1 ? SYNACK_EXPORT_FORMAT_SVG
-                      : format == 2 ? SYNACK_EXPORT_FORMAT_PDF
-                      : SYNACK_EXPORT_FORMAT_PNG;
+  job->options.format = formats[format].format;
+  job->capture = formats[format].format == SYNACK_EXPORT_FORMAT_AUTO;
   job->options.theme = job->theme;
   job->options.title = job->title;
   job->options.upto = gtk_check_button_get_active (self->upto_cursor_check) ? self->cursor : SYNACK_DIAGRAM_ALL;
@@ -101,7 +117,9 @@ export_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (synack_export_file (job->run->trace, &job->options, job->path, &error))
+  if (job->capture ? synack_pcapng_write_file (job->run->trace, synack_scenario_get_title (job->run->scenario),
+                                               job->path, &error)
+                   : synack_export_file (job->run->trace, &job->options, job->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -150,16 +168,16 @@ synack_export_dialog_export_to (SynackExportDialog *self, GFile *file)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *path = g_file_get_path (file);
-  guint format = MIN (gtk_drop_down_get_selected (self->format_dropdown), 2);
+  guint format = selected_format (self);
   ExportJob *job;
 
   g_return_if_fail (SYNACK_IS_EXPORT_DIALOG (self));
 
   if (path == NULL)
     path = g_file_get_parse_name (file);
-  if (!g_str_has_suffix (path, extensions[format]))
+  if (!g_str_has_suffix (path, formats[format].extension))
     {
-      char *with = g_strconcat (path, extensions[format], NULL);
+      char *with = g_strconcat (path, formats[format].extension, NULL);
       g_free (path);
       path = with;
     }
@@ -189,11 +207,11 @@ static void
 action_choose_file (GtkWidget *widget, const char *name, GVariant *param)
 {
   SynackExportDialog *self = SYNACK_EXPORT_DIALOG (widget);
-  guint format = MIN (gtk_drop_down_get_selected (self->format_dropdown), 2);
+  guint format = selected_format (self);
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *suggested = NULL;
-  g_autofree char *pattern = g_strconcat ("*", extensions[format], NULL);
+  g_autofree char *pattern = g_strconcat ("*", formats[format].extension, NULL);
   static const char *const mime[] = { "image/png", "image/svg+xml", "application/pdf" };
 
   native = gtk_file_chooser_native_new (_("Export Diagram"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -202,7 +220,7 @@ action_choose_file (GtkWidget *widget, const char *name, GVariant *param)
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_filter_set_name (filter, format == 0 ? _("PNG images") : format == 1 ? _("SVG drawings") : _("PDF documents"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  suggested = g_strdup_printf ("%s%s", synack_scenario_get_name (self->run->scenario), extensions[format]);
+  suggested = g_strdup_printf ("%s%s", synack_scenario_get_name (self->run->scenario), formats[format].extension);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), self);
@@ -326,8 +344,17 @@ synack_export_dialog_get_error_dialog (SynackExportDialog *self)
 void
 synack_export_dialog_set_format (SynackExportDialog *self, SynackExportFormat format)
 {
-  gtk_drop_down_set_selected (self->format_dropdown,
-                              format == SYNACK_EXPORT_FORMAT_SVG ? 1 : format == SYNACK_EXPORT_FORMAT_PDF ? 2 : 0);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format && format != SYNACK_EXPORT_FORMAT_AUTO)
+      gtk_drop_down_set_selected (self->format_dropdown, i);
+}
+
+void
+synack_export_dialog_set_extension (SynackExportDialog *self, const char *extension)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (formats[i].extension, extension) == 0)
+      gtk_drop_down_set_selected (self->format_dropdown, i);
 }
 
 void
