@@ -250,7 +250,11 @@ before_send (Inference *inf, Side *side, guint k, gboolean rexmit)
     return;
   if (p->hdr.len > 0 && is_synchronized (side->state[x]))
     emit_app (inf, t, x, c, SYNACK_CALL_SEND, SYNACK_RESULT_OK, p->hdr.len);
-  if (p->hdr.flags & SYNACK_FLAG_FIN)
+  /* A FIN leaves ESTABLISHED, SYN_RECEIVED or CLOSE_WAIT; from any other
+   * state the socket has already closed its side. */
+  if ((p->hdr.flags & SYNACK_FLAG_FIN) &&
+      (side->state[x] == SYNACK_STATE_ESTABLISHED || side->state[x] == SYNACK_STATE_SYN_RECEIVED ||
+       side->state[x] == SYNACK_STATE_CLOSE_WAIT))
     {
       gboolean half = keeps_receiving (inf, k);
       SynackState to = side->state[x] == SYNACK_STATE_CLOSE_WAIT ? SYNACK_STATE_LAST_ACK : SYNACK_STATE_FIN_WAIT_1;
