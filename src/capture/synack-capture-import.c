@@ -46,6 +46,13 @@ import_file (SynackCaptureFile *file, const char *name, const char *where, guint
   capture->trace = synack_capture_infer (file, conn ? conn - 1 : G_MAXUINT,
                                          &capture->n_unproven, &capture->n_lost);
   capture->n_packets = capture->trace->n_segments;
+  if (capture->trace->end_time > SYNACK_CAPTURE_MAX_SPAN)
+    {
+      g_set_error (error, SYNACK_CAPTURE_ERROR, SYNACK_CAPTURE_ERROR_TOO_LONG,
+                   _("%s: the TCP segments span %.1f hours, more than the 24 hours a run can last "
+                     "(a damaged timestamp?)"), where, capture->trace->end_time / 3.6e9);
+      return NULL;
+    }
   return g_steal_pointer (&capture);
 }
 

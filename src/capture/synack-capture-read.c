@@ -253,7 +253,9 @@ read_all (SynackCaptureFile *file, pcap_t *pcap, const char *name, GError **erro
     {
       SynackCapturePacket packet;
       guint offset, family;
-      gint64 t = (gint64) header->ts.tv_sec * G_USEC_PER_SEC + header->ts.tv_usec;
+      /* pcap keeps 32-bit seconds; a damaged record must not overflow. */
+      gint64 t = (gint64) CLAMP (header->ts.tv_sec, 0, G_MAXUINT32) * G_USEC_PER_SEC +
+                 CLAMP (header->ts.tv_usec, 0, G_USEC_PER_SEC);
 
       n_frames++;
       if (!skip_link_layer (link, frame, header->caplen, &offset, &family) ||

@@ -16,6 +16,7 @@ typedef enum {
   SYNACK_CAPTURE_ERROR_NO_TCP,        /* no TCP segment in it */
   SYNACK_CAPTURE_ERROR_TOO_MANY,      /* more connections than a diagram can show */
   SYNACK_CAPTURE_ERROR_NO_SUCH_CONN,  /* --conn N beyond the connections found */
+  SYNACK_CAPTURE_ERROR_TOO_LONG,      /* spans more than SYNACK_CAPTURE_MAX_SPAN */
   SYNACK_CAPTURE_ERROR_WRITE,         /* the pcapng file could not be written */
 } SynackCaptureError;
 
@@ -24,6 +25,10 @@ GQuark synack_capture_error_quark (void);
 /* More connections than this are refused unless one is chosen: a diagram of
  * hundreds of connections teaches nothing. */
 #define SYNACK_CAPTURE_MAX_CONNECTIONS 32
+
+/* A capture longer than this is refused: it is the simulation's default
+ * time limit, so a replay would stop before the capture's end. */
+#define SYNACK_CAPTURE_MAX_SPAN ((SynackTime) 24 * 3600 * 1000000)
 
 /* --- Export --- */
 
