@@ -244,8 +244,16 @@ char *
 synack_test_reference_path (const char *name, const char *suffix)
 {
   const char *dir = g_getenv ("SYNACK_REFERENCE_DIR");
+  char *path;
 
-  return g_strdup_printf ("%s/%s.%s", dir ? dir : "../shared/reference/linux", name, suffix);
+  /* The captures are part of the tree: a missing one is a broken checkout
+   * or a wrong path, and must fail rather than let the comparison pass. */
+  if (dir == NULL || *dir == '\0')
+    g_error ("SYNACK_REFERENCE_DIR is not set: run the test with meson test");
+  path = g_strdup_printf ("%s/%s.%s", dir, name, suffix);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    g_error ("missing Linux capture %s (the captures live in tests/reference/linux/)", path);
+  return path;
 }
 
 static int

@@ -46,7 +46,8 @@ long synack_test_find_app (const SynackTrace *trace, SynackHostId host,
 /* Times (µs) of every SEND by host whose flags (PSH ignored) equal flags. */
 GArray *synack_test_send_times (const SynackTrace *trace, SynackHostId host, unsigned flags);
 
-/* shared/reference/linux/NAME.SUFFIX (SYNACK_REFERENCE_DIR overrides). */
+/* $SYNACK_REFERENCE_DIR/NAME.SUFFIX (tests/reference/linux/ under meson
+ * test); fails the test if the file is missing. */
 char *synack_test_reference_path (const char *name, const char *suffix);
 
 /* Same segments in the same order, bursts within a millisecond of the

@@ -97,6 +97,41 @@ test_start (void)
   close_window (window);
 }
 
+/* Reads this process's memory map, to see which shared objects are loaded. */
+static gboolean
+maps_mention (const char *needle)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, needle) != NULL;
+}
+
+/* The window tests must not depend on the machine: under the cairo renderer
+ * no GL driver is loaded (Mesa's leaks would fail the sanitizer build), no
+ * session bus is used and no user settings are read or written. */
+static void
+test_hermetic (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) backend = NULL;
+
+  wait_frames (200);
+  g_assert_false (maps_mention ("_dri.so"));
+  g_assert_false (maps_mention ("libGLX_mesa"));
+  g_assert_false (maps_mention ("libEGL_mesa"));
+  g_assert_false (gdk_display_prepare_gl (gtk_widget_get_display (GTK_WIDGET (window)), &error));
+  g_assert_nonnull (error);
+  g_assert_false (maps_mention ("_dri.so"));
+  g_assert_null (g_application_get_dbus_connection (G_APPLICATION (app)));
+  g_object_get (synack_application_get_settings (app), "backend", &backend, NULL);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (backend), ==, "GMemorySettingsBackend");
+  g_assert_true (g_str_has_prefix (g_get_user_config_dir (), g_getenv ("SYNACK_TEST_OUTPUT")));
+  g_assert_true (g_str_has_prefix (g_get_user_data_dir (), g_getenv ("SYNACK_TEST_OUTPUT")));
+  close_window (window);
+}
+
 static void
 test_step (void)
 {
@@ -684,6 +719,7 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
 
   g_test_add_func ("/app/window/start", test_start);
+  g_test_add_func ("/app/window/hermetic", test_hermetic);
   g_test_add_func ("/app/window/step", test_step);
   g_test_add_func ("/app/window/play", test_play);
   g_test_add_func ("/app/window/change-loss", test_change_loss);

@@ -1,7 +1,7 @@
 /* test-engine-states.c: the rows of RFC 9293's state table, one scenario or
  * one hand-made segment each. */
 #include "synack-test-util.h"
-#include "synack-engine-private.h"
+#include "synack-testing.h"
 
 #define BASE "delay = 50ms\nat 0 server listen 80 isn=5000\nat 0 client connect 80 isn=1000\n"
 
@@ -42,12 +42,12 @@ stepper_finish (Stepper *s)
   synack_trace_clear (&s->trace);
 }
 
-static SynackSocket *
+static SynackTestingSocket
 sock_of (Stepper *s, SynackHostId host, uint32_t conn)
 {
-  SynackSocket *sock = synack_host_find_conn (&s->engine->hosts[host], conn);
+  SynackTestingSocket sock;
 
-  g_assert_nonnull (sock);
+  g_assert_true (synack_testing_socket (s->engine, host, conn, &sock));
   return sock;
 }
 
@@ -134,7 +134,7 @@ test_syn_sent_bad_ack (void)
   e = last_deliver (&s, &i);
   g_assert_cmpint (e->verdict, ==, SYNACK_VERDICT_BAD_ACK);
   g_assert_true (sent_after (&s, i, SYNACK_CLIENT, SYNACK_FLAG_RST));
-  g_assert_cmpint (sock_of (&s, SYNACK_CLIENT, 1)->state, ==, SYNACK_STATE_SYN_SENT);
+  g_assert_cmpint (sock_of (&s, SYNACK_CLIENT, 1).state, ==, SYNACK_STATE_SYN_SENT);
   stepper_finish (&s);
 }
 
@@ -182,17 +182,17 @@ static void
 test_last_ack_ignores_segment_without_ack (void)
 {
   Stepper s;
-  SynackSocket *server;
+  SynackTestingSocket server;
   size_t i;
 
   stepper_start (&s, BASE "at 1s client close\nat 2s server close\nlose client ACK #2\n");
   stepper_until (&s, SYNACK_MS (2100));
   server = sock_of (&s, SYNACK_SERVER, 1);
-  g_assert_cmpint (server->state, ==, SYNACK_STATE_LAST_ACK);
-  inject (&s, SYNACK_SERVER, 0, server->rcv_nxt, 0);
+  g_assert_cmpint (server.state, ==, SYNACK_STATE_LAST_ACK);
+  inject (&s, SYNACK_SERVER, 0, server.rcv_nxt, 0);
   stepper_until (&s, SYNACK_MS (2160));
   g_assert_cmpint (last_deliver (&s, &i)->verdict, ==, SYNACK_VERDICT_NO_ACK);
-  g_assert_cmpint (sock_of (&s, SYNACK_SERVER, 1)->state, ==, SYNACK_STATE_LAST_ACK);
+  g_assert_cmpint (sock_of (&s, SYNACK_SERVER, 1).state, ==, SYNACK_STATE_LAST_ACK);
   stepper_finish (&s);
 }
 
@@ -200,15 +200,15 @@ static void
 test_last_ack_needs_ack_of_fin (void)
 {
   Stepper s;
-  SynackSocket *server;
+  SynackTestingSocket server;
 
   stepper_start (&s, BASE "at 1s client close\nat 2s server close\nlose client ACK #2\n");
   stepper_until (&s, SYNACK_MS (2100));
   server = sock_of (&s, SYNACK_SERVER, 1);
   /* An ACK that does not cover the FIN must not close LAST_ACK. */
-  inject (&s, SYNACK_SERVER, SYNACK_FLAG_ACK, server->rcv_nxt, server->snd_una);
+  inject (&s, SYNACK_SERVER, SYNACK_FLAG_ACK, server.rcv_nxt, server.snd_una);
   stepper_until (&s, SYNACK_MS (2160));
-  g_assert_cmpint (sock_of (&s, SYNACK_SERVER, 1)->state, ==, SYNACK_STATE_LAST_ACK);
+  g_assert_cmpint (sock_of (&s, SYNACK_SERVER, 1).state, ==, SYNACK_STATE_LAST_ACK);
   stepper_finish (&s);
 }
 
@@ -286,13 +286,13 @@ static void
 rst_case (uint32_t offset, SynackVerdict verdict, gboolean challenge, SynackState after)
 {
   Stepper s;
-  SynackSocket *client;
+  SynackTestingSocket client;
   size_t i;
 
   stepper_start (&s, BASE);
   stepper_until (&s, SYNACK_SEC (1));
   client = sock_of (&s, SYNACK_CLIENT, 1);
-  inject (&s, SYNACK_CLIENT, SYNACK_FLAG_RST, client->rcv_nxt + offset, 0);
+  inject (&s, SYNACK_CLIENT, SYNACK_FLAG_RST, client.rcv_nxt + offset, 0);
   stepper_until (&s, SYNACK_MS (1050));
   g_assert_cmpint (last_deliver (&s, &i)->verdict, ==, verdict);
   g_assert_cmpint (sent_after (&s, i, SYNACK_CLIENT, SYNACK_FLAG_ACK), ==, challenge);
@@ -322,17 +322,17 @@ static void
 test_syn_in_established_challenged (void)
 {
   Stepper s;
-  SynackSocket *server;
+  SynackTestingSocket server;
   size_t i;
 
   stepper_start (&s, BASE);
   stepper_until (&s, SYNACK_SEC (1));
   server = sock_of (&s, SYNACK_SERVER, 1);
-  inject (&s, SYNACK_SERVER, SYNACK_FLAG_SYN, server->rcv_nxt + 10, 0);
+  inject (&s, SYNACK_SERVER, SYNACK_FLAG_SYN, server.rcv_nxt + 10, 0);
   stepper_until (&s, SYNACK_MS (1050));
   g_assert_cmpint (last_deliver (&s, &i)->verdict, ==, SYNACK_VERDICT_CHALLENGE_ACK);
   g_assert_true (sent_after (&s, i, SYNACK_SERVER, SYNACK_FLAG_ACK));
-  g_assert_cmpint (sock_of (&s, SYNACK_SERVER, 1)->state, ==, SYNACK_STATE_ESTABLISHED);
+  g_assert_cmpint (sock_of (&s, SYNACK_SERVER, 1).state, ==, SYNACK_STATE_ESTABLISHED);
   stepper_finish (&s);
 }
 
@@ -452,11 +452,69 @@ test_lessons_transitions_legal (void)
     }
 }
 
+/* ---- The DELIVER event -------------------------------------------------- */
+
+static void
+collect_event (const SynackEvent *event, void *user_data)
+{
+  g_array_append_vals (user_data, event, 1);
+}
+
+/* A trace sink sees each event once, as it is emitted, so a DELIVER event
+ * must carry its final verdict (and connection) when it is emitted, and
+ * come before what the segment caused. */
+static void
+test_deliver_emitted_with_final_verdict (void)
+{
+  static const char *const scenarios[] = {
+    BASE "at 1s client close\nat 2s server close\n",
+    "delay = 50ms\nat 0 client connect 81 isn=1000\n",                 /* no socket: RST */
+    BASE "at 1s client send 100\nat 1s server abort\n",             /* data after RST */
+    BASE "lose server SYN-ACK #1\nat 1s client close\nat 1s server close\n",
+  };
+
+  for (guint n = 0; n < G_N_ELEMENTS (scenarios); n++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (SynackScenario) scenario = synack_scenario_parse (scenarios[n], "test", &error);
+      g_autoptr (GArray) streamed = g_array_new (FALSE, FALSE, sizeof (SynackEvent));
+      g_autoptr (SynackTrace) kept = synack_test_run (scenarios[n]);
+      SynackTrace sinked;
+      guint verdicts = 0;
+
+      g_assert_no_error (error);
+      synack_trace_init (&sinked);
+      sinked.sink = collect_event;
+      sinked.sink_data = streamed;
+      g_assert_cmpint (synack_engine_run (synack_scenario_get_script (scenario), &sinked, NULL), ==,
+                       SYNACK_ENGINE_OK);
+      g_assert_cmpuint (streamed->len, ==, kept->n_events);
+      for (guint i = 0; i < streamed->len; i++)
+        {
+          const SynackEvent *a = &g_array_index (streamed, SynackEvent, i);
+          const SynackEvent *b = &kept->events[i];
+
+          g_assert_cmpint (a->type, ==, b->type);
+          g_assert_cmpint (a->t, ==, b->t);
+          if (a->type != SYNACK_EVENT_DELIVER)
+            continue;
+          g_assert_cmpint (a->verdict, ==, b->verdict);
+          g_assert_cmpuint (a->conn, ==, b->conn);
+          verdicts += a->verdict != SYNACK_VERDICT_ACCEPTED;
+        }
+      /* Each scenario has a segment that is not simply accepted. */
+      if (n > 0)
+        g_assert_cmpuint (verdicts, >, 0);
+      synack_trace_clear (&sinked);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/engine/state/simultaneous-open", test_simultaneous_open);
+  g_test_add_func ("/engine/trace/deliver-emitted-with-final-verdict", test_deliver_emitted_with_final_verdict);
   g_test_add_func ("/engine/state/syn-sent/bad-ack", test_syn_sent_bad_ack);
   g_test_add_func ("/engine/state/listen/ack-gets-rst", test_listen_answers_ack_with_rst);
   g_test_add_func ("/engine/state/close/simultaneous", test_simultaneous_close_crossing);

@@ -236,10 +236,6 @@ test_durations (void)
     { "0", 0 }, { "250us", 250 }, { "50ms", 50000 }, { "1s", 1000000 },
     { "1.5s", 1500000 }, { "2min", 120000000 }, { "0.1ms", 100 },
   };
-  struct { SynackTime us; const char *text; } shown[] = {
-    { 40000, "40 ms" }, { 1000000, "1 s" }, { 1500000, "1.5 s" }, { 120000000, "2 min" },
-    { 59900000, "59.9 s" }, { 250, "250 µs" },
-  };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
@@ -248,11 +244,6 @@ test_durations (void)
 
       g_assert_true (synack_parse_duration (good[i].text, &t, &error));
       g_assert_cmpint (t, ==, good[i].us);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
-    {
-      g_autofree char *text = synack_format_duration (shown[i].us);
-      g_assert_cmpstr (text, ==, shown[i].text);
     }
 }
 

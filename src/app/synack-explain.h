@@ -1,26 +1,40 @@
-/* synack-explain.h: plain-language descriptions of trace events for the side panel and event list. */
+/* synack-explain.h: the application's short names for the describe module's texts about an event. */
 #pragma once
 
-#include <glib.h>
-
-#include "synack-trace.h"
+#include "synack-describe.h"
 
 G_BEGIN_DECLS
 
-/* "SYN seq=1000 win=65535", "SYN_SENT → ESTABLISHED", "retransmit timer started (1 s)". */
-char *synack_explain_summary  (const SynackTrace *trace, long index);
+static inline char *
+synack_explain_summary (const SynackTrace *trace, long index)
+{
+  return synack_describe_summary (trace, index);
+}
 
-/* One sentence a student can read aloud: "The client's SYN was acknowledged,
- * so it enters ESTABLISHED and sends the final ACK." */
-char *synack_explain_sentence (const SynackTrace *trace, long index);
+static inline char *
+synack_explain_sentence (const SynackTrace *trace, long index)
+{
+  return synack_describe_sentence (trace, index);
+}
 
-/* The host's name as the panel shows it: "Client" / "Server". */
-const char *synack_explain_host (SynackHostId host);
+/* "Client" / "Server". */
+static inline const char *
+synack_explain_host (SynackHostId host)
+{
+  return synack_describe_host (host, SYNACK_HOST_TITLE);
+}
 
-/* Describes a segment's flags in words: "SYN-ACK", "FIN-ACK", "ACK", "data". */
-char *synack_explain_segment_kind (const SynackHeader *hdr);
+static inline char *
+synack_explain_segment_kind (const SynackHeader *hdr)
+{
+  return synack_describe_segment_kind (hdr);
+}
 
 /* Time for people, microsecond-exact: "0 s", "50 ms", "1.05 s", "60.1 s". */
-char *synack_explain_time (SynackTime t);
+static inline char *
+synack_explain_time (SynackTime t)
+{
+  return synack_describe_time (t, SYNACK_TIME_EXACT);
+}
 
 G_END_DECLS

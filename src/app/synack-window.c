@@ -155,14 +155,6 @@ line_is_close (const char *line, const char *host)
   return g_regex_match_simple (pattern, line, G_REGEX_CASELESS, 0);
 }
 
-static char *
-format_time_for_file (SynackTime t)
-{
-  if (t % 1000 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT "ms", t / 1000);
-  return g_strdup_printf ("%" G_GINT64_FORMAT "us", t);
-}
-
 /* "Closes first" replaces the lesson's own close() calls: the file syntax has
  * no way to remove an action, so the lines are commented out in the text. */
 static SynackScenario *
@@ -171,7 +163,7 @@ build_closing (SynackWindow *self, GError **error)
   guint choice = gtk_drop_down_get_selected (self->close_first_dropdown);
   SynackTime at = (SynackTime) llround (gtk_spin_button_get_value (self->close_at_spin) * 1e6);
   g_autofree char *text = NULL;
-  g_autofree char *when = format_time_for_file (at);
+  g_autofree char *when = synack_describe_time (at, SYNACK_TIME_SCENARIO);
   g_auto(GStrv) lines = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -902,23 +894,11 @@ set_selected (SynackWindow *self, long event, gboolean from_list)
     }
 }
 
-/* The playback clock: a steady number of digits, so it does not jitter
- * while it runs ("85 ms", "5.98 s", "1 min 2.5 s" would be too much). */
-static char *
-format_clock (SynackTime t)
-{
-  if (t < SYNACK_SEC (1))
-    return g_strdup_printf (_("%.0f ms"), t / 1000.0);
-  if (t < SYNACK_SEC (100))
-    return g_strdup_printf (_("%.2f s"), t / 1e6);
-  return g_strdup_printf (_("%.1f s"), t / 1e6);
-}
-
 static void
 update_time_label (SynackWindow *self)
 {
   const SynackTrace *trace = self->run->trace;
-  g_autofree char *now = self->progress > 0 ? format_clock (self->cursor_t) : synack_explain_time (self->cursor_t);
+  g_autofree char *now = self->progress > 0 ? synack_describe_time (self->cursor_t, SYNACK_TIME_CLOCK) : synack_explain_time (self->cursor_t);
   g_autofree char *end = synack_explain_time (trace->n_events ? trace->events[trace->n_events - 1].t : 0);
   g_autofree char *text = g_strdup_printf ("%s / %s", now, end);
   g_autofree char *whatif = NULL;
@@ -1216,7 +1196,7 @@ action_what_if (GtkWidget *widget, const char *name, GVariant *param)
 {
   SynackWindow *self = SYNACK_WINDOW (widget);
   const char *what = g_variant_get_string (param, NULL);
-  g_autofree char *at = format_time_for_file (self->cursor_t);
+  g_autofree char *at = synack_describe_time (self->cursor_t, SYNACK_TIME_SCENARIO);
   g_autofree char *line = NULL;
 
   if (g_str_has_suffix (what, " send"))

@@ -156,6 +156,9 @@ decode_ip_tcp (const guint8 *ip, guint size, guint family, SynackCapturePacket *
   packet->family = (guint8) family;
   packet->hdr.src_port = get16 (tcp);
   packet->hdr.dst_port = get16 (tcp + 2);
+  /* Port 0 is reserved: no socket sends from it or listens on it. */
+  if (packet->hdr.src_port == 0 || packet->hdr.dst_port == 0)
+    return FALSE;
   packet->hdr.seq = get32 (tcp + 4);
   packet->hdr.ack = get32 (tcp + 8);
   packet->hdr.flags = (tcp[13] & 0x02 ? SYNACK_FLAG_SYN : 0) | (tcp[13] & 0x10 ? SYNACK_FLAG_ACK : 0) |

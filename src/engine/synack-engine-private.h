@@ -5,8 +5,8 @@
 #include "synack-engine.h"
 #include "synack-prng.h"
 #include "synack-scheduler.h"
+#include "synack-testing.h"
 
-typedef struct SynackEngine SynackEngine;
 typedef struct SynackSocket SynackSocket;
 
 typedef struct {
@@ -147,7 +147,12 @@ struct SynackEngine {
   const SynackAction **reactions;  /* actions that wait for an event */
   size_t               n_reactions;
 
-  long                 deliver_index; /* trace index of the segment being handled, or -1 */
+  /* While a segment is delivered, the events it causes wait here so its
+   * DELIVER event, emitted once its verdict is known, can precede them. */
+  bool                 deferring;
+  SynackEvent         *deferred;
+  size_t               n_deferred;
+  size_t               deferred_capacity;
 
   SynackSocket        *free_sockets;
   SynackFlight        *free_flights;
@@ -159,15 +164,12 @@ synack_now (const SynackEngine *engine)
   return engine->sched.now;
 }
 
-/* synack-engine.c: a run in steps, for tests that act between events. */
-SynackEngine     *synack_engine_new     (const SynackScript *script, SynackTrace *trace,
-                                         SynackEngineError *error);
-/* Processes everything due up to `until` (capped at the time limit). */
-SynackEngineError synack_engine_advance (SynackEngine *engine, SynackTime until);
-SynackEngineError synack_engine_free    (SynackEngine *engine, SynackRunStats *stats);
-
 /* synack-engine.c */
 void synack_engine_emit      (SynackEngine *engine, const SynackEvent *event);
+/* From now on emitted events are held back, until
+ * synack_engine_emit_deferred() emits `first` and then them, in order. */
+void synack_engine_defer_events  (SynackEngine *engine);
+void synack_engine_emit_deferred (SynackEngine *engine, const SynackEvent *first);
 void synack_engine_fail      (SynackEngine *engine, SynackEngineError error);
 /* A number for a connection the script did not number itself. */
 uint32_t synack_engine_new_conn (SynackEngine *engine);
@@ -196,22 +198,20 @@ uint16_t      synack_host_pick_port   (SynackHost *host, uint16_t remote_port);
 /* synack-network.c */
 void synack_network_send (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr,
                           uint32_t conn, uint32_t rexmit);
-/* Puts a hand-made segment on the wire from `from`, arriving after the
- * usual delay, never lost: for tests of how TCP treats odd segments. */
-void synack_network_inject (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr,
-                            uint32_t conn);
 void synack_network_set_unplugged (SynackEngine *engine, SynackHostId host, bool unplugged);
 /* Frees a queued entry if it is a segment in flight (at the end of a run). */
 void synack_network_discard   (SynackEngine *engine, SynackSchedEntry *entry);
 void synack_network_free_pool (SynackEngine *engine);
 
-/* synack-tcp.c */
+/* synack-tcp-input.c: a segment reaches a host. */
 void synack_tcp_input        (SynackEngine *engine, SynackHostId host, const SynackFlight *flight);
-void synack_tcp_timer_fired  (SynackTimer *timer);
+
+/* synack-tcp.c */
 void synack_tcp_set_state    (SynackSocket *sock, SynackState to, SynackCause cause);
 /* The socket is gone with its host: CLOSED, nothing sent, freed. */
 void synack_tcp_vanish       (SynackSocket *sock);
 
+/* synack-tcp-user.c: the application's calls. */
 SynackResult synack_tcp_listen   (SynackEngine *engine, SynackHostId host, uint16_t port,
                                   bool has_isn, uint32_t isn);
 SynackResult synack_tcp_connect  (SynackEngine *engine, SynackHostId host, uint32_t conn,

@@ -17,9 +17,33 @@ synack_engine_fail (SynackEngine *engine, SynackEngineError error)
     engine->error = error;
 }
 
+static void
+defer (SynackEngine *engine, const SynackEvent *event)
+{
+  if (engine->n_deferred == engine->deferred_capacity)
+    {
+      size_t capacity = engine->deferred_capacity ? engine->deferred_capacity * 2 : 16;
+      SynackEvent *bigger = realloc (engine->deferred, capacity * sizeof *bigger);
+
+      if (bigger == NULL)
+        {
+          synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+          return;
+        }
+      engine->deferred = bigger;
+      engine->deferred_capacity = capacity;
+    }
+  engine->deferred[engine->n_deferred++] = *event;
+}
+
 void
 synack_engine_emit (SynackEngine *engine, const SynackEvent *event)
 {
+  if (engine->deferring)
+    {
+      defer (engine, event);
+      return;
+    }
   if (engine->error != SYNACK_ENGINE_OK)
     return;
   if (engine->trace->emitted >= engine->params.event_limit)
@@ -29,6 +53,22 @@ synack_engine_emit (SynackEngine *engine, const SynackEvent *event)
     }
   if (!synack_trace_append (engine->trace, event))
     synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+}
+
+void
+synack_engine_defer_events (SynackEngine *engine)
+{
+  engine->deferring = true;
+}
+
+void
+synack_engine_emit_deferred (SynackEngine *engine, const SynackEvent *first)
+{
+  engine->deferring = false;
+  synack_engine_emit (engine, first);
+  for (size_t i = 0; i < engine->n_deferred; i++)
+    synack_engine_emit (engine, &engine->deferred[i]);
+  engine->n_deferred = 0;
 }
 
 void
@@ -255,7 +295,6 @@ engine_init (SynackEngine *engine, const SynackScript *script, SynackTrace *trac
   engine->params = script->params;
   engine->script = script;
   engine->trace = trace;
-  engine->deliver_index = -1;
   synack_scheduler_init (&engine->sched);
   synack_prng_seed (&engine->prng, script->params.seed);
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
@@ -322,6 +361,7 @@ engine_clear (SynackEngine *engine)
   synack_network_free_pool (engine);
   free (engine->fault_hits);
   free (engine->reactions);
+  free (engine->deferred);
 }
 
 SynackEngine *

@@ -280,3 +280,18 @@ synack_host_pick_port (SynackHost *host, uint16_t remote_port)
   host->exhausted_at = host->departures;
   return 0;
 }
+
+bool
+synack_testing_socket (SynackEngine *engine, SynackHostId host, uint32_t conn,
+                       SynackTestingSocket *out)
+{
+  const SynackSocket *sock = synack_host_find_conn (&engine->hosts[host], conn);
+
+  if (sock == NULL)
+    return false;
+  out->state = sock->state;
+  out->snd_una = sock->snd_una;
+  out->snd_nxt = sock->snd_nxt;
+  out->rcv_nxt = sock->rcv_nxt;
+  return true;
+}

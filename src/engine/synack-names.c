@@ -180,19 +180,29 @@ synack_profile_from_string (const char *name, SynackProfile *out)
   return false;
 }
 
+const char *
+synack_flag_to_string (unsigned flag)
+{
+  static const char *const names[SYNACK_N_FLAGS] = { "SYN", "ACK", "FIN", "RST", "PSH" };
+
+  for (unsigned i = 0; i < SYNACK_N_FLAGS; i++)
+    if (flag == 1u << i)
+      return names[i];
+  return "?";
+}
+
 char *
 synack_flags_to_string (unsigned flags, char *buf, unsigned size)
 {
-  static const char *const names[] = { "SYN", "ACK", "FIN", "RST", "PSH" };
   unsigned used = 0;
 
   if (size == 0)
     return buf;
   buf[0] = '\0';
-  for (unsigned i = 0; i < 5; i++)
+  for (unsigned i = 0; i < SYNACK_N_FLAGS; i++)
     if (flags & (1u << i))
       {
-        int n = snprintf (buf + used, size - used, "%s%s", used ? "," : "", names[i]);
+        int n = snprintf (buf + used, size - used, "%s%s", used ? "," : "", synack_flag_to_string (1u << i));
         if (n < 0 || (unsigned) n >= size - used)
           break;
         used += (unsigned) n;

@@ -48,6 +48,7 @@ typedef enum {
   SYNACK_FLAG_RST = 1 << 3,
   SYNACK_FLAG_PSH = 1 << 4,
 } SynackFlags;
+#define SYNACK_N_FLAGS 5
 
 typedef enum {
   SYNACK_TIMER_RETRANSMIT,
@@ -114,6 +115,10 @@ const char *synack_result_to_string      (SynackResult result);
 /* Parses the exact spelling used in traces; returns false if unknown. */
 bool synack_state_from_string  (const char *name, SynackState *out);
 bool synack_profile_from_string (const char *name, SynackProfile *out);
+
+/* One flag's name, "SYN" for SYNACK_FLAG_SYN; other ways of writing a set
+ * of flags are in the describe module. */
+const char *synack_flag_to_string (unsigned flag);
 
 /* Writes the flags as "SYN,ACK" (trace order) into buf; returns buf. */
 char *synack_flags_to_string (unsigned flags, char *buf, unsigned size);

@@ -57,11 +57,50 @@ struct _SynackDiagramLayout {
   PangoLayout **label_layouts;       /* made when first painted */
 };
 
+/* The label at index i of the layout's label array. */
+#define LABEL(layout, i) (&g_array_index ((layout)->labels, SynackDiagramLabel, (i)))
+
+/* The steps of synack_diagram_layout_new(), in order, each in its own file. */
+
+/* synack-diagram-axis.c: pixels per second and the break thresholds from the
+ * trace's delays; then the piecewise-linear time map with its breaks. */
+void synack_layout_scale_time      (SynackDiagramLayout *layout, double px_per_second);
+void synack_layout_build_time_axis (SynackDiagramLayout *layout);
+
+/* synack-diagram-items.c: arrows, bands, timers and notes at their times
+ * (arrows sorted by their top). */
+void synack_layout_build_items     (SynackDiagramLayout *layout);
+void synack_layout_sort_arrows     (SynackDiagramLayout *layout);
+
+/* synack-diagram-placement.c: columns and lanes across the page, then every
+ * label's box. */
+void synack_layout_place           (SynackDiagramLayout *layout);
+
+/* synack-diagram-index.c: the lookups by page height paint and hit tests use. */
+void synack_layout_build_indexes   (SynackDiagramLayout *layout);
+
+/* synack-diagram-layout.c: a label of that kind measured in the layout's
+ * font; it takes ownership of text and returns the label's index. */
+int  synack_layout_add_label       (SynackDiagramLayout *layout, SynackLabelKind kind, long event,
+                                    SynackHostId host, char *text);
+void synack_layout_measure         (SynackDiagramLayout *layout, SynackLabelKind kind, const char *text,
+                                    double *w, double *h);
+
+/* synack-diagram-index.c: boxes placed so far, bucketed by page rows, so a
+ * new label is checked against its neighbours only. */
+void     synack_layout_obstacles_init  (SynackDiagramLayout *layout);
+void     synack_layout_obstacles_clear (SynackDiagramLayout *layout);
+void     synack_layout_obstacle_add    (SynackDiagramLayout *layout, const cairo_rectangle_t *r);
+gboolean synack_layout_obstacle_hit    (const SynackDiagramLayout *layout, const cairo_rectangle_t *r);
+
+/* Items sorted by top with the running maximum of their bottoms. */
+void synack_render_span_index_build (SpanIndex *index, GArray *items, gsize stride,
+                                     gsize y0_offset, gsize y1_offset);
+
 PangoContext         *synack_render_pango_context_new (void);
 PangoFontDescription *synack_render_font        (const SynackDiagramLayout *layout, SynackLabelKind kind);
 PangoLayout          *synack_render_text_layout (const SynackDiagramLayout *layout, SynackLabelKind kind,
                                                  const char *text);
-char                 *synack_render_format_time (SynackTime t);
 gboolean              synack_render_rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *b);
 void                  synack_render_span_range  (const SpanIndex *index, double a, double b,
                                                  size_t *first, size_t *end);

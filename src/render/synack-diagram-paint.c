@@ -6,8 +6,6 @@
 #include "synack-diagram-layout-private.h"
 #include "synack-diagram-paint.h"
 
-#define LABEL(layout, i) (&g_array_index ((layout)->labels, SynackDiagramLabel, (i)))
-
 typedef struct {
   cairo_t                   *cr;
   const SynackDiagramLayout *layout;

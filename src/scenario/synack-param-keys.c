@@ -82,27 +82,6 @@ synack_parse_duration (const char *text, SynackTime *out, GError **error)
   return FALSE;
 }
 
-char *
-synack_format_duration (SynackTime d)
-{
-  if (d < 0)
-    {
-      g_autofree char *positive = synack_format_duration (-d);
-      return g_strdup_printf ("-%s", positive);
-    }
-  if (d < 1000)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " µs", d);
-  if (d < SYNACK_SEC (1))
-    return d % 1000 == 0 ? g_strdup_printf ("%" G_GINT64_FORMAT " ms", d / 1000)
-                         : g_strdup_printf ("%.1f ms", d / 1e3);
-  if (d < SYNACK_SEC (120))
-    return d % SYNACK_SEC (1) == 0 ? g_strdup_printf ("%" G_GINT64_FORMAT " s", d / SYNACK_SEC (1))
-                                   : g_strdup_printf ("%.3g s", d / 1e6);
-  if (d % SYNACK_SEC (60) == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " min", d / SYNACK_SEC (60));
-  return g_strdup_printf ("%.1f min", d / 60e6);
-}
-
 static gboolean
 parse_probability (const char *text, double *out, GError **error)
 {

@@ -82,9 +82,6 @@ char *synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scen
 /* Durations as scenario files write them: "250us", "50ms", "1s", "1.5s", "2min". */
 gboolean synack_parse_duration (const char *text, SynackTime *out, GError **error);
 
-/* A duration for people: "40 ms", "1 s", "1.5 s", "2 min", "59.9 s". */
-char *synack_format_duration (SynackTime duration);
-
 /* Every parameter key, for help texts and the GUI; NULL-terminated, static. */
 const char *const *synack_param_keys (void);
 

@@ -4,10 +4,8 @@
 
 #include <string.h>
 
+#include "synack-describe.h"
 #include "synack-scenario.h"
-
-#define CLIENT_ADDRESS "10.0.0.1"
-#define SERVER_ADDRESS "10.0.0.2"
 
 static void
 append_json_string (GString *out, const char *text)
@@ -37,17 +35,9 @@ append_json_string (GString *out, const char *text)
 static void
 append_flags_json (GString *out, unsigned flags)
 {
-  static const char *const names[] = { "SYN", "ACK", "FIN", "RST", "PSH" };
-  gboolean first = TRUE;
+  g_autofree char *items = synack_describe_flags (flags, SYNACK_FLAGS_JSON);
 
-  g_string_append_c (out, '[');
-  for (unsigned i = 0; i < G_N_ELEMENTS (names); i++)
-    if (flags & (1u << i))
-      {
-        g_string_append_printf (out, "%s\"%s\"", first ? "" : ", ", names[i]);
-        first = FALSE;
-      }
-  g_string_append_c (out, ']');
+  g_string_append_printf (out, "[%s]", items);
 }
 
 static void
@@ -167,7 +157,8 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
   g_string_append (out, ",\n  \"params\": ");
   append_params_json (out, &synack_scenario_get_script (scenario)->params);
   g_string_append_printf (out, ",\n  \"addresses\": {\"client\": \"%s\", \"server\": \"%s\"}",
-                          CLIENT_ADDRESS, SERVER_ADDRESS);
+                          synack_describe_host_address (SYNACK_CLIENT),
+                          synack_describe_host_address (SYNACK_SERVER));
   g_string_append (out, ",\n  \"connections\": [");
   for (size_t i = 0; i < trace->n_conns; i++)
     {
@@ -193,33 +184,15 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
 
 /* ---- Text --------------------------------------------------------------- */
 
-static const char *
-address_of (SynackHostId host)
-{
-  return host == SYNACK_CLIENT ? CLIENT_ADDRESS : SERVER_ADDRESS;
-}
-
-/* tcpdump's notation: S, F, R, P, and '.' for ACK. */
-static void
-append_tcpdump_flags (GString *out, unsigned flags)
-{
-  g_string_append (out, "Flags [");
-  if (flags & SYNACK_FLAG_SYN) g_string_append_c (out, 'S');
-  if (flags & SYNACK_FLAG_FIN) g_string_append_c (out, 'F');
-  if (flags & SYNACK_FLAG_RST) g_string_append_c (out, 'R');
-  if (flags & SYNACK_FLAG_PSH) g_string_append_c (out, 'P');
-  if (flags & SYNACK_FLAG_ACK) g_string_append_c (out, '.');
-  g_string_append_c (out, ']');
-}
-
+/* A segment the way tcpdump prints it. */
 static void
 append_segment_text (GString *out, SynackHostId from, const SynackHeader *h)
 {
   SynackHostId to = from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT;
+  g_autofree char *flags = synack_describe_flags (h->flags, SYNACK_FLAGS_TCPDUMP);
 
-  g_string_append_printf (out, "%s.%u > %s.%u: ", address_of (from), h->src_port,
-                          address_of (to), h->dst_port);
-  append_tcpdump_flags (out, h->flags);
+  g_string_append_printf (out, "%s.%u > %s.%u: Flags [%s]", synack_describe_host_address (from), h->src_port,
+                          synack_describe_host_address (to), h->dst_port, flags);
   g_string_append_printf (out, ", seq %u", h->seq);
   if (h->flags & SYNACK_FLAG_ACK)
     g_string_append_printf (out, ", ack %u", h->ack);
@@ -231,8 +204,8 @@ synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
 {
   GString *out = g_string_new (NULL);
   const SynackParams *p = &synack_scenario_get_script (scenario)->params;
-  g_autofree char *delay = synack_format_duration (p->delay[SYNACK_C2S]);
-  g_autofree char *time_wait = synack_format_duration (synack_params_time_wait (p));
+  g_autofree char *delay = synack_describe_time (p->delay[SYNACK_C2S], SYNACK_TIME_BRIEF);
+  g_autofree char *time_wait = synack_describe_time (synack_params_time_wait (p), SYNACK_TIME_BRIEF);
 
   g_string_append_printf (out, "# %s: %s\n# profile %s, delay %s, TIME_WAIT %s, seed %" G_GUINT64_FORMAT "\n",
                           synack_scenario_get_name (scenario), synack_scenario_get_title (scenario),
@@ -242,8 +215,9 @@ synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
     {
       const SynackEvent *e = &trace->events[i];
       const char *host = synack_host_to_string (e->host);
+      g_autofree char *at = synack_describe_time (e->t, SYNACK_TIME_SECONDS);
 
-      g_string_append_printf (out, "%11.6f  ", e->t / 1e6);
+      g_string_append_printf (out, "%11s  ", at);
       switch (e->type)
         {
         case SYNACK_EVENT_APP:
@@ -280,8 +254,10 @@ synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
                                   e->duplicate ? " (network duplicate)" : "");
           break;
         case SYNACK_EVENT_DUPLICATE:
-          g_string_append_printf (out, "#%-4u duplicated by the network, copy arrives at %.6f",
-                                  e->seg, e->expires / 1e6);
+          {
+            g_autofree char *arrives = synack_describe_time (e->expires, SYNACK_TIME_SECONDS);
+            g_string_append_printf (out, "#%-4u duplicated by the network, copy arrives at %s", e->seg, arrives);
+          }
           break;
         case SYNACK_EVENT_TIMER:
           g_string_append_printf (out, "%-6s conn %u  timer %s %s", host, e->conn,
@@ -289,8 +265,9 @@ synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
                                   synack_timer_action_to_string (e->action));
           if (e->action == SYNACK_TIMER_START)
             {
-              g_autofree char *length = synack_format_duration (e->duration);
-              g_string_append_printf (out, " (%s, until %.6f)", length, e->expires / 1e6);
+              g_autofree char *length = synack_describe_time (e->duration, SYNACK_TIME_BRIEF);
+              g_autofree char *until = synack_describe_time (e->expires, SYNACK_TIME_SECONDS);
+              g_string_append_printf (out, " (%s, until %s)", length, until);
             }
           break;
         case SYNACK_N_EVENT_TYPES:

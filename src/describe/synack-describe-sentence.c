@@ -1,155 +1,37 @@
-/* synack-explain.c: plain-language descriptions of trace events for the side panel and event list. */
+/* synack-describe-sentence.c: the sentence a student reads for every event of a run (the narration). */
 #include "synack-config.h"
 
-#include <glib/gi18n.h>
-#include <string.h>
+#include <glib/gi18n-lib.h>
 
-#include "synack-explain.h"
+#include "synack-describe.h"
 
-const char *
-synack_explain_host (SynackHostId host)
-{
-  return host == SYNACK_CLIENT ? _("Client") : _("Server");
-}
-
+/* The host as the sentences name it: "the client", "The client", ... */
 static const char *
 host_lower (SynackHostId host)
 {
-  return host == SYNACK_CLIENT ? _("the client") : _("the server");
+  return synack_describe_host (host, SYNACK_HOST_OBJECT);
 }
 
-/* The subject of a sentence: "The client". */
 static const char *
 host_subject (SynackHostId host)
 {
-  return host == SYNACK_CLIENT ? _("The client") : _("The server");
+  return synack_describe_host (host, SYNACK_HOST_SUBJECT);
 }
 
 static const char *
 host_possessive (SynackHostId host)
 {
-  return host == SYNACK_CLIENT ? _("The client’s") : _("The server’s");
+  return synack_describe_host (host, SYNACK_HOST_POSSESSIVE);
 }
 
-char *
-synack_explain_time (SynackTime t)
+static const char *
+object_possessive (SynackHostId host)
 {
-  SynackTime a = t < 0 ? -t : t;
-
-  if (a == 0)
-    return g_strdup ("0 s");
-  if (a < 1000)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " µs", t);
-  if (a < 1000000)
-    {
-      if (a % 1000 == 0)
-        return g_strdup_printf ("%" G_GINT64_FORMAT " ms", t / 1000);
-      return g_strdup_printf ("%.3g ms", t / 1000.0);
-    }
-  if (a % 1000000 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " s", t / 1000000);
-  {
-    /* Enough digits to tell 1.05 s from 1.1 s, no trailing zeros. */
-    char buf[32];
-    g_snprintf (buf, sizeof buf, "%.6f", t / 1e6);
-    for (char *p = buf + strlen (buf) - 1; *p == '0'; p--)
-      *p = '\0';
-    return g_strdup_printf ("%s s", buf);
-  }
-}
-
-char *
-synack_explain_segment_kind (const SynackHeader *hdr)
-{
-  unsigned f = hdr->flags;
-
-  if (f & SYNACK_FLAG_RST)
-    return g_strdup ((f & SYNACK_FLAG_ACK) ? "RST-ACK" : "RST");
-  if ((f & SYNACK_FLAG_SYN) && (f & SYNACK_FLAG_ACK))
-    return g_strdup ("SYN-ACK");
-  if (f & SYNACK_FLAG_SYN)
-    return g_strdup ("SYN");
-  if (f & SYNACK_FLAG_FIN)
-    return g_strdup (hdr->len > 0 ? _("FIN with data") : "FIN");
-  if (hdr->len > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u byte of data", "%u bytes of data", hdr->len), hdr->len);
-  return g_strdup ("ACK");
-}
-
-static const SynackEvent *
-send_of (const SynackTrace *trace, uint32_t seg)
-{
-  long i = synack_trace_find_send (trace, seg);
-  return i >= 0 ? &trace->events[i] : NULL;
-}
-
-char *
-synack_explain_summary (const SynackTrace *trace, long index)
-{
-  const SynackEvent *e;
-  char flags[32];
-
-  g_return_val_if_fail (trace != NULL && index >= 0 && (size_t) index < trace->n_events, NULL);
-  e = &trace->events[index];
-
-  switch (e->type)
-    {
-    case SYNACK_EVENT_APP:
-      if (e->result == SYNACK_RESULT_PENDING || e->result == SYNACK_RESULT_OK)
-        {
-          if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
-            return g_strdup_printf ("%s() %" G_GUINT64_FORMAT " B", synack_call_to_string (e->call), e->bytes);
-          return g_strdup_printf ("%s()", synack_call_to_string (e->call));
-        }
-      return g_strdup_printf ("%s() → %s", synack_call_to_string (e->call), synack_result_to_string (e->result));
-
-    case SYNACK_EVENT_STATE:
-      return g_strdup_printf ("%s → %s", synack_state_to_string (e->from), synack_state_to_string (e->to));
-
-    case SYNACK_EVENT_SEND:
-    case SYNACK_EVENT_DELIVER:
-    case SYNACK_EVENT_LOST:
-    case SYNACK_EVENT_DUPLICATE:
-      {
-        const SynackHeader *h = &e->hdr;
-        const SynackEvent *s = e->type == SYNACK_EVENT_SEND ? e : send_of (trace, e->seg);
-        const char *what;
-        g_autofree char *rex = NULL;
-
-        if (s != NULL)
-          h = &s->hdr;
-        synack_flags_to_string (h->flags, flags, sizeof flags);
-        if (s != NULL && s->rexmit > 0)
-          rex = g_strdup_printf (_(", retransmission %u"), s->rexmit);
-
-        switch (e->type)
-          {
-          case SYNACK_EVENT_SEND: what = _("sent"); break;
-          case SYNACK_EVENT_DELIVER: what = _("arrived"); break;
-          case SYNACK_EVENT_LOST: what = _("lost"); break;
-          default: what = _("duplicated"); break;
-          }
-        return g_strdup_printf ("#%u %s %s  seq=%u ack=%u len=%u%s", e->seg, flags[0] ? flags : "—",
-                                what, h->seq, h->ack, h->len, rex ? rex : "");
-      }
-
-    case SYNACK_EVENT_TIMER:
-      {
-        g_autofree char *d = synack_explain_time (e->duration);
-        if (e->action == SYNACK_TIMER_START)
-          return g_strdup_printf (_("%s timer started (%s)"), synack_timer_to_string (e->timer), d);
-        if (e->action == SYNACK_TIMER_STOP)
-          return g_strdup_printf (_("%s timer stopped"), synack_timer_to_string (e->timer));
-        return g_strdup_printf (_("%s timer expired"), synack_timer_to_string (e->timer));
-      }
-
-    default:
-      return g_strdup (synack_event_type_to_string (e->type));
-    }
+  return synack_describe_host (host, SYNACK_HOST_OBJECT_POSSESSIVE);
 }
 
 static char *
-explain_state (const SynackTrace *trace, long index, const SynackEvent *e)
+describe_state_change (const SynackEvent *e)
 {
   const char *who = host_lower (e->host);
   const char *to = synack_state_to_string (e->to);
@@ -224,12 +106,12 @@ explain_state (const SynackTrace *trace, long index, const SynackEvent *e)
 }
 
 static char *
-explain_segment (const SynackTrace *trace, const SynackEvent *e)
+describe_segment_event (const SynackTrace *trace, const SynackEvent *e)
 {
-  const SynackEvent *s = e->type == SYNACK_EVENT_SEND ? e : send_of (trace, e->seg);
+  const SynackEvent *s = synack_describe_send_of (trace, e);
   const SynackHeader *h = s ? &s->hdr : &e->hdr;
   SynackHostId from = s ? s->host : e->host;
-  g_autofree char *kind = synack_explain_segment_kind (h);
+  g_autofree char *kind = synack_describe_segment_kind (h);
   const char *sender = host_lower (from);
   const char *receiver = host_lower (from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT);
   const char *Sender = host_subject (from);
@@ -275,18 +157,18 @@ explain_segment (const SynackTrace *trace, const SynackEvent *e)
 
     case SYNACK_EVENT_LOST:
       return g_strdup_printf (_("The network loses %s %s: it never reaches %s, and only a timer can tell %s."),
-                              from == SYNACK_CLIENT ? _("the client’s") : _("the server’s"), kind, receiver, sender);
+                              object_possessive (from), kind, receiver, sender);
 
     case SYNACK_EVENT_DUPLICATE:
       return g_strdup_printf (_("The network makes a copy of %s %s, which will arrive later."),
-                              from == SYNACK_CLIENT ? _("the client’s") : _("the server’s"), kind);
+                              object_possessive (from), kind);
     default:
       return NULL;
     }
 }
 
 char *
-synack_explain_sentence (const SynackTrace *trace, long index)
+synack_describe_sentence (const SynackTrace *trace, long index)
 {
   const SynackEvent *e;
   const char *Who;
@@ -300,7 +182,9 @@ synack_explain_sentence (const SynackTrace *trace, long index)
   switch (e->type)
     {
     case SYNACK_EVENT_APP:
-      if (e->result != SYNACK_RESULT_PENDING && e->result != SYNACK_RESULT_OK)
+      /* recv() returning 0 at end of stream is the normal end, not an error. */
+      if (e->result != SYNACK_RESULT_PENDING && e->result != SYNACK_RESULT_OK &&
+          !(e->call == SYNACK_CALL_RECV && e->result == SYNACK_RESULT_EOF))
         return g_strdup_printf (_("%s’s application sees %s() fail with %s."), Who,
                                 synack_call_to_string (e->call), synack_result_to_string (e->result));
       switch (e->call)
@@ -308,6 +192,9 @@ synack_explain_sentence (const SynackTrace *trace, long index)
         case SYNACK_CALL_LISTEN:
           return g_strdup_printf (_("%s’s application calls listen(): it is ready to accept connections."), Who);
         case SYNACK_CALL_CONNECT:
+          /* The same call again, when it returns once the handshake is done. */
+          if (e->result == SYNACK_RESULT_OK)
+            return g_strdup_printf (_("%s’s connect() returns: the connection is open."), Who);
           return g_strdup_printf (_("%s’s application calls connect() to open a connection."), Who);
         case SYNACK_CALL_ACCEPT:
           return g_strdup_printf (_("%s’s application accepts the new connection."), Who);
@@ -334,28 +221,19 @@ synack_explain_sentence (const SynackTrace *trace, long index)
         }
 
     case SYNACK_EVENT_STATE:
-      return explain_state (trace, index, e);
+      return describe_state_change (e);
 
     case SYNACK_EVENT_SEND:
     case SYNACK_EVENT_DELIVER:
     case SYNACK_EVENT_LOST:
     case SYNACK_EVENT_DUPLICATE:
-      return explain_segment (trace, e);
+      return describe_segment_event (trace, e);
 
     case SYNACK_EVENT_TIMER:
       {
-        g_autofree char *d = synack_explain_time (e->duration);
-        const char *what;
+        g_autofree char *d = synack_describe_time (e->duration, SYNACK_TIME_EXACT);
+        const char *what = synack_describe_timer_name (e->timer);
 
-        switch (e->timer)
-          {
-          case SYNACK_TIMER_RETRANSMIT: what = _("the retransmission timer"); break;
-          case SYNACK_TIMER_DELAYED_ACK: what = _("the delayed-ACK timer"); break;
-          case SYNACK_TIMER_KEEPALIVE: what = _("the keepalive timer"); break;
-          case SYNACK_TIMER_FIN_WAIT_2: what = _("the FIN_WAIT_2 timer"); break;
-          case SYNACK_TIMER_TIME_WAIT: what = _("the TIME_WAIT timer (2×MSL)"); break;
-          default: what = synack_timer_to_string (e->timer); break;
-          }
         if (e->action == SYNACK_TIMER_START)
           {
             if (e->timer == SYNACK_TIMER_RETRANSMIT)

@@ -1,0 +1,98 @@
+/* synack-describe.h: the words and numbers written about a run, for text output, diagram and window. */
+#pragma once
+
+#include <glib.h>
+
+#include "synack-trace.h"
+
+G_BEGIN_DECLS
+
+/* ---- Time ------------------------------------------------------------- */
+
+typedef enum {
+  SYNACK_TIME_BRIEF,     /* a length, short and round: "40 ms", "1.5 s", "2.5 min" (text output, messages) */
+  SYNACK_TIME_EXACT,     /* microsecond-exact: "1.05 s", "60.11 s" (side panel, event list, narration) */
+  SYNACK_TIME_LABEL,     /* four significant digits, minutes from 2 min: "1.234 s", "2 min 3.5 s" (diagram) */
+  SYNACK_TIME_AXIS,      /* a point on the diagram's axis, exact to the millisecond: "61.05 s" */
+  SYNACK_TIME_CLOCK,     /* the playback clock, digits that do not jitter: "85 ms", "5.98 s" */
+  SYNACK_TIME_SECONDS,   /* seconds with six decimals, "0.050000": the text output's time column */
+  SYNACK_TIME_SCENARIO,  /* what a scenario file reads back exactly: "1500ms", "250us" */
+} SynackTimeStyle;
+
+char *synack_describe_time (SynackTime t, SynackTimeStyle style);
+
+/* ---- Segments ----------------------------------------------------------- */
+
+typedef enum {
+  SYNACK_FLAGS_TRACE,    /* "SYN,ACK": the trace's order (event list, details) */
+  SYNACK_FLAGS_SPOKEN,   /* "SYN, ACK", "FIN, ACK": the order people say them, ACK last (diagram) */
+  SYNACK_FLAGS_TCPDUMP,  /* "S.", "F.": tcpdump's letters (text output) */
+  SYNACK_FLAGS_JSON,     /* "\"SYN\", \"ACK\"": the items of the JSON trace's flags array */
+} SynackFlagStyle;
+
+char *synack_describe_flags (unsigned flags, SynackFlagStyle style);
+
+/* What a segment is, in words: "SYN-ACK", "FIN", "ACK", "100 bytes of data". */
+char *synack_describe_segment_kind (const SynackHeader *hdr);
+
+/* The send event of a segment event (itself for a send); NULL if unknown. */
+const SynackEvent *synack_describe_send_of (const SynackTrace *trace, const SynackEvent *e);
+
+/* ---- Hosts -------------------------------------------------------------- */
+
+typedef enum {
+  SYNACK_HOST_TITLE,              /* "Client" (panel, event list) */
+  SYNACK_HOST_HEADING,            /* "client" (diagram heading) */
+  SYNACK_HOST_SUBJECT,            /* "The client" */
+  SYNACK_HOST_OBJECT,             /* "the client" */
+  SYNACK_HOST_POSSESSIVE,         /* "The client’s" */
+  SYNACK_HOST_OBJECT_POSSESSIVE,  /* "the client’s" */
+} SynackHostStyle;
+
+const char *synack_describe_host         (SynackHostId host, SynackHostStyle style);
+const char *synack_describe_host_address (SynackHostId host);   /* "10.0.0.1" */
+
+/* ---- Events ------------------------------------------------------------- */
+
+/* One line for the event list: "SYN_SENT → ESTABLISHED",
+ * "#1 SYN sent  seq=1000 ack=0 len=0", "retransmit timer started (1 s)". */
+char *synack_describe_summary (const SynackTrace *trace, long index);
+
+/* One sentence a student can read aloud: "The client’s SYN was
+ * acknowledged, so it enters ESTABLISHED and sends the final ACK." */
+char *synack_describe_sentence (const SynackTrace *trace, long index);
+
+/* "the retransmission timer", as a sentence names it. */
+const char *synack_describe_timer_name (SynackTimerKind kind);
+
+/* ---- The sequence diagram ---------------------------------------------- */
+
+/* A segment's label: "SYN, ACK seq=5000 ack=1001", then "retransmission N"
+ * and "duplicate" on lines of their own. */
+char *synack_describe_segment_label (const SynackEvent *send, gboolean duplicate);
+
+/* A running timer's title: "RTO 1 s", "TIME_WAIT 2MSL 60 s". */
+char *synack_describe_timer_label (SynackTimerKind kind, SynackTime duration);
+
+/* The note for an application call: "connect() → 0", "recv → 100 B". */
+char *synack_describe_call_note (const SynackEvent *app);
+
+/* What a host did with a delivered segment, when that is the point of the
+ * picture ("no socket: answers RST"); NULL when there is nothing to say. */
+char *synack_describe_verdict_note (const SynackEvent *deliver);
+
+/* The word beside a lost segment's ✕. */
+const char *synack_describe_lost_mark (void);
+
+/* A squeezed stretch of time: "… 59.9 s …". */
+char *synack_describe_break_label (SynackTime length);
+
+/* A state band's name, with its connection when there are several
+ * (conn 0: none): "ESTABLISHED", "TIME_WAIT #3". */
+char *synack_describe_state_label (SynackState state, uint32_t conn);
+
+/* The heading above a lifeline: "client\n10.0.0.1:40000", where ports is
+ * what follows the address (":40000", ":40000…40009"). */
+char *synack_describe_host_heading (SynackHostId host, const char *ports);
+
+G_END_DECLS

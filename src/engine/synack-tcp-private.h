@@ -1,0 +1,112 @@
+/* synack-tcp-private.h: what the TCP files share: the connection's life
+ * (synack-tcp.c), output, timers with RTT estimation, and their helpers. */
+#pragma once
+
+#include "synack-engine-private.h"
+
+static inline const SynackParams *
+synack_tcp_params (const SynackSocket *sock)
+{
+  return &sock->engine->params;
+}
+
+static inline SynackHost *
+synack_tcp_host (SynackSocket *sock)
+{
+  return &sock->engine->hosts[sock->host];
+}
+
+static inline bool
+synack_tcp_is_linux (const SynackSocket *sock)
+{
+  return synack_tcp_params (sock)->profile == SYNACK_PROFILE_LINUX;
+}
+
+static inline SynackTime
+synack_min_time (SynackTime a, SynackTime b)
+{
+  return a < b ? a : b;
+}
+
+static inline SynackTime
+synack_max_time (SynackTime a, SynackTime b)
+{
+  return a > b ? a : b;
+}
+
+static inline void
+synack_tcp_app_event (SynackSocket *sock, SynackCall call, SynackResult result, uint64_t bytes)
+{
+  synack_engine_app_event (sock->engine, sock->host, sock->conn, call, result, bytes);
+}
+
+/* SEG.LEN: the sequence space a segment occupies, SYN and FIN one each. */
+static inline uint32_t
+synack_tcp_segment_length (const SynackHeader *hdr)
+{
+  return hdr->len + !!(hdr->flags & SYNACK_FLAG_SYN) + !!(hdr->flags & SYNACK_FLAG_FIN);
+}
+
+/* Our FIN has been sent and acknowledged. */
+static inline bool
+synack_tcp_fin_acked (const SynackSocket *sock)
+{
+  return sock->fin_queued && synack_seq_gt (sock->snd_una, sock->data_end);
+}
+
+/* ---- synack-tcp.c: the connection's life -------------------------------- */
+
+/* Ends a socket: its timers stop, it becomes CLOSED and leaves the table.
+ * The socket is freed: callers return straight after. */
+void     synack_tcp_destroy         (SynackSocket *sock, SynackCause cause);
+void     synack_tcp_established     (SynackSocket *sock, SynackCause cause);
+void     synack_tcp_enter_time_wait (SynackSocket *sock, SynackCause cause);
+void     synack_tcp_enter_fin_wait_2 (SynackSocket *sock);
+/* Tells the application the connection failed, if there is one to tell. */
+void     synack_tcp_report_error    (SynackSocket *sock, SynackResult error);
+/* The ISN given, or a random one from the run's generator. */
+uint32_t synack_tcp_choose_isn      (SynackEngine *engine, bool has_isn, uint32_t isn);
+void     synack_tcp_set_isn         (SynackSocket *sock, uint32_t iss);
+/* Writes the socket's ports and ISN into the trace's connection table. */
+void     synack_tcp_record_conn     (SynackSocket *sock);
+/* The application reads the peer's FIN, if it has arrived and may be read. */
+void     synack_tcp_read_eof        (SynackSocket *sock);
+
+/* ---- synack-tcp-output.c ------------------------------------------------ */
+
+uint32_t synack_tcp_receive_window  (const SynackSocket *sock);
+bool     synack_tcp_can_send_data   (const SynackSocket *sock);
+void     synack_tcp_send_segment    (SynackSocket *sock, unsigned flags, uint32_t seq,
+                                     uint32_t len, uint32_t rexmit);
+void     synack_tcp_send_ack        (SynackSocket *sock);
+/* Answers a segment we will not take, rate-limited like Linux. */
+void     synack_tcp_send_invalid_ack (SynackSocket *sock, const SynackHeader *in);
+void     synack_tcp_send_reset      (SynackSocket *sock);
+void     synack_tcp_send_syn        (SynackSocket *sock, uint32_t rexmit);
+/* The RST that answers a segment nobody should have received (RFC 9293
+ * 3.10.7.1): <SEQ=SEG.ACK><CTL=RST>, or <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>. */
+void     synack_tcp_reply_reset     (SynackEngine *engine, SynackHostId host,
+                                     const SynackFlight *flight);
+/* Sends what the window allows: new or retransmitted data, then the FIN. */
+void     synack_tcp_output          (SynackSocket *sock);
+/* Acknowledges what arrived, at once or (delayed ACK) a little later. */
+void     synack_tcp_acknowledge     (SynackSocket *sock, bool now);
+
+/* ---- synack-tcp-timers.c ------------------------------------------------ */
+
+void     synack_tcp_timer_start     (SynackSocket *sock, SynackTimerKind kind, SynackTime duration);
+void     synack_tcp_timer_stop      (SynackSocket *sock, SynackTimerKind kind);
+void     synack_tcp_timers_stop_all (SynackSocket *sock);
+/* Starts the retransmission timer unless it is already running. */
+void     synack_tcp_arm_retransmit  (SynackSocket *sock);
+/* Takes what an acceptable ACK acknowledges: SND.UNA, the RTT sample, the
+ * retransmission timer (RFC 6298 section 5). */
+void     synack_tcp_ack_advance     (SynackSocket *sock, uint32_t ack);
+/* The RTO once the handshake is over (RFC 6298 5.7). */
+void     synack_tcp_rto_established (SynackSocket *sock);
+
+static inline bool
+synack_tcp_timer_running (const SynackSocket *sock, SynackTimerKind kind)
+{
+  return synack_sched_entry_pending (&sock->timers[kind].entry);
+}

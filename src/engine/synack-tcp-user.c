@@ -1,0 +1,247 @@
+/* synack-tcp-user.c: the calls an application makes on a socket (RFC 9293
+ * 3.10.1-3.10.5): listen, connect, send, shutdown, close, abort, and
+ * stopping or resuming reading. */
+#include "synack-tcp-private.h"
+
+SynackResult
+synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, uint16_t port,
+                   bool has_isn, uint32_t isn)
+{
+  SynackHost *host = &engine->hosts[host_id];
+  SynackSocket *sock;
+
+  if (synack_host_listener (host, port) != NULL)
+    {
+      synack_engine_app_event (engine, host_id, 0, SYNACK_CALL_LISTEN, SYNACK_RESULT_EADDRINUSE, 0);
+      return SYNACK_RESULT_EADDRINUSE;
+    }
+  sock = synack_socket_new (engine, host_id);
+  if (sock == NULL)
+    {
+      synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+      return SYNACK_RESULT_ENOTCONN;
+    }
+  sock->listener = true;
+  sock->local_port = port;
+  sock->has_fixed_isn = has_isn;
+  sock->iss = isn;
+  if (!synack_host_add_listener (host, sock))
+    {
+      synack_socket_free (sock);
+      synack_engine_app_event (engine, host_id, 0, SYNACK_CALL_LISTEN, SYNACK_RESULT_EADDRINUSE, 0);
+      return SYNACK_RESULT_EADDRINUSE;
+    }
+  synack_engine_app_event (engine, host_id, 0, SYNACK_CALL_LISTEN, SYNACK_RESULT_OK, 0);
+  synack_tcp_set_state (sock, SYNACK_STATE_LISTEN, SYNACK_CAUSE_LISTEN_CALL);
+  return SYNACK_RESULT_OK;
+}
+
+SynackResult
+synack_tcp_connect (SynackEngine *engine, SynackHostId host_id, uint32_t conn,
+                    uint16_t local_port, uint16_t remote_port, bool has_isn, uint32_t isn)
+{
+  SynackHost *host = &engine->hosts[host_id];
+  SynackResult refused = SYNACK_RESULT_OK;
+  SynackSocket *sock;
+
+  if (synack_host_find_conn (host, conn) != NULL)
+    refused = SYNACK_RESULT_EISCONN;
+  else if (local_port != 0 &&
+           (synack_host_lookup (host, local_port, remote_port) != NULL ||
+            synack_host_listener (host, local_port) != NULL))
+    refused = SYNACK_RESULT_EADDRINUSE;
+  else if (local_port == 0 && (local_port = synack_host_pick_port (host, remote_port)) == 0)
+    refused = SYNACK_RESULT_EADDRNOTAVAIL;
+  if (refused != SYNACK_RESULT_OK)
+    {
+      synack_engine_app_event (engine, host_id, conn, SYNACK_CALL_CONNECT, refused, 0);
+      return refused;
+    }
+
+  sock = synack_socket_new (engine, host_id);
+  if (sock == NULL)
+    {
+      synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+      return SYNACK_RESULT_ENOTCONN;
+    }
+  sock->conn = conn;
+  sock->local_port = local_port;
+  sock->remote_port = remote_port;
+  synack_tcp_set_isn (sock, synack_tcp_choose_isn (engine, has_isn, isn));
+  sock->connect_pending = true;
+  sock->accepted = true;
+  if (!synack_host_bind (host, sock))
+    {
+      synack_socket_free (sock);
+      synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+      return SYNACK_RESULT_ENOTCONN;
+    }
+  host->latest_conn = conn;
+  synack_tcp_record_conn (sock);
+
+  synack_engine_app_event (engine, host_id, conn, SYNACK_CALL_CONNECT, SYNACK_RESULT_PENDING, 0);
+  synack_tcp_set_state (sock, SYNACK_STATE_SYN_SENT, SYNACK_CAUSE_CONNECT_CALL);
+  synack_tcp_send_syn (sock, 0);
+  synack_tcp_arm_retransmit (sock);
+  return SYNACK_RESULT_PENDING;
+}
+
+SynackResult
+synack_tcp_send (SynackSocket *sock, uint64_t bytes)
+{
+  SynackResult result = SYNACK_RESULT_OK;
+
+  if (sock->write_shut)
+    result = SYNACK_RESULT_EPIPE;
+  else
+    switch (sock->state)
+      {
+      case SYNACK_STATE_SYN_SENT:
+      case SYNACK_STATE_SYN_RECEIVED:
+      case SYNACK_STATE_ESTABLISHED:
+      case SYNACK_STATE_CLOSE_WAIT:
+        break;
+      case SYNACK_STATE_LISTEN:
+        result = SYNACK_RESULT_ENOTCONN;
+        break;
+      default:
+        result = SYNACK_RESULT_EPIPE;
+        break;
+      }
+  /* The sequence space of one connection is 4 GiB; a lesson needs far less. */
+  if (result == SYNACK_RESULT_OK && bytes > 0x40000000u)
+    result = SYNACK_RESULT_EPIPE;
+
+  synack_tcp_app_event (sock, SYNACK_CALL_SEND, result, bytes);
+  if (result != SYNACK_RESULT_OK)
+    return result;
+  sock->data_end += (uint32_t) bytes;
+  synack_tcp_output (sock);
+  return result;
+}
+
+static SynackResult
+queue_fin (SynackSocket *sock, SynackCause cause)
+{
+  sock->write_shut = true;
+  switch (sock->state)
+    {
+    case SYNACK_STATE_SYN_RECEIVED:
+    case SYNACK_STATE_ESTABLISHED:
+      sock->fin_queued = true;
+      synack_tcp_set_state (sock, SYNACK_STATE_FIN_WAIT_1, cause);
+      break;
+    case SYNACK_STATE_CLOSE_WAIT:
+      sock->fin_queued = true;
+      synack_tcp_set_state (sock, SYNACK_STATE_LAST_ACK, cause);
+      break;
+    default:
+      return SYNACK_RESULT_OK;
+    }
+  /* From SYN_RECEIVED the FIN waits until the handshake completes. */
+  if (synack_seq_ge (sock->snd_una, sock->iss + 1))
+    synack_tcp_output (sock);
+  return SYNACK_RESULT_OK;
+}
+
+SynackResult
+synack_tcp_shutdown (SynackSocket *sock)
+{
+  if (sock->state == SYNACK_STATE_SYN_SENT || sock->state == SYNACK_STATE_LISTEN)
+    {
+      synack_tcp_app_event (sock, SYNACK_CALL_SHUTDOWN_WRITE, SYNACK_RESULT_ENOTCONN, 0);
+      return SYNACK_RESULT_ENOTCONN;
+    }
+  synack_tcp_app_event (sock, SYNACK_CALL_SHUTDOWN_WRITE, SYNACK_RESULT_OK, 0);
+  return queue_fin (sock, SYNACK_CAUSE_SHUTDOWN_CALL);
+}
+
+SynackResult
+synack_tcp_close (SynackSocket *sock)
+{
+  synack_tcp_app_event (sock, SYNACK_CALL_CLOSE, SYNACK_RESULT_OK, 0);
+  if (sock->app_closed)
+    return SYNACK_RESULT_OK;
+  sock->app_closed = true;
+  sock->connect_pending = false;
+
+  switch (sock->state)
+    {
+    case SYNACK_STATE_LISTEN:
+    case SYNACK_STATE_SYN_SENT:
+      synack_tcp_destroy (sock, SYNACK_CAUSE_CLOSE_CALL);
+      return SYNACK_RESULT_OK;
+
+    case SYNACK_STATE_SYN_RECEIVED:
+    case SYNACK_STATE_ESTABLISHED:
+    case SYNACK_STATE_CLOSE_WAIT:
+    case SYNACK_STATE_FIN_WAIT_1:
+    case SYNACK_STATE_FIN_WAIT_2:
+      if (sock->unread > 0)
+        {
+          /* Linux (tcp_close): unread data means the peer's bytes were never
+           * consumed; a RST says so instead of a polite FIN. */
+          synack_tcp_send_reset (sock);
+          synack_tcp_destroy (sock, SYNACK_CAUSE_UNREAD_DATA);
+          return SYNACK_RESULT_OK;
+        }
+      if (sock->state == SYNACK_STATE_FIN_WAIT_2)
+        {
+          synack_tcp_timer_start (sock, SYNACK_TIMER_FIN_WAIT_2, synack_tcp_params (sock)->fin_timeout);
+          return SYNACK_RESULT_OK;
+        }
+      return queue_fin (sock, SYNACK_CAUSE_CLOSE_CALL);
+
+    default:
+      return SYNACK_RESULT_OK;
+    }
+}
+
+SynackResult
+synack_tcp_abort (SynackSocket *sock)
+{
+  switch (sock->state)
+    {
+    case SYNACK_STATE_TIME_WAIT:
+      synack_tcp_app_event (sock, SYNACK_CALL_ABORT, SYNACK_RESULT_ENOTCONN, 0);
+      return SYNACK_RESULT_ENOTCONN;
+    case SYNACK_STATE_LISTEN:
+    case SYNACK_STATE_SYN_SENT:
+      synack_tcp_app_event (sock, SYNACK_CALL_ABORT, SYNACK_RESULT_OK, 0);
+      synack_tcp_destroy (sock, SYNACK_CAUSE_ABORT_CALL);
+      return SYNACK_RESULT_OK;
+    default:
+      synack_tcp_app_event (sock, SYNACK_CALL_ABORT, SYNACK_RESULT_OK, 0);
+      synack_tcp_send_reset (sock);
+      synack_tcp_destroy (sock, SYNACK_CAUSE_ABORT_CALL);
+      return SYNACK_RESULT_OK;
+    }
+}
+
+void
+synack_tcp_set_reading (SynackSocket *sock, bool reading)
+{
+  uint32_t window_before = synack_tcp_receive_window (sock);
+
+  synack_tcp_app_event (sock, reading ? SYNACK_CALL_READ_ON : SYNACK_CALL_READ_OFF, SYNACK_RESULT_OK, 0);
+  if (!reading)
+    {
+      sock->read_off = true;
+      return;
+    }
+  sock->read_off = false;
+  if (sock->unread > 0)
+    {
+      uint64_t before = sock->received;
+      uint32_t n = sock->unread;
+
+      sock->unread = 0;
+      sock->received += n;
+      synack_tcp_app_event (sock, SYNACK_CALL_RECV, SYNACK_RESULT_OK, n);
+      synack_engine_notify (sock->engine, sock, SYNACK_WHEN_RECEIVED, before);
+      /* The window opened: tell the sender, or it may wait forever. */
+      if (window_before < synack_tcp_params (sock)->mss && synack_tcp_can_send_data (sock))
+        synack_tcp_send_ack (sock);
+    }
+  synack_tcp_read_eof (sock);
+}

@@ -1,0 +1,206 @@
+/* synack-diagram-axis.c: the time axis: how tall each stretch is drawn, its breaks, time <-> height. */
+#include "synack-config.h"
+
+#include <math.h>
+
+#include "synack-describe.h"
+#include "synack-diagram-layout-private.h"
+
+/* The longest trip a segment took (or would have taken, if lost). */
+static SynackTime
+max_one_way_delay (const SynackTrace *trace)
+{
+  g_autofree SynackTime *sent = g_new0 (SynackTime, (size_t) trace->n_segments + 2);
+  SynackTime longest = 0;
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+
+      if (e->seg > trace->n_segments)
+        continue;
+      if (e->type == SYNACK_EVENT_SEND)
+        sent[e->seg] = e->t;
+      else if ((e->type == SYNACK_EVENT_DELIVER || e->type == SYNACK_EVENT_LOST) && !e->duplicate)
+        longest = MAX (longest, e->t - sent[e->seg]);
+    }
+  return longest > 0 ? longest : SYNACK_MS (50);
+}
+
+void
+synack_layout_scale_time (SynackDiagramLayout *layout, double px_per_second)
+{
+  const SynackTrace *trace = layout->trace;
+  double s = layout->scale;
+
+  /* Scale time by the network's delay: a one-way trip is a comfortable
+   * slant whatever the delay, and only stretches longer than a few trips
+   * (idle time, timeouts) are squeezed. */
+  {
+    SynackTime delay = max_one_way_delay (trace);
+    double k = 60.0 * s / ((double) delay / 1e6);
+
+    layout->px_per_second = px_per_second > 0 ? px_per_second : CLAMP (k, 100 * s, 6000 * s);
+    layout->break_threshold = CLAMP (5 * delay / 2, SYNACK_MS (120), SYNACK_SEC (3));
+    layout->idle_threshold = CLAMP (delay, SYNACK_MS (20), SYNACK_SEC (1));
+  }
+  if (layout->mode == SYNACK_TIME_AXIS_PROPORTIONAL && trace->end_time > 0 && px_per_second <= 0)
+    {
+      /* One image must stay within cairo's 32767 px, even at 2×. */
+      double limit = 15000.0 / ((double) trace->end_time / 1e6);
+      layout->px_per_second = MIN (layout->px_per_second, MAX (limit, 1e-3));
+    }
+}
+
+/* Stretches are squeezed sooner when nothing is on the wire: an idle
+ * wait (a timer running out, the next connection) says nothing by its
+ * length, while a segment's flight is the lesson. */
+static SynackTime
+break_threshold (const SynackDiagramLayout *layout, gboolean in_flight)
+{
+  return in_flight ? layout->break_threshold : layout->idle_threshold;
+}
+
+static gboolean
+is_break (const SynackDiagramLayout *layout, SynackTime dt, gboolean in_flight)
+{
+  return layout->mode == SYNACK_TIME_AXIS_COMPRESSED && dt > break_threshold (layout, in_flight);
+}
+
+/* The page height of a stretch of dt between two event times. */
+static double
+gap_height (const SynackDiagramLayout *layout, SynackTime dt, gboolean in_flight)
+{
+  double s = layout->scale;
+  SynackTime threshold = break_threshold (layout, in_flight);
+
+  switch (layout->mode)
+    {
+    case SYNACK_TIME_AXIS_PROPORTIONAL:
+      return (double) dt / 1e6 * layout->px_per_second;
+    case SYNACK_TIME_AXIS_PER_EVENT:
+      /* Enough for a label on each of two arrows crossing in one row. */
+      return layout->min_row * 2.2;
+    case SYNACK_TIME_AXIS_COMPRESSED:
+    default:
+      if (is_break (layout, dt, in_flight))
+        /* Beyond the threshold, logarithmic: RTO 1 s, 2 s, 4 s still grow
+         * visibly while a 60 s TIME_WAIT takes a few rows, not a few
+         * metres. It meets the proportional part at the threshold, so a
+         * longer gap is never drawn shorter than a shorter one. */
+        return MAX ((double) threshold / 1e6 * layout->px_per_second, 3 * layout->min_row) +
+               21 * s * log2 ((double) dt / (double) threshold);
+      return MAX ((double) dt / 1e6 * layout->px_per_second, layout->min_row);
+    }
+}
+
+void
+synack_layout_build_time_axis (SynackDiagramLayout *layout)
+{
+  const SynackTrace *trace = layout->trace;
+  SynackTime prev = 0;
+  double y = layout->top;
+  long in_flight = 0;
+
+  layout->knot_t = g_array_new (FALSE, FALSE, sizeof (SynackTime));
+  layout->knot_y = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_append_val (layout->knot_t, prev);
+  g_array_append_val (layout->knot_y, y);
+
+  for (size_t i = 0; i <= trace->n_events; i++)
+    {
+      /* The end of the run is a knot too, so a timer still running or a
+       * segment still in flight has somewhere to go. */
+      SynackTime t = i < trace->n_events ? trace->events[i].t : trace->end_time;
+
+      if (t > prev)
+        {
+          SynackTime dt = t - prev;
+          gboolean flying = in_flight > 0;
+
+          if (is_break (layout, dt, flying))
+            {
+              SynackDiagramBreak br = { .t0 = prev, .t1 = t, .y0 = y };
+
+              y += gap_height (layout, dt, flying);
+              br.y1 = y;
+              br.label = synack_layout_add_label (layout, SYNACK_LABEL_BREAK, -1, SYNACK_CLIENT,
+                                                  synack_describe_break_label (dt));
+              g_array_append_val (layout->breaks, br);
+            }
+          else
+            y += gap_height (layout, dt, flying);
+          prev = t;
+          g_array_append_val (layout->knot_t, prev);
+          g_array_append_val (layout->knot_y, y);
+        }
+      if (i < trace->n_events)
+        {
+          const SynackEvent *e = &trace->events[i];
+
+          if (e->type == SYNACK_EVENT_SEND || e->type == SYNACK_EVENT_DUPLICATE)
+            in_flight++;
+          else if ((e->type == SYNACK_EVENT_DELIVER || e->type == SYNACK_EVENT_LOST) && in_flight > 0)
+            in_flight--;
+        }
+    }
+  layout->bottom = y;
+}
+
+double
+synack_diagram_layout_y_for_time (const SynackDiagramLayout *layout, SynackTime t)
+{
+  const SynackTime *kt = (const SynackTime *) layout->knot_t->data;
+  const double *ky = (const double *) layout->knot_y->data;
+  size_t n = layout->knot_t->len, lo = 0, hi = n - 1;
+
+  if (t <= kt[0])
+    return ky[0];
+  if (t >= kt[n - 1])
+    return ky[n - 1];
+  while (hi - lo > 1)
+    {
+      size_t mid = (lo + hi) / 2;
+      if (kt[mid] <= t)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return ky[lo] + (ky[hi] - ky[lo]) * (double) (t - kt[lo]) / (double) (kt[hi] - kt[lo]);
+}
+
+SynackTime
+synack_diagram_layout_time_for_y (const SynackDiagramLayout *layout, double y)
+{
+  const SynackTime *kt = (const SynackTime *) layout->knot_t->data;
+  const double *ky = (const double *) layout->knot_y->data;
+  size_t n = layout->knot_t->len, lo = 0, hi = n - 1;
+
+  if (y <= ky[0])
+    return kt[0];
+  if (y >= ky[n - 1])
+    return kt[n - 1];
+  while (hi - lo > 1)
+    {
+      size_t mid = (lo + hi) / 2;
+      if (ky[mid] <= y)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  if (ky[hi] <= ky[lo])
+    return kt[lo];
+  return kt[lo] + (SynackTime) llround ((double) (kt[hi] - kt[lo]) * (y - ky[lo]) / (ky[hi] - ky[lo]));
+}
+
+double
+synack_diagram_layout_y_for_event (const SynackDiagramLayout *layout, long event)
+{
+  const SynackTrace *trace = layout->trace;
+
+  if (event < 0 || trace->n_events == 0)
+    return layout->top;
+  if ((size_t) event >= trace->n_events)
+    return layout->bottom;
+  return synack_diagram_layout_y_for_time (layout, trace->events[event].t);
+}

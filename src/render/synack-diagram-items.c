@@ -1,0 +1,263 @@
+/* synack-diagram-items.c: the diagram's arrows, state bands, timer bars and notes, built from the trace. */
+#include "synack-config.h"
+
+#include "synack-describe.h"
+#include "synack-diagram-layout-private.h"
+
+static int
+compare_arrows (gconstpointer a, gconstpointer b)
+{
+  const SynackDiagramArrow *x = a, *y = b;
+
+  if (x->y0 != y->y0)
+    return x->y0 < y->y0 ? -1 : 1;
+  return x->send_event < y->send_event ? -1 : x->send_event > y->send_event;
+}
+
+/* Per host, the state each connection is in, and which one the band shows. */
+typedef struct {
+  GHashTable *states;     /* conn -> state + 1 */
+  uint32_t    latest;
+  gboolean    any;
+  SynackState shown;
+  uint32_t    shown_conn;
+  int         band;       /* open band index, -1 */
+} HostStates;
+
+static void
+host_shown_state (HostStates *hs, SynackState *state, uint32_t *conn)
+{
+  gpointer v;
+  SynackState listener = SYNACK_STATE_CLOSED;
+  gboolean has_listener = FALSE;
+
+  if (g_hash_table_lookup_extended (hs->states, GUINT_TO_POINTER (0), NULL, &v))
+    {
+      listener = GPOINTER_TO_UINT (v) - 1;
+      has_listener = TRUE;
+    }
+  *state = listener;
+  *conn = 0;
+  if (hs->latest != 0 &&
+      g_hash_table_lookup_extended (hs->states, GUINT_TO_POINTER (hs->latest), NULL, &v))
+    {
+      SynackState s = GPOINTER_TO_UINT (v) - 1;
+
+      /* A finished connection gives the lifeline back to the listener. */
+      if (!(s == SYNACK_STATE_CLOSED && has_listener && listener == SYNACK_STATE_LISTEN))
+        {
+          *state = s;
+          *conn = hs->latest;
+        }
+    }
+}
+
+void
+synack_layout_build_items (SynackDiagramLayout *layout)
+{
+  const SynackTrace *trace = layout->trace;
+  HostStates hosts[SYNACK_N_HOSTS];
+  /* seg -> arrow index + 1 of its first transmission awaiting arrival */
+  g_autofree guint *pending = g_new0 (guint, (size_t) trace->n_segments + 2);
+  g_autoptr (GArray) pending_dups = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* running timer per (host, conn, kind): key -> timer index + 1 */
+  g_autoptr (GHashTable) running = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gboolean many_conns = trace->n_conns > 1;
+
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    {
+      hosts[h].states = g_hash_table_new (NULL, NULL);
+      hosts[h].latest = 0;
+      hosts[h].any = FALSE;
+      hosts[h].shown = SYNACK_STATE_CLOSED;
+      hosts[h].shown_conn = 0;
+      hosts[h].band = -1;
+    }
+
+  /* Every lifeline starts CLOSED, so the first transition reads right. */
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    {
+      SynackDiagramBand band = { .host = h, .state = SYNACK_STATE_CLOSED, .event = -1,
+                                 .end_event = -1, .y0 = layout->top, .y1 = layout->bottom };
+      band.label = synack_layout_add_label (layout, SYNACK_LABEL_STATE, -1, h,
+                                            synack_describe_state_label (SYNACK_STATE_CLOSED, 0));
+      g_array_append_val (layout->bands, band);
+      hosts[h].band = (int) layout->bands->len - 1;
+    }
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+      double y = synack_diagram_layout_y_for_time (layout, e->t);
+
+      switch (e->type)
+        {
+        case SYNACK_EVENT_STATE:
+          {
+            HostStates *hs = &hosts[e->host];
+            SynackState shown;
+            uint32_t shown_conn;
+
+            g_hash_table_insert (hs->states, GUINT_TO_POINTER (e->conn), GUINT_TO_POINTER (e->to + 1));
+            if (e->conn > hs->latest)
+              hs->latest = e->conn;
+            host_shown_state (hs, &shown, &shown_conn);
+            if (shown != hs->shown || (shown_conn != hs->shown_conn && shown_conn != 0))
+              {
+                SynackDiagramBand band = { .host = e->host, .conn = shown_conn, .state = shown,
+                                           .event = (long) i, .end_event = -1,
+                                           .y0 = y, .y1 = layout->bottom };
+                SynackDiagramBand *prev = &g_array_index (layout->bands, SynackDiagramBand, hs->band);
+                char *text = synack_describe_state_label (shown, many_conns ? shown_conn : 0);
+
+                prev->end_event = (long) i;
+                prev->y1 = y;
+                band.label = synack_layout_add_label (layout, SYNACK_LABEL_STATE, (long) i, e->host, text);
+                g_array_append_val (layout->bands, band);
+                hs->band = (int) layout->bands->len - 1;
+                hs->shown = shown;
+                hs->shown_conn = shown_conn;
+              }
+          }
+          break;
+
+        case SYNACK_EVENT_SEND:
+        case SYNACK_EVENT_DUPLICATE:
+          {
+            SynackDiagramArrow arrow = {
+              .send_event = (long) i, .end_event = -1, .seg = e->seg,
+              .from = e->host, .fate = SYNACK_ARROW_IN_FLIGHT, .rexmit = e->rexmit,
+              .duplicate = e->type == SYNACK_EVENT_DUPLICATE || e->duplicate,
+              .flags = e->hdr.flags, .t_send = e->t, .t_end = trace->end_time,
+              .y0 = y, .label = -1, .lost_label = -1,
+            };
+            guint index = layout->arrows->len;
+
+            if (e->type == SYNACK_EVENT_DUPLICATE)
+              {
+                /* The copy has the original's header and sender. */
+                long send = e->seg < trace->n_segments + 2 && pending[e->seg]
+                  ? g_array_index (layout->arrows, SynackDiagramArrow, pending[e->seg] - 1).send_event
+                  : synack_trace_find_send (trace, e->seg);
+                if (send >= 0)
+                  {
+                    const SynackEvent *orig = &trace->events[send];
+                    arrow.from = orig->host;
+                    arrow.flags = orig->hdr.flags;
+                    arrow.rexmit = orig->rexmit;
+                    arrow.label = synack_layout_add_label (layout, SYNACK_LABEL_SEGMENT, (long) i, arrow.from,
+                                                           synack_describe_segment_label (orig, TRUE));
+                  }
+                g_array_append_val (pending_dups, index);
+              }
+            else
+              {
+                arrow.label = synack_layout_add_label (layout, SYNACK_LABEL_SEGMENT, (long) i, e->host,
+                                                       synack_describe_segment_label (e, arrow.duplicate));
+                if (e->seg < trace->n_segments + 2)
+                  pending[e->seg] = index + 1;
+              }
+            g_array_append_val (layout->arrows, arrow);
+          }
+          break;
+
+        case SYNACK_EVENT_DELIVER:
+        case SYNACK_EVENT_LOST:
+          {
+            SynackDiagramArrow *arrow = NULL;
+
+            if (e->duplicate)
+              {
+                for (guint k = 0; k < pending_dups->len; k++)
+                  {
+                    SynackDiagramArrow *a = &g_array_index (layout->arrows, SynackDiagramArrow,
+                                                            g_array_index (pending_dups, guint, k));
+                    if (a->seg == e->seg)
+                      {
+                        arrow = a;
+                        g_array_remove_index (pending_dups, k);
+                        break;
+                      }
+                  }
+              }
+            else if (e->seg < trace->n_segments + 2 && pending[e->seg])
+              {
+                arrow = &g_array_index (layout->arrows, SynackDiagramArrow, pending[e->seg] - 1);
+                pending[e->seg] = 0;
+              }
+            if (e->type == SYNACK_EVENT_DELIVER)
+              {
+                char *text = synack_describe_verdict_note (e);
+
+                if (text)
+                  {
+                    int label = synack_layout_add_label (layout, SYNACK_LABEL_NOTE, (long) i, e->host, text);
+                    g_array_append_val (layout->notes, label);
+                  }
+              }
+            if (arrow == NULL)
+              break;
+            arrow->end_event = (long) i;
+            arrow->t_end = e->t;
+            arrow->fate = e->type == SYNACK_EVENT_LOST ? SYNACK_ARROW_LOST : SYNACK_ARROW_DELIVERED;
+          }
+          break;
+
+        case SYNACK_EVENT_TIMER:
+          {
+            gint64 key = ((gint64) e->conn << 8) | (e->host << 4) | e->timer;
+            gpointer v = g_hash_table_lookup (running, &key);
+
+            if (v != NULL)
+              {
+                SynackDiagramTimer *t = &g_array_index (layout->timers, SynackDiagramTimer,
+                                                        GPOINTER_TO_UINT (v) - 1);
+                t->end_event = (long) i;
+                t->end_action = e->action;
+                t->t_end = e->t;
+                t->y1 = y;
+                g_hash_table_remove (running, &key);
+              }
+            if (e->action == SYNACK_TIMER_START)
+              {
+                SynackDiagramTimer t = {
+                  .host = e->host, .kind = e->timer, .event = (long) i, .end_event = -1,
+                  .t_start = e->t, .t_expires = e->expires, .t_end = trace->end_time,
+                  .y0 = y, .y1 = layout->bottom,
+                  .y_expires = synack_diagram_layout_y_for_time (layout, e->expires),
+                };
+                SynackTime duration = e->duration ? e->duration : e->expires - e->t;
+
+                t.label = synack_layout_add_label (layout, SYNACK_LABEL_TIMER, (long) i, e->host,
+                                                   synack_describe_timer_label (e->timer, duration));
+                g_array_append_val (layout->timers, t);
+                g_hash_table_insert (running, g_memdup2 (&key, sizeof key),
+                                     GUINT_TO_POINTER (layout->timers->len));
+              }
+          }
+          break;
+
+        case SYNACK_EVENT_APP:
+          {
+            int label = synack_layout_add_label (layout, SYNACK_LABEL_NOTE, (long) i, e->host,
+                                                 synack_describe_call_note (e));
+            g_array_append_val (layout->notes, label);
+          }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    g_hash_table_destroy (hosts[h].states);
+  synack_layout_sort_arrows (layout);
+}
+
+
+void
+synack_layout_sort_arrows (SynackDiagramLayout *layout)
+{
+  g_array_sort (layout->arrows, compare_arrows);
+}

@@ -1,0 +1,205 @@
+/* synack-scenario-actions.c: the action lines of a scenario: at TIME HOST ACTION, when HOST EVENT: HOST ACTION. */
+#include "synack-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "synack-scenario-private.h"
+
+/* Most connections a file may ask for: beyond this a teacher has made a
+ * typo, and the engine would need more memory than a laptop has. */
+#define MAX_REPEAT 999999u
+
+static gboolean
+take_repeat (SynackCursor *cur, SynackAction *action, GError **error)
+{
+  guint64 n;
+
+  if (!synack_cursor_take_number (cur, "repeat count", MAX_REPEAT, &n, error))
+    return FALSE;
+  if (!synack_cursor_take_word (cur, "every"))
+    return synack_cursor_fail (cur, error, _("expected 'every DURATION' after 'repeat %llu'"), (unsigned long long) n);
+  if (!synack_cursor_take_duration (cur, "the interval", &action->every, error))
+    return FALSE;
+  if (action->every == 0)
+    return synack_cursor_fail (cur, error, _("connections cannot repeat every 0s"));
+  action->repeat = (uint32_t) n;
+  return TRUE;
+}
+
+static gboolean
+parse_verb (SynackCursor *cur, SynackAction *action, GError **error)
+{
+  const char *verb;
+  guint64 n;
+  gboolean seen = FALSE;
+
+  if (!synack_cursor_take_host (cur, &action->host, error))
+    return FALSE;
+  verb = synack_cursor_take (cur);
+  if (verb == NULL)
+    return synack_cursor_fail (cur, error, _("expected what the %s does (listen, connect, send, shutdown, "
+                 "close, abort, read, crash, unplug, plug)"), synack_host_to_string (action->host));
+
+  if (g_str_equal (verb, "listen"))
+    {
+      action->what = SYNACK_DO_LISTEN;
+      if (!synack_cursor_take_number (cur, "port", 65535, &n, error))
+        return FALSE;
+      if (n == 0)
+        return synack_cursor_fail (cur, error, _("port 0 cannot be listened on"));
+      action->port = (uint16_t) n;
+    }
+  else if (g_str_equal (verb, "connect"))
+    {
+      action->what = SYNACK_DO_CONNECT;
+      if (!synack_cursor_take_number (cur, "port", 65535, &n, error))
+        return FALSE;
+      if (n == 0)
+        return synack_cursor_fail (cur, error, _("port 0 cannot be connected to"));
+      action->port = (uint16_t) n;
+      if (synack_cursor_take_word (cur, "from"))
+        {
+          if (!synack_cursor_take_number (cur, "local port", 65535, &n, error))
+            return FALSE;
+          if (n == 0)
+            return synack_cursor_fail (cur, error, _("local port 0 means 'any': leave out 'from' instead"));
+          action->local_port = (uint16_t) n;
+        }
+    }
+  else if (g_str_equal (verb, "send"))
+    {
+      action->what = SYNACK_DO_SEND;
+      if (!synack_cursor_take_number (cur, "byte count", 1u << 30, &n, error))
+        return FALSE;
+      if (n == 0)
+        return synack_cursor_fail (cur, error, _("send needs at least one byte"));
+      action->bytes = n;
+      synack_cursor_take_word (cur, "bytes");
+    }
+  else if (g_str_equal (verb, "shutdown"))
+    action->what = SYNACK_DO_SHUTDOWN_WRITE;
+  else if (g_str_equal (verb, "close"))
+    action->what = SYNACK_DO_CLOSE;
+  else if (g_str_equal (verb, "abort"))
+    action->what = SYNACK_DO_ABORT;
+  else if (g_str_equal (verb, "read"))
+    {
+      if (synack_cursor_take_word (cur, "off"))
+        action->what = SYNACK_DO_READ_OFF;
+      else if (synack_cursor_take_word (cur, "on"))
+        action->what = SYNACK_DO_READ_ON;
+      else
+        return synack_cursor_fail (cur, error, _("expected 'read on' or 'read off'"));
+    }
+  else if (g_str_equal (verb, "crash"))
+    action->what = SYNACK_DO_CRASH;
+  else if (g_str_equal (verb, "unplug"))
+    action->what = SYNACK_DO_UNPLUG;
+  else if (g_str_equal (verb, "plug"))
+    action->what = SYNACK_DO_PLUG;
+  else
+    return synack_cursor_fail (cur, error, _("unknown action '%s' (listen, connect, send, shutdown, close, "
+                 "abort, read, crash, unplug, plug)"), verb);
+
+  while (synack_cursor_peek (cur))
+    {
+      guint before = cur->next;
+
+      seen = FALSE;
+      if (!synack_cursor_take_option (cur, "conn", 1, G_MAXUINT32, &seen, &n, error))
+        return FALSE;
+      if (seen)
+        action->conn = (uint32_t) n;
+      seen = FALSE;
+      if (!synack_cursor_take_option (cur, "isn", 0, G_MAXUINT32, &seen, &n, error))
+        return FALSE;
+      if (seen)
+        {
+          if (action->what != SYNACK_DO_CONNECT && action->what != SYNACK_DO_LISTEN)
+            return synack_cursor_fail (cur, error, _("isn= only goes with listen or connect"));
+          action->has_isn = TRUE;
+          action->isn = (uint32_t) n;
+        }
+      if (action->what == SYNACK_DO_CONNECT && synack_cursor_take_word (cur, "repeat") &&
+          !take_repeat (cur, action, error))
+        return FALSE;
+      if (cur->next == before)
+        return synack_cursor_fail (cur, error, _("unexpected '%s' after the action"), synack_cursor_peek (cur));
+    }
+  if (action->what == SYNACK_DO_CONNECT && action->repeat > 0 && action->conn != 0)
+    return synack_cursor_fail (cur, error, _("a repeated connect numbers its connections itself: drop conn="));
+  if (action->what == SYNACK_DO_CONNECT && action->repeat > 0 && action->local_port != 0)
+    return synack_cursor_fail (cur, error, _("a repeated connect cannot use one fixed local port"));
+  return TRUE;
+}
+
+gboolean
+synack_scenario_parse_at (SynackCursor *cur, SynackScenario *scenario, GError **error)
+{
+  SynackAction action = { 0 };
+
+  action.when = SYNACK_WHEN_TIME;
+  action.line = cur->line;
+  if (!synack_cursor_take_duration (cur, "a time after 'at'", &action.at, error))
+    return FALSE;
+  synack_cursor_take_word (cur, ":");
+  if (!parse_verb (cur, &action, error))
+    return FALSE;
+  g_array_append_val (scenario->actions, action);
+  return TRUE;
+}
+
+/* when HOST EVENT [N] [+DELAY]: HOST VERB ...  */
+gboolean
+synack_scenario_parse_when (SynackCursor *cur, SynackScenario *scenario, GError **error)
+{
+  SynackAction action = { 0 };
+  g_autofree char *event = NULL;
+  const char *word;
+  guint64 n;
+
+  action.line = cur->line;
+  if (!synack_cursor_take_host (cur, &action.trigger_host, error))
+    return FALSE;
+  word = synack_cursor_take (cur);
+  if (word == NULL)
+    return synack_cursor_fail (cur, error, _("expected an event: established, received N, eof or closed"));
+  event = g_strdup (word);
+  if (g_str_equal (event, "established"))
+    action.when = SYNACK_WHEN_ESTABLISHED;
+  else if (g_str_equal (event, "eof"))
+    action.when = SYNACK_WHEN_EOF;
+  else if (g_str_equal (event, "closed"))
+    action.when = SYNACK_WHEN_CLOSED;
+  else if (g_str_equal (event, "received"))
+    {
+      action.when = SYNACK_WHEN_RECEIVED;
+      if (!synack_cursor_take_number (cur, "byte count", G_MAXUINT32, &n, error))
+        return FALSE;
+      if (n == 0)
+        return synack_cursor_fail (cur, error, _("'received 0' would fire before anything arrives"));
+      action.amount = n;
+      synack_cursor_take_word (cur, "bytes");
+    }
+  else
+    return synack_cursor_fail (cur, error, _("unknown event '%s' (established, received N, eof, closed)"), event);
+
+  word = synack_cursor_peek (cur);
+  if (word && word[0] == '+')
+    {
+      GError *cause = NULL;
+
+      cur->next++;
+      if (!synack_parse_duration (word + 1, &action.at, &cause))
+        return synack_cursor_fail_with (cur, error, cause);
+    }
+  if (!synack_cursor_take_word (cur, ":"))
+    return synack_cursor_fail (cur, error, _("expected ':' before the action (when client eof +50ms: client close)"));
+  if (!parse_verb (cur, &action, error))
+    return FALSE;
+  if (action.what == SYNACK_DO_CONNECT || action.what == SYNACK_DO_LISTEN)
+    return synack_cursor_fail (cur, error, _("listen and connect go on 'at' lines, not after an event"));
+  g_array_append_val (scenario->actions, action);
+  return TRUE;
+}

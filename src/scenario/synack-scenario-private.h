@@ -1,0 +1,77 @@
+/* synack-scenario-private.h: what the scenario's parts share: its fields and the line reader's word cursor. */
+#pragma once
+
+#include "synack-scenario.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char    *key;
+  char    *value;
+  unsigned line;
+} Assignment;
+
+struct _SynackScenario {
+  char      *name;
+  char      *source;        /* for messages: a path or "preset NAME" */
+  char      *title;
+  GString   *summary;
+  GString   *watch;
+  char      *text;          /* as loaded */
+  GPtrArray *edits;         /* lines appended since, in file syntax */
+
+  GArray    *assignments;   /* of Assignment, file order then edits */
+  GArray    *actions;       /* of SynackAction */
+  GArray    *faults;        /* of SynackFault */
+  SynackScript script;      /* views into the arrays above, rebuilt on change */
+};
+
+/* Most connections a file may ask for: beyond this a teacher has made a
+ * typo, and the engine would need more memory than a laptop has. */
+#define MAX_REPEAT 999999u
+
+SynackScenario *synack_scenario_new_empty      (const char *name, const char *source);
+/* Recomputes the parameters from the assignments and points the script at
+ * the actions and faults; fails on parameters that do not fit together. */
+gboolean        synack_scenario_rebuild_script (SynackScenario *scenario, GError **error);
+
+/* One line of a file, or one edit, added to the scenario. */
+gboolean synack_scenario_parse_line (SynackScenario *scenario, const char *source, unsigned lineno,
+                                     const char *raw, GError **error);
+
+/* ---- The word cursor over one line ---- */
+
+typedef struct {
+  const char *source;
+  unsigned    line;
+  char      **words;
+  guint       n_words;
+  guint       next;
+} SynackCursor;
+
+/* Fails with "SOURCE:LINE: message"; returns FALSE so a parser can return it. */
+G_GNUC_PRINTF (3, 4)
+gboolean    synack_cursor_fail          (const SynackCursor *cur, GError **error, const char *format, ...);
+/* Re-labels an error from a value parser with the place it came from. */
+gboolean    synack_cursor_fail_with     (const SynackCursor *cur, GError **error, GError *cause);
+const char *synack_cursor_peek          (const SynackCursor *cur);
+const char *synack_cursor_take          (SynackCursor *cur);
+gboolean    synack_cursor_take_word     (SynackCursor *cur, const char *word);
+gboolean    synack_cursor_take_duration (SynackCursor *cur, const char *what, SynackTime *out, GError **error);
+gboolean    synack_cursor_take_number   (SynackCursor *cur, const char *what, guint64 max, guint64 *out,
+                                         GError **error);
+gboolean    synack_cursor_take_host     (SynackCursor *cur, SynackHostId *out, GError **error);
+/* Options written as name=value after an action: conn=2, isn=1000. */
+gboolean    synack_cursor_take_option   (SynackCursor *cur, const char *name, guint64 min, guint64 max,
+                                         gboolean *seen, guint64 *out, GError **error);
+
+/* ---- Directives, each after its first word ---- */
+
+gboolean synack_scenario_parse_at         (SynackCursor *cur, SynackScenario *scenario, GError **error);
+gboolean synack_scenario_parse_when       (SynackCursor *cur, SynackScenario *scenario, GError **error);
+gboolean synack_scenario_parse_fault      (SynackCursor *cur, SynackScenario *scenario, SynackFaultKind kind,
+                                           GError **error);
+gboolean synack_scenario_parse_assignment (SynackScenario *scenario, const SynackCursor *cur, const char *key,
+                                           const char *value, GError **error);
+
+G_END_DECLS

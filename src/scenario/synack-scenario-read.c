@@ -1,0 +1,209 @@
+/* synack-scenario-read.c: reading scenario text and files line by line: comments, KEY = VALUE and the directives. */
+#include "synack-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "synack-param-keys.h"
+#include "synack-scenario-private.h"
+
+gboolean
+synack_scenario_parse_assignment (SynackScenario *scenario, const SynackCursor *cur, const char *key,
+                  const char *value, GError **error)
+{
+  SynackParams scratch;
+  Assignment a;
+  GError *cause = NULL;
+
+  if (g_str_equal (key, "title"))
+    {
+      g_free (scenario->title);
+      scenario->title = g_strdup (value);
+      return TRUE;
+    }
+  if (g_str_equal (key, "summary") || g_str_equal (key, "watch"))
+    {
+      GString *text = g_str_equal (key, "summary") ? scenario->summary : scenario->watch;
+
+      /* Repeated lines continue the text; an empty one starts a paragraph. */
+      if (text->len > 0)
+        g_string_append_c (text, *value ? (g_str_equal (key, "watch") ? '\n' : ' ') : '\n');
+      g_string_append (text, value);
+      return TRUE;
+    }
+  if (*value == '\0')
+    return synack_cursor_fail (cur, error, _("'%s' has no value"), key);
+
+  /* Check the value now, so the error can name this line. */
+  synack_params_init (&scratch, SYNACK_PROFILE_LINUX);
+  if (!synack_param_apply (&scratch, key, value, &cause))
+    return synack_cursor_fail_with (cur, error, cause);
+
+  a.key = g_strdup (key);
+  a.value = g_strdup (value);
+  a.line = cur->line;
+  g_array_append_val (scenario->assignments, a);
+  return TRUE;
+}
+
+/* Strips a comment: '#' at the start or after a space, followed by a space
+ * or the end, so "#2" (the second one) is not mistaken for a comment. */
+static void
+strip_comment (char *line)
+{
+  for (char *p = line; *p; p++)
+    if (*p == '#' && (p == line || g_ascii_isspace (p[-1])) &&
+        (p[1] == '\0' || g_ascii_isspace (p[1]) || p[1] == '#' || p[1] == '!'))
+      {
+        *p = '\0';
+        return;
+      }
+}
+
+gboolean
+synack_scenario_parse_line (SynackScenario *scenario, const char *source, unsigned lineno,
+            const char *raw, GError **error)
+{
+  g_autofree char *line = g_strdup (raw);
+  g_auto (GStrv) words = NULL;
+  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+  SynackCursor cur = { source, lineno, NULL, 0, 0 };
+  const char *eq;
+  const char *first;
+  gboolean ok;
+
+  if (!g_utf8_validate (raw, -1, NULL))
+    return synack_cursor_fail (&cur, error, _("the line is not valid UTF-8 text"));
+  strip_comment (line);
+  g_strstrip (line);
+  if (*line == '\0')
+    return TRUE;
+
+  /* KEY = VALUE: the key is one word, the value the rest of the line. */
+  eq = strchr (line, '=');
+  if (eq)
+    {
+      g_autofree char *key = g_strstrip (g_strndup (line, (gsize) (eq - line)));
+      gboolean one_word = *key != '\0';
+
+      for (const char *p = key; *p; p++)
+        if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_'))
+          one_word = FALSE;
+      if (one_word)
+        {
+          g_autofree char *value = g_strstrip (g_strdup (eq + 1));
+          return synack_scenario_parse_assignment (scenario, &cur, key, value, error);
+        }
+    }
+
+  /* Separate a trailing colon from its word, so "eof:" reads as "eof :". */
+  words = g_strsplit_set (line, " \t", -1);
+  for (guint i = 0; words[i]; i++)
+    {
+      size_t n = strlen (words[i]);
+
+      if (n == 0)
+        continue;
+      if (n > 1 && words[i][n - 1] == ':')
+        {
+          words[i][n - 1] = '\0';
+          g_ptr_array_add (kept, words[i]);
+          g_ptr_array_add (kept, (char *) ":");
+        }
+      else
+        g_ptr_array_add (kept, words[i]);
+    }
+  cur.words = (char **) kept->pdata;
+  cur.n_words = kept->len;
+
+  first = synack_cursor_take (&cur);
+  if (g_str_equal (first, "at"))
+    ok = synack_scenario_parse_at (&cur, scenario, error);
+  else if (g_str_equal (first, "when"))
+    ok = synack_scenario_parse_when (&cur, scenario, error);
+  else if (g_str_equal (first, "lose"))
+    ok = synack_scenario_parse_fault (&cur, scenario, SYNACK_FAULT_LOSE, error);
+  else if (g_str_equal (first, "delay"))
+    {
+      const char *what = synack_cursor_peek (&cur);
+
+      if (what && (g_str_equal (what, "segment") || g_str_equal (what, "client") ||
+                   g_str_equal (what, "server") || g_str_equal (what, "any")))
+        ok = synack_scenario_parse_fault (&cur, scenario, SYNACK_FAULT_DELAY, error);
+      else
+        ok = synack_cursor_fail (&cur, error, _("expected 'delay = VALUE' for the network's delay, or "
+                   "'delay client SYN #1 by 2s' to hold back one segment"));
+    }
+  else if (g_str_equal (first, "duplicate"))
+    ok = synack_scenario_parse_fault (&cur, scenario, SYNACK_FAULT_DUPLICATE, error);
+  else if (synack_param_key_is_known (first) || g_str_equal (first, "title") ||
+           g_str_equal (first, "summary") || g_str_equal (first, "watch"))
+    ok = synack_cursor_fail (&cur, error, _("expected '%s = VALUE'"), first);
+  else
+    ok = synack_cursor_fail (&cur, error, _("cannot read '%s': a line is KEY = VALUE, 'at TIME …', "
+               "'when HOST EVENT: …', 'lose …', 'delay …' or 'duplicate …'"), line);
+  return ok;
+}
+
+/* ---- Public ------------------------------------------------------------ */
+
+static gboolean
+parse_text (SynackScenario *scenario, const char *text, GError **error)
+{
+  g_auto (GStrv) lines = NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_SYNTAX,
+                   _("%s: not a text file (invalid UTF-8)"), scenario->source);
+      return FALSE;
+    }
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_strchomp (lines[i]);
+      if (!synack_scenario_parse_line (scenario, scenario->source, i + 1, lines[i], error))
+        return FALSE;
+    }
+  return synack_scenario_rebuild_script (scenario, error);
+}
+
+SynackScenario *
+synack_scenario_parse (const char *text, const char *source_name, GError **error)
+{
+  g_autofree char *base = g_path_get_basename (source_name ? source_name : "scenario");
+  char *dot = strrchr (base, '.');
+  g_autoptr (SynackScenario) scenario = NULL;
+
+  if (dot && dot != base)
+    *dot = '\0';
+  scenario = synack_scenario_new_empty (base, source_name ? source_name : "scenario");
+  scenario->text = g_strdup (text);
+  if (!parse_text (scenario, text, error))
+    return NULL;
+  return g_steal_pointer (&scenario);
+}
+
+SynackScenario *
+synack_scenario_load_file (const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+  GError *cause = NULL;
+
+  if (!g_file_get_contents (path, &text, &length, &cause))
+    {
+      g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_NOT_FOUND,
+                   _("%s"), cause->message);
+      g_error_free (cause);
+      return NULL;
+    }
+  if (memchr (text, '\0', length) != NULL)
+    {
+      g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_SYNTAX,
+                   _("%s: not a text file (it contains NUL bytes)"), path);
+      return NULL;
+    }
+  return synack_scenario_parse (text, path, error);
+}
+

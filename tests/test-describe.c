@@ -1,0 +1,300 @@
+/* test-describe.c: the describe module's times, flags and sentences, and every lesson's narration pinned by a golden file.
+ *
+ * The narration goldens are tests/golden/narration/NAME.txt, one line per
+ * event of the lesson: its time and the sentence the side panel shows for
+ * it. After a deliberate change of wording or behaviour, rewrite them with
+ *
+ *     SYNACK_UPDATE_GOLDENS=1 meson test -C build test-describe
+ *
+ * (`meson compile -C build update-goldens` rewrites these and the lesson
+ * output goldens together) and review the change with
+ * `git diff tests/golden/narration` before committing. */
+#include "synack-config.h"
+
+#include <glib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "synack-describe.h"
+#include "synack-scenario.h"
+#include "synack-test-golden.h"
+
+typedef struct { SynackTime t; const char *text; } TimeCase;
+
+static void
+check_times (SynackTimeStyle style, const TimeCase *cases, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = synack_describe_time (cases[i].t, style);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+#define CHECK_TIMES(style, cases) check_times ((style), (cases), G_N_ELEMENTS (cases))
+
+static void
+test_time_brief (void)
+{
+  static const TimeCase cases[] = {
+    { 250, "250 µs" }, { SYNACK_MS (40), "40 ms" }, { 1500, "1.5 ms" }, { SYNACK_SEC (1), "1 s" },
+    { SYNACK_MS (1500), "1.5 s" }, { SYNACK_MS (59900), "59.9 s" }, { SYNACK_SEC (120), "2 min" },
+    { SYNACK_SEC (150), "2.5 min" }, { -SYNACK_MS (40), "-40 ms" },
+  };
+  CHECK_TIMES (SYNACK_TIME_BRIEF, cases);
+}
+
+static void
+test_time_exact (void)
+{
+  static const TimeCase cases[] = {
+    { 0, "0 s" }, { 250, "250 µs" }, { SYNACK_MS (50), "50 ms" }, { 1500, "1.5 ms" },
+    { SYNACK_MS (1050), "1.05 s" }, { SYNACK_SEC (60), "60 s" }, { SYNACK_MS (60110), "60.11 s" },
+    { 1000001, "1.000001 s" }, { -SYNACK_MS (50), "−50 ms" },
+  };
+  CHECK_TIMES (SYNACK_TIME_EXACT, cases);
+}
+
+static void
+test_time_label (void)
+{
+  static const TimeCase cases[] = {
+    { 0, "0 s" }, { 250, "250 µs" }, { 1500, "1.5 ms" }, { SYNACK_MS (203), "203 ms" },
+    { SYNACK_MS (1234), "1.234 s" }, { SYNACK_SEC (60), "60 s" }, { SYNACK_SEC (120), "2 min" },
+    { SYNACK_SEC (150), "2 min 30 s" }, { -SYNACK_MS (50), "−50 ms" },
+  };
+  CHECK_TIMES (SYNACK_TIME_LABEL, cases);
+}
+
+static void
+test_time_axis (void)
+{
+  static const TimeCase cases[] = {
+    { 0, "0 s" }, { SYNACK_MS (500), "500 ms" }, { SYNACK_MS (1050), "1.05 s" }, { SYNACK_SEC (2), "2 s" },
+    { 61050400, "61.05 s" }, { SYNACK_MS (125500), "2 min 5.5 s" }, { SYNACK_SEC (120), "2 min 0 s" },
+  };
+  CHECK_TIMES (SYNACK_TIME_AXIS, cases);
+}
+
+static void
+test_time_clock (void)
+{
+  static const TimeCase cases[] = {
+    { 0, "0 ms" }, { SYNACK_MS (85), "85 ms" }, { SYNACK_MS (5980), "5.98 s" }, { SYNACK_SEC (150), "150.0 s" },
+  };
+  CHECK_TIMES (SYNACK_TIME_CLOCK, cases);
+}
+
+static void
+test_time_machine (void)
+{
+  static const TimeCase seconds[] = {
+    { 0, "0.000000" }, { SYNACK_MS (50), "0.050000" }, { SYNACK_SEC (131) + 7, "131.000007" },
+  };
+  static const TimeCase scenario[] = {
+    { 0, "0ms" }, { SYNACK_MS (1500), "1500ms" }, { 250, "250us" }, { -SYNACK_MS (5), "-5ms" },
+  };
+  CHECK_TIMES (SYNACK_TIME_SECONDS, seconds);
+  CHECK_TIMES (SYNACK_TIME_SCENARIO, scenario);
+
+  /* What the scenario style writes, a scenario file reads back exactly. */
+  for (guint i = 0; i < G_N_ELEMENTS (scenario); i++)
+    {
+      SynackTime back = -1;
+      g_autoptr (GError) error = NULL;
+
+      if (scenario[i].t < 0)
+        continue;
+      g_assert_true (synack_parse_duration (scenario[i].text, &back, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (back, ==, scenario[i].t);
+    }
+}
+
+static void
+test_flags (void)
+{
+  static const struct {
+    unsigned flags;
+    const char *trace, *spoken, *tcpdump, *json;
+  } cases[] = {
+    { SYNACK_FLAG_SYN, "SYN", "SYN", "S", "\"SYN\"" },
+    { SYNACK_FLAG_SYN | SYNACK_FLAG_ACK, "SYN,ACK", "SYN, ACK", "S.", "\"SYN\", \"ACK\"" },
+    { SYNACK_FLAG_FIN | SYNACK_FLAG_ACK | SYNACK_FLAG_PSH, "ACK,FIN,PSH", "FIN, PSH, ACK", "FP.",
+      "\"ACK\", \"FIN\", \"PSH\"" },
+    { SYNACK_FLAG_RST | SYNACK_FLAG_ACK, "ACK,RST", "RST, ACK", "R.", "\"ACK\", \"RST\"" },
+    { 0, "", "", "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *trace = synack_describe_flags (cases[i].flags, SYNACK_FLAGS_TRACE);
+      g_autofree char *spoken = synack_describe_flags (cases[i].flags, SYNACK_FLAGS_SPOKEN);
+      g_autofree char *tcpdump = synack_describe_flags (cases[i].flags, SYNACK_FLAGS_TCPDUMP);
+      g_autofree char *json = synack_describe_flags (cases[i].flags, SYNACK_FLAGS_JSON);
+
+      g_assert_cmpstr (trace, ==, cases[i].trace);
+      g_assert_cmpstr (spoken, ==, cases[i].spoken);
+      g_assert_cmpstr (tcpdump, ==, cases[i].tcpdump);
+      g_assert_cmpstr (json, ==, cases[i].json);
+    }
+}
+
+static void
+test_segment_texts (void)
+{
+  SynackEvent synack = { .type = SYNACK_EVENT_SEND, .host = SYNACK_SERVER, .seg = 2, .rexmit = 1,
+                         .hdr = { .seq = 5000, .ack = 1001, .flags = SYNACK_FLAG_SYN | SYNACK_FLAG_ACK } };
+  SynackEvent data = { .type = SYNACK_EVENT_SEND, .host = SYNACK_CLIENT, .seg = 4,
+                       .hdr = { .seq = 1001, .ack = 5001, .len = 100, .flags = SYNACK_FLAG_ACK | SYNACK_FLAG_PSH } };
+  g_autofree char *label = synack_describe_segment_label (&synack, TRUE);
+  g_autofree char *data_label = synack_describe_segment_label (&data, FALSE);
+  g_autofree char *kind = synack_describe_segment_kind (&synack.hdr);
+  g_autofree char *data_kind = synack_describe_segment_kind (&data.hdr);
+  g_autofree char *timer = synack_describe_timer_label (SYNACK_TIMER_TIME_WAIT, SYNACK_SEC (60));
+
+  g_assert_cmpstr (label, ==, "SYN, ACK seq=5000 ack=1001\nretransmission 1\nduplicate");
+  g_assert_cmpstr (data_label, ==, "PSH, ACK seq=1001 ack=5001 len=100");
+  g_assert_cmpstr (kind, ==, "SYN-ACK");
+  g_assert_cmpstr (data_kind, ==, "100 bytes of data");
+  g_assert_cmpstr (timer, ==, "TIME_WAIT 2MSL 60 s");
+  g_assert_cmpstr (synack_describe_host_address (SYNACK_SERVER), ==, "10.0.0.2");
+}
+
+static void
+append (SynackTrace *trace, SynackEvent e)
+{
+  g_assert_true (synack_trace_append (trace, &e));
+}
+
+static void
+test_handshake_sentences (void)
+{
+  SynackTrace trace;
+  g_autofree char *syn = NULL;
+  g_autofree char *est = NULL;
+  g_autofree char *lost = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *rexmit = NULL;
+
+  synack_trace_init (&trace);
+  append (&trace, (SynackEvent) { .type = SYNACK_EVENT_SEND, .host = SYNACK_CLIENT, .conn = 1, .seg = 1,
+                                  .hdr = { .src_port = 40000, .dst_port = 80, .seq = 1000, .flags = SYNACK_FLAG_SYN, .win = 65535 } });
+  append (&trace, (SynackEvent) { .t = SYNACK_MS (50), .type = SYNACK_EVENT_LOST, .host = SYNACK_CLIENT, .seg = 1 });
+  append (&trace, (SynackEvent) { .t = SYNACK_SEC (1), .type = SYNACK_EVENT_SEND, .host = SYNACK_CLIENT, .conn = 1, .seg = 2, .rexmit = 1,
+                                  .hdr = { .src_port = 40000, .dst_port = 80, .seq = 1000, .flags = SYNACK_FLAG_SYN, .win = 65535 } });
+  append (&trace, (SynackEvent) { .t = SYNACK_MS (1100), .type = SYNACK_EVENT_STATE, .host = SYNACK_CLIENT, .conn = 1,
+                                  .from = SYNACK_STATE_SYN_SENT, .to = SYNACK_STATE_ESTABLISHED,
+                                  .cause = SYNACK_CAUSE_SYN_ACK_RECEIVED });
+
+  syn = synack_describe_sentence (&trace, 0);
+  g_assert_cmpstr (syn, ==, "The client sends a SYN with its initial sequence number 1000 to open the connection.");
+  lost = synack_describe_sentence (&trace, 1);
+  g_assert_cmpstr (lost, ==, "The network loses the client’s SYN: it never reaches the server, and only a timer can tell the client.");
+  rexmit = synack_describe_sentence (&trace, 2);
+  g_assert_cmpstr (rexmit, ==, "The client has heard nothing back in time, so it sends its SYN again (retransmission 1).");
+  est = synack_describe_sentence (&trace, 3);
+  g_assert_cmpstr (est, ==, "The client’s SYN was acknowledged, so it enters ESTABLISHED and sends the final ACK.");
+  summary = synack_describe_summary (&trace, 3);
+  g_assert_cmpstr (summary, ==, "SYN_SENT → ESTABLISHED");
+
+  synack_trace_clear (&trace);
+}
+
+/* A call that returns is not a second call, and end of stream is no failure. */
+static void
+test_call_returns (void)
+{
+  SynackTrace trace;
+  g_autofree char *call = NULL;
+  g_autofree char *returns = NULL;
+  g_autofree char *eof = NULL;
+
+  synack_trace_init (&trace);
+  append (&trace, (SynackEvent) { .type = SYNACK_EVENT_APP, .host = SYNACK_CLIENT, .conn = 1,
+                                  .call = SYNACK_CALL_CONNECT, .result = SYNACK_RESULT_PENDING });
+  append (&trace, (SynackEvent) { .t = SYNACK_MS (100), .type = SYNACK_EVENT_APP, .host = SYNACK_CLIENT, .conn = 1,
+                                  .call = SYNACK_CALL_CONNECT, .result = SYNACK_RESULT_OK });
+  append (&trace, (SynackEvent) { .t = SYNACK_MS (200), .type = SYNACK_EVENT_APP, .host = SYNACK_SERVER, .conn = 1,
+                                  .call = SYNACK_CALL_RECV, .result = SYNACK_RESULT_EOF });
+
+  call = synack_describe_sentence (&trace, 0);
+  g_assert_cmpstr (call, ==, "The client’s application calls connect() to open a connection.");
+  returns = synack_describe_sentence (&trace, 1);
+  g_assert_cmpstr (returns, ==, "The client’s connect() returns: the connection is open.");
+  eof = synack_describe_sentence (&trace, 2);
+  g_assert_cmpstr (eof, ==, "The server’s application reads end of stream: the other side has closed.");
+
+  synack_trace_clear (&trace);
+}
+
+/* ---- Narration goldens -------------------------------------------------- */
+
+static char *
+narration_of (const char *lesson)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_load_preset (lesson, &error);
+  g_autoptr (SynackTrace) trace = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  trace = synack_scenario_run (scenario, NULL, &error);
+  g_assert_no_error (error);
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      g_autofree char *at = synack_describe_time (trace->events[i].t, SYNACK_TIME_SECONDS);
+      g_autofree char *sentence = synack_describe_sentence (trace, (long) i);
+
+      g_assert_nonnull (sentence);
+      g_string_append_printf (out, "%11s  %s\n", at, sentence);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_narration (gconstpointer data)
+{
+  const char *lesson = data;
+  g_autofree char *relative = g_strdup_printf ("narration/%s.txt", lesson);
+  g_autofree char *narration = narration_of (lesson);
+
+  synack_test_assert_golden (relative, narration);
+}
+
+static void
+test_no_stale_goldens (void)
+{
+  g_auto (GStrv) lessons = synack_preset_list ();
+  static const char *const suffixes[] = { ".txt", NULL };
+
+  synack_test_assert_no_stale_goldens ("narration", (const char *const *) lessons, suffixes);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_auto (GStrv) lessons = NULL;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/describe/time/brief", test_time_brief);
+  g_test_add_func ("/describe/time/exact", test_time_exact);
+  g_test_add_func ("/describe/time/label", test_time_label);
+  g_test_add_func ("/describe/time/axis", test_time_axis);
+  g_test_add_func ("/describe/time/clock", test_time_clock);
+  g_test_add_func ("/describe/time/seconds-and-scenario", test_time_machine);
+  g_test_add_func ("/describe/flags", test_flags);
+  g_test_add_func ("/describe/segment-texts", test_segment_texts);
+  g_test_add_func ("/describe/sentences/handshake", test_handshake_sentences);
+  g_test_add_func ("/describe/sentences/call-returns", test_call_returns);
+
+  lessons = synack_preset_list ();
+  for (guint i = 0; lessons[i]; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/describe/narration/%s", lessons[i]);
+      g_test_add_data_func (path, lessons[i], test_narration);
+    }
+  g_test_add_func ("/describe/narration/no-stale", test_no_stale_goldens);
+  return g_test_run ();
+}
