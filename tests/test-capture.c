@@ -13,27 +13,6 @@
 
 static char *tmpdir;
 
-static SynackTrace *
-run_preset (const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SynackScenario) scenario = synack_scenario_load_preset (name, &error);
-  SynackTrace *trace;
-
-  g_assert_no_error (error);
-  trace = synack_scenario_run (scenario, NULL, &error);
-  g_assert_no_error (error);
-  return trace;
-}
-
-static gboolean
-have_program (const char *name)
-{
-  g_autofree char *path = g_find_program_in_path (name);
-
-  return path != NULL;
-}
-
 /* Runs argv; returns its stdout, and its exit status in *status. */
 static char *
 run_program (const char *const *argv, int *status, char **err)
@@ -119,7 +98,7 @@ repeats_own_syn (const SynackTrace *trace, size_t index)
 static void
 check_lesson_in_tshark (const char *name)
 {
-  g_autoptr (SynackTrace) trace = run_preset (name);
+  g_autoptr (SynackTrace) trace = synack_test_run_preset (name);
   g_autofree char *path = g_strdup_printf ("%s/%s.pcapng", tmpdir, name);
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) lines = NULL;
@@ -194,7 +173,7 @@ test_export_every_lesson_tshark (void)
 {
   g_auto (GStrv) names = synack_preset_list ();
 
-  if (!have_program ("tshark"))
+  if (!synack_test_have_program ("tshark"))
     {
       g_test_skip ("tshark is not installed");
       return;
@@ -264,7 +243,7 @@ test_export_import_every_lesson (void)
 
   for (guint i = 0; names[i]; i++)
     {
-      g_autoptr (SynackTrace) trace = run_preset (names[i]);
+      g_autoptr (SynackTrace) trace = synack_test_run_preset (names[i]);
       g_autoptr (GBytes) bytes = synack_pcapng_from_trace (trace, names[i]);
       g_autoptr (GError) error = NULL;
       g_autoptr (SynackCapture) capture = NULL;

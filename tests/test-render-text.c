@@ -4,30 +4,10 @@
 
 #include "synack-render.h"
 #include "synack-scenario.h"
+#include "synack-test-util.h"
 #include "synack-text-export.h"
 
 static char *tmpdir;
-
-static SynackTrace *
-run_preset (const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SynackScenario) scenario = synack_scenario_load_preset (name, &error);
-  SynackTrace *trace;
-
-  g_assert_no_error (error);
-  trace = synack_scenario_run (scenario, NULL, &error);
-  g_assert_no_error (error);
-  return trace;
-}
-
-static gboolean
-have_program (const char *name)
-{
-  g_autofree char *path = g_find_program_in_path (name);
-
-  return path != NULL;
-}
 
 static int
 run_in_tmpdir (const char *const *argv, char **output)
@@ -55,7 +35,7 @@ count (const char *text, const char *needle)
 static char *
 export_lesson (const char *name, const char *extension, const char *title)
 {
-  g_autoptr (SynackTrace) trace = run_preset (name);
+  g_autoptr (SynackTrace) trace = synack_test_run_preset (name);
   g_autofree char *path = g_strdup_printf ("%s/%s.%s", tmpdir, name, extension);
   g_autoptr (GError) error = NULL;
   SynackExportOptions options;
@@ -72,7 +52,7 @@ export_lesson (const char *name, const char *extension, const char *title)
 static void
 count_arrows (const char *name, guint *n, guint *n_lost, guint *n_slanted, guint *n_slanted_arriving)
 {
-  g_autoptr (SynackTrace) trace = run_preset (name);
+  g_autoptr (SynackTrace) trace = synack_test_run_preset (name);
   g_autoptr (SynackDiagramLayout) layout = synack_diagram_layout_new (trace, NULL);
   size_t n_arrows;
   const SynackDiagramArrow *arrows = synack_diagram_layout_get_arrows (layout, &n_arrows);
@@ -92,7 +72,7 @@ test_msc_every_lesson (void)
 {
   g_auto (GStrv) names = synack_preset_list ();
 
-  if (!have_program ("mscgen"))
+  if (!synack_test_have_program ("mscgen"))
     {
       g_test_skip ("mscgen is not installed");
       return;
@@ -125,7 +105,7 @@ test_tex_every_lesson (void)
 {
   g_auto (GStrv) names = synack_preset_list ();
 
-  if (!have_program ("pdflatex"))
+  if (!synack_test_have_program ("pdflatex"))
     {
       g_test_skip ("pdflatex is not installed (Debian: texlive-pictures)");
       return;
@@ -193,7 +173,7 @@ test_plantuml_every_lesson (void)
     }
   g_ptr_array_add (argv, NULL);
   /* One Java start for every file: plantuml is slow to start. */
-  if (have_program ("plantuml"))
+  if (synack_test_have_program ("plantuml"))
     g_assert_cmpint (run_in_tmpdir ((const char *const *) argv->pdata, NULL), ==, 0);
   else
     g_test_message ("plantuml is not installed: the syntax was not checked by it");

@@ -1551,6 +1551,18 @@ synack_window_load_lesson (SynackWindow *self, const char *name)
   return TRUE;
 }
 
+/* Says why, and keeps a window that had nothing showing something. */
+static void
+open_failed (SynackWindow *self, GFile *file, const GError *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *primary = g_strdup_printf (_("Could not open “%s”"), name);
+
+  show_message (self, primary, error->message);
+  if (self->base == NULL)
+    synack_window_load_lesson (self, SYNACK_DEFAULT_PRESET);
+}
+
 void
 synack_window_open_file (SynackWindow *self, GFile *file)
 {
@@ -1570,11 +1582,7 @@ synack_window_open_file (SynackWindow *self, GFile *file)
 
   if (scenario == NULL)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *primary = g_strdup_printf (_("Could not open “%s”"), name);
-      show_message (self, primary, error->message);
-      if (self->base == NULL)
-        synack_window_load_lesson (self, SYNACK_DEFAULT_PRESET);
+      open_failed (self, file, error);
       return;
     }
   set_capture (self, NULL);
@@ -1593,12 +1601,7 @@ synack_window_open_capture (SynackWindow *self, GFile *file)
     scenario = synack_window_capture_scenario (capture, &error);
   if (scenario == NULL)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *primary = g_strdup_printf (_("Could not open “%s”"), name);
-
-      show_message (self, primary, error->message);
-      if (self->base == NULL)
-        synack_window_load_lesson (self, SYNACK_DEFAULT_PRESET);
+      open_failed (self, file, error);
       return;
     }
   summary = synack_window_capture_summary (capture);

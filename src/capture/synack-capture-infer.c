@@ -357,9 +357,9 @@ after_delivery (Inference *inf, Side *side, guint k, gint64 t, gboolean unproven
     }
 }
 
-/* Is the receiver's next segment a RST without ACK, the answer of no socket? */
-static gboolean
-next_is_bare_rst (const Inference *inf, guint k)
+/* The receiver's next segment of packet k's connection, or NULL. */
+static const SynackCapturePacket *
+peer_next (const Inference *inf, guint k)
 {
   const SynackCapturePacket *p = packet_at (inf, k);
 
@@ -368,9 +368,18 @@ next_is_bare_rst (const Inference *inf, guint k)
       const SynackCapturePacket *q = packet_at (inf, j);
 
       if (q->conn_index == p->conn_index && q->from != p->from)
-        return (q->hdr.flags & (SYNACK_FLAG_RST | SYNACK_FLAG_ACK)) == SYNACK_FLAG_RST;
+        return q;
     }
-  return FALSE;
+  return NULL;
+}
+
+/* Is the receiver's next segment a RST without ACK, the answer of no socket? */
+static gboolean
+next_is_bare_rst (const Inference *inf, guint k)
+{
+  const SynackCapturePacket *q = peer_next (inf, k);
+
+  return q && (q->hdr.flags & (SYNACK_FLAG_RST | SYNACK_FLAG_ACK)) == SYNACK_FLAG_RST;
 }
 
 static void
@@ -396,20 +405,11 @@ static gboolean
 crossed_by_next (const Inference *inf, guint k)
 {
   const SynackCapturePacket *p = packet_at (inf, k);
+  const SynackCapturePacket *q = peer_next (inf, k);
 
-  if (!occupies_sequence (&p->hdr))
+  if (!occupies_sequence (&p->hdr) || q == NULL || (q->hdr.flags & SYNACK_FLAG_RST))
     return FALSE;
-  for (guint j = k + 1; j < inf->chosen->len && j < k + LOOKAHEAD; j++)
-    {
-      const SynackCapturePacket *q = packet_at (inf, j);
-
-      if (q->conn_index != p->conn_index || q->from == p->from)
-        continue;
-      if (q->hdr.flags & SYNACK_FLAG_RST)
-        return FALSE;
-      return !(q->hdr.flags & SYNACK_FLAG_ACK) || synack_seq_lt (q->hdr.ack, sequence_end (&p->hdr));
-    }
-  return FALSE;
+  return !(q->hdr.flags & SYNACK_FLAG_ACK) || synack_seq_lt (q->hdr.ack, sequence_end (&p->hdr));
 }
 
 /* The segments that were on their way to host when it sent one arrive now. */
