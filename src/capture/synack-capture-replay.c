@@ -119,11 +119,86 @@ call_as_action (const SynackTrace *trace, const SynackEvent *e)
     }
 }
 
+/* The last thing a side's application saw of its connection: the event a
+ * scenario's "when" names, and when it happened. */
+typedef struct {
+  char      *event;     /* "established", "received 300", "eof" */
+  SynackTime t;
+  guint64    received;  /* bytes in order so far */
+  guint32    rcv_next;  /* the next in-order sequence number, once known */
+  gboolean   rcv_known;
+} Trigger;
+
+static void
+trigger_free (gpointer data)
+{
+  Trigger *trigger = data;
+
+  g_free (trigger->event);
+  g_free (trigger);
+}
+
+static Trigger *
+trigger_for (GHashTable *triggers, guint32 conn, SynackHostId host)
+{
+  gpointer key = GUINT_TO_POINTER (conn * SYNACK_N_HOSTS + host);
+  Trigger *trigger = g_hash_table_lookup (triggers, key);
+
+  if (trigger == NULL)
+    {
+      trigger = g_new0 (Trigger, 1);
+      g_hash_table_insert (triggers, key, trigger);
+    }
+  return trigger;
+}
+
+static void
+note_trigger (GHashTable *triggers, const SynackEvent *e)
+{
+  Trigger *trigger;
+
+  if (e->conn == 0)
+    return;
+  if (e->type == SYNACK_EVENT_STATE && e->to == SYNACK_STATE_ESTABLISHED)
+    {
+      trigger = trigger_for (triggers, e->conn, e->host);
+      g_free (trigger->event);
+      trigger->event = g_strdup ("established");
+      trigger->t = e->t;
+    }
+  else if (e->type == SYNACK_EVENT_STATE && e->cause == SYNACK_CAUSE_FIN_RECEIVED)
+    {
+      trigger = trigger_for (triggers, e->conn, e->host);
+      g_free (trigger->event);
+      trigger->event = g_strdup ("eof");
+      trigger->t = e->t;
+    }
+  else if (e->type == SYNACK_EVENT_DELIVER && e->hdr.len > 0)
+    {
+      trigger = trigger_for (triggers, e->conn, e->host);
+      if (!trigger->rcv_known)
+        {
+          trigger->rcv_next = e->hdr.seq;
+          trigger->rcv_known = TRUE;
+        }
+      /* Only bytes that extend what arrived in order count as received. */
+      if (synack_seq_le (e->hdr.seq, trigger->rcv_next) && synack_seq_gt (e->hdr.seq + e->hdr.len, trigger->rcv_next))
+        {
+          trigger->received += e->hdr.seq + e->hdr.len - trigger->rcv_next;
+          trigger->rcv_next = e->hdr.seq + e->hdr.len;
+          g_free (trigger->event);
+          trigger->event = g_strdup_printf ("received %" G_GUINT64_FORMAT, trigger->received);
+          trigger->t = e->t;
+        }
+    }
+}
+
 char *
 synack_capture_to_scenario_text (const SynackCapture *capture)
 {
   const SynackTrace *trace = capture->trace;
   GString *out = g_string_new (NULL);
+  g_autoptr (GHashTable) triggers = g_hash_table_new_full (NULL, NULL, NULL, trigger_free);
 
   g_string_append_printf (out, "# %s\n", _("Derived from a capture: its application calls at their times, and its losses."));
   g_string_append_printf (out, "title = %s\n", capture->source);
@@ -143,10 +218,22 @@ synack_capture_to_scenario_text (const SynackCapture *capture)
     {
       const SynackEvent *e = &trace->events[i];
       g_autofree char *action = NULL;
+      Trigger *trigger;
 
+      note_trigger (triggers, e);
       if (e->type == SYNACK_EVENT_APP)
         action = call_as_action (trace, e);
-      if (action)
+      if (action == NULL)
+        continue;
+      /* A call after something the application saw reacts to it, so a
+       * what-if that moves that moment moves the call too. */
+      trigger = e->conn > 0 ? g_hash_table_lookup (triggers, GUINT_TO_POINTER (e->conn * SYNACK_N_HOSTS + e->host))
+                            : NULL;
+      if (trigger && e->call != SYNACK_CALL_CONNECT && e->call != SYNACK_CALL_LISTEN)
+        g_string_append_printf (out, "when %s %s +%" G_GINT64_FORMAT "us: %s %s\n",
+                                synack_host_to_string (e->host), trigger->event, e->t - trigger->t,
+                                synack_host_to_string (e->host), action);
+      else
         g_string_append_printf (out, "at %" G_GINT64_FORMAT "us %s %s\n", e->t,
                                 synack_host_to_string (e->host), action);
     }
