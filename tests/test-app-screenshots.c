@@ -8,11 +8,14 @@
 
 #include "synack-application.h"
 #include "synack-export-dialog.h"
+#include "synack-i18n.h"
 #include "synack-lesson-dialog.h"
 #include "synack-window.h"
+#include "synack-test-text.h"
 
 static SynackApplication *app;
 static SynackWindow *window;
+static const char *language;   /* NULL: as the environment says */
 
 static void
 wait_ms (guint ms)
@@ -52,7 +55,8 @@ static void
 shoot (const char *name)
 {
   const char *outdir = g_getenv ("SYNACK_TEST_OUTPUT");
-  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
+  g_autofree char *file = g_strdup_printf ("screenshot-%s%s%s.png", language ? language : "",
+                                          language ? "-" : "", name);
   g_autofree char *path = g_build_filename (outdir ? outdir : g_get_tmp_dir (), file, NULL);
   g_autofree char *import = g_find_program_in_path ("import");
   g_autoptr(GdkTexture) texture = NULL;
@@ -104,7 +108,7 @@ find_event (const SynackTrace *trace, SynackEventType type, unsigned flags, Syna
 }
 
 static void
-test_screenshots (void)
+shoot_all (void)
 {
   const SynackTrace *trace;
   long synack, arrival, time_wait;
@@ -131,6 +135,8 @@ test_screenshots (void)
   g_assert_cmpint (time_wait, >=, 0);
   synack_window_seek_time (window, trace->events[time_wait].t + SYNACK_SEC (20));
   g_assert_cmpstr (synack_window_get_state_text (window, SYNACK_CLIENT), ==, "TIME_WAIT");
+  if (language != NULL)
+    g_assert_true (synack_test_has_han (synack_window_get_explanation (window)));
   shoot ("time-wait");
 
   g_object_set (window, "presentation", TRUE, NULL);
@@ -171,6 +177,25 @@ test_screenshots (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_screenshots (void)
+{
+  language = NULL;
+  shoot_all ();
+}
+
+/* The same pictures in Chinese, for the eye; the side panel's sentence must
+ * really be Chinese, or they would show English again. */
+static void
+test_screenshots_chinese (void)
+{
+  language = "zh_CN";
+  synack_i18n_set_language (language);
+  shoot_all ();
+  synack_i18n_set_language (NULL);
+  language = NULL;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -187,6 +212,7 @@ main (int argc, char *argv[])
   app = synack_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_test_add_func ("/app/screenshots", test_screenshots);
+  g_test_add_func ("/app/screenshots/zh-cn", test_screenshots_chinese);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

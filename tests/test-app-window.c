@@ -11,6 +11,7 @@
 #include "synack-export-dialog.h"
 #include "synack-lesson-dialog.h"
 #include "synack-window.h"
+#include "synack-test-text.h"
 
 static SynackApplication *app;
 
@@ -509,6 +510,60 @@ test_presentation (void)
   close_window (window);
 }
 
+/* Switches the language from the menu's action and returns the window that
+ * replaced OLD, once its run is in. */
+static SynackWindow *
+switch_language (SynackWindow *old, const char *language)
+{
+  SynackWindow *fresh = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string (language));
+  flush ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (SYNACK_IS_WINDOW (l->data))
+      fresh = l->data;
+  g_assert_nonnull (fresh);
+  g_assert_true (fresh != old);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  wait_until_idle (fresh);
+  return fresh;
+}
+
+/* A bilingual class switches mid-lesson: same lesson, same step, same
+ * what-if edit, and every word in the other language. */
+static void
+test_language_switch (void)
+{
+  SynackWindow *window = open_window ("lost-last-ack");
+  g_autofree char *english = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *saved = NULL;
+  SynackRun *run;
+
+  g_assert_true (synack_window_add_edit (window, "lose segment 3"));
+  wait_until_idle (window);
+  synack_window_set_cursor (window, 12);
+  flush ();
+  english = g_strdup (synack_window_get_explanation (window));
+  title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  g_assert_false (synack_test_has_han (english));
+
+  window = switch_language (window, "zh_CN");
+  run = synack_window_get_run (window);
+  g_assert_cmpint (synack_window_get_cursor (window), ==, 12);
+  g_assert_true (synack_test_has_han (synack_window_get_explanation (window)));
+  g_assert_true (synack_test_has_han (gtk_window_get_title (GTK_WINDOW (window))));
+  /* The edit came along: segment 3 is lost in the new run too. */
+  saved = synack_scenario_to_text (run->scenario);
+  g_assert_nonnull (strstr (saved, "lose segment 3"));
+
+  window = switch_language (window, "");
+  g_assert_cmpint (synack_window_get_cursor (window), ==, 12);
+  g_assert_cmpstr (synack_window_get_explanation (window), ==, english);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  close_window (window);
+}
+
 static void
 on_lesson_chosen (SynackLessonDialog *dialog, const char *name, char **out)
 {
@@ -730,6 +785,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/screenshot", test_screenshot);
   g_test_add_func ("/app/window/presentation", test_presentation);
   g_test_add_func ("/app/window/lessons", test_lessons);
+  g_test_add_func ("/app/window/language-switch", test_language_switch);
   g_test_add_func ("/app/window/shortcuts", test_shortcuts_documented);
   g_test_add_func ("/app/window/save-and-open", test_save_and_open);
   g_test_add_func ("/app/window/long-run", test_long_run_stays_responsive);

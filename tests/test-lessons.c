@@ -2,6 +2,8 @@
  * states each side passes through, its timers and what the applications
  * got; and the lessons that replay a Linux capture match it. */
 #include "synack-test-util.h"
+#include "synack-i18n.h"
+#include "synack-test-text.h"
 
 #include <string.h>
 
@@ -563,11 +565,44 @@ test_lesson_matches_capture (gconstpointer data)
   synack_test_assert_retransmission_times (replay->lesson, expected, actual);
 }
 
+/* Every lesson reads in Chinese too: its title, summary and each of its
+ * points to watch, none left to fall back to English. */
+static void
+test_every_lesson_in_chinese (void)
+{
+  g_auto (GStrv) names = synack_preset_list ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (SynackScenario) lesson = synack_scenario_load_preset (names[i], &error);
+      g_auto (GStrv) english = NULL, chinese = NULL;
+
+      g_assert_no_error (error);
+      synack_i18n_set_language ("en");
+      g_assert_false (synack_test_has_han (synack_scenario_get_title (lesson)));
+      english = g_strsplit (synack_scenario_get_watch (lesson), "\n", -1);
+      synack_i18n_set_language ("zh_CN");
+      if (!synack_test_has_han (synack_scenario_get_title (lesson)) ||
+          !synack_test_has_han (synack_scenario_get_summary (lesson)))
+        g_error ("lesson %s has no Chinese title or summary", names[i]);
+      chinese = g_strsplit (synack_scenario_get_watch (lesson), "\n", -1);
+      if (g_strv_length (chinese) != g_strv_length (english))
+        g_error ("lesson %s: %u points to watch in Chinese, %u in English", names[i],
+                 g_strv_length (chinese), g_strv_length (english));
+      for (guint k = 0; chinese[k] != NULL; k++)
+        if (!synack_test_has_han (chinese[k]))
+          g_error ("lesson %s: point to watch %u is not in Chinese: %s", names[i], k + 1, chinese[k]);
+      synack_i18n_set_language (NULL);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lessons/all-pinned", test_every_lesson_is_pinned);
+  g_test_add_func ("/lessons/chinese", test_every_lesson_in_chinese);
   for (guint i = 0; i < G_N_ELEMENTS (lessons); i++)
     {
       g_autofree char *path = g_strdup_printf ("/lessons/%s", lessons[i].name);

@@ -161,6 +161,44 @@ test_png (Fixture *f, gconstpointer data)
   test_trace_free (trace);
 }
 
+static guint
+height_with_title (Fixture *f, const SynackTrace *trace, const char *title)
+{
+  g_autofree char *path = g_build_filename (f->dir, "titled.png", NULL);
+  SynackExportOptions options;
+  g_autoptr (GError) error = NULL;
+  guint w, h;
+
+  synack_export_options_init (&options);
+  options.width = 800;
+  options.title = title;
+  g_assert_true (export (trace, &options, path, &error));
+  g_assert_no_error (error);
+  png_size (path, &w, &h);
+  g_assert_cmpuint (w, ==, 800);
+  return h;
+}
+
+/* The band above the diagram is measured from its text: Chinese lines are
+ * taller than Latin ones, and a long heading wraps instead of running off. */
+static void
+test_title_band (Fixture *f, gconstpointer data)
+{
+  SynackTrace *trace = test_lesson_trace ("handshake-close");
+  guint none = height_with_title (f, trace, NULL);
+  guint latin = height_with_title (f, trace, "Why TIME_WAIT waits");
+  guint chinese = height_with_title (f, trace, "TIME_WAIT 为什么要等待");
+  guint wrapped = height_with_title (f, trace,
+    "最后一个 ACK 丢失：处于 TIME_WAIT 的一方再次确认重传的 FIN，并重新启动 2MSL 计时器；"
+    "如果没有 TIME_WAIT，这个 FIN 会找不到套接字，换来一个 RST，被动关闭的一方就会报错");
+
+  g_assert_cmpuint (latin, >, none);
+  g_assert_cmpuint (chinese, >, latin);
+  /* At least one more line of 1.3 × 13 px type, scaled to 800 px. */
+  g_assert_cmpuint (wrapped, >, chinese + 8);
+  test_trace_free (trace);
+}
+
 static void
 test_svg_and_pdf (Fixture *f, gconstpointer data)
 {
@@ -607,11 +645,9 @@ test_cli (Fixture *f, gconstpointer data)
   g_autofree char *args = NULL;
   guint w, h;
 
+  /* meson test always sets it: without it the test would check nothing. */
   if (g_getenv ("SYNACK_CLI") == NULL)
-    {
-      g_test_skip ("SYNACK_CLI is not set");
-      return;
-    }
+    g_error ("SYNACK_CLI is not set: run the test with meson test");
   args = g_strdup_printf ("--preset handshake -o '%s' --width 1200 --theme projector", png);
   g_assert_cmpint (cli (f->dir, args), ==, 0);
   png_size (png, &w, &h);
@@ -648,18 +684,116 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_files (f->dir), ==, 2);
 }
 
+/* A failed per-step export keeps the files that were there before it. */
+static void
+test_per_step_keeps_old_files (Fixture *f, gconstpointer data)
+{
+  SynackTrace *trace = test_lesson_trace ("handshake-close");
+  g_autofree char *steps = g_build_filename (f->dir, "slide.png", NULL);
+  g_auto (GStrv) paths = synack_export_step_paths (steps, trace->n_events);
+  g_autofree char *contents = NULL;
+  SynackExportOptions options;
+  GError *error = NULL;
+
+  g_assert_cmpuint (trace->n_events, >, 5);
+  g_assert_true (g_file_set_contents (paths[0], "old slide", -1, NULL));
+  g_assert_cmpint (g_mkdir (paths[4], 0755), ==, 0);
+  synack_export_options_init (&options);
+  options.per_step = TRUE;
+  g_assert_false (export (trace, &options, steps, &error));
+  g_assert_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "slide-005.png"));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (paths[0], &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old slide");
+  g_assert_cmpuint (count_files (f->dir), ==, 2);
+  g_rmdir (paths[4]);
+  test_trace_free (trace);
+}
+
+/* Whether process pid has a file open inside dir (an export under way). */
+static gboolean
+writes_into (GPid pid, const char *dir)
+{
+  g_autofree char *fds = g_strdup_printf ("/proc/%d/fd", (int) pid);
+  g_autoptr (GDir) listing = g_dir_open (fds, 0, NULL);
+  const char *name;
+
+  while (listing && (name = g_dir_read_name (listing)))
+    {
+      g_autofree char *link = g_build_filename (fds, name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (target && g_str_has_prefix (target, dir) && target[strlen (dir)] == '/')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An export killed while it writes (SIGTERM, or kill -9) leaves nothing:
+ * no hidden temporary file, no partial numbered set. */
+static void
+test_killed_export_leaves_nothing (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *args, *output; int signal; } cases[] = {
+    { "--preset lost-data --per-step --width 3000", "step.png", SIGKILL },
+    { "--preset lost-data --per-step --width 3000", "step.png", SIGTERM },
+    { "--preset lost-data --per-step", "deck.pdf", SIGKILL },
+  };
+
+  if (g_getenv ("SYNACK_CLI") == NULL)
+    {
+      g_test_skip ("SYNACK_CLI is not set");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *args = g_strdup_printf ("%s -o '%s/%s'", cases[i].args, f->dir, cases[i].output);
+      g_autofree char *cmd = g_strdup_printf ("%s export %s", g_getenv ("SYNACK_CLI"), args);
+      g_auto (GStrv) argv = NULL;
+      g_autoptr (GError) error = NULL;
+      gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+      gboolean caught = FALSE;
+      GPid pid;
+      int status;
+
+      g_assert_true (g_shell_parse_argv (cmd, NULL, &argv, &error));
+      g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                                    NULL, NULL, &pid, &error));
+      g_assert_no_error (error);
+      /* Wait until it has a file open in the folder, or one appears there. */
+      while (g_get_monotonic_time () < deadline && !caught)
+        {
+          caught = writes_into (pid, f->dir) || count_files (f->dir) > 0;
+          if (!caught)
+            g_usleep (1000);
+        }
+      g_assert_true (caught);
+      g_usleep (50000);
+      kill (pid, cases[i].signal);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+      g_assert_true (WIFSIGNALED (status));
+      g_test_message ("%s, killed by signal %d: %u files left", args, cases[i].signal, count_files (f->dir));
+      g_assert_cmpuint (count_files (f->dir), ==, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, fn) g_test_add ("/render/export/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("png", test_png);
+  ADD ("title-band", test_title_band);
   ADD ("svg-pdf", test_svg_and_pdf);
   ADD ("per-step", test_per_step);
   ADD ("pixels", test_pixels_follow_layout);
   ADD ("print-theme", test_print_theme_distinguishes);
   ADD ("bad-paths", test_bad_paths);
   ADD ("full-disk", test_full_disk);
+  ADD ("per-step-keeps-old-files", test_per_step_keeps_old_files);
+  ADD ("killed-leaves-nothing", test_killed_export_leaves_nothing);
   ADD ("cli", test_cli);
   return g_test_run ();
 }

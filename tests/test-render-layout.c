@@ -2,7 +2,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "synack-diagram-layout-private.h"
+#include "synack-i18n.h"
 #include "synack-render.h"
+#include "synack-test-text.h"
 #include "synack-scenario.h"
 #include "test-render-traces.h"
 
@@ -488,12 +491,38 @@ test_addresses (void)
   test_trace_free (trace);
 }
 
-/* Every built-in lesson, as the engine runs it, in every theme and axis mode. */
+/* Each label's box holds its text as pango draws it: a width guessed from
+ * the number of characters would be too narrow for Chinese. */
 static void
-test_presets_no_overlaps (void)
+assert_text_fits (const SynackDiagramLayout *layout, const char *what)
+{
+  size_t n;
+  const SynackDiagramLabel *labels = synack_diagram_layout_get_labels (layout, &n);
+
+  for (size_t i = 0; i < n; i++)
+    {
+      g_autoptr (PangoLayout) pl = NULL;
+      PangoRectangle ink;
+
+      if (labels[i].event == -2)
+        continue;
+      pl = synack_render_text_layout (layout, labels[i].kind, labels[i].text);
+      pango_layout_get_extents (pl, &ink, NULL);
+      if ((double) ink.width / PANGO_SCALE > labels[i].box.width + 0.5 ||
+          (double) ink.height / PANGO_SCALE > labels[i].box.height + 0.5)
+        g_error ("%s: label “%s” is %.1f × %.1f, its box %.1f × %.1f", what, labels[i].text,
+                 (double) ink.width / PANGO_SCALE, (double) ink.height / PANGO_SCALE,
+                 labels[i].box.width, labels[i].box.height);
+    }
+}
+
+/* Every built-in lesson, as the engine runs it, in every theme and axis
+ * mode; returns how many labels hold Chinese text. */
+static guint
+check_presets (void)
 {
   g_auto (GStrv) presets = synack_preset_list ();
-  guint n = 0;
+  guint n = 0, han = 0;
 
   for (guint i = 0; presets[i]; i++)
     {
@@ -512,7 +541,14 @@ test_presets_no_overlaps (void)
             g_autofree char *what = g_strdup_printf ("preset %s/%s/%d", presets[i], *theme, mode);
             size_t n_arrows, n_sends = 0;
 
+            const SynackDiagramLabel *labels;
+            size_t n_labels;
+
             assert_no_overlaps (layout, what);
+            assert_text_fits (layout, what);
+            labels = synack_diagram_layout_get_labels (layout, &n_labels);
+            for (size_t l = 0; l < n_labels; l++)
+              han += labels[l].event != -2 && synack_test_has_han (labels[l].text);
             synack_diagram_layout_get_arrows (layout, &n_arrows);
             for (size_t e = 0; e < trace->n_events; e++)
               n_sends += trace->events[e].type == SYNACK_EVENT_SEND || trace->events[e].type == SYNACK_EVENT_DUPLICATE;
@@ -522,6 +558,32 @@ test_presets_no_overlaps (void)
     }
   g_test_message ("%u presets checked", n);
   g_assert_cmpuint (n, >, 0);
+  return han;
+}
+
+static void
+test_presets_no_overlaps (void)
+{
+  guint han;
+
+  synack_i18n_set_language ("en");
+  han = check_presets ();
+  synack_i18n_set_language (NULL);
+  g_assert_cmpuint (han, ==, 0);
+}
+
+/* Chinese labels are measured, not assumed: wider glyphs must not overlap
+ * either. The labels must really be Chinese, or the check proves nothing. */
+static void
+test_presets_no_overlaps_chinese (void)
+{
+  guint han;
+
+  synack_i18n_set_language ("zh_CN");
+  han = check_presets ();
+  synack_i18n_set_language (NULL);
+  g_test_message ("%u labels in Chinese", han);
+  g_assert_cmpuint (han, >, 0);
 }
 
 static void
@@ -555,5 +617,6 @@ main (int argc, char **argv)
   g_test_add_func ("/render/layout/addresses", test_addresses);
   g_test_add_func ("/render/layout/bulk", test_big_trace_layout);
   g_test_add_func ("/render/layout/presets-no-overlaps", test_presets_no_overlaps);
+  g_test_add_func ("/render/layout/presets-no-overlaps-zh-cn", test_presets_no_overlaps_chinese);
   return g_test_run ();
 }

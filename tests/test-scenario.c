@@ -1,6 +1,7 @@
 /* test-scenario.c: scenario files: every class of error names its place, the
  * format's details, edits, and the trace's determinism and JSON shape. */
 #include "synack-test-util.h"
+#include "synack-i18n.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -58,6 +59,10 @@ test_errors_name_the_line (void)
     { "lose client PING\n", SYNACK_SCENARIO_ERROR_SYNTAX, "unknown kind of segment 'PING'" },
     { "lose client SYN #0\n", SYNACK_SCENARIO_ERROR_SYNTAX, "write #1 for the first" },
     { "lose segment 0\n", SYNACK_SCENARIO_ERROR_SYNTAX, "numbered from 1" },
+    { "loss[zh_CN] = 5%\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:1: 'loss[zh_CN]': only title, summary and watch" },
+    { "title = A\ntitle[] = B\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:2: 'title[]': write the language as a locale" },
+    { "summary[zh_CN = B\n", SYNACK_SCENARIO_ERROR_SYNTAX, "'summary[zh_CN': write the language" },
+    { "watch[1x] = B\n", SYNACK_SCENARIO_ERROR_SYNTAX, "'watch[1x]': write the language" },
     { "delay client SYN #1\n", SYNACK_SCENARIO_ERROR_SYNTAX, "expected 'by DURATION'" },
     { "duplicate server data #1 by 2s\n", SYNACK_SCENARIO_ERROR_SYNTAX, "expected 'after DURATION'" },
     { "lose client SYN #1 twice\n", SYNACK_SCENARIO_ERROR_SYNTAX, "unexpected 'twice'" },
@@ -300,6 +305,62 @@ test_json_shape (void)
   g_assert_true (g_str_has_suffix (json, "}\n"));
 }
 
+/* title[zh_CN] = ... in the desktop-entry style: chosen by the language,
+ * field by field, with the untranslated text as the fallback. */
+static void
+test_localized_lesson (void)
+{
+  static const char text[] =
+    "title = The handshake\n"
+    "title[zh_CN] = 三次握手\n"
+    "summary = One.\n"
+    "summary = Two.\n"
+    "summary[zh_CN] = 一。\n"
+    "summary[zh_CN] = 二。\n"
+    "watch = First point.\n"
+    "watch = Second point.\n"
+    "title[de] = Der Handschlag\n"
+    "at 0 server listen 80\n"
+    "at 10ms client connect 80\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_parse (text, "test", &error);
+  g_autoptr (SynackScenario) copy = NULL;
+  g_autoptr (SynackTrace) trace = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *saved = NULL;
+
+  g_assert_no_error (error);
+  synack_i18n_set_language ("en");
+  g_assert_cmpstr (synack_scenario_get_title (scenario), ==, "The handshake");
+  g_assert_cmpstr (synack_scenario_get_summary (scenario), ==, "One. Two.");
+  g_assert_cmpstr (synack_scenario_get_watch (scenario), ==, "First point.\nSecond point.");
+
+  synack_i18n_set_language ("zh_CN");
+  g_assert_cmpstr (synack_scenario_get_title (scenario), ==, "三次握手");
+  g_assert_cmpstr (synack_scenario_get_summary (scenario), ==, "一。 二。");
+  /* No watch[zh_CN]: the untranslated points, not nothing. */
+  g_assert_cmpstr (synack_scenario_get_watch (scenario), ==, "First point.\nSecond point.");
+  /* The JSON trace is the same in every language. */
+  trace = synack_scenario_run (scenario, NULL, &error);
+  g_assert_no_error (error);
+  json = synack_trace_to_json (trace, scenario);
+  g_assert_nonnull (strstr (json, "\"title\": \"The handshake\""));
+  copy = synack_scenario_copy (scenario);
+  g_assert_cmpstr (synack_scenario_get_title (copy), ==, "三次握手");
+  saved = synack_scenario_to_text (copy);
+  g_assert_nonnull (strstr (saved, "title[zh_CN] = 三次握手"));
+
+  /* A language the file does not have; a list with a known one later. */
+  synack_i18n_set_language ("fr");
+  g_assert_cmpstr (synack_scenario_get_title (scenario), ==, "The handshake");
+  synack_i18n_set_language ("fr:de_AT:zh_CN");
+  g_assert_cmpstr (synack_scenario_get_title (scenario), ==, "Der Handschlag");
+  /* English before Chinese in the list: English. */
+  synack_i18n_set_language ("en_GB:zh_CN");
+  g_assert_cmpstr (synack_scenario_get_title (scenario), ==, "The handshake");
+  synack_i18n_set_language (NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -309,6 +370,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scenario/files", test_files);
   g_test_add_func ("/scenario/presets", test_presets);
   g_test_add_func ("/scenario/format", test_format_details);
+  g_test_add_func ("/scenario/localized", test_localized_lesson);
   g_test_add_func ("/scenario/edits", test_edits_and_save);
   g_test_add_func ("/scenario/durations", test_durations);
   g_test_add_func ("/scenario/trace/determinism", test_determinism);

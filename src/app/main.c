@@ -2,10 +2,9 @@
 #include "synack-config.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n.h>
-#include <locale.h>
 
 #include "synack-application.h"
+#include "synack-i18n.h"
 
 /* Without a session bus GTK's accessibility layer warns at every start, and
  * AT-SPI cannot work then anyway; the connection made here is the one the
@@ -27,10 +26,7 @@ main (int argc, char *argv[])
 {
   g_autoptr(SynackApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  synack_i18n_init ();
 
   skip_accessibility_without_session_bus ();
   app = synack_application_new (G_APPLICATION_HANDLES_OPEN);

@@ -2,8 +2,10 @@
 #include "synack-config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "synack-application.h"
+#include "synack-i18n.h"
 #include "synack-window.h"
 
 struct _SynackApplication
@@ -116,7 +118,7 @@ static void
 synack_application_about (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkApplication *app = user_data;
-  static const char *authors[] = { "The SynAck developers", NULL };
+  const char *authors[] = { _("The SynAck developers"), NULL };
 
   gtk_show_about_dialog (gtk_application_get_active_window (app),
                          "program-name", "SynAck",
@@ -134,6 +136,29 @@ static const GActionEntry app_actions[] = {
   { "new-window", synack_application_new_window },
   { "about", synack_application_about },
 };
+
+/* The language setting changed: gettext answers in the new language, and
+ * each window is built again, showing the same run at the same event. */
+static void
+on_language_changed (SynackApplication *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  synack_i18n_set_language (language);
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      SynackWindow *fresh;
+
+      if (!SYNACK_IS_WINDOW (l->data))
+        continue;
+      fresh = synack_window_new (self);
+      synack_window_take_over (fresh, l->data);
+      gtk_window_present (GTK_WINDOW (fresh));
+      gtk_window_destroy (l->data);
+    }
+  g_list_free (windows);
+}
 
 static void
 set_system_dark (SynackApplication *self, GVariant *value /* owned */)
@@ -221,6 +246,34 @@ synack_application_get_property (GObject *object, guint prop_id, GValue *value, 
     }
 }
 
+/* Han characters in the window are drawn from the Simplified Chinese face
+ * of Noto CJK; left to itself fontconfig often picks the Japanese one, whose
+ * glyphs differ. The user's font stays first for everything else. */
+static void
+prefer_simplified_chinese_glyphs (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *name = NULL;
+  PangoFontDescription *font;
+  const char *family;
+
+  if (settings == NULL)
+    return;
+  g_object_get (settings, "gtk-font-name", &name, NULL);
+  font = pango_font_description_from_string (name ? name : "Sans 10");
+  family = pango_font_description_get_family (font);
+  if (family == NULL || strstr (family, "CJK") == NULL)
+    {
+      g_autofree char *families = g_strdup_printf ("%s, Noto Sans CJK SC", family ? family : "Sans");
+      g_autofree char *with_cjk = NULL;
+
+      pango_font_description_set_family (font, families);
+      with_cjk = pango_font_description_to_string (font);
+      g_object_set (settings, "gtk-font-name", with_cjk, NULL);
+    }
+  pango_font_description_free (font);
+}
+
 static void
 synack_application_startup (GApplication *app)
 {
@@ -230,6 +283,15 @@ synack_application_startup (GApplication *app)
   G_APPLICATION_CLASS (synack_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  {
+    g_autoptr(GAction) language = g_settings_create_action (self->settings, "language");
+    g_autofree char *chosen = g_settings_get_string (self->settings, "language");
+
+    g_action_map_add_action (G_ACTION_MAP (self), language);
+    if (*chosen != '\0')
+      synack_i18n_set_language (chosen);
+    g_signal_connect_swapped (self->settings, "changed::language", G_CALLBACK (on_language_changed), self);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     {
@@ -247,6 +309,7 @@ synack_application_startup (GApplication *app)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_window_set_default_icon_name (SYNACK_APPLICATION_ID);
+  prefer_simplified_chinese_glyphs ();
 
   {
     GDBusConnection *bus = g_application_get_dbus_connection (app);

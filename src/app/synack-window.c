@@ -786,8 +786,8 @@ update_details (SynackWindow *self)
 
         synack_flags_to_string (h->flags, flags, sizeof flags);
         add_detailf (self, &row, _("Segment"), "#%u (%s)", e->seg, kind);
-        add_detailf (self, &row, _("From"), "%s, port %u", synack_explain_host (s->host), h->src_port);
-        add_detailf (self, &row, _("To"), "%s, port %u",
+        add_detailf (self, &row, _("From"), _("%s, port %u"), synack_explain_host (s->host), h->src_port);
+        add_detailf (self, &row, _("To"), _("%s, port %u"),
                      synack_explain_host (s->host == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT), h->dst_port);
         add_detail (self, &row, _("Flags"), flags[0] ? flags : _("none"));
         add_detailf (self, &row, _("Sequence number"), "%u", h->seq);
@@ -806,9 +806,9 @@ update_details (SynackWindow *self)
             g_autofree char *at = synack_explain_time (a->t);
             if (a->type == SYNACK_EVENT_LOST)
               add_detailf (self, &row, _("Fate"), _("lost (%s), would have arrived at %s"),
-                           synack_loss_reason_to_string (a->loss_reason), at);
+                           _(synack_loss_reason_to_string (a->loss_reason)), at);
             else
-              add_detailf (self, &row, _("Fate"), _("arrives at %s: %s"), at, synack_verdict_to_string (a->verdict));
+              add_detailf (self, &row, _("Fate"), _("arrives at %s: %s"), at, _(synack_verdict_to_string (a->verdict)));
           }
         else
           add_detail (self, &row, _("Fate"), _("still in flight when the run ends"));
@@ -818,13 +818,15 @@ update_details (SynackWindow *self)
     case SYNACK_EVENT_STATE:
       add_detail (self, &row, _("From state"), synack_state_to_string (e->from));
       add_detail (self, &row, _("To state"), synack_state_to_string (e->to));
-      add_detail (self, &row, _("Cause"), synack_cause_to_string (e->cause));
+      add_detail (self, &row, _("Cause"), _(synack_cause_to_string (e->cause)));
       break;
 
     case SYNACK_EVENT_TIMER:
       {
-        add_detail (self, &row, _("Timer"), synack_timer_to_string (e->timer));
-        add_detail (self, &row, _("Action"), synack_timer_action_to_string (e->action));
+        add_detail (self, &row, _("Timer"), synack_describe_timer_kind (e->timer));
+        add_detail (self, &row, _("Action"), e->action == SYNACK_TIMER_START ? C_("timer", "start")
+                                             : e->action == SYNACK_TIMER_STOP ? C_("timer", "stop")
+                                             : C_("timer", "expire"));
         if (e->action == SYNACK_TIMER_START)
           {
             g_autofree char *d = synack_explain_time (e->duration);
@@ -837,7 +839,9 @@ update_details (SynackWindow *self)
 
     case SYNACK_EVENT_APP:
       add_detailf (self, &row, _("Call"), "%s()", synack_call_to_string (e->call));
-      add_detail (self, &row, _("Result"), synack_result_to_string (e->result));
+      add_detail (self, &row, _("Result"), e->result == SYNACK_RESULT_OK ? C_("result", "ok")
+                                           : e->result == SYNACK_RESULT_PENDING ? C_("result", "pending")
+                                           : synack_result_to_string (e->result));
       if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
         add_detailf (self, &row, _("Bytes"), "%" G_GUINT64_FORMAT, e->bytes);
       break;
@@ -1785,6 +1789,56 @@ synack_window_get_param_widget (SynackWindow *self, const char *key)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (widgets[i]), "synack-param"), key) == 0)
       return widgets[i];
   return NULL;
+}
+
+/* --- Language switch ------------------------------------------------------ */
+
+/* Templates are translated once, when they are built; so a language switch
+ * builds a new window, which takes over everything the old one shows. */
+void
+synack_window_take_over (SynackWindow *self, SynackWindow *old)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  int width, height;
+
+  g_return_if_fail (SYNACK_IS_WINDOW (self) && SYNACK_IS_WINDOW (old));
+
+  gtk_window_get_default_size (GTK_WINDOW (old), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (old)))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_object_set (self, "theme-choice", old->theme_choice, "show-side-panel", old->show_side_panel, NULL);
+  set_speed_index (self, speed_index (old->speed));
+  if (old->base == NULL)
+    return;
+
+  set_base (self, synack_scenario_copy (old->base), old->lesson, old->file);
+  g_hash_table_iter_init (&iter, old->overrides);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->overrides, g_strdup (key), g_strdup (value));
+  for (guint i = 0; i < old->edits->len; i++)
+    g_ptr_array_add (self->edits, g_strdup (g_ptr_array_index (old->edits, i)));
+  self->syncing++;
+  gtk_drop_down_set_selected (self->close_first_dropdown, gtk_drop_down_get_selected (old->close_first_dropdown));
+  gtk_spin_button_set_value (self->close_at_spin, gtk_spin_button_get_value (old->close_at_spin));
+  self->syncing--;
+  populate_params (self);
+  update_edits_label (self);
+
+  /* The old run stands in as this window's previous one, so the new run
+   * (the same trace) puts the cursor on exactly the same event. */
+  if (old->run != NULL)
+    {
+      g_clear_pointer (&self->run, synack_run_unref);
+      self->run = synack_run_ref (old->run);
+      self->upto = old->upto;
+      self->progress = old->progress;
+      self->cursor_t = old->cursor_t;
+    }
+  rerun (self, TRUE);
+  self->keep_time = TRUE;  /* over the lesson's first run, still pending */
+  set_presentation (self, old->presentation);
 }
 
 /* --- GObject ------------------------------------------------------------- */

@@ -22,6 +22,10 @@ void     synack_window_open_capture (SynackWindow *self, GFile *file);
 /* Writes the scenario as it ran, edits included (what Save does). */
 gboolean synack_window_save_to     (SynackWindow *self, GFile *file, GError **error);
 
+/* Shows what OLD shows (scenario, edits, cursor, mode) in a window built in
+ * the current language; OLD is left as it was. */
+void     synack_window_take_over   (SynackWindow *self, SynackWindow *old);
+
 /* The current run (NULL before the first one finishes). */
 SynackRun *synack_window_get_run   (SynackWindow *self);
 gboolean   synack_window_is_busy   (SynackWindow *self);

@@ -3,12 +3,12 @@
 #include "synack-config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <stdio.h>
 #include <errno.h>
 #include <string.h>
 
 #include "synack-cli-common.h"
+#include "synack-i18n.h"
 #include "synack-scenario.h"
 
 static const char *const usage_text = N_(
@@ -21,6 +21,9 @@ static const char *const usage_text = N_(
   "\n"
   "Simulates TCP connection set-up and teardown between a client and a server\n"
   "and prints every segment, state change and timer.\n"
+  "\n"
+  "--lang LANGUAGE (anywhere on the line) answers in that language, e.g. zh_CN\n"
+  "or en; without it the LANGUAGE and LC_MESSAGES environment variables decide.\n"
   "\n"
   "Exit status: 0 success, 1 the run or the export failed, 2 bad input.\n"
   "Run 'synack-cli run --help', 'synack-cli export --help' or 'synack-cli import --help'\n"
@@ -53,10 +56,12 @@ run_command (int argc, char **argv)
   g_autofree char *format = NULL;
   g_auto (GStrv) sets = NULL;
   g_auto (GStrv) files = NULL;
+  gboolean narrate = FALSE;
   GOptionEntry entries[] = {
     { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset, N_("Run the built-in lesson NAME"), "NAME" },
     { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Override a parameter (repeatable)"), "KEY=VALUE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text (default) or json"), "FORMAT" },
+    { "narrate", 'n', 0, G_OPTION_ARG_NONE, &narrate, N_("Under each event of the text output, the sentence that explains it"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE" },
     { NULL }
   };
@@ -97,7 +102,14 @@ run_command (int argc, char **argv)
       return SYNACK_EXIT_FAILURE;
     }
 
-  output = json ? synack_trace_to_json (trace, scenario) : synack_trace_to_text (trace, scenario);
+  if (json && narrate)
+    {
+      g_printerr (_("synack-cli run: --narrate goes with the text output, not with --format json\n"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  output = json ? synack_trace_to_json (trace, scenario)
+         : narrate ? synack_trace_to_narrated_text (trace, scenario)
+         : synack_trace_to_text (trace, scenario);
   if (fputs (output, stdout) == EOF || fflush (stdout) != 0)
     {
       g_printerr (_("synack-cli run: cannot write the output: %s\n"), g_strerror (errno));
@@ -106,13 +118,54 @@ run_command (int argc, char **argv)
   return SYNACK_EXIT_OK;
 }
 
+/* Takes "--lang X" or "--lang=X" out of argv wherever it is, so it works
+ * before or after the command; returns FALSE when X is missing. */
+static gboolean
+take_language_option (int *argc, char **argv)
+{
+  int out = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      const char *language = NULL;
+
+      if (g_str_equal (argv[i], "--"))
+        {
+          while (i < *argc)
+            argv[out++] = argv[i++];
+          break;
+        }
+      if (g_str_equal (argv[i], "--lang"))
+        {
+          if (i + 1 >= *argc || argv[i + 1][0] == '\0')
+            return FALSE;
+          language = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--lang="))
+        {
+          language = argv[i] + strlen ("--lang=");
+          if (*language == '\0')
+            return FALSE;
+        }
+      if (language != NULL)
+        synack_i18n_set_language (language);
+      else
+        argv[out++] = argv[i];
+    }
+  argv[out] = NULL;
+  *argc = out;
+  return TRUE;
+}
+
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  synack_i18n_init ();
+  if (!take_language_option (&argc, argv))
+    {
+      g_printerr (_("synack-cli: --lang needs a language, such as zh_CN or en\n"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
 
   if (argc < 2)
     {

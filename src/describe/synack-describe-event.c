@@ -71,7 +71,7 @@ synack_describe_summary (const SynackTrace *trace, long index)
       {
         const SynackEvent *s = synack_describe_send_of (trace, e);
         const SynackHeader *h = s != NULL ? &s->hdr : &e->hdr;
-        g_autofree char *flags = synack_describe_flags (h->flags, SYNACK_FLAGS_TRACE);
+        g_autofree char *flags = synack_describe_flags (h->flags, SYNACK_FLAGS_SPOKEN);
         g_autofree char *rex = NULL;
         const char *what;
 
@@ -93,14 +93,28 @@ synack_describe_summary (const SynackTrace *trace, long index)
       {
         g_autofree char *d = synack_describe_time (e->duration, SYNACK_TIME_EXACT);
         if (e->action == SYNACK_TIMER_START)
-          return g_strdup_printf (_("%s timer started (%s)"), synack_timer_to_string (e->timer), d);
+          return g_strdup_printf (_("%s timer started (%s)"), synack_describe_timer_kind (e->timer), d);
         if (e->action == SYNACK_TIMER_STOP)
-          return g_strdup_printf (_("%s timer stopped"), synack_timer_to_string (e->timer));
-        return g_strdup_printf (_("%s timer expired"), synack_timer_to_string (e->timer));
+          return g_strdup_printf (_("%s timer stopped"), synack_describe_timer_kind (e->timer));
+        return g_strdup_printf (_("%s timer expired"), synack_describe_timer_kind (e->timer));
       }
 
     default:
       return g_strdup (synack_event_type_to_string (e->type));
+    }
+}
+
+const char *
+synack_describe_timer_kind (SynackTimerKind kind)
+{
+  switch (kind)
+    {
+    case SYNACK_TIMER_RETRANSMIT:  return C_("timer", "retransmit");
+    case SYNACK_TIMER_DELAYED_ACK: return C_("timer", "delayed-ack");
+    case SYNACK_TIMER_KEEPALIVE:   return C_("timer", "keepalive");
+    case SYNACK_TIMER_FIN_WAIT_2:  return C_("timer", "fin-wait-2");
+    case SYNACK_TIMER_TIME_WAIT:   return C_("timer", "time-wait");
+    default:                       return synack_timer_to_string (kind);
     }
 }
 

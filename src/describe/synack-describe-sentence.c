@@ -152,7 +152,7 @@ describe_segment_event (const SynackTrace *trace, const SynackEvent *e)
           return g_strdup_printf (_("%s RST reaches %s and resets the connection."), host_possessive (from), receiver);
         default:
           return g_strdup_printf (_("%s %s reaches %s (%s)."), host_possessive (from), kind, receiver,
-                                  synack_verdict_to_string (e->verdict));
+                                  _(synack_verdict_to_string (e->verdict)));
         }
 
     case SYNACK_EVENT_LOST:

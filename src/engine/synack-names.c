@@ -5,6 +5,10 @@
 #include "synack-script.h"
 #include "synack-trace.h"
 
+/* Marks the prose spellings for translation; the layers above translate them
+ * where people read them (JSON keeps them as they are). */
+#define N_(text) text
+
 #define NAME_OF(table, value) \
   (((unsigned) (value) < sizeof (table) / sizeof (table[0]) && table[value]) ? table[value] : "?")
 
@@ -81,41 +85,41 @@ static const char *const cause_names[SYNACK_N_CAUSES] = {
   [SYNACK_CAUSE_CONNECT_CALL]        = "connect()",
   [SYNACK_CAUSE_CLOSE_CALL]          = "close()",
   [SYNACK_CAUSE_SHUTDOWN_CALL]       = "shutdown(SHUT_WR)",
-  [SYNACK_CAUSE_ABORT_CALL]          = "abort",
-  [SYNACK_CAUSE_CRASH]               = "host crashed",
-  [SYNACK_CAUSE_SYN_RECEIVED]        = "SYN received",
-  [SYNACK_CAUSE_SYN_ACK_RECEIVED]    = "SYN-ACK received",
-  [SYNACK_CAUSE_ACK_RECEIVED]        = "ACK received",
-  [SYNACK_CAUSE_FIN_RECEIVED]        = "FIN received",
-  [SYNACK_CAUSE_FIN_ACK_RECEIVED]    = "FIN and ACK of FIN received",
-  [SYNACK_CAUSE_RST_RECEIVED]        = "RST received",
-  [SYNACK_CAUSE_TIME_WAIT_EXPIRED]   = "TIME_WAIT expired",
-  [SYNACK_CAUSE_FIN_WAIT_2_EXPIRED]  = "FIN_WAIT_2 timeout",
-  [SYNACK_CAUSE_RETRIES_EXHAUSTED]   = "retransmissions exhausted",
-  [SYNACK_CAUSE_KEEPALIVE_EXHAUSTED] = "keep-alive probes unanswered",
-  [SYNACK_CAUSE_DATA_AFTER_CLOSE]    = "data after close()",
-  [SYNACK_CAUSE_UNREAD_DATA]         = "close() with unread data",
-  [SYNACK_CAUSE_NEW_SYN]             = "new SYN for the same 4-tuple",
+  [SYNACK_CAUSE_ABORT_CALL]          = N_("abort"),
+  [SYNACK_CAUSE_CRASH]               = N_("host crashed"),
+  [SYNACK_CAUSE_SYN_RECEIVED]        = N_("SYN received"),
+  [SYNACK_CAUSE_SYN_ACK_RECEIVED]    = N_("SYN-ACK received"),
+  [SYNACK_CAUSE_ACK_RECEIVED]        = N_("ACK received"),
+  [SYNACK_CAUSE_FIN_RECEIVED]        = N_("FIN received"),
+  [SYNACK_CAUSE_FIN_ACK_RECEIVED]    = N_("FIN and ACK of FIN received"),
+  [SYNACK_CAUSE_RST_RECEIVED]        = N_("RST received"),
+  [SYNACK_CAUSE_TIME_WAIT_EXPIRED]   = N_("TIME_WAIT expired"),
+  [SYNACK_CAUSE_FIN_WAIT_2_EXPIRED]  = N_("FIN_WAIT_2 timeout"),
+  [SYNACK_CAUSE_RETRIES_EXHAUSTED]   = N_("retransmissions exhausted"),
+  [SYNACK_CAUSE_KEEPALIVE_EXHAUSTED] = N_("keep-alive probes unanswered"),
+  [SYNACK_CAUSE_DATA_AFTER_CLOSE]    = N_("data after close()"),
+  [SYNACK_CAUSE_UNREAD_DATA]         = N_("close() with unread data"),
+  [SYNACK_CAUSE_NEW_SYN]             = N_("new SYN for the same 4-tuple"),
 };
 
 static const char *const verdict_names[SYNACK_N_VERDICTS] = {
-  [SYNACK_VERDICT_ACCEPTED]      = "accepted",
-  [SYNACK_VERDICT_NO_SOCKET]     = "no socket",
-  [SYNACK_VERDICT_UNACCEPTABLE]  = "not acceptable",
-  [SYNACK_VERDICT_BAD_ACK]       = "bad ACK",
-  [SYNACK_VERDICT_NO_ACK]        = "no ACK bit",
-  [SYNACK_VERDICT_IGNORED]       = "ignored",
-  [SYNACK_VERDICT_CHALLENGE_ACK] = "challenge ACK",
-  [SYNACK_VERDICT_RESET]         = "reset",
-  [SYNACK_VERDICT_STALE_DATA]    = "stale data accepted",
-  [SYNACK_VERDICT_UNREACHABLE]   = "host unplugged",
+  [SYNACK_VERDICT_ACCEPTED]      = N_("accepted"),
+  [SYNACK_VERDICT_NO_SOCKET]     = N_("no socket"),
+  [SYNACK_VERDICT_UNACCEPTABLE]  = N_("not acceptable"),
+  [SYNACK_VERDICT_BAD_ACK]       = N_("bad ACK"),
+  [SYNACK_VERDICT_NO_ACK]        = N_("no ACK bit"),
+  [SYNACK_VERDICT_IGNORED]       = N_("ignored"),
+  [SYNACK_VERDICT_CHALLENGE_ACK] = N_("challenge ACK"),
+  [SYNACK_VERDICT_RESET]         = N_("reset"),
+  [SYNACK_VERDICT_STALE_DATA]    = N_("stale data accepted"),
+  [SYNACK_VERDICT_UNREACHABLE]   = N_("host unplugged"),
 };
 
 static const char *const loss_reason_names[SYNACK_N_LOSS_REASONS] = {
-  [SYNACK_LOSS_RANDOM]    = "random loss",
-  [SYNACK_LOSS_SCRIPTED]  = "scripted loss",
-  [SYNACK_LOSS_UNPLUGGED] = "host unplugged",
-  [SYNACK_LOSS_INFERRED]  = "inferred from the capture",
+  [SYNACK_LOSS_RANDOM]    = N_("random loss"),
+  [SYNACK_LOSS_SCRIPTED]  = N_("scripted loss"),
+  [SYNACK_LOSS_UNPLUGGED] = N_("host unplugged"),
+  [SYNACK_LOSS_INFERRED]  = N_("inferred from the capture"),
 };
 
 static const char *const match_names[] = {

@@ -158,7 +158,7 @@ synack_network_send (SynackEngine *engine, SynackHostId from, const SynackHeader
       copy->duplicate = true;
       event.type = SYNACK_EVENT_DUPLICATE;
       event.duplicate = true;
-      event.expires = arrival + copy_after;
+      event.copy_arrives = arrival + copy_after;
       synack_engine_emit (engine, &event);
       schedule (engine, copy, arrival + copy_after);
     }

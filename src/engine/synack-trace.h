@@ -80,30 +80,42 @@ typedef struct {
   SynackHostId    host;        /* who acted: sender for SEND and LOST, receiver for DELIVER */
   uint32_t        conn;        /* 0 for a listener or when no connection owns it */
 
-  /* SYNACK_EVENT_APP */
-  SynackCall      call;
-  SynackResult    result;
-  uint64_t        bytes;       /* send and recv: the byte count */
+  /* Each kind has fields of its own; only those of `type` are meaningful. */
+  union {
+    /* SYNACK_EVENT_APP */
+    struct {
+      SynackCall      call;
+      SynackResult    result;
+      uint64_t        bytes;       /* send and recv: the byte count */
+    };
 
-  /* SYNACK_EVENT_STATE */
-  SynackState     from, to;
-  SynackCause     cause;
-  bool            unproven;    /* imported from a capture that cannot prove it */
+    /* SYNACK_EVENT_STATE */
+    struct {
+      SynackState     from, to;
+      SynackCause     cause;
+      bool            unproven;    /* imported from a capture that cannot prove it */
+    };
 
-  /* SEND, DELIVER, LOST, DUPLICATE: the segment's number and header */
-  uint32_t        seg;
-  SynackHeader    hdr;
-  uint32_t        rexmit;      /* 0 for a first transmission, n for the n-th retransmission */
-  bool            duplicate;   /* the network's copy, not the original */
-  SynackVerdict   verdict;     /* DELIVER */
-  SynackLossReason loss_reason;/* LOST */
-  uint32_t        stale_conn;  /* STALE_DATA: the connection the bytes came from */
+    /* SEND, DELIVER, LOST, DUPLICATE: the segment's number and header */
+    struct {
+      uint32_t         seg;
+      SynackHeader     hdr;
+      uint32_t         rexmit;      /* 0 for a first transmission, n for the n-th retransmission */
+      bool             duplicate;   /* the network's copy, not the original */
+      SynackVerdict    verdict;     /* DELIVER */
+      uint32_t         stale_conn;  /* DELIVER, STALE_DATA: the connection the bytes came from */
+      SynackLossReason loss_reason; /* LOST */
+      SynackTime       copy_arrives;/* DUPLICATE: when the copy arrives */
+    };
 
-  /* SYNACK_EVENT_TIMER */
-  SynackTimerKind   timer;
-  SynackTimerAction action;
-  SynackTime        expires;   /* START: the deadline */
-  SynackTime        duration;  /* START: expires - t */
+    /* SYNACK_EVENT_TIMER */
+    struct {
+      SynackTimerKind   timer;
+      SynackTimerAction action;
+      SynackTime        expires;   /* START: the deadline */
+      SynackTime        duration;  /* START: expires - t */
+    };
+  };
 } SynackEvent;
 
 /* One connection of the run: the client's side of a 4-tuple incarnation. */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "synack-atomic-file.h"
 #include "synack-diagram-layout-private.h"
 #include "synack-diagram-paint.h"
 #include "synack-export.h"
@@ -71,122 +72,18 @@ synack_export_step_paths (const char *path, size_t n_steps)
   return paths;
 }
 
-/* ------------------------------------------------------ atomic files */
-
-/* A file being written next to its final name; renamed into place only
- * when every byte is out, removed on any failure. */
-typedef struct {
-  char *final_path;
-  char *tmp_path;
-  int   fd;
-  int   error;          /* first errno of a failed write */
-} AtomicFile;
-
-static void
-set_write_error (GError **error, const char *path, int err)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_WRITE,
-               _("Cannot write “%s”: %s"), display, g_strerror (err));
-}
-
-static gboolean
-atomic_open (AtomicFile *file, const char *path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-
-  memset (file, 0, sizeof *file);
-  file->fd = -1;
-  file->final_path = g_strdup (path);
-  /* Same folder, so the rename is atomic; hidden, so a file manager does
-   * not show a half-written picture. */
-  file->tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  file->fd = g_mkstemp_full (file->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (file->fd < 0)
-    {
-      int err = errno;
-
-      set_write_error (error, path, err);
-      g_clear_pointer (&file->tmp_path, g_free);
-      g_clear_pointer (&file->final_path, g_free);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static cairo_status_t
-atomic_write (void *closure, const unsigned char *data, unsigned int length)
-{
-  AtomicFile *file = closure;
-
-  if (file->error)
-    return CAIRO_STATUS_WRITE_ERROR;
-  while (length > 0)
-    {
-      ssize_t n = write (file->fd, data, length);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          file->error = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= (unsigned int) n;
-    }
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-atomic_abort (AtomicFile *file)
-{
-  if (file->fd >= 0)
-    close (file->fd);
-  if (file->tmp_path)
-    g_unlink (file->tmp_path);
-  g_clear_pointer (&file->tmp_path, g_free);
-  g_clear_pointer (&file->final_path, g_free);
-  file->fd = -1;
-}
-
-static gboolean
-atomic_commit (AtomicFile *file, GError **error)
-{
-  int err = file->error;
-
-  if (err == 0 && fsync (file->fd) != 0 && errno != EINVAL)
-    err = errno;
-  if (close (file->fd) != 0 && err == 0)
-    err = errno;
-  file->fd = -1;
-  if (err == 0 && g_rename (file->tmp_path, file->final_path) != 0)
-    err = errno;
-  if (err != 0)
-    {
-      set_write_error (error, file->final_path, err);
-      atomic_abort (file);
-      return FALSE;
-    }
-  g_clear_pointer (&file->tmp_path, g_free);
-  g_clear_pointer (&file->final_path, g_free);
-  return TRUE;
-}
-
 /* A cairo failure: the write error if there was one, else cairo's reason. */
 static gboolean
-check_cairo (cairo_status_t status, AtomicFile *file, GError **error)
+check_cairo (cairo_status_t status, SynackAtomicFile *file, GError **error)
 {
   if (status == CAIRO_STATUS_SUCCESS && file->error == 0)
     return TRUE;
   if (file->error != 0)
-    set_write_error (error, file->final_path, file->error);
+    synack_atomic_file_set_error (error, file->final_path, file->error);
   else
     g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_CAIRO,
                  _("Cannot draw the diagram: %s"), cairo_status_to_string (status));
-  atomic_abort (file);
+  synack_atomic_file_abort (file);
   return FALSE;
 }
 
@@ -201,6 +98,33 @@ typedef struct {
   double                     width, height; /* output units */
 } Page;
 
+/* The heading, wrapped to the diagram's width: a long one, or one in a
+ * script with taller lines, makes the band above the diagram taller. */
+static PangoLayout *
+title_layout (const SynackDiagramLayout *layout, const char *title)
+{
+  PangoLayout *pl = synack_render_text_layout (layout, SYNACK_LABEL_HOST, title);
+  g_autoptr (PangoFontDescription) font = synack_render_font (layout, SYNACK_LABEL_HOST);
+
+  pango_font_description_set_absolute_size (font, layout->font_px * 1.3 * PANGO_SCALE);
+  pango_layout_set_font_description (pl, font);
+  pango_layout_set_alignment (pl, PANGO_ALIGN_LEFT);
+  pango_layout_set_wrap (pl, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (pl, (int) ((layout->width - 2 * layout->margin) * PANGO_SCALE));
+  return pl;
+}
+
+static double
+title_height (const SynackDiagramLayout *layout, const char *title)
+{
+  g_autoptr (PangoLayout) pl = title_layout (layout, title);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (pl, NULL, &logical);
+  return MAX (layout->font_px * 2.4,
+              layout->margin * 0.6 + (double) logical.height / PANGO_SCALE + layout->font_px * 0.5);
+}
+
 static void
 draw_page (cairo_t *cr, const Page *page, long upto)
 {
@@ -209,11 +133,8 @@ draw_page (cairo_t *cr, const Page *page, long upto)
   if (page->title_h > 0)
     {
       const SynackDiagramLayout *layout = page->layout;
-      g_autoptr (PangoLayout) pl = synack_render_text_layout (layout, SYNACK_LABEL_HOST, page->title);
-      g_autoptr (PangoFontDescription) font = synack_render_font (layout, SYNACK_LABEL_HOST);
+      g_autoptr (PangoLayout) pl = title_layout (layout, page->title);
 
-      pango_font_description_set_absolute_size (font, layout->font_px * 1.3 * PANGO_SCALE);
-      pango_layout_set_font_description (pl, font);
       cairo_set_source_rgba (cr, page->theme->background.r, page->theme->background.g,
                              page->theme->background.b, page->theme->background.a);
       cairo_rectangle (cr, 0, 0, layout->width, page->title_h);
@@ -228,15 +149,15 @@ draw_page (cairo_t *cr, const Page *page, long upto)
   cairo_restore (cr);
 }
 
+/* Draws one picture into file, opened for path but not yet in place. */
 static gboolean
-write_png (const Page *page, const char *path, long upto, GError **error)
+write_png (const Page *page, const char *path, long upto, SynackAtomicFile *file, GError **error)
 {
   /* The small slack keeps 1600.0000001 from becoming 1601 pixels. */
   int w = (int) ceil (page->width - 1e-6), h = (int) ceil (page->height - 1e-6);
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  AtomicFile file;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   status = cairo_surface_status (surface);
@@ -258,16 +179,14 @@ write_png (const Page *page, const char *path, long upto, GError **error)
                    _("Cannot draw the diagram: %s"), cairo_status_to_string (status));
       return FALSE;
     }
-  if (!atomic_open (&file, path, error))
+  if (!synack_atomic_file_open (file, path, error))
     {
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  status = cairo_surface_write_to_png_stream (surface, atomic_write, &file);
+  status = cairo_surface_write_to_png_stream (surface, synack_atomic_file_write, file);
   cairo_surface_destroy (surface);
-  if (!check_cairo (status, &file, error))
-    return FALSE;
-  return atomic_commit (&file, error);
+  return check_cairo (status, file, error);
 }
 
 static gboolean
@@ -277,18 +196,18 @@ write_vector (const Page *page, SynackExportFormat format, const char *path,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  AtomicFile file;
+  SynackAtomicFile file;
 
-  if (!atomic_open (&file, path, error))
+  if (!synack_atomic_file_open (&file, path, error))
     return FALSE;
   if (format == SYNACK_EXPORT_FORMAT_SVG)
     {
-      surface = cairo_svg_surface_create_for_stream (atomic_write, &file, page->width, page->height);
+      surface = cairo_svg_surface_create_for_stream (synack_atomic_file_write, &file, page->width, page->height);
       cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
     }
   else
     {
-      surface = cairo_pdf_surface_create_for_stream (atomic_write, &file, page->width, page->height);
+      surface = cairo_pdf_surface_create_for_stream (synack_atomic_file_write, &file, page->width, page->height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "SynAck " PACKAGE_VERSION);
       if (page->title)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, page->title);
@@ -307,7 +226,7 @@ write_vector (const Page *page, SynackExportFormat format, const char *path,
   cairo_surface_destroy (surface);
   if (!check_cairo (status, &file, error))
     return FALSE;
-  return atomic_commit (&file, error);
+  return synack_atomic_file_commit (&file, 1, error);
 }
 
 /* The text formats: source for another tool, from the same layout. */
@@ -397,7 +316,7 @@ synack_export_file (const SynackTrace         *trace,
   page.layout = layout;
   page.theme = theme;
   page.title = options->title && *options->title ? options->title : NULL;
-  page.title_h = page.title ? layout->font_px * 2.4 : 0;
+  page.title_h = page.title ? title_height (layout, page.title) : 0;
   if (options->width > 0)
     page.scale = options->width / layout->width;
   else
@@ -421,24 +340,32 @@ synack_export_file (const SynackTrace         *trace,
   if (!options->per_step)
     {
       if (format == SYNACK_EXPORT_FORMAT_PNG)
-        return write_png (&page, path, upto, error);
+        {
+          SynackAtomicFile file;
+
+          return write_png (&page, path, upto, &file, error) &&
+                 synack_atomic_file_commit (&file, 1, error);
+        }
       return write_vector (&page, format, path, upto, 1, error);
     }
 
   if (format == SYNACK_EXPORT_FORMAT_PDF)
     return write_vector (&page, format, path, 0, n_steps, error);
 
-  /* Numbered PNGs: all or nothing, so a failure removes the earlier ones. */
+  /* Numbered PNGs: all written aside first, then put in place together, so
+   * a failure or an interruption leaves neither a partial set nor a
+   * damaged old one. */
   {
     g_auto (GStrv) paths = synack_export_step_paths (path, (size_t) n_steps);
+    g_autofree SynackAtomicFile *files = g_new0 (SynackAtomicFile, n_steps);
 
     for (long k = 0; k < n_steps; k++)
-      if (!write_png (&page, paths[k], k, error))
+      if (!write_png (&page, paths[k], k, &files[k], error))
         {
           for (long j = 0; j < k; j++)
-            g_unlink (paths[j]);
+            synack_atomic_file_abort (&files[j]);
           return FALSE;
         }
+    return synack_atomic_file_commit (files, (size_t) n_steps, error);
   }
-  return TRUE;
 }

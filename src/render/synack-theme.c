@@ -12,13 +12,18 @@ G_DEFINE_QUARK (synack-render-error-quark, synack_render_error)
 #define HEX(v) { ((v) >> 16 & 0xff) / 255.0, ((v) >> 8 & 0xff) / 255.0, ((v) & 0xff) / 255.0, 1.0 }
 #define HEXA(v, alpha) { ((v) >> 16 & 0xff) / 255.0, ((v) >> 8 & 0xff) / 255.0, ((v) & 0xff) / 255.0, alpha }
 
+/* DejaVu has the symbols we draw (✕, …, →); the Simplified Chinese face of
+ * Noto CJK then takes the Han characters, rather than whichever CJK face
+ * fontconfig would pick (often the Japanese one, whose glyphs differ). */
+#define THEME_FONT "DejaVu Sans, Noto Sans CJK SC"
+
 static const char *const theme_names[] = { "light", "dark", "projector", "print", NULL };
 
 /* Band colours are chosen so neighbouring states in the usual order differ
  * in lightness too, not only in hue. */
 static const SynackTheme light_theme = {
   .name = (char *) "light",
-  .font_family = (char *) "DejaVu Sans",
+  .font_family = (char *) THEME_FONT,
   .font_size = 13,
   .text_scale = 1,
   .line_width = 1.6,
@@ -60,7 +65,7 @@ static const SynackTheme light_theme = {
 
 static const SynackTheme dark_theme = {
   .name = (char *) "dark",
-  .font_family = (char *) "DejaVu Sans",
+  .font_family = (char *) THEME_FONT,
   .font_size = 13,
   .text_scale = 1,
   .line_width = 1.6,
@@ -104,7 +109,7 @@ static const SynackTheme dark_theme = {
  * black text, thick strokes and type readable from the back row. */
 static const SynackTheme projector_theme = {
   .name = (char *) "projector",
-  .font_family = (char *) "DejaVu Sans",
+  .font_family = (char *) THEME_FONT,
   .font_size = 20,
   .text_scale = 1,
   .line_width = 3,
@@ -148,7 +153,7 @@ static const SynackTheme projector_theme = {
  * line style (solid, dashed, dotted) and marks (✕), never by hue. */
 static const SynackTheme print_theme = {
   .name = (char *) "print",
-  .font_family = (char *) "DejaVu Sans",
+  .font_family = (char *) THEME_FONT,
   .font_size = 13,
   .text_scale = 1,
   .line_width = 1.4,

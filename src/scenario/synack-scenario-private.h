@@ -11,12 +11,17 @@ typedef struct {
   unsigned line;
 } Assignment;
 
+/* A lesson's words in one language. */
+typedef struct {
+  char    *title;
+  GString *summary;
+  GString *watch;
+} SynackLessonText;
+
 struct _SynackScenario {
   char      *name;
   char      *source;        /* for messages: a path or "preset NAME" */
-  char      *title;
-  GString   *summary;
-  GString   *watch;
+  GHashTable *lesson_texts; /* locale ("" untranslated) -> SynackLessonText */
   char      *text;          /* as loaded */
   GPtrArray *edits;         /* lines appended since, in file syntax */
 
@@ -73,5 +78,12 @@ gboolean synack_scenario_parse_fault      (SynackCursor *cur, SynackScenario *sc
                                            GError **error);
 gboolean synack_scenario_parse_assignment (SynackScenario *scenario, const SynackCursor *cur, const char *key,
                                            const char *value, GError **error);
+
+/* The lesson's words: title, summary, watch, each optionally KEY[LOCALE]. */
+GHashTable *synack_lesson_texts_new        (void);
+GHashTable *synack_lesson_texts_copy       (GHashTable *texts);
+gboolean    synack_scenario_is_lesson_key  (const char *key);
+gboolean    synack_scenario_read_lesson_text (SynackScenario *scenario, const SynackCursor *cur,
+                                              const char *key, const char *value, GError **error);
 
 G_END_DECLS

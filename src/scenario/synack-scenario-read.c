@@ -15,22 +15,8 @@ synack_scenario_parse_assignment (SynackScenario *scenario, const SynackCursor *
   Assignment a;
   GError *cause = NULL;
 
-  if (g_str_equal (key, "title"))
-    {
-      g_free (scenario->title);
-      scenario->title = g_strdup (value);
-      return TRUE;
-    }
-  if (g_str_equal (key, "summary") || g_str_equal (key, "watch"))
-    {
-      GString *text = g_str_equal (key, "summary") ? scenario->summary : scenario->watch;
-
-      /* Repeated lines continue the text; an empty one starts a paragraph. */
-      if (text->len > 0)
-        g_string_append_c (text, *value ? (g_str_equal (key, "watch") ? '\n' : ' ') : '\n');
-      g_string_append (text, value);
-      return TRUE;
-    }
+  if (synack_scenario_is_lesson_key (key))
+    return synack_scenario_read_lesson_text (scenario, cur, key, value, error);
   if (*value == '\0')
     return synack_cursor_fail (cur, error, _("'%s' has no value"), key);
 
@@ -85,10 +71,14 @@ synack_scenario_parse_line (SynackScenario *scenario, const char *source, unsign
     {
       g_autofree char *key = g_strstrip (g_strndup (line, (gsize) (eq - line)));
       gboolean one_word = *key != '\0';
+      const char *locale = strchr (key, '[');
 
-      for (const char *p = key; *p; p++)
+      /* A locale in brackets ends the key: title[zh_CN], title[sr@latin]. */
+      for (const char *p = key; *p && p != locale; p++)
         if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_'))
           one_word = FALSE;
+      if (locale != NULL && (locale == key || strchr (locale, ' ') != NULL))
+        one_word = FALSE;
       if (one_word)
         {
           g_autofree char *value = g_strstrip (g_strdup (eq + 1));

@@ -25,8 +25,7 @@ synack_scenario_new_empty (const char *name, const char *source)
 
   scenario->name = g_strdup (name);
   scenario->source = g_strdup (source);
-  scenario->summary = g_string_new (NULL);
-  scenario->watch = g_string_new (NULL);
+  scenario->lesson_texts = synack_lesson_texts_new ();
   scenario->edits = g_ptr_array_new_with_free_func (g_free);
   scenario->assignments = g_array_new (FALSE, TRUE, sizeof (Assignment));
   g_array_set_clear_func (scenario->assignments, assignment_clear);
@@ -42,9 +41,7 @@ synack_scenario_free (SynackScenario *scenario)
     return;
   g_free (scenario->name);
   g_free (scenario->source);
-  g_free (scenario->title);
-  g_string_free (scenario->summary, TRUE);
-  g_string_free (scenario->watch, TRUE);
+  g_hash_table_unref (scenario->lesson_texts);
   g_free (scenario->text);
   g_ptr_array_unref (scenario->edits);
   g_array_unref (scenario->assignments);
@@ -108,9 +105,8 @@ synack_scenario_copy (const SynackScenario *scenario)
 {
   SynackScenario *copy = synack_scenario_new_empty (scenario->name, scenario->source);
 
-  copy->title = g_strdup (scenario->title);
-  g_string_assign (copy->summary, scenario->summary->str);
-  g_string_assign (copy->watch, scenario->watch->str);
+  g_hash_table_unref (copy->lesson_texts);
+  copy->lesson_texts = synack_lesson_texts_copy (scenario->lesson_texts);
   copy->text = g_strdup (scenario->text);
   for (guint i = 0; i < scenario->edits->len; i++)
     g_ptr_array_add (copy->edits, g_strdup (g_ptr_array_index (scenario->edits, i)));
@@ -138,9 +134,6 @@ synack_scenario_set_name (SynackScenario *scenario, const char *name)
   scenario->name = g_strdup (name);
 }
 
-const char *synack_scenario_get_title (const SynackScenario *s) { return s->title ? s->title : s->name; }
-const char *synack_scenario_get_summary (const SynackScenario *s) { return s->summary->str; }
-const char *synack_scenario_get_watch (const SynackScenario *s) { return s->watch->str; }
 const SynackScript *synack_scenario_get_script (const SynackScenario *s) { return &s->script; }
 
 /* Applies a change as a line, and undoes it if the result does not hold. */

@@ -39,7 +39,11 @@ char          **synack_preset_list          (void);
 
 const char *synack_scenario_get_name     (const SynackScenario *scenario); /* preset or file base name */
 void        synack_scenario_set_name     (SynackScenario *scenario, const char *name);
+/* The lesson's words in the user's language (LANGUAGE, LC_MESSAGES...),
+ * field by field, where the file has them (title[zh_CN] = ...); otherwise
+ * as written without a locale. */
 const char *synack_scenario_get_title    (const SynackScenario *scenario);
+const char *synack_scenario_get_untranslated_title (const SynackScenario *scenario);
 const char *synack_scenario_get_summary  (const SynackScenario *scenario); /* what happens and why */
 const char *synack_scenario_get_watch    (const SynackScenario *scenario); /* what to watch */
 const SynackScript *synack_scenario_get_script (const SynackScenario *scenario);
@@ -78,6 +82,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynackTrace, synack_trace_free)
 /* Trace output, as `synack-cli run` prints it. */
 char *synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario);
 char *synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario);
+/* The text output with each event's sentence under it, for reading. */
+char *synack_trace_to_narrated_text (const SynackTrace *trace, const SynackScenario *scenario);
 
 /* Durations as scenario files write them: "250us", "50ms", "1s", "1.5s", "2min". */
 gboolean synack_parse_duration (const char *text, SynackTime *out, GError **error);

@@ -2,6 +2,7 @@
  * text that reads like tcpdump with the state changes in between. */
 #include "synack-config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "synack-describe.h"
@@ -127,7 +128,7 @@ append_event_json (GString *out, const SynackEvent *e)
 
     case SYNACK_EVENT_DUPLICATE:
       g_string_append_printf (out, ", \"seg\": %u, \"copy_arrives_us\": %" G_GINT64_FORMAT,
-                              e->seg, e->expires);
+                              e->seg, e->copy_arrives);
       break;
 
     case SYNACK_EVENT_TIMER:
@@ -153,7 +154,7 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
   g_string_append (out, "{\n  \"format\": \"synack-trace\", \"version\": 1,\n  \"scenario\": ");
   append_json_string (out, synack_scenario_get_name (scenario));
   g_string_append (out, ",\n  \"title\": ");
-  append_json_string (out, synack_scenario_get_title (scenario));
+  append_json_string (out, synack_scenario_get_untranslated_title (scenario));
   g_string_append (out, ",\n  \"params\": ");
   append_params_json (out, &synack_scenario_get_script (scenario)->params);
   g_string_append_printf (out, ",\n  \"addresses\": {\"client\": \"%s\", \"server\": \"%s\"}",
@@ -199,81 +200,127 @@ append_segment_text (GString *out, SynackHostId from, const SynackHeader *h)
   g_string_append_printf (out, ", win %u, length %u", h->win, h->len);
 }
 
-char *
-synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
+static const char *
+host_text (SynackHostId host)
+{
+  return host == SYNACK_CLIENT ? C_("host", "client") : C_("host", "server");
+}
+
+static void
+append_timer_text (GString *out, const SynackEvent *e, const char *host)
+{
+  const char *timer = synack_describe_timer_kind (e->timer);
+
+  switch (e->action)
+    {
+    case SYNACK_TIMER_START:
+      {
+        g_autofree char *length = synack_describe_time (e->duration, SYNACK_TIME_BRIEF);
+        g_autofree char *until = synack_describe_time (e->expires, SYNACK_TIME_SECONDS);
+        /* TRANSLATORS: host, connection, timer, its length, the time it expires */
+        g_string_append_printf (out, _("%-6s conn %u  timer %s start (%s, until %s)"),
+                                host, e->conn, timer, length, until);
+      }
+      break;
+    case SYNACK_TIMER_STOP:
+      g_string_append_printf (out, _("%-6s conn %u  timer %s stop"), host, e->conn, timer);
+      break;
+    case SYNACK_TIMER_EXPIRE:
+      g_string_append_printf (out, _("%-6s conn %u  timer %s expire"), host, e->conn, timer);
+      break;
+    }
+}
+
+static char *
+trace_to_text (const SynackTrace *trace, const SynackScenario *scenario, gboolean narrate)
 {
   GString *out = g_string_new (NULL);
   const SynackParams *p = &synack_scenario_get_script (scenario)->params;
   g_autofree char *delay = synack_describe_time (p->delay[SYNACK_C2S], SYNACK_TIME_BRIEF);
   g_autofree char *time_wait = synack_describe_time (synack_params_time_wait (p), SYNACK_TIME_BRIEF);
 
-  g_string_append_printf (out, "# %s: %s\n# profile %s, delay %s, TIME_WAIT %s, seed %" G_GUINT64_FORMAT "\n",
-                          synack_scenario_get_name (scenario), synack_scenario_get_title (scenario),
-                          synack_profile_to_string (p->profile), delay, time_wait, p->seed);
+  g_string_append_printf (out, "# %s: %s\n", synack_scenario_get_name (scenario),
+                          synack_scenario_get_title (scenario));
+  g_string_append_printf (out, _("# profile %s, delay %s, TIME_WAIT %s, seed %llu\n"),
+                          synack_profile_to_string (p->profile), delay, time_wait,
+                          (unsigned long long) p->seed);
 
   for (size_t i = 0; i < trace->n_events; i++)
     {
       const SynackEvent *e = &trace->events[i];
-      const char *host = synack_host_to_string (e->host);
+      const char *host = host_text (e->host);
+      const char *copy = e->duplicate ? _(" (network duplicate)") : "";
       g_autofree char *at = synack_describe_time (e->t, SYNACK_TIME_SECONDS);
 
       g_string_append_printf (out, "%11s  ", at);
       switch (e->type)
         {
         case SYNACK_EVENT_APP:
-          g_string_append_printf (out, "%-6s conn %u  %s()", host, e->conn, synack_call_to_string (e->call));
+          g_string_append_printf (out, _("%-6s conn %u  %s()"), host, e->conn, synack_call_to_string (e->call));
           if (e->call == SYNACK_CALL_SEND || (e->call == SYNACK_CALL_RECV && e->bytes))
-            g_string_append_printf (out, " %" G_GUINT64_FORMAT " bytes", e->bytes);
+            g_string_append_printf (out, _(" %llu bytes"), (unsigned long long) e->bytes);
           if (e->result != SYNACK_RESULT_PENDING)
-            g_string_append_printf (out, " = %s", synack_result_to_string (e->result));
+            g_string_append_printf (out, " = %s", e->result == SYNACK_RESULT_OK ? C_("result", "ok")
+                                                  : synack_result_to_string (e->result));
           break;
         case SYNACK_EVENT_STATE:
-          g_string_append_printf (out, "%-6s conn %u  %s -> %s (%s)", host, e->conn,
+          g_string_append_printf (out, _("%-6s conn %u  %s -> %s (%s)"), host, e->conn,
                                   synack_state_to_string (e->from), synack_state_to_string (e->to),
-                                  synack_cause_to_string (e->cause));
-          /* Kept in English like the rest of the trace: scripts read it. */
+                                  _(synack_cause_to_string (e->cause)));
           if (e->unproven)
-            g_string_append (out, " [not proven by the capture]");
+            g_string_append (out, _(" [not proven by the capture]"));
           break;
         case SYNACK_EVENT_SEND:
           g_string_append_printf (out, "#%-4u IP ", e->seg);
           append_segment_text (out, e->host, &e->hdr);
           if (e->rexmit)
-            g_string_append_printf (out, " (retransmission %u)", e->rexmit);
+            g_string_append_printf (out, _(" (retransmission %u)"), e->rexmit);
           break;
         case SYNACK_EVENT_DELIVER:
-          g_string_append_printf (out, "#%-4u arrives at %s%s: %s", e->seg, host,
-                                  e->duplicate ? " (network duplicate)" : "",
-                                  synack_verdict_to_string (e->verdict));
+          /* TRANSLATORS: segment number, host, " (network duplicate)" or nothing, verdict */
+          g_string_append_printf (out, _("#%-4u arrives at %s%s: %s"), e->seg, host, copy,
+                                  _(synack_verdict_to_string (e->verdict)));
           if (e->verdict == SYNACK_VERDICT_STALE_DATA)
-            g_string_append_printf (out, " (bytes of connection %u)", e->stale_conn);
+            g_string_append_printf (out, _(" (bytes of connection %u)"), e->stale_conn);
           break;
         case SYNACK_EVENT_LOST:
-          g_string_append_printf (out, "#%-4u LOST (%s)%s", e->seg,
-                                  synack_loss_reason_to_string (e->loss_reason),
-                                  e->duplicate ? " (network duplicate)" : "");
+          g_string_append_printf (out, _("#%-4u LOST (%s)%s"), e->seg,
+                                  _(synack_loss_reason_to_string (e->loss_reason)), copy);
           break;
         case SYNACK_EVENT_DUPLICATE:
           {
-            g_autofree char *arrives = synack_describe_time (e->expires, SYNACK_TIME_SECONDS);
-            g_string_append_printf (out, "#%-4u duplicated by the network, copy arrives at %s", e->seg, arrives);
+            g_autofree char *arrives = synack_describe_time (e->copy_arrives, SYNACK_TIME_SECONDS);
+            g_string_append_printf (out, _("#%-4u duplicated by the network, copy arrives at %s"),
+                                    e->seg, arrives);
           }
           break;
         case SYNACK_EVENT_TIMER:
-          g_string_append_printf (out, "%-6s conn %u  timer %s %s", host, e->conn,
-                                  synack_timer_to_string (e->timer),
-                                  synack_timer_action_to_string (e->action));
-          if (e->action == SYNACK_TIMER_START)
-            {
-              g_autofree char *length = synack_describe_time (e->duration, SYNACK_TIME_BRIEF);
-              g_autofree char *until = synack_describe_time (e->expires, SYNACK_TIME_SECONDS);
-              g_string_append_printf (out, " (%s, until %s)", length, until);
-            }
+          append_timer_text (out, e, host);
           break;
         case SYNACK_N_EVENT_TYPES:
           break;
         }
       g_string_append_c (out, '\n');
+      if (narrate)
+        {
+          g_autofree char *sentence = synack_describe_sentence (trace, (long) i);
+
+          /* Under the event, indented past the time column. */
+          if (sentence != NULL && *sentence != '\0')
+            g_string_append_printf (out, "%13s%s\n", "", sentence);
+        }
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
+{
+  return trace_to_text (trace, scenario, FALSE);
+}
+
+char *
+synack_trace_to_narrated_text (const SynackTrace *trace, const SynackScenario *scenario)
+{
+  return trace_to_text (trace, scenario, TRUE);
 }

@@ -1,0 +1,194 @@
+/* synack-scenario-lesson.c: a lesson's words (title, summary, points to watch) in each language they are written in. */
+#include "synack-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "synack-i18n.h"
+#include "synack-scenario-private.h"
+
+/* The keys of the lesson's words: only these take a [LOCALE], as in a
+ * desktop entry's Name[zh_CN]. */
+static const char *const lesson_keys[] = { "title", "summary", "watch" };
+
+static SynackLessonText *
+lesson_text_new (void)
+{
+  SynackLessonText *text = g_new0 (SynackLessonText, 1);
+
+  text->summary = g_string_new (NULL);
+  text->watch = g_string_new (NULL);
+  return text;
+}
+
+static void
+lesson_text_free (gpointer data)
+{
+  SynackLessonText *text = data;
+
+  g_free (text->title);
+  g_string_free (text->summary, TRUE);
+  g_string_free (text->watch, TRUE);
+  g_free (text);
+}
+
+GHashTable *
+synack_lesson_texts_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, lesson_text_free);
+}
+
+GHashTable *
+synack_lesson_texts_copy (GHashTable *texts)
+{
+  GHashTable *copy = synack_lesson_texts_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const SynackLessonText *from = value;
+      SynackLessonText *to = lesson_text_new ();
+
+      to->title = g_strdup (from->title);
+      g_string_assign (to->summary, from->summary->str);
+      g_string_assign (to->watch, from->watch->str);
+      g_hash_table_insert (copy, g_strdup (key), to);
+    }
+  return copy;
+}
+
+static gboolean
+is_lesson_key (const char *key, size_t length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lesson_keys); i++)
+    if (strlen (lesson_keys[i]) == length && strncmp (key, lesson_keys[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+synack_scenario_is_lesson_key (const char *key)
+{
+  return strchr (key, '[') != NULL || is_lesson_key (key, strlen (key));
+}
+
+/* "zh_CN", "zh", "pt_BR", "sr@latin", "de_DE.UTF-8": what gettext accepts. */
+static gboolean
+is_locale_name (const char *name, size_t length)
+{
+  if (length < 2 || !g_ascii_isalpha (name[0]) || !g_ascii_isalpha (name[1]))
+    return FALSE;
+  for (size_t i = 0; i < length; i++)
+    if (!(g_ascii_isalnum (name[i]) || name[i] == '_' || name[i] == '.' || name[i] == '@' || name[i] == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+synack_scenario_read_lesson_text (SynackScenario *scenario, const SynackCursor *cur, const char *key,
+                                  const char *value, GError **error)
+{
+  const char *open = strchr (key, '[');
+  size_t base = open ? (size_t) (open - key) : strlen (key);
+  g_autofree char *locale = NULL;
+  SynackLessonText *text;
+
+  if (!is_lesson_key (key, base))
+    return synack_cursor_fail (cur, error, _("'%s': only title, summary and watch can be given "
+                                             "in another language, as title[zh_CN] = …"), key);
+  if (open != NULL)
+    {
+      size_t length = strlen (open + 1);
+
+      if (length < 1 || open[length] != ']' || !is_locale_name (open + 1, length - 1))
+        return synack_cursor_fail (cur, error, _("'%s': write the language as a locale "
+                                                 "in brackets, such as title[zh_CN]"), key);
+      locale = g_strndup (open + 1, length - 1);
+    }
+  else
+    locale = g_strdup ("");
+
+  text = g_hash_table_lookup (scenario->lesson_texts, locale);
+  if (text == NULL)
+    {
+      text = lesson_text_new ();
+      g_hash_table_insert (scenario->lesson_texts, g_strdup (locale), text);
+    }
+  if (strncmp (key, "title", base) == 0)
+    {
+      g_free (text->title);
+      text->title = g_strdup (value);
+    }
+  else
+    {
+      gboolean watch = strncmp (key, "watch", base) == 0;
+      GString *out = watch ? text->watch : text->summary;
+
+      /* Repeated lines continue the text (each point to watch on a line of
+       * its own); an empty summary line starts a paragraph. */
+      if (out->len > 0)
+        g_string_append_c (out, *value ? (watch ? '\n' : ' ') : '\n');
+      g_string_append (out, value);
+    }
+  return TRUE;
+}
+
+/* The texts in the user's language first, then the untranslated ones. */
+static GPtrArray *
+texts_by_preference (const SynackScenario *scenario)
+{
+  GPtrArray *texts = g_ptr_array_new ();
+  const char *const *names = g_get_language_names ();
+  SynackLessonText *untranslated = g_hash_table_lookup (scenario->lesson_texts, "");
+
+  for (guint i = 0; names[i] != NULL && !synack_i18n_is_untranslated (names[i]); i++)
+    {
+      SynackLessonText *text = g_hash_table_lookup (scenario->lesson_texts, names[i]);
+
+      if (text != NULL)
+        g_ptr_array_add (texts, text);
+    }
+  if (untranslated != NULL)
+    g_ptr_array_add (texts, untranslated);
+  return texts;
+}
+
+const char *
+synack_scenario_get_title (const SynackScenario *scenario)
+{
+  g_autoptr (GPtrArray) texts = texts_by_preference (scenario);
+
+  for (guint i = 0; i < texts->len; i++)
+    if (((SynackLessonText *) texts->pdata[i])->title != NULL)
+      return ((SynackLessonText *) texts->pdata[i])->title;
+  return scenario->name;
+}
+
+const char *
+synack_scenario_get_untranslated_title (const SynackScenario *scenario)
+{
+  SynackLessonText *text = g_hash_table_lookup (scenario->lesson_texts, "");
+
+  return text != NULL && text->title != NULL ? text->title : scenario->name;
+}
+
+static const char *
+first_written (const SynackScenario *scenario, gboolean watch)
+{
+  g_autoptr (GPtrArray) texts = texts_by_preference (scenario);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const SynackLessonText *text = texts->pdata[i];
+      const GString *field = watch ? text->watch : text->summary;
+
+      if (field->len > 0)
+        return field->str;
+    }
+  return "";
+}
+
+const char *synack_scenario_get_summary (const SynackScenario *scenario) { return first_written (scenario, FALSE); }
+const char *synack_scenario_get_watch (const SynackScenario *scenario) { return first_written (scenario, TRUE); }
