@@ -9,7 +9,7 @@
 #include "synack-application.h"
 #include "synack-capture.h"
 #include "synack-export-dialog.h"
-#include "synack-window.h"
+#include "synack-window-testing.h"
 
 static SynackApplication *app;
 
@@ -120,8 +120,15 @@ test_open_capture (void)
     g_unlink (path);
   }
 
-  /* A what-if is refused: the capture stays what it was. */
-  synack_window_add_edit (window, "lose segment 3");
+  /* A what-if is refused, with the reason: the capture stays what it was. */
+  {
+    SynackEdit lose_third = { .kind = SYNACK_EDIT_LOSE_SEGMENT, .segment = 3 };
+
+    g_assert_false (synack_window_add_edit (window, &lose_third));
+    g_assert_nonnull (synack_window_get_error (window));
+    g_assert_nonnull (strstr (synack_window_get_error (window), "Replay Capture as Scenario"));
+    g_assert_false (synack_window_set_param (window, "rto-min", "1s"));
+  }
   wait_idle (window);
   trace = synack_window_get_run (window)->trace;
   g_assert_cmpuint (trace->n_events, ==, n_events);
@@ -137,7 +144,11 @@ test_open_capture (void)
   wait_ms (100);
   g_assert_cmpstr (synack_window_get_state_text (window, SYNACK_CLIENT), ==, "CLOSED");
   /* Now what-if works: losing the SYN brings a retransmission. */
-  g_assert_true (synack_window_add_edit (window, "lose client SYN #1"));
+  {
+    SynackEdit lose_syn = { .kind = SYNACK_EDIT_LOSE_SEGMENT, .segment = 1 };
+
+    g_assert_true (synack_window_add_edit (window, &lose_syn));
+  }
   wait_idle (window);
   trace = synack_window_get_run (window)->trace;
   g_assert_cmpuint (count_events (trace, SYNACK_EVENT_LOST), ==, 1);

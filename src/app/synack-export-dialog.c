@@ -40,15 +40,22 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The format dropdown's rows, in order; AUTO stands for the capture. */
+/* The format dropdown's rows, in order, with the file chooser's filter for
+ * each (its name and MIME type, if there is one); AUTO stands for the
+ * capture. */
 static const struct {
   const char        *extension;
   SynackExportFormat format;
+  const char        *filter_name;
+  const char        *mime;
 } formats[] = {
-  { ".png", SYNACK_EXPORT_FORMAT_PNG }, { ".svg", SYNACK_EXPORT_FORMAT_SVG },
-  { ".pdf", SYNACK_EXPORT_FORMAT_PDF }, { ".msc", SYNACK_EXPORT_FORMAT_MSC },
-  { ".puml", SYNACK_EXPORT_FORMAT_PUML }, { ".tex", SYNACK_EXPORT_FORMAT_TEX },
-  { ".pcapng", SYNACK_EXPORT_FORMAT_AUTO },
+  { ".png", SYNACK_EXPORT_FORMAT_PNG, N_("PNG images"), "image/png" },
+  { ".svg", SYNACK_EXPORT_FORMAT_SVG, N_("SVG drawings"), "image/svg+xml" },
+  { ".pdf", SYNACK_EXPORT_FORMAT_PDF, N_("PDF documents"), "application/pdf" },
+  { ".msc", SYNACK_EXPORT_FORMAT_MSC, N_("mscgen source"), NULL },
+  { ".puml", SYNACK_EXPORT_FORMAT_PUML, N_("PlantUML source"), NULL },
+  { ".tex", SYNACK_EXPORT_FORMAT_TEX, N_("LaTeX document (TikZ)"), "text/x-tex" },
+  { ".pcapng", SYNACK_EXPORT_FORMAT_AUTO, N_("Wireshark capture (pcapng)"), "application/x-pcapng" },
 };
 
 static guint
@@ -212,13 +219,13 @@ action_choose_file (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *suggested = NULL;
   g_autofree char *pattern = g_strconcat ("*", formats[format].extension, NULL);
-  static const char *const mime[] = { "image/png", "image/svg+xml", "application/pdf" };
 
   native = gtk_file_chooser_native_new (_("Export Diagram"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
-  gtk_file_filter_add_mime_type (filter, mime[format]);
+  if (formats[format].mime != NULL)
+    gtk_file_filter_add_mime_type (filter, formats[format].mime);
   gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_set_name (filter, format == 0 ? _("PNG images") : format == 1 ? _("SVG drawings") : _("PDF documents"));
+  gtk_file_filter_set_name (filter, _(formats[format].filter_name));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   suggested = g_strdup_printf ("%s%s", synack_scenario_get_name (self->run->scenario), formats[format].extension);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);

@@ -1,64 +1,21 @@
-/* synack-window-capture.c: a packet capture opened in the window: read-only, with its derived scenario. */
+/* synack-window-capture.c: a packet capture in the window: opened read-only, its subtitle, the Open filter, replayed as a scenario. */
 #include "synack-config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "synack-window-capture.h"
+#include "synack-window-private.h"
 
 gboolean
-synack_window_capture_file_is_capture (GFile *file)
+_synack_window_file_is_capture (GFile *file)
 {
   g_autofree char *path = g_file_get_path (file);
 
   return path != NULL && synack_capture_file_is_capture (path);
 }
 
-SynackCapture *
-synack_window_capture_open (GFile *file, GError **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
-      return NULL;
-    }
-  return synack_capture_import_file (path, 0, error);
-}
-
-SynackScenario *
-synack_window_capture_scenario (const SynackCapture *capture, GError **error)
-{
-  g_autofree char *text = synack_capture_to_scenario_text (capture);
-  SynackScenario *scenario = synack_scenario_parse (text, capture->source, error);
-
-  if (scenario)
-    synack_scenario_set_name (scenario, capture->source);
-  return scenario;
-}
-
-SynackTrace *
-synack_window_capture_trace (const SynackCapture *capture)
-{
-  const SynackTrace *from = capture->trace;
-  SynackTrace *trace = g_new0 (SynackTrace, 1);
-
-  synack_trace_init (trace);
-  for (size_t i = 0; i < from->n_events; i++)
-    synack_trace_append (trace, &from->events[i]);
-  for (size_t i = 0; i < from->n_conns; i++)
-    {
-      SynackConnInfo *info = synack_trace_conn (trace, from->conns[i].conn);
-
-      if (info)
-        *info = from->conns[i];
-    }
-  return trace;
-}
-
 char *
-synack_window_capture_summary (const SynackCapture *capture)
+_synack_window_capture_summary (const SynackCapture *capture)
 {
   g_autofree char *segments = g_strdup_printf (ngettext ("%u segment", "%u segments", capture->n_packets),
                                                capture->n_packets);
@@ -73,7 +30,7 @@ synack_window_capture_summary (const SynackCapture *capture)
 }
 
 GtkFileFilter *
-synack_window_capture_filter (void)
+_synack_window_capture_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -84,4 +41,36 @@ synack_window_capture_filter (void)
   gtk_file_filter_add_mime_type (filter, "application/vnd.tcpdump.pcap");
   gtk_file_filter_add_mime_type (filter, "application/x-pcapng");
   return filter;
+}
+
+void
+synack_window_open_capture (SynackWindow *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SYNACK_IS_WINDOW (self));
+
+  _synack_window_stop_playing (self);
+  if (!synack_document_load_capture (self->document, file, &error))
+    {
+      _synack_window_open_failed (self, file, error);
+      return;
+    }
+  _synack_window_show_loaded (self);
+}
+
+/* The capture's scenario is simulated from now on, and what-if works. */
+void
+_synack_window_replay_capture (SynackWindow *self)
+{
+  const SynackCapture *capture = synack_document_get_capture (self->document);
+  g_autofree char *subtitle = NULL;
+
+  if (capture == NULL)
+    return;
+  subtitle = g_strdup_printf (_("Replay of the capture %s"), capture->source);
+  _synack_window_stop_playing (self);
+  synack_document_replay_capture (self->document);
+  _synack_window_show_loaded (self);
+  gtk_label_set_text (self->subtitle_label, subtitle);
 }

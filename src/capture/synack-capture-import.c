@@ -81,6 +81,37 @@ synack_capture_import_file (const char *path, guint conn, GError **error)
   return capture;
 }
 
+SynackTrace *
+synack_capture_copy_trace (const SynackCapture *capture)
+{
+  const SynackTrace *from = capture->trace;
+  SynackTrace *trace = g_new0 (SynackTrace, 1);
+
+  synack_trace_init (trace);
+  for (size_t i = 0; i < from->n_events; i++)
+    synack_trace_append (trace, &from->events[i]);
+  for (size_t i = 0; i < from->n_conns; i++)
+    {
+      SynackConnInfo *info = synack_trace_conn (trace, from->conns[i].conn);
+
+      if (info)
+        *info = from->conns[i];
+    }
+  return trace;
+}
+
+SynackCapture *
+synack_capture_copy (const SynackCapture *capture)
+{
+  SynackCapture *copy = g_memdup2 (capture, sizeof *capture);
+
+  copy->trace = synack_capture_copy_trace (capture);
+  copy->source = g_strdup (capture->source);
+  copy->address[0] = g_strdup (capture->address[0]);
+  copy->address[1] = g_strdup (capture->address[1]);
+  return copy;
+}
+
 void
 synack_capture_free (SynackCapture *capture)
 {

@@ -66,6 +66,9 @@ SynackCapture *synack_capture_import_file  (const char *path, guint conn, GError
 SynackCapture *synack_capture_import_data  (const guint8 *data, gsize size, const char *name,
                                             guint conn, GError **error);
 void           synack_capture_free         (SynackCapture *capture);
+SynackCapture *synack_capture_copy         (const SynackCapture *capture);
+/* A copy of the capture's trace, for a run to own. */
+SynackTrace   *synack_capture_copy_trace   (const SynackCapture *capture);
 
 /* True when the file starts like a pcap or pcapng file. */
 gboolean       synack_capture_file_is_capture (const char *path);
