@@ -354,3 +354,24 @@ synack_test_assert_retransmission_times (const char *name, GArray *expected, GAr
     }
 }
 
+
+SynackTrace *
+synack_test_run_preset (const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_load_preset (name, &error);
+  SynackTrace *trace;
+
+  g_assert_no_error (error);
+  trace = synack_scenario_run (scenario, NULL, &error);
+  g_assert_no_error (error);
+  return trace;
+}
+
+gboolean
+synack_test_have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}

@@ -9,6 +9,13 @@ G_BEGIN_DECLS
 /* Runs scenario text; fails the test on any error. */
 SynackTrace *synack_test_run (const char *text);
 
+/* Runs a built-in lesson; fails the test on any error. */
+SynackTrace *synack_test_run_preset (const char *name);
+
+/* True if the program is on PATH: a test that needs a tool skips, saying
+ * so, only when it is absent. */
+gboolean synack_test_have_program (const char *name);
+
 /* Runs scenario text and returns the error it must fail with. */
 GError *synack_test_run_error (const char *text);
 

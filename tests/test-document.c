@@ -1,4 +1,4 @@
-/* test-document.c: the document model without a display: structured changes, runs, superseded runs that stop at once. */
+/* test-document.c: the document model without a display: structured changes, runs, superseded runs that stop at once, captures shown read-only. */
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -322,6 +322,65 @@ test_caller_cancels (void)
   outcome_clear (&o);
 }
 
+/* A capture is shown as it is: its runs are its own trace, every change is
+ * refused with the reason until it is replayed, and then it simulates. */
+static void
+test_capture (void)
+{
+  g_autoptr(SynackDocument) doc = synack_document_new ();
+  g_autoptr(SynackDocument) copy = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (SYNACK_TEST_CAPTURE);
+  g_autoptr(GError) error = NULL;
+  SynackEdit lose = { .kind = SYNACK_EDIT_LOSE_SEGMENT, .segment = 1 };
+  Outcome o = { 0 };
+  guint n_segments, n_lost;
+
+  g_assert_true (synack_document_load_capture (doc, file, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (synack_document_get_capture (doc));
+  g_assert_null (synack_document_get_file (doc));  /* a save never writes over it */
+  n_segments = synack_document_get_capture (doc)->trace->n_segments;
+
+  g_assert_false (synack_document_set_param (doc, "rto-min", "1s", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (synack_document_add_edit (doc, &lose, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  synack_document_set_close_order (doc, SYNACK_CLOSE_SERVER_FIRST, SYNACK_SEC (1));
+  g_assert_cmpint (synack_document_get_close_order (doc, NULL), ==, SYNACK_CLOSE_AS_WRITTEN);
+  g_assert_cmpuint (synack_document_get_n_edits (doc), ==, 0);
+
+  /* Its run is the capture: the same segments and no timer at all. */
+  synack_document_run_async (doc, "light", 1.0, NULL, on_run_done, &o);
+  wait_for (&o);
+  g_assert_no_error (o.error);
+  g_assert_cmpuint (o.run->trace->n_segments, ==, n_segments);
+  for (size_t i = 0; i < o.run->trace->n_events; i++)
+    g_assert_cmpint (o.run->trace->events[i].type, !=, SYNACK_EVENT_TIMER);
+  outcome_clear (&o);
+
+  /* A copy (the language switch) is a capture too. */
+  copy = synack_document_copy (doc);
+  g_assert_nonnull (synack_document_get_capture (copy));
+  g_assert_false (synack_document_check_writable (copy, NULL));
+
+  g_assert_true (synack_document_replay_capture (doc));
+  g_assert_null (synack_document_get_capture (doc));
+  g_assert_true (synack_document_add_edit (doc, &lose, &error));
+  g_assert_no_error (error);
+  o = (Outcome) { 0 };
+  synack_document_run_async (doc, NULL, 1.0, NULL, on_run_done, &o);
+  wait_for (&o);
+  g_assert_no_error (o.error);
+  n_lost = 0;
+  for (size_t i = 0; i < o.run->trace->n_events; i++)
+    n_lost += o.run->trace->events[i].type == SYNACK_EVENT_LOST;
+  g_assert_cmpuint (n_lost, ==, 1);
+  outcome_clear (&o);
+  g_assert_false (synack_document_replay_capture (doc));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -332,5 +391,6 @@ main (int argc, char **argv)
   g_test_add_func ("/document/superseded-run-stops", test_superseded_run_stops);
   g_test_add_func ("/document/rapid-changes", test_rapid_changes);
   g_test_add_func ("/document/caller-cancels", test_caller_cancels);
+  g_test_add_func ("/document/capture", test_capture);
   return g_test_run ();
 }

@@ -1,67 +1,15 @@
 /* test-engine-reference.c: each real Linux capture in tests/reference/linux
  * reproduced by a scenario of the same application actions. */
+#include "synack-test-references.h"
 #include "synack-test-util.h"
 
 #include <math.h>
 
 
-/* Loopback answers within microseconds; a small delay keeps the same order
- * of events without hiding any timer. */
-#define LOOPBACK "delay = 50us\n"
-
-typedef struct {
-  const char *name;
-  guint16     port;      /* the capture's server port */
-  const char *scenario;
-} Reference;
-
-static const Reference references[] = {
-  { "normal", 9300, LOOPBACK
-    "at 0 server listen 80\n"
-    "at 0 client connect 80\n"
-    "when client established: client send 100\n"
-    "when server received 100: server send 200\n"
-    "at 51ms client close\n"
-    "at 130ms server close\n" },
-  { "lost-last-ack", 9314, LOOPBACK
-    "at 0 server listen 80\n"
-    "at 0 client connect 80\n"
-    "when client established: client close\n"
-    "at 60ms server close\n"
-    "lose client ACK #2\n" },
-  { "refused", 9312, LOOPBACK
-    "at 0 client connect 80\n" },
-  { "simultaneous-close", 9320, LOOPBACK
-    "at 0 server listen 80\n"
-    "at 0 client connect 80\n"
-    "at 40ms client close\n"
-    "at 40ms server close\n"
-    "lose client FIN #1\n"
-    "lose server FIN #1\n" },
-  { "half-close", 9318, LOOPBACK
-    "at 0 server listen 80\n"
-    "at 0 client connect 80\n"
-    "when client established: client send 50\n"
-    "when client established +200us: client shutdown\n"
-    "at 60ms server send 300\n"
-    "at 160ms server send 300\n"
-    "at 261ms server send 300\n"
-    "at 361ms server close\n"
-    "when client eof: client close\n" },
-  { "syn-timeout-default", 9334, LOOPBACK
-    "at 0 client connect 80\n"
-    "lose client SYN every\n" },
-  { "time-wait-60s", 9338, LOOPBACK
-    "at 0 server listen 80\n"
-    "at 0 client connect 80\n"
-    "when client established +100us: client close\n"
-    "at 20ms server close\n" },
-};
-
 static void
 test_reference (gconstpointer data)
 {
-  const Reference *ref = data;
+  const SynackTestReference *ref = data;
   g_autofree char *pcap = synack_test_reference_path (ref->name, "pcap");
   g_autoptr (GArray) expected = NULL;
   g_autoptr (GArray) actual = NULL;
@@ -79,7 +27,7 @@ test_reference (gconstpointer data)
 static void
 test_refused_result (void)
 {
-  g_autoptr (SynackTrace) trace = synack_test_run (references[2].scenario);
+  g_autoptr (SynackTrace) trace = synack_test_run (synack_test_references[2].scenario);
 
   g_assert_cmpint (synack_test_find_app (trace, SYNACK_CLIENT, SYNACK_CALL_CONNECT,
                                          SYNACK_RESULT_ECONNREFUSED), >=, 0);
@@ -88,7 +36,7 @@ test_refused_result (void)
 static void
 test_syn_timeout_result (void)
 {
-  g_autoptr (SynackTrace) trace = synack_test_run (references[5].scenario);
+  g_autoptr (SynackTrace) trace = synack_test_run (synack_test_references[5].scenario);
   long i = synack_test_find_app (trace, SYNACK_CLIENT, SYNACK_CALL_CONNECT, SYNACK_RESULT_ETIMEDOUT);
 
   g_assert_cmpint (i, >=, 0);
@@ -100,7 +48,7 @@ test_syn_timeout_result (void)
 static void
 test_time_wait_length (void)
 {
-  g_autoptr (SynackTrace) trace = synack_test_run (references[6].scenario);
+  g_autoptr (SynackTrace) trace = synack_test_run (synack_test_references[6].scenario);
   long start = synack_test_find_timer (trace, SYNACK_CLIENT, SYNACK_TIMER_TIME_WAIT, SYNACK_TIMER_START, 0);
   long expire = synack_test_find_timer (trace, SYNACK_CLIENT, SYNACK_TIMER_TIME_WAIT, SYNACK_TIMER_EXPIRE, 0);
   g_autofree char *client = synack_test_states (trace, SYNACK_CLIENT, 1);
@@ -117,7 +65,7 @@ test_time_wait_length (void)
 static void
 test_simultaneous_close_states (void)
 {
-  g_autoptr (SynackTrace) trace = synack_test_run (references[3].scenario);
+  g_autoptr (SynackTrace) trace = synack_test_run (synack_test_references[3].scenario);
   g_autofree char *client = synack_test_states (trace, SYNACK_CLIENT, 1);
   g_autofree char *server = synack_test_states (trace, SYNACK_SERVER, 1);
 
@@ -128,7 +76,7 @@ test_simultaneous_close_states (void)
 static void
 test_half_close_states (void)
 {
-  g_autoptr (SynackTrace) trace = synack_test_run (references[4].scenario);
+  g_autoptr (SynackTrace) trace = synack_test_run (synack_test_references[4].scenario);
   g_autofree char *client = synack_test_states (trace, SYNACK_CLIENT, 1);
   g_autofree char *server = synack_test_states (trace, SYNACK_SERVER, 1);
 
@@ -140,10 +88,10 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+  for (guint i = 0; i < synack_test_n_references; i++)
     {
-      g_autofree char *path = g_strdup_printf ("/engine/reference/%s", references[i].name);
-      g_test_add_data_func (path, &references[i], test_reference);
+      g_autofree char *path = g_strdup_printf ("/engine/reference/%s", synack_test_references[i].name);
+      g_test_add_data_func (path, &synack_test_references[i], test_reference);
     }
   g_test_add_func ("/engine/reference/refused/result", test_refused_result);
   g_test_add_func ("/engine/reference/syn-timeout-default/result", test_syn_timeout_result);

@@ -5,6 +5,7 @@
 /* The fuzz targets, compiled for this test under these names (see meson.build). */
 int synack_fuzz_scenario_input (const uint8_t *data, size_t size);
 int synack_fuzz_set_input (const uint8_t *data, size_t size);
+int synack_fuzz_capture_input (const uint8_t *data, size_t size);
 int synack_fuzz_engine_input (const uint8_t *data, size_t size);
 
 typedef int (*FuzzInput) (const uint8_t *data, size_t size);
@@ -17,6 +18,7 @@ replay (gconstpointer data)
   const char *target = data;
   FuzzInput input = g_str_equal (target, "scenario") ? synack_fuzz_scenario_input
                     : g_str_equal (target, "set") ? synack_fuzz_set_input
+                    : g_str_equal (target, "capture") ? synack_fuzz_capture_input
                     : synack_fuzz_engine_input;
   g_autofree char *dir = g_build_filename (FUZZ_REGRESSIONS_DIR, target, NULL);
   g_autoptr (GError) error = NULL;
@@ -52,5 +54,6 @@ main (int argc, char **argv)
   g_test_add_data_func ("/fuzz-regressions/scenario", "scenario", replay);
   g_test_add_data_func ("/fuzz-regressions/set", "set", replay);
   g_test_add_data_func ("/fuzz-regressions/engine", "engine", replay);
+  g_test_add_data_func ("/fuzz-regressions/capture", "capture", replay);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "synack-capture.h"
 #include "synack-export-dialog.h"
 #include "synack-toast.h"
 
@@ -42,17 +43,24 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* In the order of the format list in the .ui file. */
+/* The format dropdown's rows, in order, with the file chooser's filter for
+ * each (its name and MIME type, if there is one); AUTO stands for the
+ * capture. */
 static const struct {
   const char        *extension;
-  const char        *mime;
   SynackExportFormat format;
+  const char        *filter_name;
+  const char        *mime;
 } formats[] = {
-  { ".png", "image/png", SYNACK_EXPORT_FORMAT_PNG },
-  { ".svg", "image/svg+xml", SYNACK_EXPORT_FORMAT_SVG },
-  { ".pdf", "application/pdf", SYNACK_EXPORT_FORMAT_PDF },
-  { ".gif", "image/gif", SYNACK_EXPORT_FORMAT_GIF },
-  { ".html", "text/html", SYNACK_EXPORT_FORMAT_HTML },
+  { ".png", SYNACK_EXPORT_FORMAT_PNG, N_("PNG images"), "image/png" },
+  { ".svg", SYNACK_EXPORT_FORMAT_SVG, N_("SVG drawings"), "image/svg+xml" },
+  { ".pdf", SYNACK_EXPORT_FORMAT_PDF, N_("PDF documents"), "application/pdf" },
+  { ".gif", SYNACK_EXPORT_FORMAT_GIF, N_("Animated GIF"), "image/gif" },
+  { ".html", SYNACK_EXPORT_FORMAT_HTML, N_("Web page (steps through the run)"), "text/html" },
+  { ".msc", SYNACK_EXPORT_FORMAT_MSC, N_("mscgen source"), NULL },
+  { ".puml", SYNACK_EXPORT_FORMAT_PUML, N_("PlantUML source"), NULL },
+  { ".tex", SYNACK_EXPORT_FORMAT_TEX, N_("LaTeX document (TikZ)"), "text/x-tex" },
+  { ".pcapng", SYNACK_EXPORT_FORMAT_AUTO, N_("Wireshark capture (pcapng)"), "application/x-pcapng" },
 };
 
 static guint
@@ -68,6 +76,7 @@ typedef struct {
   char               *theme;
   char               *title;
   char               *path;
+  gboolean            capture;   /* a pcapng of the run rather than a picture */
 } ExportJob;
 
 static void
@@ -96,6 +105,7 @@ make_job (SynackExportDialog *self, const char *path)
 
   synack_export_options_init (&job->options);
   job->options.format = formats[format].format;
+  job->capture = formats[format].format == SYNACK_EXPORT_FORMAT_AUTO;
   job->options.theme = job->theme;
   job->options.title = job->title;
   /* The scenario outlives the job: the job holds the run. */
@@ -125,7 +135,9 @@ export_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (synack_export_file (job->run->trace, &job->options, job->path, &error))
+  if (job->capture ? synack_pcapng_write_file (job->run->trace, synack_scenario_get_title (job->run->scenario),
+                                               job->path, &error)
+                   : synack_export_file (job->run->trace, &job->options, job->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -228,15 +240,13 @@ action_choose_file (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *suggested = NULL;
   g_autofree char *pattern = g_strconcat ("*", formats[format].extension, NULL);
-  g_autofree char *format_name = NULL;
 
   native = gtk_file_chooser_native_new (_("Export Diagram"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
-  gtk_file_filter_add_mime_type (filter, formats[format].mime);
+  if (formats[format].mime != NULL)
+    gtk_file_filter_add_mime_type (filter, formats[format].mime);
   gtk_file_filter_add_pattern (filter, pattern);
-  /* The filter is named as the format list names the format. */
-  format_name = g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (self->format_dropdown))));
-  gtk_file_filter_set_name (filter, format_name);
+  gtk_file_filter_set_name (filter, _(formats[format].filter_name));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   suggested = g_strdup_printf ("%s%s", synack_scenario_get_name (self->run->scenario), formats[format].extension);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
@@ -383,7 +393,15 @@ void
 synack_export_dialog_set_format (SynackExportDialog *self, SynackExportFormat format)
 {
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (formats[i].format == format)
+    if (formats[i].format == format && format != SYNACK_EXPORT_FORMAT_AUTO)
+      gtk_drop_down_set_selected (self->format_dropdown, i);
+}
+
+void
+synack_export_dialog_set_extension (SynackExportDialog *self, const char *extension)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (formats[i].extension, extension) == 0)
       gtk_drop_down_set_selected (self->format_dropdown, i);
 }
 

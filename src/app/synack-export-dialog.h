@@ -1,4 +1,4 @@
-/* synack-export-dialog.h: export the diagram as PNG, SVG or PDF with the CLI's own export code. */
+/* synack-export-dialog.h: export the diagram (PNG, SVG, PDF, mscgen, PlantUML, TikZ) or the run as pcapng, with the CLI's own export code. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -28,6 +28,8 @@ const char *synack_export_dialog_get_last_path (SynackExportDialog *self);
 GtkWidget  *synack_export_dialog_get_error_dialog (SynackExportDialog *self);
 
 void synack_export_dialog_set_format (SynackExportDialog *self, SynackExportFormat format);
+/* Chooses the format by file extension, ".pcapng" included. */
+void synack_export_dialog_set_extension (SynackExportDialog *self, const char *extension);
 void synack_export_dialog_set_upto_cursor (SynackExportDialog *self, gboolean upto_cursor);
 
 G_END_DECLS

@@ -101,11 +101,18 @@ on_value_changed (GtkWidget *widget, GParamSpec *pspec, SynackParametersPage *se
 static void
 on_closing_changed (SynackParametersPage *self)
 {
+  g_autoptr(GError) error = NULL;
   guint order = gtk_drop_down_get_selected (self->close_first_dropdown);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->close_at_spin), order != SYNACK_CLOSE_AS_WRITTEN);
   if (self->syncing > 0 || self->document == NULL || order == GTK_INVALID_LIST_POSITION)
     return;
+  if (!synack_document_check_writable (self->document, &error))
+    {
+      g_signal_emit (self, signals[ERROR], 0, error->message);
+      show_values (self);
+      return;
+    }
   synack_document_set_close_order (self->document, order,
                                    (SynackTime) llround (gtk_spin_button_get_value (self->close_at_spin) * 1e6));
 }

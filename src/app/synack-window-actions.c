@@ -1,4 +1,4 @@
-/* synack-window-actions.c: the window's actions (win.*): playback, zoom, what-if edits, files and dialogs. */
+/* synack-window-actions.c: the window's actions (win.*): playback, zoom, what-if edits, files, captures and dialogs. */
 #include "synack-config.h"
 
 #include <glib/gi18n.h>
@@ -158,17 +158,25 @@ action_open (GtkWidget *widget, const char *name, GVariant *param)
 {
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = scenario_filter ();
+  g_autoptr(GtkFileFilter) captures = _synack_window_capture_filter ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  native = gtk_file_chooser_native_new (_("Open Scenario"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
+  native = gtk_file_chooser_native_new (_("Open Scenario or Capture"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), captures);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (on_open_response), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+action_replay_capture (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _synack_window_replay_capture (SYNACK_WINDOW (widget));
 }
 
 void
@@ -245,6 +253,8 @@ _synack_window_actions_update (SynackWindow *self)
 
   gtk_widget_action_set_enabled (widget, "win.undo-edit", edits);
   gtk_widget_action_set_enabled (widget, "win.reset-edits", edits);
+  gtk_widget_action_set_enabled (widget, "win.replay-capture",
+                                 self->document != NULL && synack_document_get_capture (self->document) != NULL);
   gtk_widget_action_set_enabled (widget, "win.step-back", self->upto >= 0);
   gtk_widget_action_set_enabled (widget, "win.go-start", self->upto >= 0);
   gtk_widget_action_set_enabled (widget, "win.step-forward", (size_t) (self->upto + 1) < n_events);
@@ -273,6 +283,7 @@ _synack_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, action_dismiss_error);
   gtk_widget_class_install_action (widget_class, "win.lessons", NULL, action_lessons);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.replay-capture", NULL, action_replay_capture);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, action_close);

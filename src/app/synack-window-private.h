@@ -1,4 +1,4 @@
-/* synack-window-private.h: the window's fields and what its files (window, actions, playback, presentation, states) share. */
+/* synack-window-private.h: the window's fields and what its files (window, actions, capture, playback, presentation, states) share. */
 #pragma once
 
 #include "synack-diagram-view.h"
@@ -92,12 +92,25 @@ void     _synack_window_update_cursor  (SynackWindow *self, gboolean moved);
 void     _synack_window_show_states    (SynackWindow *self);
 /* Adds a what-if edit to the document (a refused one shows its message). */
 gboolean _synack_window_add_edit       (SynackWindow *self, const SynackEdit *edit);
+/* Shows the titles of what the document has loaded, and runs it. */
+void     _synack_window_show_loaded    (SynackWindow *self);
+/* A file could not be opened: says why, and shows a lesson if nothing was. */
+void     _synack_window_open_failed    (SynackWindow *self, GFile *file, const GError *error);
 
 /* synack-window-actions.c */
 void     _synack_window_class_actions_init (GtkWidgetClass *widget_class);
 /* Enables the actions that depend on the cursor and the edits. */
 void     _synack_window_actions_update     (SynackWindow *self);
 void     _synack_window_show_message       (SynackWindow *self, const char *primary, const char *secondary);
+
+/* synack-window-capture.c */
+/* True for a local file that starts like a pcap or pcapng capture. */
+gboolean       _synack_window_file_is_capture  (GFile *file);
+/* "capture.pcap: 12 segments, 1 connection, 1 state not proven". */
+char          *_synack_window_capture_summary  (const SynackCapture *capture);
+GtkFileFilter *_synack_window_capture_filter   (void);
+/* Simulates the capture shown as the scenario derived from it. */
+void           _synack_window_replay_capture   (SynackWindow *self);
 
 /* synack-window-playback.c */
 void     _synack_window_start_playing  (SynackWindow *self);

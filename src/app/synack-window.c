@@ -384,18 +384,24 @@ on_page_error (SynackWindow *self, const char *message)
 /* --- Loading ------------------------------------------------------------- */
 
 /* A new lesson or file is in the document: its titles, and a fresh run. */
-static void
-show_loaded (SynackWindow *self)
+void
+_synack_window_show_loaded (SynackWindow *self)
 {
   const SynackScenario *base = synack_document_get_base (self->document);
   GFile *file = synack_document_get_file (self->document);
+  const SynackCapture *capture = synack_document_get_capture (self->document);
   const char *title = synack_document_get_title (self->document);
   const char *summary = synack_scenario_get_summary (base);
 
   g_clear_handle_id (&self->rerun_idle_id, g_source_remove);
   gtk_label_set_text (self->title_label, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  if (file != NULL)
+  if (capture != NULL)
+    {
+      g_autofree char *text = _synack_window_capture_summary (capture);
+      gtk_label_set_text (self->subtitle_label, text);
+    }
+  else if (file != NULL)
     {
       g_autofree char *path = g_file_get_parse_name (file);
       gtk_label_set_text (self->subtitle_label, path);
@@ -431,9 +437,21 @@ synack_window_load_lesson (SynackWindow *self, const char *name)
       _synack_window_show_error (self, error->message);
       return FALSE;
     }
-  show_loaded (self);
+  _synack_window_show_loaded (self);
   g_settings_set_string (self->settings, "last-lesson", name);
   return TRUE;
+}
+
+/* Says why, and keeps a window that had nothing showing something. */
+void
+_synack_window_open_failed (SynackWindow *self, GFile *file, const GError *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *primary = g_strdup_printf (_("Could not open “%s”"), name);
+
+  _synack_window_show_message (self, primary, error->message);
+  if (synack_document_get_base (self->document) == NULL)
+    synack_window_load_lesson (self, SYNACK_DEFAULT_PRESET);
 }
 
 void
@@ -441,18 +459,20 @@ synack_window_open_file (SynackWindow *self, GFile *file)
 {
   g_autoptr(GError) error = NULL;
 
+  g_return_if_fail (SYNACK_IS_WINDOW (self));
+
+  if (_synack_window_file_is_capture (file))
+    {
+      synack_window_open_capture (self, file);
+      return;
+    }
   _synack_window_stop_playing (self);
   if (!synack_document_load_file (self->document, file, &error))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *primary = g_strdup_printf (_("Could not open “%s”"), name);
-
-      _synack_window_show_message (self, primary, error->message);
-      if (synack_document_get_base (self->document) == NULL)
-        synack_window_load_lesson (self, SYNACK_DEFAULT_PRESET);
+      _synack_window_open_failed (self, file, error);
       return;
     }
-  show_loaded (self);
+  _synack_window_show_loaded (self);
 }
 
 gboolean
@@ -523,7 +543,7 @@ synack_window_take_over (SynackWindow *self, SynackWindow *old)
     return;
 
   set_document (self, synack_document_copy (old->document));
-  show_loaded (self);
+  _synack_window_show_loaded (self);
   /* The old run stands in as this window's previous one, so the new run
    * (the same trace) puts the cursor on exactly the same event. */
   if (old->run != NULL)

@@ -16,6 +16,9 @@ SynackWindow *synack_window_new (SynackApplication *app);
 /* Loads a built-in lesson, or a scenario file, and runs it. */
 gboolean synack_window_load_lesson (SynackWindow *self, const char *name);
 void     synack_window_open_file   (SynackWindow *self, GFile *file);
+/* Shows a pcap/pcapng capture as it is (read-only; open_file does this for
+ * any file that starts like a capture). */
+void     synack_window_open_capture (SynackWindow *self, GFile *file);
 /* Writes the scenario as it ran, edits included (what Save does). */
 gboolean synack_window_save_to     (SynackWindow *self, GFile *file, GError **error);
 

@@ -68,6 +68,14 @@ synack_cli_parameter_help (void)
   return help;
 }
 
+gboolean
+synack_cli_path_is_pcapng (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".pcapng");
+}
+
 /* Which entry argument arg names: "--width", "--width=10", "-w"; NULL if none. */
 static const GOptionEntry *
 entry_for (const GOptionEntry *entries, const char *arg)

@@ -36,6 +36,12 @@ int synack_cli_finish_output (const char *command, int status);
 /* The parameter keys with one line each, for --help. */
 const char *synack_cli_parameter_help (void);
 
+/* True for a name ending in .pcapng (any case): the export that is a capture. */
+gboolean synack_cli_path_is_pcapng (const char *path);
+
+/* `synack-cli import …`; argv[0] is "import". */
+int synack_cli_import (int argc, char **argv);
+
 /* `synack-cli export …`; argv[0] is "export". */
 int synack_cli_export (int argc, char **argv);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "synack-capture.h"
 #include "synack-cli-common.h"
 #include "synack-cli-export.h"
 #include "synack-render.h"
@@ -59,10 +60,11 @@ synack_cli_export (int argc, char **argv)
   gint64 from = 0;
   int width = 0, frame_delay = 1500;
   gboolean per_step = FALSE, per_segment = FALSE;
+  gboolean capture;
   GOptionEntry entries[] = {
     { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset, N_("Export the built-in lesson NAME"), "NAME" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to OUT; .png, .svg, .pdf, .gif (animated) or .html (a page that steps through the run) picks the format"), "OUT" },
+      N_("Write to OUT; .png, .svg, .pdf, .gif (animated), .html (a page that steps through the run), .msc, .puml, .tex or .pcapng picks the format"), "OUT" },
     { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Override a parameter (repeatable)"), "KEY=VALUE" },
     { "upto", 'k', 0, G_OPTION_ARG_INT64, &upto, N_("Draw the run only up to event K (0 is the first)"), "K" },
     { "width", 'w', 0, G_OPTION_ARG_INT, &width, N_("PNG width in pixels (page width in points for SVG/PDF)"), "PX" },
@@ -101,12 +103,19 @@ synack_cli_export (int argc, char **argv)
   synack_export_options_init (&options);
   if (output == NULL)
     {
-      g_printerr ("synack-cli export: %s\n", _("give the output file with -o OUT.png, OUT.svg or OUT.pdf"));
+      g_printerr ("synack-cli export: %s\n", _("give the output file with -o OUT.png, .svg, .pdf, .gif, .html, .msc, .puml, .tex or .pcapng"));
       return SYNACK_EXIT_BAD_INPUT;
     }
-  if (synack_export_format_from_path (output) == SYNACK_EXPORT_FORMAT_AUTO)
+  capture = synack_cli_path_is_pcapng (output);
+  if (!capture && synack_export_format_from_path (output) == SYNACK_EXPORT_FORMAT_AUTO)
     {
-      g_printerr ("synack-cli export: %s: %s\n", output, _("unknown format: the name must end in .png, .svg, .pdf, .gif or .html"));
+      g_printerr ("synack-cli export: %s: %s\n", output,
+                  _("unknown format: the name must end in .png, .svg, .pdf, .gif, .html, .msc, .puml, .tex or .pcapng"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (capture && (per_step || upto >= 0))
+    {
+      g_printerr ("synack-cli export: %s\n", _("a .pcapng holds the whole run: --per-step and --upto do not apply"));
       return SYNACK_EXIT_BAD_INPUT;
     }
   if (width != 0 && scale_text != NULL)
@@ -205,6 +214,16 @@ synack_cli_export (int argc, char **argv)
       g_printerr ("synack-cli export: --upto %" G_GINT64_FORMAT ": %s (%zu)\n", upto,
                   _("the run has fewer events"), trace->n_events);
       return SYNACK_EXIT_BAD_INPUT;
+    }
+
+  if (capture)
+    {
+      if (!synack_pcapng_write_file (trace, synack_scenario_get_title (scenario), output, &error))
+        {
+          g_printerr ("synack-cli export: %s\n", error->message);
+          return SYNACK_EXIT_FAILURE;
+        }
+      return SYNACK_EXIT_OK;
     }
 
   options.theme = theme;

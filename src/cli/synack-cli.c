@@ -14,7 +14,8 @@
 static const char *const usage_text = N_(
   "Usage:\n"
   "  synack-cli run FILE|--preset NAME [--set KEY=VALUE]... [--format text|json]\n"
-  "  synack-cli export FILE|--preset NAME -o OUT.png|.svg|.pdf [options]\n"
+  "  synack-cli export FILE|--preset NAME -o OUT.png|.svg|.pdf|.msc|.puml|.tex|.pcapng [options]\n"
+  "  synack-cli import CAPTURE.pcap|.pcapng [--conn N] [--format text|json|scenario]\n"
   "  synack-cli --list-presets\n"
   "  synack-cli --help | --version\n"
   "\n"
@@ -25,7 +26,8 @@ static const char *const usage_text = N_(
   "or en; without it the LANGUAGE and LC_MESSAGES environment variables decide.\n"
   "\n"
   "Exit status: 0 success, 1 the run or the export failed, 2 bad input.\n"
-  "Run 'synack-cli run --help' or 'synack-cli export --help' for their options.\n");
+  "Run 'synack-cli run --help', 'synack-cli export --help' or 'synack-cli import --help'\n"
+  "for their options.\n");
 
 static int
 list_presets (void)
@@ -181,6 +183,8 @@ main (int argc, char **argv)
     return synack_cli_finish_output ("synack-cli", list_presets ());
   if (g_str_equal (argv[1], "run"))
     return run_command (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "import"))
+    return synack_cli_import (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
     return synack_cli_export (argc - 1, argv + 1);
 

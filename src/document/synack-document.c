@@ -14,6 +14,7 @@ struct _SynackDocument
   SynackScenario   *base;           /* the lesson or file as loaded */
   char             *lesson;         /* preset name, or NULL for a file */
   GFile            *file;
+  SynackCapture    *capture;        /* shown as it is; NULL when simulated */
   GHashTable       *overrides;      /* parameter key -> value */
   GArray           *edits;          /* of SynackEdit, in the order made */
   SynackCloseOrder  close_order;
@@ -49,6 +50,7 @@ static guint signals[N_SIGNALS];
  * a newer run supersedes this one, and also when the caller's is. */
 typedef struct {
   SynackScenario *scenario;
+  SynackTrace    *trace;            /* a capture's, shown instead of a simulation */
   char           *layout_theme;
   double          text_scale;
   GCancellable   *cancel;
@@ -64,6 +66,8 @@ run_job_free (RunJob *job)
   g_clear_object (&job->caller_cancel);
   g_clear_object (&job->cancel);
   g_clear_pointer (&job->scenario, synack_scenario_free);
+  if (job->trace != NULL)
+    synack_trace_free (job->trace);
   g_free (job->layout_theme);
   g_free (job);
 }
@@ -77,10 +81,13 @@ changed (SynackDocument *self)
 /* ---- What is loaded -------------------------------------------------------- */
 
 static void
-set_base (SynackDocument *self, SynackScenario *scenario, const char *lesson, GFile *file)
+set_base (SynackDocument *self, SynackScenario *scenario, const char *lesson, GFile *file,
+          SynackCapture *capture)
 {
   g_clear_pointer (&self->base, synack_scenario_free);
   self->base = scenario;
+  g_clear_pointer (&self->capture, synack_capture_free);
+  self->capture = capture;
   g_free (self->lesson);
   self->lesson = g_strdup (lesson);
   g_set_object (&self->file, file);
@@ -101,7 +108,7 @@ synack_document_load_preset (SynackDocument *self, const char *name, GError **er
   scenario = synack_scenario_load_preset (name, error);
   if (scenario == NULL)
     return FALSE;
-  set_base (self, scenario, name, NULL);
+  set_base (self, scenario, name, NULL, NULL);
   return TRUE;
 }
 
@@ -121,8 +128,64 @@ synack_document_load_file (SynackDocument *self, GFile *file, GError **error)
   scenario = synack_scenario_load_file (path, error);
   if (scenario == NULL)
     return FALSE;
-  set_base (self, scenario, NULL, file);
+  set_base (self, scenario, NULL, file, NULL);
   return TRUE;
+}
+
+gboolean
+synack_document_load_capture (SynackDocument *self, GFile *file, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(SynackCapture) capture = NULL;
+  g_autofree char *text = NULL;
+  SynackScenario *scenario;
+
+  g_return_val_if_fail (SYNACK_IS_DOCUMENT (self), FALSE);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
+      return FALSE;
+    }
+  capture = synack_capture_import_file (path, 0, error);
+  if (capture == NULL)
+    return FALSE;
+  text = synack_capture_to_scenario_text (capture);
+  scenario = synack_scenario_parse (text, capture->source, error);
+  if (scenario == NULL)
+    return FALSE;
+  synack_scenario_set_name (scenario, capture->source);
+  set_base (self, scenario, NULL, NULL, g_steal_pointer (&capture));
+  return TRUE;
+}
+
+const SynackCapture *
+synack_document_get_capture (SynackDocument *self)
+{
+  return self->capture;
+}
+
+gboolean
+synack_document_replay_capture (SynackDocument *self)
+{
+  g_return_val_if_fail (SYNACK_IS_DOCUMENT (self), FALSE);
+
+  if (self->capture == NULL)
+    return FALSE;
+  g_clear_pointer (&self->capture, synack_capture_free);
+  changed (self);
+  return TRUE;
+}
+
+gboolean
+synack_document_check_writable (SynackDocument *self, GError **error)
+{
+  if (self->capture == NULL)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                       _("A capture shows what happened and cannot be changed: choose "
+                         "“Replay Capture as Scenario” to simulate it, then change that."));
+  return FALSE;
 }
 
 const SynackScenario *
@@ -169,6 +232,8 @@ synack_document_set_param (SynackDocument *self, const char *key, const char *va
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No lesson is loaded"));
       return FALSE;
     }
+  if (!synack_document_check_writable (self, error))
+    return FALSE;
   /* Keep the value only if the whole scenario still holds with it (rto-min
    * above an rto-max changed before would not), so one bad value cannot
    * block every later run. */
@@ -206,6 +271,8 @@ synack_document_set_close_order (SynackDocument *self, SynackCloseOrder order, S
 {
   g_return_if_fail (SYNACK_IS_DOCUMENT (self));
 
+  if (!synack_document_check_writable (self, NULL))
+    return;
   if (self->close_order == order && (order == SYNACK_CLOSE_AS_WRITTEN || self->close_at == at))
     {
       self->close_at = at;
@@ -243,6 +310,8 @@ synack_document_add_edit (SynackDocument *self, const SynackEdit *edit, GError *
 
   g_return_val_if_fail (SYNACK_IS_DOCUMENT (self), FALSE);
 
+  if (!synack_document_check_writable (self, error))
+    return FALSE;
   g_array_append_val (self->edits, *edit);
   probe = synack_document_build_scenario (self, error);
   if (probe == NULL)
@@ -392,7 +461,10 @@ run_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *u
     peak = g_atomic_int_get (&self->peak_workers);
   while (now_working > peak && !g_atomic_int_compare_and_exchange (&self->peak_workers, peak, now_working));
 
-  trace = synack_scenario_run_cancellable (job->scenario, &stats, job->cancel, &error);
+  if (job->trace != NULL)
+    trace = g_steal_pointer (&job->trace);
+  else
+    trace = synack_scenario_run_cancellable (job->scenario, &stats, job->cancel, &error);
   if (trace != NULL && g_cancellable_set_error_if_cancelled (job->cancel, &error))
     g_clear_pointer (&trace, synack_trace_free);
   if (trace == NULL)
@@ -490,6 +562,8 @@ synack_document_run_async (SynackDocument      *self,
 
   job = g_new0 (RunJob, 1);
   job->scenario = scenario;
+  if (self->capture != NULL)
+    job->trace = synack_capture_copy_trace (self->capture);
   job->layout_theme = g_strdup (layout_theme);
   job->text_scale = text_scale;
   job->cancel = g_cancellable_new ();
@@ -569,6 +643,8 @@ synack_document_copy (SynackDocument *self)
     copy->base = synack_scenario_copy (self->base);
   copy->lesson = g_strdup (self->lesson);
   g_set_object (&copy->file, self->file);
+  if (self->capture != NULL)
+    copy->capture = synack_capture_copy (self->capture);
   g_hash_table_iter_init (&iter, self->overrides);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->overrides, g_strdup (key), g_strdup (value));
@@ -588,6 +664,7 @@ synack_document_finalize (GObject *object)
   g_clear_pointer (&self->base, synack_scenario_free);
   g_clear_pointer (&self->lesson, g_free);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->capture, synack_capture_free);
   g_clear_pointer (&self->overrides, g_hash_table_unref);
   g_clear_pointer (&self->edits, g_array_unref);
   G_OBJECT_CLASS (synack_document_parent_class)->finalize (object);

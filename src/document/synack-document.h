@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "synack-capture.h"
 #include "synack-edit.h"
 #include "synack-run.h"
 
@@ -28,6 +29,19 @@ SynackDocument *synack_document_copy (SynackDocument *self);
  * "changed" is emitted whenever what the next run would be changes. */
 gboolean    synack_document_load_preset (SynackDocument *self, const char *name, GError **error);
 gboolean    synack_document_load_file   (SynackDocument *self, GFile *file, GError **error);
+/* A pcap/pcapng capture, shown as it is: its runs are the capture's trace,
+ * never a simulation, and every change (a parameter, the close order, a
+ * what-if edit) is refused until replay_capture. The base is the scenario
+ * derived from it, so the parameters show what the capture implies; there
+ * is no file, so a save never writes over the capture. */
+gboolean    synack_document_load_capture (SynackDocument *self, GFile *file, GError **error);
+/* The capture shown, or NULL for a lesson or scenario file. */
+const SynackCapture *synack_document_get_capture (SynackDocument *self);
+/* The capture's derived scenario is simulated from now on, and can be
+ * changed like any other; FALSE if no capture is shown. */
+gboolean    synack_document_replay_capture (SynackDocument *self);
+/* FALSE, with the reason, while changes are refused (a capture). */
+gboolean    synack_document_check_writable (SynackDocument *self, GError **error);
 const SynackScenario *synack_document_get_base (SynackDocument *self);
 const char *synack_document_get_lesson  (SynackDocument *self); /* NULL for a file */
 GFile      *synack_document_get_file    (SynackDocument *self); /* NULL for a lesson */

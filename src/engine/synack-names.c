@@ -119,6 +119,7 @@ static const char *const loss_reason_names[SYNACK_N_LOSS_REASONS] = {
   [SYNACK_LOSS_RANDOM]    = N_("random loss"),
   [SYNACK_LOSS_SCRIPTED]  = N_("scripted loss"),
   [SYNACK_LOSS_UNPLUGGED] = N_("host unplugged"),
+  [SYNACK_LOSS_INFERRED]  = N_("inferred from the capture"),
 };
 
 static const char *const match_names[] = {

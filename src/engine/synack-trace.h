@@ -59,6 +59,7 @@ typedef enum {
   SYNACK_LOSS_RANDOM,
   SYNACK_LOSS_SCRIPTED,
   SYNACK_LOSS_UNPLUGGED,
+  SYNACK_LOSS_INFERRED,   /* imported: the capture shows the sender acting as if it was lost */
   SYNACK_N_LOSS_REASONS
 } SynackLossReason;
 
@@ -93,6 +94,7 @@ typedef struct {
     struct {
       SynackState     from, to;
       SynackCause     cause;
+      bool            unproven;    /* imported from a capture that cannot prove it */
     };
 
     /* SEND, DELIVER, LOST, DUPLICATE: the segment's number and header */

@@ -19,6 +19,7 @@
 #include "synack-export-html.h"
 #include "synack-svg-writer.h"
 #include "synack-state-diagram-paint.h"
+#include "synack-text-export.h"
 
 /* cairo's image surfaces stop at 32767 pixels a side; beyond 64 million
  * pixels (256 MB of memory) drawing takes minutes and gigabytes. */
@@ -77,6 +78,12 @@ synack_export_format_from_path (const char *path)
     return SYNACK_EXPORT_FORMAT_GIF;
   if (g_ascii_strcasecmp (dot, ".html") == 0 || g_ascii_strcasecmp (dot, ".htm") == 0)
     return SYNACK_EXPORT_FORMAT_HTML;
+  if (g_ascii_strcasecmp (dot, ".msc") == 0)
+    return SYNACK_EXPORT_FORMAT_MSC;
+  if (g_ascii_strcasecmp (dot, ".puml") == 0)
+    return SYNACK_EXPORT_FORMAT_PUML;
+  if (g_ascii_strcasecmp (dot, ".tex") == 0)
+    return SYNACK_EXPORT_FORMAT_TEX;
   return SYNACK_EXPORT_FORMAT_AUTO;
 }
 
@@ -374,6 +381,30 @@ synack_export_lesson_title (const char *title, gboolean changed)
   return changed ? g_strdup_printf (_("%s (changed)"), title) : g_strdup (title);
 }
 
+/* The text formats: source for another tool, from the same layout. */
+static gboolean
+write_text (const SynackDiagramLayout *layout, SynackExportFormat format,
+            const SynackExportOptions *options, const char *path, GError **error)
+{
+  const char *title = options->title && *options->title ? options->title : NULL;
+  g_autofree char *text = format == SYNACK_EXPORT_FORMAT_MSC ? synack_diagram_to_msc (layout, options->upto, title)
+                          : format == SYNACK_EXPORT_FORMAT_PUML ? synack_diagram_to_plantuml (layout, options->upto, title)
+                          : synack_diagram_to_tikz (layout, options->upto, title);
+  SynackAtomicFile file;
+
+  /* Through the same atomic file as every other format: an interrupted
+   * export leaves nothing. */
+  if (!synack_atomic_file_open (&file, path, error))
+    return FALSE;
+  if (synack_atomic_file_write (&file, (const unsigned char *) text, (unsigned int) strlen (text)) != CAIRO_STATUS_SUCCESS)
+    {
+      synack_atomic_file_set_error (error, path, file.error);
+      synack_atomic_file_abort (&file);
+      return FALSE;
+    }
+  return synack_atomic_file_commit (&file, 1, error);
+}
+
 gboolean
 synack_export_file (const SynackTrace         *trace,
                     const SynackExportOptions *options,
@@ -405,7 +436,7 @@ synack_export_file (const SynackTrace         *trace,
     {
       g_autofree char *display = g_filename_display_name (path);
       g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_FORMAT,
-                   _("Cannot tell the format of “%s”: use a name ending in .png, .svg, .pdf, .gif or .html"), display);
+                   _("Cannot tell the format of “%s”: use a name ending in .png, .svg, .pdf, .gif, .html, .msc, .puml or .tex"), display);
       return FALSE;
     }
   if (options->width < 0 || options->scale < 0 || (options->upto < 0 && options->upto != SYNACK_DIAGRAM_ALL))
@@ -414,7 +445,7 @@ synack_export_file (const SynackTrace         *trace,
                            _("Width, scale and the last event must not be negative"));
       return FALSE;
     }
-  if (options->per_step && format == SYNACK_EXPORT_FORMAT_SVG)
+  if (options->per_step && format != SYNACK_EXPORT_FORMAT_PDF && format != SYNACK_EXPORT_FORMAT_PNG)
     {
       g_set_error_literal (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
                            _("A step-by-step export needs a .pdf (one page per event) or .png (one file per event)"));
@@ -464,6 +495,9 @@ synack_export_file (const SynackTrace         *trace,
   layout_options.theme = theme;
   layout_options.text_scale = options->text_scale > 0 ? options->text_scale : 1;
   layout = synack_diagram_layout_new (trace, &layout_options);
+
+  if (format == SYNACK_EXPORT_FORMAT_MSC || format == SYNACK_EXPORT_FORMAT_PUML || format == SYNACK_EXPORT_FORMAT_TEX)
+    return write_text (layout, format, options, path, error);
 
   /* The sequence layout also serves the title's type and the trace, so it
    * is made even when only the states are shown. */

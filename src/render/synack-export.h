@@ -15,6 +15,9 @@ typedef enum {
   SYNACK_EXPORT_FORMAT_PDF,
   SYNACK_EXPORT_FORMAT_GIF,   /* animated: one frame per step */
   SYNACK_EXPORT_FORMAT_HTML,  /* a web page that steps through the run */
+  SYNACK_EXPORT_FORMAT_MSC,   /* mscgen source */
+  SYNACK_EXPORT_FORMAT_PUML,  /* PlantUML source (teoz) */
+  SYNACK_EXPORT_FORMAT_TEX,   /* a standalone LaTeX document with TikZ */
 } SynackExportFormat;
 
 typedef enum {
@@ -61,7 +64,7 @@ typedef struct {
 
 void synack_export_options_init (SynackExportOptions *options);
 
-/* The format named by a path's extension (.png, .svg, .pdf), or AUTO if none. */
+/* The format named by a path's extension (.png, .svg, .pdf, .msc, .puml, .tex), or AUTO if none. */
 SynackExportFormat synack_export_format_from_path (const char *path);
 
 /* Draws the trace and writes it to path. Every file is written to a

@@ -99,6 +99,8 @@ append_event_json (GString *out, const SynackEvent *e)
       g_string_append_printf (out, ", \"from\": \"%s\", \"to\": \"%s\", \"cause\": ",
                               synack_state_to_string (e->from), synack_state_to_string (e->to));
       append_json_string (out, synack_cause_to_string (e->cause));
+      if (e->unproven)
+        g_string_append (out, ", \"unproven\": true");
       break;
 
     case SYNACK_EVENT_SEND:
@@ -267,6 +269,8 @@ trace_to_text (const SynackTrace *trace, const SynackScenario *scenario, gboolea
           g_string_append_printf (out, _("%-6s conn %u  %s -> %s (%s)"), host, e->conn,
                                   synack_state_to_string (e->from), synack_state_to_string (e->to),
                                   _(synack_cause_to_string (e->cause)));
+          if (e->unproven)
+            g_string_append (out, _(" [not proven by the capture]"));
           break;
         case SYNACK_EVENT_SEND:
           g_string_append_printf (out, "#%-4u IP ", e->seg);
