@@ -11,6 +11,7 @@
 #include "synack-export-dialog.h"
 #include "synack-lesson-dialog.h"
 #include "synack-window.h"
+#include "synack-test-text.h"
 
 static SynackApplication *app;
 
@@ -509,15 +510,6 @@ test_presentation (void)
   close_window (window);
 }
 
-static gboolean
-has_han (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
-      return TRUE;
-  return FALSE;
-}
-
 /* Switches the language from the menu's action and returns the window that
  * replaced OLD, once its run is in. */
 static SynackWindow *
@@ -554,13 +546,13 @@ test_language_switch (void)
   flush ();
   english = g_strdup (synack_window_get_explanation (window));
   title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
-  g_assert_false (has_han (english));
+  g_assert_false (synack_test_has_han (english));
 
   window = switch_language (window, "zh_CN");
   run = synack_window_get_run (window);
   g_assert_cmpint (synack_window_get_cursor (window), ==, 12);
-  g_assert_true (has_han (synack_window_get_explanation (window)));
-  g_assert_true (has_han (gtk_window_get_title (GTK_WINDOW (window))));
+  g_assert_true (synack_test_has_han (synack_window_get_explanation (window)));
+  g_assert_true (synack_test_has_han (gtk_window_get_title (GTK_WINDOW (window))));
   /* The edit came along: segment 3 is lost in the new run too. */
   saved = synack_scenario_to_text (run->scenario);
   g_assert_nonnull (strstr (saved, "lose segment 3"));

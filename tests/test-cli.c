@@ -18,9 +18,13 @@ result_clear (Result *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
+/* The LANGUAGE the next runs get; NULL: none at all, so English. */
+static const char *cli_language;
+
 static void
 cli (Result *r, const char *first, ...)
 {
+  g_auto (GStrv) env = g_get_environ ();
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
   const char *cli_path = g_getenv ("SYNACK_CLI");
@@ -34,7 +38,9 @@ cli (Result *r, const char *first, ...)
     g_ptr_array_add (argv, (char *) a);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  env = cli_language ? g_environ_setenv (env, "LANGUAGE", cli_language, TRUE)
+                     : g_environ_unsetenv (env, "LANGUAGE");
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
                 &r->out, &r->err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
@@ -133,6 +139,53 @@ test_help (void)
   g_assert_nonnull (strstr (r.out, "syn-linear-retries"));
 }
 
+/* In Chinese: by LANGUAGE and by --lang, lesson titles and narration
+ * included; the JSON trace stays the same. */
+static void
+test_chinese (void)
+{
+  g_auto (Result) list = { 0 };
+  g_auto (Result) run = { 0 };
+  g_auto (Result) json = { 0 };
+  g_auto (Result) english = { 0 };
+  g_auto (Result) json_en = { 0 };
+  g_auto (Result) missing = { 0 };
+  g_auto (Result) both = { 0 };
+  g_auto (Result) bad = { 0 };
+
+  cli_language = "zh_CN";
+  cli (&list, "--list-presets", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "handshake                    三次握手，以及谁进入 TIME_WAIT\n"));
+  g_assert_nonnull (strstr (list.out, "simultaneous-close           同时关闭\n"));
+  cli (&json, "run", "--preset", "handshake", "--format", "json", NULL);
+  cli (&bad, "run", "--preset", "nope", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "没有名为“nope”的课程"));
+  cli_language = NULL;
+
+  cli (&run, "run", "--lang", "zh_CN", "--preset", "handshake", "--narrate", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "# handshake: 三次握手，以及谁进入 TIME_WAIT\n"));
+  g_assert_nonnull (strstr (run.out, "客户端 连接 1  CLOSED -> SYN_SENT（connect()）\n"));
+  g_assert_nonnull (strstr (run.out, "             客户端发送 SYN 请求建立连接，初始序号为 1000。\n"));
+  /* tcpdump's notation stays as tcpdump writes it. */
+  g_assert_nonnull (strstr (run.out, "Flags [S], seq 1000, win 65535, length 0\n"));
+
+  cli (&english, "--lang=en", "run", "--preset", "handshake", "--narrate", NULL);
+  g_assert_nonnull (strstr (english.out, "The client sends a SYN with its initial sequence number 1000"));
+  cli (&json_en, "run", "--preset", "handshake", "--format", "json", NULL);
+  g_assert_cmpstr (json.out, ==, json_en.out);
+
+  cli (&missing, "run", "--preset", "handshake", "--lang", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "--lang needs a language"));
+  cli (&both, "run", "--preset", "handshake", "--narrate", "--format", "json", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_nonnull (strstr (both.err, "--narrate goes with the text output"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -143,5 +196,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/run-failure", test_run_failure);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/chinese", test_chinese);
   return g_test_run ();
 }

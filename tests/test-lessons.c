@@ -3,6 +3,7 @@
  * got; and the lessons that replay a Linux capture match it. */
 #include "synack-test-util.h"
 #include "synack-i18n.h"
+#include "synack-test-text.h"
 
 #include <string.h>
 
@@ -564,15 +565,6 @@ test_lesson_matches_capture (gconstpointer data)
   synack_test_assert_retransmission_times (replay->lesson, expected, actual);
 }
 
-static gboolean
-has_han (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
-      return TRUE;
-  return FALSE;
-}
-
 /* Every lesson reads in Chinese too: its title, summary and each of its
  * points to watch, none left to fall back to English. */
 static void
@@ -588,17 +580,18 @@ test_every_lesson_in_chinese (void)
 
       g_assert_no_error (error);
       synack_i18n_set_language ("en");
-      g_assert_false (has_han (synack_scenario_get_title (lesson)));
+      g_assert_false (synack_test_has_han (synack_scenario_get_title (lesson)));
       english = g_strsplit (synack_scenario_get_watch (lesson), "\n", -1);
       synack_i18n_set_language ("zh_CN");
-      if (!has_han (synack_scenario_get_title (lesson)) || !has_han (synack_scenario_get_summary (lesson)))
+      if (!synack_test_has_han (synack_scenario_get_title (lesson)) ||
+          !synack_test_has_han (synack_scenario_get_summary (lesson)))
         g_error ("lesson %s has no Chinese title or summary", names[i]);
       chinese = g_strsplit (synack_scenario_get_watch (lesson), "\n", -1);
       if (g_strv_length (chinese) != g_strv_length (english))
         g_error ("lesson %s: %u points to watch in Chinese, %u in English", names[i],
                  g_strv_length (chinese), g_strv_length (english));
       for (guint k = 0; chinese[k] != NULL; k++)
-        if (!has_han (chinese[k]))
+        if (!synack_test_has_han (chinese[k]))
           g_error ("lesson %s: point to watch %u is not in Chinese: %s", names[i], k + 1, chinese[k]);
       synack_i18n_set_language (NULL);
     }

@@ -5,6 +5,7 @@
 #include "synack-diagram-layout-private.h"
 #include "synack-i18n.h"
 #include "synack-render.h"
+#include "synack-test-text.h"
 #include "synack-scenario.h"
 #include "test-render-traces.h"
 
@@ -490,15 +491,6 @@ test_addresses (void)
   test_trace_free (trace);
 }
 
-static gboolean
-has_han (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
-      return TRUE;
-  return FALSE;
-}
-
 /* Each label's box holds its text as pango draws it: a width guessed from
  * the number of characters would be too narrow for Chinese. */
 static void
@@ -556,7 +548,7 @@ check_presets (void)
             assert_text_fits (layout, what);
             labels = synack_diagram_layout_get_labels (layout, &n_labels);
             for (size_t l = 0; l < n_labels; l++)
-              han += labels[l].event != -2 && has_han (labels[l].text);
+              han += labels[l].event != -2 && synack_test_has_han (labels[l].text);
             synack_diagram_layout_get_arrows (layout, &n_arrows);
             for (size_t e = 0; e < trace->n_events; e++)
               n_sends += trace->events[e].type == SYNACK_EVENT_SEND || trace->events[e].type == SYNACK_EVENT_DUPLICATE;

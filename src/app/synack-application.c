@@ -118,7 +118,7 @@ static void
 synack_application_about (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkApplication *app = user_data;
-  static const char *authors[] = { "The SynAck developers", NULL };
+  const char *authors[] = { _("The SynAck developers"), NULL };
 
   gtk_show_about_dialog (gtk_application_get_active_window (app),
                          "program-name", "SynAck",

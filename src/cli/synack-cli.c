@@ -54,10 +54,12 @@ run_command (int argc, char **argv)
   g_autofree char *format = NULL;
   g_auto (GStrv) sets = NULL;
   g_auto (GStrv) files = NULL;
+  gboolean narrate = FALSE;
   GOptionEntry entries[] = {
     { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset, N_("Run the built-in lesson NAME"), "NAME" },
     { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Override a parameter (repeatable)"), "KEY=VALUE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text (default) or json"), "FORMAT" },
+    { "narrate", 'n', 0, G_OPTION_ARG_NONE, &narrate, N_("Under each event of the text output, the sentence that explains it"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE" },
     { NULL }
   };
@@ -98,7 +100,14 @@ run_command (int argc, char **argv)
       return SYNACK_EXIT_FAILURE;
     }
 
-  output = json ? synack_trace_to_json (trace, scenario) : synack_trace_to_text (trace, scenario);
+  if (json && narrate)
+    {
+      g_printerr (_("synack-cli run: --narrate goes with the text output, not with --format json\n"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  output = json ? synack_trace_to_json (trace, scenario)
+         : narrate ? synack_trace_to_narrated_text (trace, scenario)
+         : synack_trace_to_text (trace, scenario);
   if (fputs (output, stdout) == EOF || fflush (stdout) != 0)
     {
       g_printerr (_("synack-cli run: cannot write the output: %s\n"), g_strerror (errno));

@@ -71,7 +71,7 @@ synack_describe_summary (const SynackTrace *trace, long index)
       {
         const SynackEvent *s = synack_describe_send_of (trace, e);
         const SynackHeader *h = s != NULL ? &s->hdr : &e->hdr;
-        g_autofree char *flags = synack_describe_flags (h->flags, SYNACK_FLAGS_TRACE);
+        g_autofree char *flags = synack_describe_flags (h->flags, SYNACK_FLAGS_SPOKEN);
         g_autofree char *rex = NULL;
         const char *what;
 

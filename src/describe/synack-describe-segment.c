@@ -17,17 +17,9 @@ static const unsigned spoken_order[SYNACK_N_FLAGS] = {
 char *
 synack_describe_flags (unsigned flags, SynackFlagStyle style)
 {
-  GString *s;
+  GString *s = g_string_new (NULL);
   const unsigned *order = style == SYNACK_FLAGS_JSON ? trace_order : spoken_order;
 
-  /* The trace's own spelling is the engine's, which its tests print too. */
-  if (style == SYNACK_FLAGS_TRACE)
-    {
-      char buf[32];
-      return g_strdup (synack_flags_to_string (flags, buf, sizeof buf));
-    }
-
-  s = g_string_new (NULL);
 
   for (unsigned i = 0; i < SYNACK_N_FLAGS; i++)
     {
@@ -45,7 +37,6 @@ synack_describe_flags (unsigned flags, SynackFlagStyle style)
           g_string_append_c (s, order[i] == SYNACK_FLAG_ACK ? '.' : name[0]);
           break;
         case SYNACK_FLAGS_SPOKEN:
-        case SYNACK_FLAGS_TRACE:
         default:
           g_string_append_printf (s, "%s%s", s->len ? ", " : "", name);
           break;

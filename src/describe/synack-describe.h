@@ -24,8 +24,7 @@ char *synack_describe_time (SynackTime t, SynackTimeStyle style);
 /* ---- Segments ----------------------------------------------------------- */
 
 typedef enum {
-  SYNACK_FLAGS_TRACE,    /* "SYN,ACK": the trace's order (event list, details) */
-  SYNACK_FLAGS_SPOKEN,   /* "SYN, ACK", "FIN, ACK": the order people say them, ACK last (diagram) */
+  SYNACK_FLAGS_SPOKEN,   /* "SYN, ACK", "FIN, ACK": the order people say them, ACK last (diagram, window) */
   SYNACK_FLAGS_TCPDUMP,  /* "S.", "F.": tcpdump's letters (text output) */
   SYNACK_FLAGS_JSON,     /* "\"SYN\", \"ACK\"": the items of the JSON trace's flags array */
 } SynackFlagStyle;
@@ -55,7 +54,7 @@ const char *synack_describe_host_address (SynackHostId host);   /* "10.0.0.1" */
 /* ---- Events ------------------------------------------------------------- */
 
 /* One line for the event list: "SYN_SENT → ESTABLISHED",
- * "#1 SYN sent  seq=1000 ack=0 len=0", "retransmit timer started (1 s)". */
+ * "#2 SYN, ACK sent  seq=5000 ack=1001 len=0", "retransmit timer started (1 s)". */
 char *synack_describe_summary (const SynackTrace *trace, long index);
 
 /* One sentence a student can read aloud: "The client’s SYN was

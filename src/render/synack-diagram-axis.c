@@ -147,25 +147,40 @@ synack_layout_build_time_axis (SynackDiagramLayout *layout)
   layout->bottom = y;
 }
 
+/* The knot starting the stretch that holds time t (by_time) or page height
+ * y; the caller has handled points before the first knot and after the last,
+ * so the stretch ends at the next knot. Both sequences ascend. */
+static size_t
+knot_before (const SynackDiagramLayout *layout, gboolean by_time, SynackTime t, double y)
+{
+  const SynackTime *kt = (const SynackTime *) layout->knot_t->data;
+  const double *ky = (const double *) layout->knot_y->data;
+  size_t lo = 0, hi = layout->knot_t->len - 1;
+
+  while (hi - lo > 1)
+    {
+      size_t mid = (lo + hi) / 2;
+      if (by_time ? kt[mid] <= t : ky[mid] <= y)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 double
 synack_diagram_layout_y_for_time (const SynackDiagramLayout *layout, SynackTime t)
 {
   const SynackTime *kt = (const SynackTime *) layout->knot_t->data;
   const double *ky = (const double *) layout->knot_y->data;
-  size_t n = layout->knot_t->len, lo = 0, hi = n - 1;
+  size_t n = layout->knot_t->len, lo, hi;
 
   if (t <= kt[0])
     return ky[0];
   if (t >= kt[n - 1])
     return ky[n - 1];
-  while (hi - lo > 1)
-    {
-      size_t mid = (lo + hi) / 2;
-      if (kt[mid] <= t)
-        lo = mid;
-      else
-        hi = mid;
-    }
+  lo = knot_before (layout, TRUE, t, 0);
+  hi = lo + 1;
   return ky[lo] + (ky[hi] - ky[lo]) * (double) (t - kt[lo]) / (double) (kt[hi] - kt[lo]);
 }
 
@@ -174,20 +189,14 @@ synack_diagram_layout_time_for_y (const SynackDiagramLayout *layout, double y)
 {
   const SynackTime *kt = (const SynackTime *) layout->knot_t->data;
   const double *ky = (const double *) layout->knot_y->data;
-  size_t n = layout->knot_t->len, lo = 0, hi = n - 1;
+  size_t n = layout->knot_t->len, lo, hi;
 
   if (y <= ky[0])
     return kt[0];
   if (y >= ky[n - 1])
     return kt[n - 1];
-  while (hi - lo > 1)
-    {
-      size_t mid = (lo + hi) / 2;
-      if (ky[mid] <= y)
-        lo = mid;
-      else
-        hi = mid;
-    }
+  lo = knot_before (layout, FALSE, 0, y);
+  hi = lo + 1;
   if (ky[hi] <= ky[lo])
     return kt[lo];
   return kt[lo] + (SynackTime) llround ((double) (kt[hi] - kt[lo]) * (y - ky[lo]) / (ky[hi] - ky[lo]));

@@ -82,6 +82,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynackTrace, synack_trace_free)
 /* Trace output, as `synack-cli run` prints it. */
 char *synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario);
 char *synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario);
+/* The text output with each event's sentence under it, for reading. */
+char *synack_trace_to_narrated_text (const SynackTrace *trace, const SynackScenario *scenario);
 
 /* Durations as scenario files write them: "250us", "50ms", "1s", "1.5s", "2min". */
 gboolean synack_parse_duration (const char *text, SynackTime *out, GError **error);

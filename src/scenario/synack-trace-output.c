@@ -229,8 +229,8 @@ append_timer_text (GString *out, const SynackEvent *e, const char *host)
     }
 }
 
-char *
-synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
+static char *
+trace_to_text (const SynackTrace *trace, const SynackScenario *scenario, gboolean narrate)
 {
   GString *out = g_string_new (NULL);
   const SynackParams *p = &synack_scenario_get_script (scenario)->params;
@@ -258,7 +258,8 @@ synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
           if (e->call == SYNACK_CALL_SEND || (e->call == SYNACK_CALL_RECV && e->bytes))
             g_string_append_printf (out, _(" %llu bytes"), (unsigned long long) e->bytes);
           if (e->result != SYNACK_RESULT_PENDING)
-            g_string_append_printf (out, " = %s", synack_result_to_string (e->result));
+            g_string_append_printf (out, " = %s", e->result == SYNACK_RESULT_OK ? C_("result", "ok")
+                                                  : synack_result_to_string (e->result));
           break;
         case SYNACK_EVENT_STATE:
           g_string_append_printf (out, _("%-6s conn %u  %s -> %s (%s)"), host, e->conn,
@@ -296,6 +297,26 @@ synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
           break;
         }
       g_string_append_c (out, '\n');
+      if (narrate)
+        {
+          g_autofree char *sentence = synack_describe_sentence (trace, (long) i);
+
+          /* Under the event, indented past the time column. */
+          if (sentence != NULL && *sentence != '\0')
+            g_string_append_printf (out, "%13s%s\n", "", sentence);
+        }
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario)
+{
+  return trace_to_text (trace, scenario, FALSE);
+}
+
+char *
+synack_trace_to_narrated_text (const SynackTrace *trace, const SynackScenario *scenario)
+{
+  return trace_to_text (trace, scenario, TRUE);
 }
