@@ -10,8 +10,8 @@
 #include "synack-export-dialog.h"
 #include "synack-i18n.h"
 #include "synack-lesson-dialog.h"
-#include "synack-window.h"
 #include "synack-test-text.h"
+#include "synack-window-testing.h"
 
 static SynackApplication *app;
 static SynackWindow *window;

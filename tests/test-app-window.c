@@ -10,8 +10,10 @@
 #include "synack-diagram-view.h"
 #include "synack-export-dialog.h"
 #include "synack-lesson-dialog.h"
-#include "synack-window.h"
 #include "synack-test-text.h"
+#include "synack-document-private.h"
+#include "synack-test-long-run.h"
+#include "synack-window-testing.h"
 
 static SynackApplication *app;
 
@@ -229,6 +231,8 @@ test_change_loss (void)
 
   /* A bad value is refused with a message and changes nothing. */
   g_assert_false (synack_window_set_param (window, "msl", "-3s"));
+  g_assert_nonnull (synack_window_get_error (window));
+  g_assert_nonnull (strstr (synack_window_get_error (window), "-3s"));
   g_assert_true (synack_window_get_run (window) == after);
   close_window (window);
 }
@@ -539,8 +543,9 @@ test_language_switch (void)
   g_autofree char *title = NULL;
   g_autofree char *saved = NULL;
   SynackRun *run;
+  SynackEdit lose_third = { .kind = SYNACK_EDIT_LOSE_SEGMENT, .segment = 3 };
 
-  g_assert_true (synack_window_add_edit (window, "lose segment 3"));
+  g_assert_true (synack_window_add_edit (window, &lose_third));
   wait_until_idle (window);
   synack_window_set_cursor (window, 12);
   flush ();
@@ -652,7 +657,9 @@ test_save_and_open (void)
   g_autoptr(GError) error = NULL;
   const SynackTrace *a, *b;
 
-  g_assert_true (synack_window_add_edit (window, "lose segment 1"));
+  SynackEdit lose_first = { .kind = SYNACK_EDIT_LOSE_SEGMENT, .segment = 1 };
+
+  g_assert_true (synack_window_add_edit (window, &lose_first));
   wait_until_idle (window);
   g_assert_true (synack_window_save_to (window, file, &error));
   g_assert_no_error (error);
@@ -742,6 +749,93 @@ test_long_run_stays_responsive (void)
   g_rmdir (dir);
 }
 
+/* 100,000 connections: seconds of work if nothing stopped it. */
+static const char endless_text[] = SYNACK_TEST_LONG_RUN;
+
+static GFile *
+write_scenario (const char *text, char **dir)
+{
+  g_autofree char *path = NULL;
+
+  *dir = g_dir_make_tmp ("synack-test-XXXXXX", NULL);
+  path = g_build_filename (*dir, "endless.synack", NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static void
+remove_scenario (GFile *file, char *dir)
+{
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+/* A long run is under way; a parameter changes: that run stops at once
+ * and the window shows the run with the new value. */
+static void
+test_change_stops_long_run (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  SynackDocument *document = synack_window_get_document (window);
+  char *dir = NULL;
+  g_autoptr(GFile) file = write_scenario (endless_text, &dir);
+  guint stopped = synack_document_get_n_stopped (document);
+  gint64 start, took;
+
+  synack_window_open_file (window, file);
+  g_assert_true (synack_window_is_busy (window));
+  wait_frames (100);
+  g_assert_true (synack_document_get_busy (document));
+
+  start = g_get_monotonic_time ();
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (synack_window_get_param_widget (window, "delay-c2s")), 20);
+  g_assert_true (synack_window_set_param (window, "time-limit", "20ms"));
+  wait_until_idle (window);
+  took = g_get_monotonic_time () - start;
+  g_test_message ("superseded run stopped and the new one shown after %.0f ms", took / 1e3);
+
+  g_assert_cmpuint (synack_document_get_n_stopped (document), ==, stopped + 1);
+  g_assert_cmpuint (synack_document_get_peak_workers (document), ==, 1);
+  g_assert_cmpint (synack_scenario_get_script (synack_window_get_run (window)->scenario)->params.time_limit,
+                   ==, SYNACK_MS (20));
+  g_assert_cmpint (synack_scenario_get_script (synack_window_get_run (window)->scenario)->params.delay[SYNACK_C2S],
+                   ==, SYNACK_MS (20));
+  g_assert_cmpint (synack_window_get_run (window)->trace->end_time, <=, SYNACK_MS (20));
+  /* Far less than the seconds the first run needs on its own. */
+  g_assert_cmpint (took, <, 3 * G_USEC_PER_SEC);
+  assert_states_match (window);
+  close_window (window);
+  remove_scenario (file, dir);
+}
+
+/* Clicking a spin button's arrow again and again: one run works at a time,
+ * and the window ends on the last value. */
+static void
+test_rapid_clicks (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  SynackDocument *document = synack_window_get_document (window);
+  char *dir = NULL;
+  g_autoptr(GFile) file = write_scenario (endless_text, &dir);
+  GtkWidget *seed = synack_window_get_param_widget (window, "seed");
+
+  synack_window_open_file (window, file);
+  for (int i = 0; i < 15; i++)
+    {
+      gtk_spin_button_spin (GTK_SPIN_BUTTON (seed), GTK_SPIN_STEP_FORWARD, 1);
+      wait_frames (2);
+    }
+  g_assert_true (synack_window_set_param (window, "time-limit", "10ms"));
+  wait_until_idle (window);
+
+  g_assert_cmpuint (synack_document_get_peak_workers (document), ==, 1);
+  g_assert_cmpuint (synack_scenario_get_script (synack_window_get_run (window)->scenario)->params.seed, ==, 16);
+  g_assert_cmpint (synack_window_get_run (window)->trace->end_time, <=, SYNACK_MS (10));
+  close_window (window);
+  remove_scenario (file, dir);
+}
+
 static void
 test_quit (void)
 {
@@ -789,6 +883,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/shortcuts", test_shortcuts_documented);
   g_test_add_func ("/app/window/save-and-open", test_save_and_open);
   g_test_add_func ("/app/window/long-run", test_long_run_stays_responsive);
+  g_test_add_func ("/app/window/change-stops-long-run", test_change_stops_long_run);
+  g_test_add_func ("/app/window/rapid-clicks", test_rapid_clicks);
   g_test_add_func ("/app/window/quit", test_quit);
   status = g_test_run ();
 

@@ -186,6 +186,103 @@ test_chinese (void)
   g_assert_nonnull (strstr (both.err, "--narrate goes with the text output"));
 }
 
+/* Runs the CLI with its standard output on /dev/full. */
+static int
+status_writing_to_full_disk (const char *arg)
+{
+  g_autofree char *cmd = g_strdup_printf ("%s %s > /dev/full", g_getenv ("SYNACK_CLI"), arg);
+  const char *argv[] = { "/bin/sh", "-c", cmd, NULL };
+  g_autoptr (GError) error = NULL;
+  int wait_status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+static void
+assert_bad_input (Result *r, const char *fragment)
+{
+  g_test_message ("%s", r->err);
+  g_assert_cmpint (r->status, ==, 2);
+  g_assert_nonnull (strstr (r->err, fragment));
+}
+
+/* Messages that name what is wrong, and no output lost in silence. */
+static void
+test_clear_refusals (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("synack-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "x.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "x.pdf", NULL);
+  gint64 start;
+
+  {
+    g_auto (Result) r = { 0 };
+    cli (&r, "export", "--preset", "handshake", "-o", png, "--title", "a\xff" "b", NULL);
+    assert_bad_input (&r, "--title: the text is not valid UTF-8");
+  }
+  {
+    g_auto (Result) r = { 0 };
+    cli (&r, "export", "--preset", "handshake", "-o", png, "--width", "100", "--width=200", NULL);
+    assert_bad_input (&r, "--width is given twice");
+  }
+  {
+    g_auto (Result) r = { 0 };
+    cli (&r, "run", "-p", "handshake", "--preset", "lost-syn", NULL);
+    assert_bad_input (&r, "--preset is given twice");
+  }
+  {
+    /* --set is meant to be repeated. */
+    g_auto (Result) r = { 0 };
+    cli (&r, "run", "-p", "handshake", "--set", "loss=0", "--set", "seed=3", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto (Result) r = { 0 };
+    cli (&r, "export", "--preset", "handshake", "-o", png, "--scale", "1e-300", NULL);
+    assert_bad_input (&r, "--scale 1e-300: expected a number from 0.01 to 100");
+  }
+  {
+    /* Refused before any drawing: at once, not after a minute and gigabytes. */
+    g_auto (Result) r = { 0 };
+    start = g_get_monotonic_time ();
+    cli (&r, "export", "--preset", "time-wait-pileup", "-o", png, "--width", "32767", NULL);
+    assert_bad_input (&r, "64 million in all");
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+  }
+  {
+    g_auto (Result) r = { 0 };
+    cli (&r, "export", "--preset", "time-wait-pileup", "-o", pdf, "--per-step", NULL);
+    assert_bad_input (&r, "choose a range of events (--from and --upto)");
+  }
+  {
+    g_auto (Result) r = { 0 };
+    cli (&r, "export", "--preset", "time-wait-pileup", "-o", pdf, "--per-step", "--from", "100", "--upto", "119", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    g_unlink (pdf);
+  }
+  g_rmdir (dir);
+
+  g_assert_cmpint (status_writing_to_full_disk ("--list-presets"), ==, 1);
+  g_assert_cmpint (status_writing_to_full_disk ("--help"), ==, 1);
+  g_assert_cmpint (status_writing_to_full_disk ("run --preset handshake"), ==, 1);
+}
+
+/* Two listeners can be told apart: a listen event carries its port. */
+static void
+test_listen_port_in_json (void)
+{
+  g_auto (Result) r = { 0 };
+
+  cli (&r, "run", "--preset", "handshake", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"call\": \"listen\", \"result\": \"ok\", \"port\": 80}"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -197,5 +294,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/run-failure", test_run_failure);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/chinese", test_chinese);
+  g_test_add_func ("/cli/clear-refusals", test_clear_refusals);
+  g_test_add_func ("/cli/listen-port", test_listen_port_in_json);
   return g_test_run ();
 }

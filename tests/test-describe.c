@@ -94,6 +94,7 @@ test_time_machine (void)
   };
   static const TimeCase scenario[] = {
     { 0, "0ms" }, { SYNACK_MS (1500), "1500ms" }, { 250, "250us" }, { -SYNACK_MS (5), "-5ms" },
+    { SYNACK_SEC (30), "30s" }, { SYNACK_SEC (120), "2min" }, { SYNACK_SEC (7200), "2h" }, { -SYNACK_SEC (2), "-2s" },
   };
   CHECK_TIMES (SYNACK_TIME_SECONDS, seconds);
   CHECK_TIMES (SYNACK_TIME_SCENARIO, scenario);

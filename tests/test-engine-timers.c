@@ -162,6 +162,21 @@ test_data_backoff_and_give_up (void)
   g_assert_cmpint (trace->events[failed].t - sends[3], ==, SYNACK_MS (2400));
 }
 
+/* rto-max caps the RTO computed from RTT samples too, not only the back-off:
+ * here SRTT + 4 x RTTVAR would be 600 ms. */
+static void
+test_rto_ceiling_applies_to_estimate (void)
+{
+  g_autoptr (SynackTrace) trace = synack_test_run (
+    "rto-max = 300ms\nrto-initial = 300ms\ndelay = 100ms\n"
+    "at 0 server listen 80\nat 0 client connect 80\nat 1s client send 100\nlose client data #1\n");
+  long start = synack_test_find_timer (trace, SYNACK_CLIENT, SYNACK_TIMER_RETRANSMIT, SYNACK_TIMER_START, 1);
+
+  g_assert_cmpint (start, >=, 0);
+  g_assert_cmpint (trace->events[start].t, ==, SYNACK_SEC (1));
+  g_assert_cmpint (trace->events[start].duration, ==, SYNACK_MS (300));
+}
+
 static void
 test_karn_rule (void)
 {
@@ -288,6 +303,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/timer/rto/from-rtt", test_rto_from_rtt);
   g_test_add_func ("/engine/timer/rto/backoff", test_data_backoff_and_give_up);
   g_test_add_func ("/engine/timer/rto/karn", test_karn_rule);
+  g_test_add_func ("/engine/timer/rto/ceiling", test_rto_ceiling_applies_to_estimate);
   g_test_add_func ("/engine/timer/time-wait/two-msl", test_time_wait_is_two_msl);
   g_test_add_func ("/engine/timer/time-wait/rfc9293", test_rfc9293_time_wait_four_minutes);
   g_test_add_func ("/engine/timer/time-wait/restart", test_time_wait_restarts_on_retransmitted_fin);

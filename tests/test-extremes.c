@@ -255,6 +255,45 @@ test_endless_ping_pong (void)
                  "when server received 1: server send 1073741824\n");
 }
 
+static gpointer
+raise_flag_later (gpointer flag)
+{
+  g_usleep (50 * 1000);
+  g_atomic_int_set ((int *) flag, 1);
+  return NULL;
+}
+
+/* A run nobody waits for any more: another thread raises the engine's
+ * cancel flag, and the run loop stops within a few scheduler entries. */
+static void
+test_endless_cancelled (void)
+{
+  g_autoptr (SynackScenario) scenario = parse (ENDLESS_KEEPALIVE);
+  SynackTrace trace;
+  SynackRunStats stats;
+  int flag = 0;
+  GThread *raiser = g_thread_new ("raise-cancel", raise_flag_later, &flag);
+  gint64 start = g_get_monotonic_time ();
+  SynackEngineError result;
+
+  synack_trace_init (&trace);
+  result = synack_engine_run_cancellable (synack_scenario_get_script (scenario), &trace, &stats, &flag);
+  g_thread_join (raiser);
+  g_test_message ("cancelled after %.1f ms, %llu scheduler entries", (g_get_monotonic_time () - start) / 1e3,
+                  (unsigned long long) stats.scheduled);
+  g_assert_cmpint (result, ==, SYNACK_ENGINE_CANCELLED);
+  g_assert_cmpuint (stats.scheduled, >, 0);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HUGE_RUN_BUDGET_US);
+  synack_trace_clear (&trace);
+
+  /* Raised before the start, the flag stops the run before its first event. */
+  synack_trace_init (&trace);
+  g_assert_cmpint (synack_engine_run_cancellable (synack_scenario_get_script (scenario), &trace, &stats, &flag),
+                   ==, SYNACK_ENGINE_CANCELLED);
+  g_assert_cmpuint (stats.scheduled, ==, 0);
+  synack_trace_clear (&trace);
+}
+
 static void
 test_endless_event_limit_small (void)
 {
@@ -375,6 +414,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extremes/endless/keepalive", test_endless_keepalive);
   g_test_add_func ("/extremes/endless/ping-pong", test_endless_ping_pong);
   g_test_add_func ("/extremes/endless/event-limit-1", test_endless_event_limit_small);
+  g_test_add_func ("/extremes/endless/cancelled", test_endless_cancelled);
   g_test_add_func ("/extremes/time-limit", test_time_limit);
   g_test_add_func ("/extremes/cli/exit-codes", test_cli_exit_codes);
   return g_test_run ();

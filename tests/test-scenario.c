@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void
 assert_parse_error (const char *text, int code, const char *fragment)
@@ -75,6 +76,51 @@ test_errors_name_the_line (void)
     assert_parse_error (cases[i].text, cases[i].code, cases[i].fragment);
 }
 
+/* Messages a teacher can act on: the line that is wrong, the invisible
+ * character in it, never the whole of a huge line. */
+static void
+test_errors_show_the_culprit (void)
+{
+  struct { const char *text; int code; const char *fragment; } cases[] = {
+    { "delay = 1ms\nmsl = 0\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "test:2: msl = 0: msl must be more than zero" },
+    { "title = x\nwindow = 0\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "test:2: window = 0: the window" },
+    { "rto-min = 5s\ndelay = 1ms\nrto-max = 1s\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "test:3: rto-max = 1s" },
+    { "syn-retries = 252\n", SYNACK_SCENARIO_ERROR_BAD_VALUE,
+      "test:1: syn-retries = 252: syn-retries plus syn-linear-retries must be at most 255" },
+    { "delay = 0x10s\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "test:1: '0x10s' is not a duration" },
+    { "loss = 0x1p-3\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "test:1: '0x1p-3' is not a probability" },
+    { "time-limit = 10s\nat 20s client close\n", SYNACK_SCENARIO_ERROR_BAD_VALUE,
+      "test:2: at 20 s comes after the run's time-limit (10 s)" },
+    { "at 0 server listen 80\nat 1ms client connect 80 conn=2\nat 2ms client connect 80 conn=2\n",
+      SYNACK_SCENARIO_ERROR_SYNTAX, "test:3: conn=2 is already opened by the client's connect on line 2" },
+    { "at 0\xc2\xa0server listen 80\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "invisible character U+00A0 at column 5" },
+    { "at 0 server listen\xe2\x80\x8b 80\n", SYNACK_SCENARIO_ERROR_SYNTAX, "invisible character U+200B at column 19" },
+  };
+  g_autoptr (GString) huge = g_string_new ("at 0 server ");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_parse_error (cases[i].text, cases[i].code, cases[i].fragment);
+
+  /* A simultaneous open names the connection on both hosts: that is fine. */
+  scenario = synack_scenario_parse ("at 0 client connect 6000 from 5000 conn=1\n"
+                                    "at 0 server connect 5000 from 6000 conn=1\n", "test", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&scenario, synack_scenario_free);
+
+  /* A UTF-8 byte-order mark is simply not part of the text. */
+  scenario = synack_scenario_parse ("\xef\xbb\xbf" "at 0 server listen 80\n", "test", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (synack_scenario_get_script (scenario)->n_actions, ==, 1);
+
+  for (int i = 0; i < 1000000; i++)
+    g_string_append_c (huge, 'x');
+  g_assert_null (synack_scenario_parse (huge->str, "test", &error));
+  g_assert_nonnull (strstr (error->message, "test:1:"));
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 300);
+}
+
 static void
 test_run_errors (void)
 {
@@ -119,6 +165,32 @@ test_files (void)
   g_assert_no_error (error);
   g_assert_cmpstr (synack_scenario_get_name (scenario), ==, "mine");
   g_assert_cmpstr (synack_scenario_get_title (scenario), ==, "Mine");
+
+  /* Only regular files, and not huge ones: a device, a folder or a FIFO
+   * without a writer is refused at once instead of read forever. */
+  {
+    g_autofree char *fifo = g_build_filename (dir, "pipe.synack", NULL);
+    g_autofree char *big = g_build_filename (dir, "big.synack", NULL);
+    g_autofree char *filler = g_strnfill (SYNACK_SCENARIO_MAX_BYTES + 1, '#');
+    const char *not_regular[] = { "/dev/zero", dir, fifo };
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (not_regular); i++)
+      {
+        g_clear_pointer (&scenario, synack_scenario_free);
+        scenario = synack_scenario_load_file (not_regular[i], &error);
+        g_assert_null (scenario);
+        g_assert_nonnull (strstr (error->message, "not a regular file"));
+        g_clear_error (&error);
+      }
+    g_assert_true (g_file_set_contents (big, filler, -1, NULL));
+    scenario = synack_scenario_load_file (big, &error);
+    g_assert_null (scenario);
+    g_assert_nonnull (strstr (error->message, "too large for a scenario"));
+    g_clear_error (&error);
+    g_unlink (fifo);
+    g_unlink (big);
+  }
 
   g_unlink (binary);
   g_unlink (good);
@@ -366,6 +438,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/scenario/errors/lines", test_errors_name_the_line);
+  g_test_add_func ("/scenario/errors/culprit", test_errors_show_the_culprit);
   g_test_add_func ("/scenario/errors/run", test_run_errors);
   g_test_add_func ("/scenario/files", test_files);
   g_test_add_func ("/scenario/presets", test_presets);

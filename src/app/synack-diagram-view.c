@@ -4,39 +4,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "synack-diagram-view.h"
+#include "synack-diagram-view-private.h"
+#include "synack-run.h"
 
 #define MIN_ZOOM 0.25
 #define MAX_ZOOM 4.0
 
-struct _SynackDiagramView
-{
-  GtkWidget parent_instance;
-
-  const SynackTrace   *trace;
-  SynackDiagramLayout *layout;
-  SynackTheme         *theme;
-  char                *theme_name;
-  double               text_scale;
-
-  long                 upto;
-  double               progress;
-  long                 selected;
-
-  double               zoom;
-  gboolean             fit_width;  /* zoom follows the width until the user zooms */
-  double               pinch_zoom_start;
-  double               pointer_x, pointer_y; /* -1 when the pointer is elsewhere */
-  gboolean             follow;
-  guint                adjusting;   /* > 0 while we move the adjustments ourselves */
-
-  GtkAdjustment       *hadjustment;
-  GtkAdjustment       *vadjustment;
-  guint                hscroll_policy : 1;
-  guint                vscroll_policy : 1;
-
-  GtkWidget           *context_menu;
-};
 
 enum {
   PROP_0,
@@ -57,6 +30,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+void
+_synack_diagram_view_emit_clicked (SynackDiagramView *self, long event)
+{
+  g_signal_emit (self, signals[SIGNAL_EVENT_CLICKED], 0, event);
+}
 
 static void apply_fit (SynackDiagramView *self, int width);
 
@@ -180,7 +159,6 @@ set_adjustment (SynackDiagramView *self, GtkAdjustment **slot, GtkAdjustment *ad
 static void
 relayout (SynackDiagramView *self)
 {
-  SynackDiagramOptions options;
   double old_h = content_height (self);
   double frac = 0;
 
@@ -189,13 +167,7 @@ relayout (SynackDiagramView *self)
 
   g_clear_pointer (&self->layout, synack_diagram_layout_free);
   if (self->trace != NULL)
-    {
-      synack_diagram_options_init (&options);
-      options.theme = self->theme;
-      /* The theme already carries the text scale; the option would multiply it again. */
-      options.text_scale = 1.0;
-      self->layout = synack_diagram_layout_new (self->trace, &options);
-    }
+    self->layout = synack_layout_with_theme (self->trace, self->theme);
   if (self->fit_width)
     apply_fit (self, gtk_widget_get_width (GTK_WIDGET (self)));
   configure_adjustments (self);
@@ -264,21 +236,6 @@ double
 synack_diagram_view_get_text_scale (SynackDiagramView *self)
 {
   return self->text_scale;
-}
-
-SynackDiagramLayout *
-synack_diagram_view_make_layout (const SynackTrace *trace, const char *theme_name, double text_scale)
-{
-  g_autoptr(SynackTheme) theme = synack_theme_new (theme_name, text_scale, NULL);
-  SynackDiagramOptions options;
-
-  if (theme == NULL)
-    return NULL;
-  synack_diagram_options_init (&options);
-  options.theme = theme;
-  /* The theme already carries the text scale; the option would multiply it again. */
-  options.text_scale = 1.0;
-  return synack_diagram_layout_new (trace, &options);
 }
 
 void
@@ -362,8 +319,8 @@ synack_diagram_view_get_zoom (SynackDiagramView *self)
 }
 
 /* Zooms about a point (in widget coordinates) so what is under it stays put. */
-static void
-zoom_about (SynackDiagramView *self, double zoom, double px, double py)
+void
+_synack_diagram_view_zoom_about (SynackDiagramView *self, double zoom, double px, double py)
 {
   double lx, ly, old = self->zoom;
 
@@ -390,7 +347,7 @@ void
 synack_diagram_view_set_zoom (SynackDiagramView *self, double zoom)
 {
   g_return_if_fail (SYNACK_IS_DIAGRAM_VIEW (self));
-  zoom_about (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+  _synack_diagram_view_zoom_about (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
               cursor_y (self) - gtk_adjustment_get_value (self->vadjustment));
 }
 
@@ -556,122 +513,11 @@ synack_diagram_view_measure (GtkWidget *widget, GtkOrientation orientation, int 
     *natural = MAX (100, (int) ceil (content_height (self)));
 }
 
-static gboolean
-on_scroll (GtkEventControllerScroll *controller, double dx, double dy, SynackDiagramView *self)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0, y = 0;
-
-  if (!(state & GDK_CONTROL_MASK))
-    return FALSE;
-
-  if (self->pointer_x >= 0)
-    {
-      x = self->pointer_x;
-      y = self->pointer_y;
-    }
-  zoom_about (self, self->zoom * (dy < 0 ? 1.1 : 1 / 1.1), x, y);
-  return TRUE;
-}
-
-static void
-on_motion (GtkEventControllerMotion *motion, double x, double y, SynackDiagramView *self)
-{
-  self->pointer_x = x;
-  self->pointer_y = y;
-}
-
-static void
-on_leave (GtkEventControllerMotion *motion, SynackDiagramView *self)
-{
-  self->pointer_x = self->pointer_y = -1;
-}
-
-static void
-on_pinch_begin (GtkGesture *gesture, GdkEventSequence *sequence, SynackDiagramView *self)
-{
-  self->pinch_zoom_start = self->zoom;
-}
-
-static void
-on_pinch_scale_changed (GtkGestureZoom *gesture, double scale, SynackDiagramView *self)
-{
-  double x, y;
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    {
-      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-    }
-  zoom_about (self, self->pinch_zoom_start * scale, x, y);
-}
-
-static void
-on_click_pressed (GtkGestureClick *gesture, int n_press, double x, double y, SynackDiagramView *self)
-{
-  long event = synack_diagram_view_hit_test (self, x, y);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (event >= 0)
-    g_signal_emit (self, signals[SIGNAL_EVENT_CLICKED], 0, event);
-}
-
-gboolean
-synack_diagram_view_popup_menu (SynackDiagramView *self, double x, double y)
-{
-  g_autoptr(GMenu) menu = NULL;
-  g_autoptr(GMenuItem) item = NULL;
-  g_autofree char *label = NULL;
-  long event = synack_diagram_view_hit_test (self, x, y);
-  const SynackEvent *e;
-
-  if (event < 0 || self->trace == NULL)
-    return FALSE;
-  e = &self->trace->events[event];
-  g_signal_emit (self, signals[SIGNAL_EVENT_CLICKED], 0, event);
-
-  menu = g_menu_new ();
-  label = g_strdup_printf (_("Lose Segment %u"), e->seg);
-  item = g_menu_item_new (label, NULL);
-  g_menu_item_set_action_and_target_value (item, "win.lose-segment", g_variant_new_uint32 (e->seg));
-  g_menu_append_item (menu, item);
-
-  if (self->context_menu == NULL)
-    {
-      self->context_menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-    }
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), G_MENU_MODEL (menu));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
-  return TRUE;
-}
-
-GtkWidget *
-synack_diagram_view_get_context_menu (SynackDiagramView *self)
-{
-  return self->context_menu;
-}
-
 void
 synack_diagram_view_layout_to_widget (SynackDiagramView *self, double lx, double ly, double *x, double *y)
 {
   *x = lx * self->zoom + x_offset (self);
   *y = ly * self->zoom - gtk_adjustment_get_value (self->vadjustment);
-}
-
-static void
-on_secondary_pressed (GtkGestureClick *gesture, int n_press, double x, double y, SynackDiagramView *self)
-{
-  synack_diagram_view_popup_menu (self, x, y);
-}
-
-static void
-on_long_press (GtkGestureLongPress *gesture, double x, double y, SynackDiagramView *self)
-{
-  synack_diagram_view_popup_menu (self, x, y);
 }
 
 static void
@@ -777,9 +623,6 @@ synack_diagram_view_class_init (SynackDiagramViewClass *klass)
 static void
 synack_diagram_view_init (SynackDiagramView *self)
 {
-  GtkEventController *scroll;
-  GtkGesture *gesture;
-
   self->zoom = 1.0;
   self->fit_width = TRUE;
   self->pointer_x = self->pointer_y = -1;
@@ -797,36 +640,7 @@ synack_diagram_view_init (SynackDiagramView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Sequence diagram"), -1);
 
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
-                                            GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
-  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-
-  scroll = gtk_event_controller_motion_new ();
-  g_signal_connect (scroll, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (scroll, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect (gesture, "begin", G_CALLBACK (on_pinch_begin), self);
-  g_signal_connect (gesture, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (on_click_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (on_secondary_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_long_press_new ();
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (on_long_press), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+  _synack_diagram_view_add_controllers (self);
 }
 
 GtkWidget *

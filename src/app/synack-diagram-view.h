@@ -15,12 +15,9 @@ GtkWidget *synack_diagram_view_new (void);
 /* The trace is borrowed: the caller keeps it alive until it sets another. */
 void   synack_diagram_view_set_trace      (SynackDiagramView *self, const SynackTrace *trace);
 /* A layout of a long trace takes a while: it can be made in a worker
- * thread with make_layout() and handed over here (taken). If the view's
- * theme changed meanwhile, the view lays the trace out again itself and
- * returns FALSE. */
-SynackDiagramLayout *synack_diagram_view_make_layout (const SynackTrace *trace,
-                                                      const char        *theme_name,
-                                                      double             text_scale);
+ * thread with synack_layout_for_theme() and handed over here (taken). If
+ * the view's theme changed meanwhile, the view lays the trace out again
+ * itself and returns FALSE. */
 gboolean synack_diagram_view_set_trace_with_layout (SynackDiagramView   *self,
                                                     const SynackTrace   *trace,
                                                     SynackDiagramLayout *layout,

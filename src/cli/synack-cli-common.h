@@ -18,6 +18,21 @@ SynackScenario *synack_cli_load_scenario (char       **files,
                                           char       **sets,
                                           GError     **error);
 
+/* Parses the command line with entries. Before GOption (which silently keeps
+ * the last of a repeated option, and reports bad text without naming the
+ * option) it refuses an option given twice, unless it is repeatable (an
+ * array), and a string argument that is not UTF-8. Prints the message as
+ * "COMMAND: message" and returns FALSE on bad input. */
+gboolean synack_cli_parse_options (GOptionContext     *context,
+                                   const GOptionEntry *entries,
+                                   const char         *command,
+                                   int                *argc,
+                                   char             ***argv);
+
+/* Flushes stdout; on a write error (a full disk, /dev/full) prints why and
+ * returns SYNACK_EXIT_FAILURE instead of status. */
+int synack_cli_finish_output (const char *command, int status);
+
 /* The parameter keys with one line each, for --help. */
 const char *synack_cli_parameter_help (void);
 

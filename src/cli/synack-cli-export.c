@@ -33,7 +33,8 @@ parse_positive_double (const char *text, double *out)
   if (text == NULL)
     return TRUE;
   value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !(value > 0) || value > 100)
+  /* Below a hundredth the picture is a dot, and cairo refuses such matrices. */
+  if (end == text || *end != '\0' || !(value >= 0.01) || value > 100)
     return FALSE;
   *out = value;
   return TRUE;
@@ -52,6 +53,7 @@ synack_cli_export (int argc, char **argv)
   g_auto (GStrv) sets = NULL;
   g_auto (GStrv) files = NULL;
   gint64 upto = -1;
+  gint64 from = 0;
   int width = 0;
   gboolean per_step = FALSE;
   GOptionEntry entries[] = {
@@ -65,6 +67,7 @@ synack_cli_export (int argc, char **argv)
     { "text-scale", 0, 0, G_OPTION_ARG_STRING, &text_scale_text, N_("Make all text larger or smaller (default 1)"), "S" },
     { "axis", 0, 0, G_OPTION_ARG_STRING, &axis, N_("Time axis: compressed (default), proportional or per-event"), "MODE" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("A heading above the diagram"), "TEXT" },
+    { "from", 0, 0, G_OPTION_ARG_INT64, &from, N_("With --per-step: start at event K (0 is the first)"), "K" },
     { "per-step", 0, 0, G_OPTION_ARG_NONE, &per_step,
       N_("One PDF page per event (a slide deck of the run), or numbered PNGs OUT-001.png …"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
@@ -80,11 +83,8 @@ synack_cli_export (int argc, char **argv)
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context, synack_cli_parameter_help ());
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("synack-cli export: %s\n", error->message);
-      return SYNACK_EXIT_BAD_INPUT;
-    }
+  if (!synack_cli_parse_options (context, entries, "synack-cli export", &argc, &argv))
+    return SYNACK_EXIT_BAD_INPUT;
 
   synack_export_options_init (&options);
   if (output == NULL)
@@ -109,17 +109,22 @@ synack_cli_export (int argc, char **argv)
     }
   if (!parse_positive_double (scale_text, &scale))
     {
-      g_printerr ("synack-cli export: --scale %s: %s\n", scale_text, _("expected a number above 0, such as 2"));
+      g_printerr ("synack-cli export: --scale %s: %s\n", scale_text, _("expected a number from 0.01 to 100, such as 2"));
       return SYNACK_EXIT_BAD_INPUT;
     }
   if (!parse_positive_double (text_scale_text, &text_scale))
     {
-      g_printerr ("synack-cli export: --text-scale %s: %s\n", text_scale_text, _("expected a number above 0, such as 1.5"));
+      g_printerr ("synack-cli export: --text-scale %s: %s\n", text_scale_text, _("expected a number from 0.01 to 100, such as 1.5"));
       return SYNACK_EXIT_BAD_INPUT;
     }
   if (!parse_axis (axis, &options.axis_mode))
     {
       g_printerr ("synack-cli export: --axis %s: %s\n", axis, _("expected compressed, proportional or per-event"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (from != 0 && !per_step)
+    {
+      g_printerr ("synack-cli export: %s\n", _("--from goes with --per-step"));
       return SYNACK_EXIT_BAD_INPUT;
     }
   if (upto < -1)
@@ -164,6 +169,7 @@ synack_cli_export (int argc, char **argv)
   options.text_scale = text_scale;
   options.upto = upto >= 0 ? (long) upto : SYNACK_DIAGRAM_ALL;
   options.per_step = per_step;
+  options.from = (long) from;
   options.title = title;
   if (!synack_export_file (trace, &options, output, &error))
     {

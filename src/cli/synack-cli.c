@@ -72,11 +72,8 @@ run_command (int argc, char **argv)
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context, synack_cli_parameter_help ());
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("synack-cli run: %s\n", error->message);
-      return SYNACK_EXIT_BAD_INPUT;
-    }
+  if (!synack_cli_parse_options (context, entries, "synack-cli run", &argc, &argv))
+    return SYNACK_EXIT_BAD_INPUT;
   if (format == NULL || g_str_equal (format, "text"))
     json = FALSE;
   else if (g_str_equal (format, "json"))
@@ -173,15 +170,15 @@ main (int argc, char **argv)
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
     {
       g_print ("%s\n%s", _(usage_text), synack_cli_parameter_help ());
-      return SYNACK_EXIT_OK;
+      return synack_cli_finish_output ("synack-cli", SYNACK_EXIT_OK);
     }
   if (g_str_equal (argv[1], "--version"))
     {
       g_print ("synack-cli %s\n", PACKAGE_VERSION);
-      return SYNACK_EXIT_OK;
+      return synack_cli_finish_output ("synack-cli", SYNACK_EXIT_OK);
     }
   if (g_str_equal (argv[1], "--list-presets"))
-    return list_presets ();
+    return synack_cli_finish_output ("synack-cli", list_presets ());
   if (g_str_equal (argv[1], "run"))
     return run_command (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))

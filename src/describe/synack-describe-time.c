@@ -124,8 +124,15 @@ format_seconds (SynackTime t)
 static char *
 format_scenario (SynackTime t)
 {
-  if (t % 1000 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT "ms", t / 1000);
+  /* The largest unit that says it exactly: "30s" and "2min" read better
+   * in a saved file or the README than "30000ms". */
+  static const struct { SynackTime per; const char *unit; } units[] = {
+    { SYNACK_SEC (3600), "h" }, { SYNACK_SEC (60), "min" }, { SYNACK_SEC (1), "s" }, { SYNACK_MS (1), "ms" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (t % units[i].per == 0)
+      return g_strdup_printf ("%" G_GINT64_FORMAT "%s", t / units[i].per, t == 0 ? "ms" : units[i].unit);
   return g_strdup_printf ("%" G_GINT64_FORMAT "us", t);
 }
 

@@ -147,6 +147,8 @@ struct SynackEngine {
   const SynackAction **reactions;  /* actions that wait for an event */
   size_t               n_reactions;
 
+  const int           *cancel;        /* raised by another thread to stop the run, or NULL */
+
   /* While a segment is delivered, the events it causes wait here so its
    * DELIVER event, emitted once its verdict is known, can precede them. */
   bool                 deferring;
@@ -173,6 +175,8 @@ void synack_engine_emit_deferred (SynackEngine *engine, const SynackEvent *first
 void synack_engine_fail      (SynackEngine *engine, SynackEngineError error);
 /* A number for a connection the script did not number itself. */
 uint32_t synack_engine_new_conn (SynackEngine *engine);
+/* A listen() call, with its port. */
+void synack_engine_listen_event (SynackEngine *engine, SynackHostId host, uint16_t port, SynackResult result);
 void synack_engine_app_event (SynackEngine *engine, SynackHostId host, uint32_t conn,
                               SynackCall call, SynackResult result, uint64_t bytes);
 /* A connection event happened; schedules the reactions waiting for it.

@@ -87,6 +87,20 @@ synack_engine_app_event (SynackEngine *engine, SynackHostId host, uint32_t conn,
   synack_engine_emit (engine, &event);
 }
 
+void
+synack_engine_listen_event (SynackEngine *engine, SynackHostId host, uint16_t port, SynackResult result)
+{
+  SynackEvent event = { 0 };
+
+  event.t = synack_now (engine);
+  event.type = SYNACK_EVENT_APP;
+  event.host = host;
+  event.call = SYNACK_CALL_LISTEN;
+  event.result = result;
+  event.port = port;
+  synack_engine_emit (engine, &event);
+}
+
 /* ---- Application calls ------------------------------------------------- */
 
 static void call_due (SynackSchedEntry *entry, void *context);
@@ -405,6 +419,12 @@ synack_engine_advance (SynackEngine *engine, SynackTime until)
           engine->stats.hit_time_limit = until == engine->params.time_limit;
           break;
         }
+      if (engine->cancel != NULL && engine->stats.scheduled % SYNACK_ENGINE_CANCEL_EVERY == 0 &&
+          __atomic_load_n (engine->cancel, __ATOMIC_RELAXED) != 0)
+        {
+          synack_engine_fail (engine, SYNACK_ENGINE_CANCELLED);
+          break;
+        }
       entry = synack_scheduler_pop (&engine->sched);
       engine->stats.scheduled++;
       entry->fn (entry, engine);
@@ -434,6 +454,13 @@ synack_engine_free (SynackEngine *engine, SynackRunStats *stats)
 SynackEngineError
 synack_engine_run (const SynackScript *script, SynackTrace *trace, SynackRunStats *stats)
 {
+  return synack_engine_run_cancellable (script, trace, stats, NULL);
+}
+
+SynackEngineError
+synack_engine_run_cancellable (const SynackScript *script, SynackTrace *trace, SynackRunStats *stats,
+                               const int *cancel)
+{
   SynackEngineError error;
   SynackEngine *engine;
 
@@ -442,6 +469,7 @@ synack_engine_run (const SynackScript *script, SynackTrace *trace, SynackRunStat
   engine = synack_engine_new (script, trace, &error);
   if (engine == NULL)
     return error;
+  engine->cancel = cancel;
   synack_engine_advance (engine, engine->params.time_limit);
   return synack_engine_free (engine, stats);
 }
@@ -462,6 +490,8 @@ synack_engine_error_to_string (SynackEngineError error)
       return N_("out of memory");
     case SYNACK_ENGINE_TOO_MANY_CONNECTIONS:
       return N_("the scenario asks for more than 1000000 connections");
+    case SYNACK_ENGINE_CANCELLED:
+      return N_("the run was cancelled");
     }
   return "unknown engine error";
 }

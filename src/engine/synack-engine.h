@@ -10,6 +10,7 @@ typedef enum {
   SYNACK_ENGINE_EVENT_LIMIT,    /* the runaway guard stopped the run */
   SYNACK_ENGINE_NO_MEMORY,
   SYNACK_ENGINE_TOO_MANY_CONNECTIONS,
+  SYNACK_ENGINE_CANCELLED,      /* the caller's cancel flag was raised */
 } SynackEngineError;
 
 /* Figures about a run, for messages and the benchmark. */
@@ -31,5 +32,16 @@ typedef struct {
 SynackEngineError synack_engine_run (const SynackScript *script,
                                      SynackTrace        *trace,
                                      SynackRunStats     *stats);
+
+/* As synack_engine_run, but gives up with SYNACK_ENGINE_CANCELLED soon
+ * after *cancel becomes nonzero. Another thread may raise the flag (an
+ * atomic store); the run loop reads it every SYNACK_ENGINE_CANCEL_EVERY
+ * scheduler entries, which is well under a millisecond of work, so a run
+ * nobody waits for any more stops at once. cancel may be NULL. */
+#define SYNACK_ENGINE_CANCEL_EVERY 256
+SynackEngineError synack_engine_run_cancellable (const SynackScript *script,
+                                                 SynackTrace        *trace,
+                                                 SynackRunStats     *stats,
+                                                 const int          *cancel);
 
 const char *synack_engine_error_to_string (SynackEngineError error);

@@ -72,8 +72,9 @@ synack_params_validate (const SynackParams *p)
   if (p->syn_retries < 0 || p->syn_linear_retries < 0 ||
       p->synack_retries < 0 || p->data_retries < 0)
     return SYNACK_PARAMS_NEGATIVE_RETRIES;
-  if (p->syn_retries + p->syn_linear_retries > 255 ||
-      p->synack_retries > 255 || p->data_retries > 255)
+  if (p->syn_retries + p->syn_linear_retries > 255)
+    return SYNACK_PARAMS_TOO_MANY_SYN_RETRIES;
+  if (p->synack_retries > 255 || p->data_retries > 255)
     return SYNACK_PARAMS_TOO_MANY_RETRIES;
   if (p->mss < 1 || p->mss > 65495)
     return SYNACK_PARAMS_MSS_RANGE;
@@ -111,6 +112,8 @@ synack_params_error_to_string (SynackParamsError error)
       return N_("retransmission timeouts must satisfy rto-min <= rto-max and rto-initial <= rto-max");
     case SYNACK_PARAMS_NEGATIVE_RETRIES:
       return N_("a retry count cannot be negative");
+    case SYNACK_PARAMS_TOO_MANY_SYN_RETRIES:
+      return N_("syn-retries plus syn-linear-retries must be at most 255 (Linux counts them together)");
     case SYNACK_PARAMS_TOO_MANY_RETRIES:
       return N_("at most 255 retries (Linux's own limit)");
     case SYNACK_PARAMS_MSS_RANGE:

@@ -12,7 +12,7 @@ synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, uint16_t port,
 
   if (synack_host_listener (host, port) != NULL)
     {
-      synack_engine_app_event (engine, host_id, 0, SYNACK_CALL_LISTEN, SYNACK_RESULT_EADDRINUSE, 0);
+      synack_engine_listen_event (engine, host_id, port, SYNACK_RESULT_EADDRINUSE);
       return SYNACK_RESULT_EADDRINUSE;
     }
   sock = synack_socket_new (engine, host_id);
@@ -28,10 +28,10 @@ synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, uint16_t port,
   if (!synack_host_add_listener (host, sock))
     {
       synack_socket_free (sock);
-      synack_engine_app_event (engine, host_id, 0, SYNACK_CALL_LISTEN, SYNACK_RESULT_EADDRINUSE, 0);
+      synack_engine_listen_event (engine, host_id, port, SYNACK_RESULT_EADDRINUSE);
       return SYNACK_RESULT_EADDRINUSE;
     }
-  synack_engine_app_event (engine, host_id, 0, SYNACK_CALL_LISTEN, SYNACK_RESULT_OK, 0);
+  synack_engine_listen_event (engine, host_id, port, SYNACK_RESULT_OK);
   synack_tcp_set_state (sock, SYNACK_STATE_LISTEN, SYNACK_CAUSE_LISTEN_CALL);
   return SYNACK_RESULT_OK;
 }

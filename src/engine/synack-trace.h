@@ -86,6 +86,7 @@ typedef struct {
       SynackCall      call;
       SynackResult    result;
       uint64_t        bytes;       /* send and recv: the byte count */
+      uint16_t        port;        /* listen: the port, so two listeners can be told apart */
     };
 
     /* SYNACK_EVENT_STATE */

@@ -16,8 +16,10 @@
 #include "synack-diagram-paint.h"
 #include "synack-export.h"
 
-/* cairo's image surfaces stop at 32767 pixels a side. */
+/* cairo's image surfaces stop at 32767 pixels a side; beyond 64 million
+ * pixels (256 MB of memory) drawing takes minutes and gigabytes. */
 #define MAX_PNG_SIDE 32767
+#define MAX_PNG_PIXELS (64.0 * 1000 * 1000)
 
 void
 synack_export_options_init (SynackExportOptions *options)
@@ -31,6 +33,7 @@ synack_export_options_init (SynackExportOptions *options)
     .scale = 1,
     .upto = SYNACK_DIAGRAM_ALL,
     .per_step = FALSE,
+    .from = 0,
     .title = NULL,
   };
 }
@@ -184,7 +187,7 @@ write_png (const Page *page, const char *path, long upto, SynackAtomicFile *file
 
 static gboolean
 write_vector (const Page *page, SynackExportFormat format, const char *path,
-              long first_upto, long n_pages, GError **error)
+              long first_upto, long last_upto, GError **error)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -206,10 +209,14 @@ write_vector (const Page *page, SynackExportFormat format, const char *path,
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, page->title);
     }
   cr = cairo_create (surface);
-  for (long k = 0; k < n_pages; k++)
+  /* One page for each cursor from first_upto to last_upto (one page when
+   * both are SYNACK_DIAGRAM_ALL). */
+  for (long k = first_upto; ; k++)
     {
-      draw_page (cr, page, n_pages == 1 ? first_upto : k);
+      draw_page (cr, page, k);
       cairo_show_page (cr);
+      if (k >= last_upto)
+        break;
     }
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -234,7 +241,7 @@ synack_export_file (const SynackTrace         *trace,
   g_autoptr (SynackDiagramLayout) layout = NULL;
   SynackExportFormat format;
   Page page = { 0 };
-  long upto, n_steps;
+  long upto, from, n_steps;
 
   g_return_val_if_fail (trace != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -271,6 +278,35 @@ synack_export_file (const SynackTrace         *trace,
                            _("The run has no events to step through"));
       return FALSE;
     }
+  if (options->scale > 0 && options->scale < SYNACK_EXPORT_MIN_SCALE)
+    {
+      g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
+                   _("A scale of %g would make the picture a dot: use at least %g"),
+                   options->scale, SYNACK_EXPORT_MIN_SCALE);
+      return FALSE;
+    }
+  /* Checked before any layout: each step repaints the diagram, so a long
+   * run's deck costs the square of its length. */
+  if (options->per_step)
+    {
+      long last = options->upto == SYNACK_DIAGRAM_ALL ? (long) trace->n_events - 1
+                                                      : MIN (options->upto, (long) trace->n_events - 1);
+
+      if (options->from < 0 || options->from > last)
+        {
+          g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
+                       _("The first step (%ld) must be between 0 and the last one (%ld)"), options->from, last);
+          return FALSE;
+        }
+      if (last - options->from + 1 > SYNACK_EXPORT_MAX_STEPS)
+        {
+          g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
+                       _("A step-by-step export of %ld events is too long (at most %d pages or files): "
+                         "choose a range of events (--from and --upto)"),
+                       last - options->from + 1, SYNACK_EXPORT_MAX_STEPS);
+          return FALSE;
+        }
+    }
 
   theme = synack_theme_new (options->theme, 1, error);
   if (theme == NULL)
@@ -293,17 +329,19 @@ synack_export_file (const SynackTrace         *trace,
   page.height = (layout->height + page.title_h) * page.scale;
 
   if (format == SYNACK_EXPORT_FORMAT_PNG &&
-      (ceil (page.width - 1e-6) > MAX_PNG_SIDE || ceil (page.height - 1e-6) > MAX_PNG_SIDE))
+      (ceil (page.width - 1e-6) > MAX_PNG_SIDE || ceil (page.height - 1e-6) > MAX_PNG_SIDE ||
+       ceil (page.width - 1e-6) * ceil (page.height - 1e-6) > MAX_PNG_PIXELS))
     {
       g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
-                   _("The diagram would be %.0f × %.0f pixels, more than a PNG can hold here (%d); "
-                     "export to SVG or PDF, or choose a smaller width or scale"),
+                   _("The diagram would be %.0f × %.0f pixels, more than a PNG can hold here (%d a side, "
+                     "64 million in all); export to SVG or PDF, or choose a smaller width or scale"),
                    ceil (page.width), ceil (page.height), MAX_PNG_SIDE);
       return FALSE;
     }
 
   upto = options->upto;
-  n_steps = upto == SYNACK_DIAGRAM_ALL ? (long) trace->n_events : MIN (upto + 1, (long) trace->n_events);
+  from = options->from;
+  n_steps = (upto == SYNACK_DIAGRAM_ALL ? (long) trace->n_events : MIN (upto + 1, (long) trace->n_events)) - from;
 
   if (!options->per_step)
     {
@@ -314,21 +352,21 @@ synack_export_file (const SynackTrace         *trace,
           return write_png (&page, path, upto, &file, error) &&
                  synack_atomic_file_commit (&file, 1, error);
         }
-      return write_vector (&page, format, path, upto, 1, error);
+      return write_vector (&page, format, path, upto, upto, error);
     }
 
   if (format == SYNACK_EXPORT_FORMAT_PDF)
-    return write_vector (&page, format, path, 0, n_steps, error);
+    return write_vector (&page, format, path, from, from + n_steps - 1, error);
 
   /* Numbered PNGs: all written aside first, then put in place together, so
    * a failure or an interruption leaves neither a partial set nor a
    * damaged old one. */
   {
-    g_auto (GStrv) paths = synack_export_step_paths (path, (size_t) n_steps);
+    g_auto (GStrv) paths = synack_export_step_paths (path, trace->n_events);
     g_autofree SynackAtomicFile *files = g_new0 (SynackAtomicFile, n_steps);
 
     for (long k = 0; k < n_steps; k++)
-      if (!write_png (&page, paths[k], k, &files[k], error))
+      if (!write_png (&page, paths[from + k], from + k, &files[k], error))
         {
           for (long j = 0; j < k; j++)
             synack_atomic_file_abort (&files[j]);

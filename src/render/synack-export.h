@@ -23,8 +23,15 @@ typedef struct {
   double             scale;       /* used when width is 0; <= 0: 1 (2 for HiDPI slides) */
   long               upto;        /* last event shown, SYNACK_DIAGRAM_ALL for all */
   gboolean           per_step;    /* PDF: one page per event; PNG: OUT-001.png, OUT-002.png … */
+  long               from;        /* per_step: the first event shown (0: from the start) */
   const char        *title;       /* a heading above the diagram; NULL: none */
 } SynackExportOptions;
+
+/* A per-step export repaints the diagram once per step: beyond this many
+ * steps it is refused and a range asked for. */
+#define SYNACK_EXPORT_MAX_STEPS 500
+/* Below this scale the picture is a dot (and cairo refuses the matrix). */
+#define SYNACK_EXPORT_MIN_SCALE 0.01
 
 void synack_export_options_init (SynackExportOptions *options);
 

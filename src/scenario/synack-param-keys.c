@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "synack-describe.h"
 #include "synack-param-keys.h"
 
 G_DEFINE_QUARK (synack-scenario-error-quark, synack_scenario_error)
@@ -26,6 +27,16 @@ static const struct {
   { "h",   3600e6 },
 };
 
+/* g_ascii_strtod() also reads C's hexadecimal floats (0x10, 0x1p-3); a
+ * teacher writing those has made a typo, not asked for base 16. */
+static gboolean
+is_hex (const char *text)
+{
+  if (*text == '+' || *text == '-')
+    text++;
+  return text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+}
+
 gboolean
 synack_parse_duration (const char *text, SynackTime *out, GError **error)
 {
@@ -40,7 +51,7 @@ synack_parse_duration (const char *text, SynackTime *out, GError **error)
     }
   errno = 0;
   value = g_ascii_strtod (text, &end);
-  if (end == text || errno != 0 || !isfinite (value))
+  if (end == text || errno != 0 || !isfinite (value) || is_hex (text))
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
                    _("'%s' is not a duration (write e.g. 50ms, 1.5s, 2min)"), text);
@@ -90,7 +101,7 @@ parse_probability (const char *text, double *out, GError **error)
 
   errno = 0;
   value = g_ascii_strtod (text, &end);
-  if (end == text || errno != 0 || !isfinite (value))
+  if (end == text || errno != 0 || !isfinite (value) || is_hex (text))
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
                    _("'%s' is not a probability (write 0.05 or 5%%)"), text);
@@ -166,103 +177,272 @@ parse_hosts (const char *text, unsigned *out, GError **error)
   return TRUE;
 }
 
-typedef enum {
-  KIND_PROFILE,
-  KIND_DURATION,
-  KIND_DURATION_OR_OFF,
-  KIND_PROBABILITY,
-  KIND_COUNT,
-  KIND_HOSTS,
-  KIND_SWITCH,
-} KeyKind;
+/* Every key, in the order the README, --help and the Parameters page list
+ * them. Ranges are in the unit the page shows; a count's maximum is also the
+ * most the parser accepts. A key without a label is not on the page: it is
+ * either a shorthand for two keys shown there, or a guard for long runs. */
 
-typedef struct {
-  const char *key;
-  KeyKind     kind;
-  guint64     max;      /* KIND_COUNT */
-  size_t      offset;   /* into SynackParams */
-  size_t      size;     /* of that field */
-  size_t      offset2;  /* a second field set to the same value, or 0 */
-  const char *help;
-} KeyInfo;
+static const SynackParamChoice profile_choices[] = {
+  { "linux",   N_("Linux") },
+  { "rfc9293", N_("RFC 9293") },
+  { NULL, NULL }
+};
+
+static const SynackParamChoice switch_choices[] = {
+  { "off", N_("Off") },
+  { "on",  N_("On") },
+  { NULL, NULL }
+};
+
+static const SynackParamChoice hosts_choices[] = {
+  { "off",    N_("Off") },
+  { "client", N_("Client") },
+  { "server", N_("Server") },
+  { "on",     N_("Both") },
+  { NULL, NULL }
+};
 
 #define P(field) offsetof (SynackParams, field), sizeof (((SynackParams *) 0)->field)
 #define ALSO(field) offsetof (SynackParams, field)
+#define BOTH(field) P (field[SYNACK_C2S]), ALSO (field[SYNACK_S2C])
+#define ONE(field) P (field), 0
+#define MS SYNACK_PARAM_UNIT_MS
+#define SEC SYNACK_PARAM_UNIT_S
 
-static const KeyInfo keys[] = {
-  { "profile", KIND_PROFILE, 0, P (profile), 0,
-    N_("linux (default) or rfc9293: the set of defaults the others start from") },
-  { "delay", KIND_DURATION, 0, P (delay[SYNACK_C2S]), ALSO (delay[SYNACK_S2C]),
-    N_("one-way network delay, both directions") },
-  { "delay-c2s", KIND_DURATION, 0, P (delay[SYNACK_C2S]), 0, N_("client-to-server delay") },
-  { "delay-s2c", KIND_DURATION, 0, P (delay[SYNACK_S2C]), 0, N_("server-to-client delay") },
-  { "loss", KIND_PROBABILITY, 0, P (loss[SYNACK_C2S]), ALSO (loss[SYNACK_S2C]),
-    N_("probability a segment is lost, both directions (0.05 or 5%)") },
-  { "loss-c2s", KIND_PROBABILITY, 0, P (loss[SYNACK_C2S]), 0, N_("client-to-server loss") },
-  { "loss-s2c", KIND_PROBABILITY, 0, P (loss[SYNACK_S2C]), 0, N_("server-to-client loss") },
-  { "seed", KIND_COUNT, G_MAXUINT64, P (seed), 0, N_("random seed for loss and ISNs") },
-  { "msl", KIND_DURATION, 0, P (msl), 0, N_("maximum segment lifetime; TIME_WAIT lasts 2 x msl") },
-  { "rto-initial", KIND_DURATION, 0, P (rto_initial), 0, N_("retransmission timeout before any RTT sample") },
-  { "rto-min", KIND_DURATION, 0, P (rto_min), 0, N_("floor of the retransmission timeout") },
-  { "rto-max", KIND_DURATION, 0, P (rto_max), 0, N_("ceiling of the retransmission timeout") },
-  { "syn-retries", KIND_COUNT, 255, P (syn_retries), 0, N_("SYN retransmissions with back-off") },
-  { "syn-linear-retries", KIND_COUNT, 255, P (syn_linear_retries), 0,
-    N_("first SYN retransmissions without back-off (Linux)") },
-  { "synack-retries", KIND_COUNT, 255, P (synack_retries), 0, N_("SYN-ACK retransmissions") },
-  { "data-retries", KIND_COUNT, 255, P (data_retries), 0,
-    N_("data or FIN retransmissions before ETIMEDOUT") },
-  { "fin-timeout", KIND_DURATION, 0, P (fin_timeout), 0, N_("lifetime of an orphaned FIN_WAIT_2") },
-  { "delayed-ack", KIND_DURATION_OR_OFF, 0, P (delayed_ack), 0,
-    N_("how long an ACK may wait for a reply to ride on, or off") },
-  { "mss", KIND_COUNT, 65495, P (mss), 0, N_("maximum segment size in bytes") },
-  { "window", KIND_COUNT, 65535, P (window), 0, N_("receive window in bytes") },
-  { "rfc1337", KIND_SWITCH, 0, P (rfc1337), 0,
-    N_("on: TIME_WAIT ignores RST (RFC 1337); off, Linux's default, lets a RST end it") },
-  { "keepalive", KIND_HOSTS, 0, P (keepalive), 0,
-    N_("who sends keep-alive probes on idle connections: off, client, server or on (both)") },
-  { "keepalive-idle", KIND_DURATION, 0, P (keepalive_idle), 0, N_("idle time before the first probe") },
-  { "keepalive-interval", KIND_DURATION, 0, P (keepalive_interval), 0, N_("time between probes") },
-  { "keepalive-probes", KIND_COUNT, 255, P (keepalive_probes), 0, N_("unanswered probes before giving up") },
-  { "time-limit", KIND_DURATION, 0, P (time_limit), 0, N_("simulated time at which the run stops") },
-  { "event-limit", KIND_COUNT, 20000000, P (event_limit), 0, N_("trace events before the run is stopped") },
+static const SynackParamInfo keys[] = {
+  { "profile", SYNACK_PARAM_PROFILE, N_("_Profile"),
+    N_("linux or rfc9293: the set of defaults the others start from"),
+    SYNACK_PARAM_UNIT_NONE, 0, 0, 0, 0, profile_choices, ONE (profile) },
+  { "delay", SYNACK_PARAM_DURATION, NULL, N_("one-way network delay, both directions"),
+    MS, 0, 60000, 10, 0, NULL, BOTH (delay) },
+  { "delay-c2s", SYNACK_PARAM_DURATION, N_("_Delay, client → server (ms)"), N_("client-to-server delay"),
+    MS, 0, 60000, 10, 0, NULL, ONE (delay[SYNACK_C2S]) },
+  { "delay-s2c", SYNACK_PARAM_DURATION, N_("D_elay, server → client (ms)"), N_("server-to-client delay"),
+    MS, 0, 60000, 10, 0, NULL, ONE (delay[SYNACK_S2C]) },
+  { "loss", SYNACK_PARAM_PROBABILITY, NULL,
+    N_("probability a segment is lost, both directions (0.05 or 5%)"),
+    SYNACK_PARAM_UNIT_PERCENT, 0, 100, 5, 1, NULL, BOTH (loss) },
+  { "loss-c2s", SYNACK_PARAM_PROBABILITY, N_("_Loss, client → server (%)"), N_("client-to-server loss"),
+    SYNACK_PARAM_UNIT_PERCENT, 0, 100, 5, 1, NULL, ONE (loss[SYNACK_C2S]) },
+  { "loss-s2c", SYNACK_PARAM_PROBABILITY, N_("L_oss, server → client (%)"), N_("server-to-client loss"),
+    SYNACK_PARAM_UNIT_PERCENT, 0, 100, 5, 1, NULL, ONE (loss[SYNACK_S2C]) },
+  { "seed", SYNACK_PARAM_COUNT, N_("_Seed"),
+    N_("random seed for loss and ISNs: the same seed gives the same run"),
+    SYNACK_PARAM_UNIT_NONE, 0, (double) G_MAXUINT64, 1, 0, NULL, ONE (seed) },
+  { "msl", SYNACK_PARAM_DURATION, N_("_MSL (s)"), N_("maximum segment lifetime; TIME_WAIT lasts 2 x msl"),
+    SEC, 0.1, 600, 1, 1, NULL, ONE (msl) },
+  { "rto-initial", SYNACK_PARAM_DURATION, N_("Initial _RTO (ms)"), N_("retransmission timeout before any RTT sample"),
+    MS, 1, 120000, 100, 0, NULL, ONE (rto_initial) },
+  { "rto-min", SYNACK_PARAM_DURATION, N_("RTO floor (ms)"), N_("floor of the retransmission timeout"),
+    MS, 1, 120000, 10, 0, NULL, ONE (rto_min) },
+  { "rto-max", SYNACK_PARAM_DURATION, N_("RTO ceiling (s)"), N_("ceiling of the retransmission timeout"),
+    SEC, 1, 3600, 10, 0, NULL, ONE (rto_max) },
+  { "syn-retries", SYNACK_PARAM_COUNT, N_("SYN re_tries"), N_("SYN retransmissions with back-off"),
+    SYNACK_PARAM_UNIT_NONE, 0, 255, 1, 0, NULL, ONE (syn_retries) },
+  { "syn-linear-retries", SYNACK_PARAM_COUNT, N_("SYN retries without back-off"),
+    N_("first SYN retransmissions without back-off (Linux)"),
+    SYNACK_PARAM_UNIT_NONE, 0, 255, 1, 0, NULL, ONE (syn_linear_retries) },
+  { "synack-retries", SYNACK_PARAM_COUNT, N_("SYN-ACK retries"), N_("SYN-ACK retransmissions"),
+    SYNACK_PARAM_UNIT_NONE, 0, 255, 1, 0, NULL, ONE (synack_retries) },
+  { "data-retries", SYNACK_PARAM_COUNT, N_("Data and FIN retries"),
+    N_("data or FIN retransmissions before ETIMEDOUT"),
+    SYNACK_PARAM_UNIT_NONE, 0, 255, 1, 0, NULL, ONE (data_retries) },
+  { "fin-timeout", SYNACK_PARAM_DURATION, N_("FIN_WAIT_2 timeout (s)"), N_("lifetime of an orphaned FIN_WAIT_2"),
+    SEC, 1, 3600, 10, 0, NULL, ONE (fin_timeout) },
+  { "delayed-ack", SYNACK_PARAM_DURATION_OR_OFF, N_("Dela_yed ACK (ms)"),
+    N_("how long an ACK may wait for a reply to ride on, or off"),
+    MS, 0, 500, 10, 0, NULL, ONE (delayed_ack) },
+  { "mss", SYNACK_PARAM_COUNT, N_("MSS (bytes)"), N_("maximum segment size in bytes"),
+    SYNACK_PARAM_UNIT_BYTES, 1, 65495, 100, 0, NULL, ONE (mss) },
+  { "window", SYNACK_PARAM_COUNT, N_("Receive window (bytes)"), N_("receive window in bytes"),
+    SYNACK_PARAM_UNIT_BYTES, 1, 65535, 1000, 0, NULL, ONE (window) },
+  { "rfc1337", SYNACK_PARAM_SWITCH, N_("RFC 1337"),
+    N_("on: TIME_WAIT ignores RST (RFC 1337); off, Linux's default, lets a RST end it"),
+    SYNACK_PARAM_UNIT_NONE, 0, 0, 0, 0, switch_choices, ONE (rfc1337) },
+  { "keepalive", SYNACK_PARAM_HOSTS, N_("Keep-alive"),
+    N_("who sends keep-alive probes on idle connections: off, client, server or on (both)"),
+    SYNACK_PARAM_UNIT_NONE, 0, 0, 0, 0, hosts_choices, ONE (keepalive) },
+  { "keepalive-idle", SYNACK_PARAM_DURATION, N_("Keep-alive idle time (s)"), N_("idle time before the first probe"),
+    SEC, 1, 86400, 60, 0, NULL, ONE (keepalive_idle) },
+  { "keepalive-interval", SYNACK_PARAM_DURATION, N_("Keep-alive interval (s)"), N_("time between probes"),
+    SEC, 1, 3600, 5, 0, NULL, ONE (keepalive_interval) },
+  { "keepalive-probes", SYNACK_PARAM_COUNT, N_("Keep-alive probes"), N_("unanswered probes before giving up"),
+    SYNACK_PARAM_UNIT_NONE, 1, 255, 1, 0, NULL, ONE (keepalive_probes) },
+  { "time-limit", SYNACK_PARAM_DURATION, NULL, N_("simulated time at which the run stops"),
+    SEC, 1, 31622400, 60, 0, NULL, ONE (time_limit) },
+  { "event-limit", SYNACK_PARAM_COUNT, NULL, N_("trace events before the run is stopped"),
+    SYNACK_PARAM_UNIT_NONE, 1, 20000000, 1000, 0, NULL, ONE (event_limit) },
 };
 
 #undef P
 #undef ALSO
+#undef BOTH
+#undef ONE
+#undef MS
+#undef SEC
 
-static const char *const key_names[] = {
-  "profile", "delay", "delay-c2s", "delay-s2c", "loss", "loss-c2s", "loss-s2c", "seed",
-  "msl", "rto-initial", "rto-min", "rto-max", "syn-retries", "syn-linear-retries",
-  "synack-retries", "data-retries", "fin-timeout", "delayed-ack", "mss", "window",
-  "rfc1337", "keepalive", "keepalive-idle", "keepalive-interval", "keepalive-probes", "time-limit",
-  "event-limit", NULL
-};
+static const SynackParamInfo *
+find_key (const char *key)
+{
+  for (unsigned i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_str_equal (keys[i].key, key))
+      return &keys[i];
+  return NULL;
+}
 
-G_STATIC_ASSERT (G_N_ELEMENTS (key_names) == G_N_ELEMENTS (keys) + 1);
+const SynackParamInfo *
+synack_param_table (size_t *n_keys)
+{
+  *n_keys = G_N_ELEMENTS (keys);
+  return keys;
+}
+
+const SynackParamInfo *
+synack_param_info (const char *key)
+{
+  return key != NULL ? find_key (key) : NULL;
+}
 
 const char *const *
 synack_param_keys (void)
 {
-  return key_names;
+  static const char *names[G_N_ELEMENTS (keys) + 1];
+  static gsize filled;
+
+  if (g_once_init_enter (&filled))
+    {
+      for (unsigned i = 0; i < G_N_ELEMENTS (keys); i++)
+        names[i] = keys[i].key;
+      g_once_init_leave (&filled, 1);
+    }
+  return names;
 }
 
 const char *
 synack_param_key_help (const char *key)
 {
-  for (unsigned i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (g_str_equal (keys[i].key, key))
-      return keys[i].help;
-  return NULL;
+  const SynackParamInfo *info = find_key (key);
+
+  return info != NULL ? info->help : NULL;
 }
 
 gboolean
 synack_param_key_is_known (const char *key)
 {
-  return synack_param_key_help (key) != NULL;
+  return find_key (key) != NULL;
+}
+
+/* Microseconds (or, for a probability, fractions) per unit shown. */
+static double
+unit_factor (const SynackParamInfo *info)
+{
+  switch (info->unit)
+    {
+    case SYNACK_PARAM_UNIT_MS: return 1e3;
+    case SYNACK_PARAM_UNIT_S: return 1e6;
+    case SYNACK_PARAM_UNIT_PERCENT: return 0.01;
+    case SYNACK_PARAM_UNIT_BYTES:
+    case SYNACK_PARAM_UNIT_NONE:
+    default: return 1;
+    }
+}
+
+static const void *
+field (const SynackParams *params, const SynackParamInfo *info)
+{
+  return (const char *) params + info->offset;
+}
+
+static double
+count_value (const SynackParams *params, const SynackParamInfo *info)
+{
+  if (info->size == sizeof (uint64_t))
+    return (double) *(const uint64_t *) field (params, info);
+  return (double) *(const uint32_t *) field (params, info);
+}
+
+double
+synack_param_get_number (const SynackParams *params, const SynackParamInfo *info)
+{
+  switch (info->kind)
+    {
+    case SYNACK_PARAM_DURATION:
+    case SYNACK_PARAM_DURATION_OR_OFF:
+      return (double) *(const SynackTime *) field (params, info) / unit_factor (info);
+    case SYNACK_PARAM_PROBABILITY:
+      return *(const double *) field (params, info) / unit_factor (info);
+    case SYNACK_PARAM_COUNT:
+      return count_value (params, info);
+    case SYNACK_PARAM_PROFILE:
+    case SYNACK_PARAM_SWITCH:
+    case SYNACK_PARAM_HOSTS:
+    default:
+      return 0;
+    }
+}
+
+char *
+synack_param_value_from_number (const SynackParamInfo *info, double number)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (info->kind)
+    {
+    case SYNACK_PARAM_DURATION_OR_OFF:
+      if (number <= 0)
+        return g_strdup ("off");
+      G_GNUC_FALLTHROUGH;
+    case SYNACK_PARAM_DURATION:
+      return synack_describe_time ((SynackTime) llround (number * unit_factor (info)), SYNACK_TIME_SCENARIO);
+    case SYNACK_PARAM_PROBABILITY:
+      return g_strdup_printf ("%s%%", g_ascii_formatd (buf, sizeof buf, "%.6g", number));
+    case SYNACK_PARAM_COUNT:
+      return g_strdup_printf ("%.0f", number);
+    case SYNACK_PARAM_PROFILE:
+    case SYNACK_PARAM_SWITCH:
+    case SYNACK_PARAM_HOSTS:
+    default:
+      return NULL;
+    }
+}
+
+char *
+synack_param_get_value (const SynackParams *params, const SynackParamInfo *info)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (info->kind)
+    {
+    case SYNACK_PARAM_PROFILE:
+      return g_strdup (synack_profile_to_string (*(const SynackProfile *) field (params, info)));
+    case SYNACK_PARAM_SWITCH:
+      return g_strdup (*(const bool *) field (params, info) ? "on" : "off");
+    case SYNACK_PARAM_HOSTS:
+      {
+        unsigned hosts = *(const unsigned *) field (params, info);
+
+        return g_strdup (hosts == 0 ? "off" : hosts == 1u << SYNACK_CLIENT ? "client"
+                         : hosts == 1u << SYNACK_SERVER ? "server" : "on");
+      }
+    case SYNACK_PARAM_DURATION_OR_OFF:
+    case SYNACK_PARAM_DURATION:
+      {
+        SynackTime d = *(const SynackTime *) field (params, info);
+
+        if (d == 0 && info->kind == SYNACK_PARAM_DURATION_OR_OFF)
+          return g_strdup ("off");
+        return synack_describe_time (d, SYNACK_TIME_SCENARIO);
+      }
+    case SYNACK_PARAM_PROBABILITY:
+      return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", *(const double *) field (params, info)));
+    case SYNACK_PARAM_COUNT:
+    default:
+      return g_strdup_printf ("%.0f", count_value (params, info));
+    }
 }
 
 static void
-store (SynackParams *params, const KeyInfo *info, const void *value, size_t size)
+store (SynackParams *params, const SynackParamInfo *info, const void *value, size_t size)
 {
   g_assert (size == info->size);
   memcpy ((char *) params + info->offset, value, size);
@@ -273,26 +453,20 @@ store (SynackParams *params, const KeyInfo *info, const void *value, size_t size
 gboolean
 synack_param_apply (SynackParams *params, const char *key, const char *value, GError **error)
 {
-  const KeyInfo *info = NULL;
+  const SynackParamInfo *info = find_key (key);
 
-  for (unsigned i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (g_str_equal (keys[i].key, key))
-      info = &keys[i];
   if (info == NULL)
     {
+      g_autofree char *known = g_strjoinv (", ", (char **) synack_param_keys ());
+
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_UNKNOWN_KEY,
-                   _("unknown parameter '%s' (known: %s)"), key,
-                   "profile, delay, delay-c2s, delay-s2c, loss, loss-c2s, loss-s2c, seed, msl, "
-                   "rto-initial, rto-min, rto-max, syn-retries, syn-linear-retries, "
-                   "synack-retries, data-retries, fin-timeout, delayed-ack, mss, window, "
-                   "rfc1337, keepalive, keepalive-idle, keepalive-interval, keepalive-probes, "
-                   "time-limit, event-limit");
+                   _("unknown parameter '%s' (known: %s)"), key, known);
       return FALSE;
     }
 
   switch (info->kind)
     {
-    case KIND_PROFILE:
+    case SYNACK_PARAM_PROFILE:
       {
         SynackProfile profile;
 
@@ -306,7 +480,7 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
         return TRUE;
       }
 
-    case KIND_DURATION_OR_OFF:
+    case SYNACK_PARAM_DURATION_OR_OFF:
       if (g_str_equal (value, "off"))
         {
           SynackTime zero = 0;
@@ -315,7 +489,7 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
           return TRUE;
         }
       G_GNUC_FALLTHROUGH;
-    case KIND_DURATION:
+    case SYNACK_PARAM_DURATION:
       {
         SynackTime d;
 
@@ -325,7 +499,7 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
         return TRUE;
       }
 
-    case KIND_PROBABILITY:
+    case SYNACK_PARAM_PROBABILITY:
       {
         double p;
 
@@ -335,11 +509,12 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
         return TRUE;
       }
 
-    case KIND_COUNT:
+    case SYNACK_PARAM_COUNT:
       {
         guint64 n;
 
-        if (!parse_count (value, info->max, &n, error))
+        /* 2^64 itself does not fit: the table's double stands for "any". */
+        if (!parse_count (value, info->max >= (double) G_MAXUINT64 ? G_MAXUINT64 : (guint64) info->max, &n, error))
           return FALSE;
         if (info->size == sizeof (uint64_t))
           {
@@ -356,7 +531,7 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
         return TRUE;
       }
 
-    case KIND_SWITCH:
+    case SYNACK_PARAM_SWITCH:
       {
         bool on;
 
@@ -366,7 +541,7 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
         return TRUE;
       }
 
-    case KIND_HOSTS:
+    case SYNACK_PARAM_HOSTS:
       {
         unsigned hosts;
 

@@ -146,6 +146,17 @@ synack_scenario_parse_at (SynackCursor *cur, SynackScenario *scenario, GError **
   synack_cursor_take_word (cur, ":");
   if (!parse_verb (cur, &action, error))
     return FALSE;
+  /* The two sides of one connection share its number (a simultaneous open
+   * names it on both hosts), but one host opens it once. */
+  if (action.what == SYNACK_DO_CONNECT && action.conn != 0)
+    for (guint i = 0; i < scenario->actions->len; i++)
+      {
+        const SynackAction *other = &g_array_index (scenario->actions, SynackAction, i);
+
+        if (other->what == SYNACK_DO_CONNECT && other->host == action.host && other->conn == action.conn)
+          return synack_cursor_fail (cur, error, _("conn=%u is already opened by the %s's connect on line %u"),
+                                     action.conn, synack_host_to_string (action.host), other->line);
+      }
   g_array_append_val (scenario->actions, action);
   return TRUE;
 }

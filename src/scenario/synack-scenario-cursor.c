@@ -6,26 +6,89 @@
 
 #include "synack-scenario-private.h"
 
+/* Messages quote words and lines; a pasted megabyte must not become a
+ * megabyte of message. */
+#define MAX_QUOTED_CHARS 80
+
+/* Cuts text to at most max characters (not bytes), marking the cut. */
+static void
+shorten (GString *text, gsize max)
+{
+  if (g_utf8_strlen (text->str, -1) > (glong) max)
+    {
+      g_string_truncate (text, (gsize) (g_utf8_offset_to_pointer (text->str, (glong) max) - text->str));
+      g_string_append (text, "…");
+    }
+}
+
+/* Characters a reader cannot see in an editor but the parser does: a
+ * no-break or zero-width space, a control character. */
+static gboolean
+is_invisible (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  if (c == '\t')
+    return FALSE;
+  return (c > 0x7f && (g_unichar_isspace (c) || type == G_UNICODE_SPACE_SEPARATOR)) ||
+         type == G_UNICODE_FORMAT || type == G_UNICODE_CONTROL;
+}
+
+/* " (there is an invisible U+00A0 at column 3)", or nothing. */
+static void
+append_invisible (GString *message, const char *line)
+{
+  guint column = 1;
+
+  if (line == NULL || !g_utf8_validate (line, -1, NULL))
+    return;
+  for (const char *p = line; *p; p = g_utf8_next_char (p), column++)
+    if (is_invisible (g_utf8_get_char (p)))
+      {
+        g_string_append_printf (message, _(" (the line has an invisible character U+%04X at column %u)"),
+                                g_utf8_get_char (p), column);
+        return;
+      }
+}
+
+/* "SOURCE:LINE: message", the message shortened and the invisible named. */
+static gboolean
+fail_at (const SynackCursor *cur, GError **error, int code, const char *text)
+{
+  g_autoptr (GString) message = g_string_new (text);
+
+  shorten (message, 2 * MAX_QUOTED_CHARS);
+  append_invisible (message, cur->raw);
+  g_set_error (error, SYNACK_SCENARIO_ERROR, code, _("%s:%u: %s"), cur->source, cur->line, message->str);
+  return FALSE;
+}
+
 gboolean
 synack_cursor_fail (const SynackCursor *cur, GError **error, const char *format, ...)
 {
-  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  text = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_SYNTAX,
-               _("%s:%u: %s"), cur->source, cur->line, message);
-  return FALSE;
+  return fail_at (cur, error, SYNACK_SCENARIO_ERROR_SYNTAX, text);
+}
+
+char *
+synack_cursor_quote (const char *text)
+{
+  GString *quoted = g_string_new (text);
+
+  shorten (quoted, MAX_QUOTED_CHARS);
+  return g_string_free (quoted, FALSE);
 }
 
 /* Re-labels an error from a value parser with the place it came from. */
 gboolean
 synack_cursor_fail_with (const SynackCursor *cur, GError **error, GError *cause)
 {
-  g_set_error (error, SYNACK_SCENARIO_ERROR, cause->code, _("%s:%u: %s"),
-               cur->source, cur->line, cause->message);
+  fail_at (cur, error, cause->code, cause->message);
   g_error_free (cause);
   return FALSE;
 }

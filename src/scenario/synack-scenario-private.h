@@ -9,6 +9,7 @@ typedef struct {
   char    *key;
   char    *value;
   unsigned line;
+  gboolean edit;    /* from --set or an edit, not from the file */
 } Assignment;
 
 /* A lesson's words in one language. */
@@ -24,10 +25,12 @@ struct _SynackScenario {
   GHashTable *lesson_texts; /* locale ("" untranslated) -> SynackLessonText */
   char      *text;          /* as loaded */
   GPtrArray *edits;         /* lines appended since, in file syntax */
+  GArray    *left_out;      /* of guint: lines of `text` whose action was removed */
 
   GArray    *assignments;   /* of Assignment, file order then edits */
   GArray    *actions;       /* of SynackAction */
   GArray    *faults;        /* of SynackFault */
+  gboolean   parsing_edit;  /* set while an edit's line is read */
   SynackScript script;      /* views into the arrays above, rebuilt on change */
 };
 
@@ -49,6 +52,7 @@ gboolean synack_scenario_parse_line (SynackScenario *scenario, const char *sourc
 typedef struct {
   const char *source;
   unsigned    line;
+  const char *raw;       /* the whole line, for messages */
   char      **words;
   guint       n_words;
   guint       next;
@@ -59,6 +63,8 @@ G_GNUC_PRINTF (3, 4)
 gboolean    synack_cursor_fail          (const SynackCursor *cur, GError **error, const char *format, ...);
 /* Re-labels an error from a value parser with the place it came from. */
 gboolean    synack_cursor_fail_with     (const SynackCursor *cur, GError **error, GError *cause);
+/* At most 80 characters of text, for quoting a line in a message. */
+char       *synack_cursor_quote         (const char *text);
 const char *synack_cursor_peek          (const SynackCursor *cur);
 const char *synack_cursor_take          (SynackCursor *cur);
 gboolean    synack_cursor_take_word     (SynackCursor *cur, const char *word);

@@ -1,8 +1,13 @@
 /* synack-scenario-read.c: reading scenario text and files line by line: comments, KEY = VALUE and the directives. */
 #include "synack-config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "synack-param-keys.h"
 #include "synack-scenario-private.h"
@@ -28,6 +33,7 @@ synack_scenario_parse_assignment (SynackScenario *scenario, const SynackCursor *
   a.key = g_strdup (key);
   a.value = g_strdup (value);
   a.line = cur->line;
+  a.edit = scenario->parsing_edit;
   g_array_append_val (scenario->assignments, a);
   return TRUE;
 }
@@ -53,7 +59,7 @@ synack_scenario_parse_line (SynackScenario *scenario, const char *source, unsign
   g_autofree char *line = g_strdup (raw);
   g_auto (GStrv) words = NULL;
   g_autoptr (GPtrArray) kept = g_ptr_array_new ();
-  SynackCursor cur = { source, lineno, NULL, 0, 0 };
+  SynackCursor cur = { source, lineno, raw, NULL, 0, 0 };
   const char *eq;
   const char *first;
   gboolean ok;
@@ -130,8 +136,12 @@ synack_scenario_parse_line (SynackScenario *scenario, const char *source, unsign
            g_str_equal (first, "summary") || g_str_equal (first, "watch"))
     ok = synack_cursor_fail (&cur, error, _("expected '%s = VALUE'"), first);
   else
-    ok = synack_cursor_fail (&cur, error, _("cannot read '%s': a line is KEY = VALUE, 'at TIME …', "
-               "'when HOST EVENT: …', 'lose …', 'delay …' or 'duplicate …'"), line);
+    {
+      g_autofree char *quoted = synack_cursor_quote (line);
+
+      ok = synack_cursor_fail (&cur, error, _("cannot read '%s': a line is KEY = VALUE, 'at TIME …', "
+                               "'when HOST EVENT: …', 'lose …', 'delay …' or 'duplicate …'"), quoted);
+    }
   return ok;
 }
 
@@ -142,6 +152,9 @@ parse_text (SynackScenario *scenario, const char *text, GError **error)
 {
   g_auto (GStrv) lines = NULL;
 
+  /* A byte-order mark, as some Windows editors write, is not part of the text. */
+  if (g_str_has_prefix (text, "\xEF\xBB\xBF"))
+    text += 3;
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_SYNTAX,
@@ -174,20 +187,76 @@ synack_scenario_parse (const char *text, const char *source_name, GError **error
   return g_steal_pointer (&scenario);
 }
 
+/* Reads a scenario file: a regular file of at most SYNACK_SCENARIO_MAX_BYTES.
+ * O_NONBLOCK keeps a FIFO without a writer from hanging the open; it is then
+ * refused like a device or a folder. */
+static char *
+read_scenario_file (const char *path, gsize *length, GError **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr (GString) text = NULL;
+  struct stat st;
+  char buffer[65536];
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+
+  if (fd < 0)
+    {
+      int err = errno;
+
+      g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_NOT_FOUND,
+                   _("%s: %s"), display, g_strerror (err));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_NOT_FOUND,
+                   _("%s: not a regular file (a folder, device or pipe); a scenario is a text file"), display);
+      close (fd);
+      return NULL;
+    }
+  text = g_string_sized_new (MIN ((gsize) st.st_size, SYNACK_SCENARIO_MAX_BYTES) + 1);
+  for (;;)
+    {
+      ssize_t n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int err = errno;
+
+          g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_NOT_FOUND,
+                       _("%s: %s"), display, g_strerror (err));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      /* The size is checked as it is read: the file may grow meanwhile. */
+      if (text->len + (gsize) n > SYNACK_SCENARIO_MAX_BYTES)
+        {
+          g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
+                       _("%s: too large for a scenario (at most %d MiB; scenarios are written by hand)"),
+                       display, SYNACK_SCENARIO_MAX_BYTES / (1024 * 1024));
+          close (fd);
+          return NULL;
+        }
+      g_string_append_len (text, buffer, n);
+    }
+  close (fd);
+  *length = text->len;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 SynackScenario *
 synack_scenario_load_file (const char *path, GError **error)
 {
   g_autofree char *text = NULL;
   gsize length;
-  GError *cause = NULL;
 
-  if (!g_file_get_contents (path, &text, &length, &cause))
-    {
-      g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_NOT_FOUND,
-                   _("%s"), cause->message);
-      g_error_free (cause);
-      return NULL;
-    }
+  text = read_scenario_file (path, &length, error);
+  if (text == NULL)
+    return NULL;
   if (memchr (text, '\0', length) != NULL)
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_SYNTAX,

@@ -1,7 +1,7 @@
 /* synack-scenario.h: scenario files and built-in lessons, turned into engine scripts and runs. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "synack-engine.h"
 
@@ -26,6 +26,9 @@ typedef struct _SynackScenario SynackScenario;
 SynackScenario *synack_scenario_parse       (const char  *text,
                                              const char  *source_name,
                                              GError     **error);
+/* A regular file of at most SYNACK_SCENARIO_MAX_BYTES; anything else (a
+ * folder, a device, a FIFO, a huge file) is refused with a message. */
+#define SYNACK_SCENARIO_MAX_BYTES (4 * 1024 * 1024)
 SynackScenario *synack_scenario_load_file   (const char  *path,
                                              GError     **error);
 SynackScenario *synack_scenario_load_preset (const char  *name,
@@ -66,6 +69,11 @@ gboolean synack_scenario_append_line (SynackScenario *scenario,
                                       const char     *line,
                                       GError        **error);
 
+/* Removes every action of the file's own that makes call `what` (a "close"
+ * at a time or in reaction to an event), before any edit is made; Save
+ * writes their lines as comments. Returns how many were removed. */
+guint synack_scenario_remove_actions (SynackScenario *scenario, SynackDo what);
+
 /* The scenario as file text, edits included: what "Save" writes. */
 char *synack_scenario_to_text (const SynackScenario *scenario);
 
@@ -74,6 +82,13 @@ char *synack_scenario_to_text (const SynackScenario *scenario);
 SynackTrace *synack_scenario_run (const SynackScenario *scenario,
                                   SynackRunStats       *stats,
                                   GError              **error);
+
+/* As synack_scenario_run; a cancelled run stops within a fraction of a
+ * millisecond and fails with G_IO_ERROR_CANCELLED. cancellable may be NULL. */
+SynackTrace *synack_scenario_run_cancellable (const SynackScenario *scenario,
+                                              SynackRunStats       *stats,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
 
 void synack_trace_free (SynackTrace *trace);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynackScenario, synack_scenario_free)

@@ -91,6 +91,8 @@ append_event_json (GString *out, const SynackEvent *e)
         g_string_append_printf (out, ", \"result\": \"%s\"", synack_result_to_string (e->result));
       if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
         g_string_append_printf (out, ", \"bytes\": %" G_GUINT64_FORMAT, e->bytes);
+      if (e->call == SYNACK_CALL_LISTEN)
+        g_string_append_printf (out, ", \"port\": %u", e->port);
       break;
 
     case SYNACK_EVENT_STATE:

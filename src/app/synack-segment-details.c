@@ -1,0 +1,166 @@
+/* synack-segment-details.c: every field of the selected event, and of its segment's header. */
+#include "synack-config.h"
+
+#include <glib/gi18n.h>
+
+#include "synack-explain.h"
+#include "synack-segment-details.h"
+
+struct _SynackSegmentDetails
+{
+  GtkGrid parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SynackSegmentDetails, synack_segment_details, GTK_TYPE_GRID)
+
+static void
+add_detail (SynackSegmentDetails *self, int *row, const char *name, const char *value)
+{
+  GtkWidget *k = gtk_label_new (name);
+  GtkWidget *v = gtk_label_new (value);
+
+  gtk_label_set_xalign (GTK_LABEL (k), 0);
+  gtk_widget_add_css_class (k, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (v), 0);
+  gtk_label_set_wrap (GTK_LABEL (v), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (v), TRUE);
+  gtk_widget_set_hexpand (v, TRUE);
+  gtk_grid_attach (GTK_GRID (self), k, 0, *row, 1, 1);
+  gtk_grid_attach (GTK_GRID (self), v, 1, *row, 1, 1);
+  (*row)++;
+}
+
+static void
+add_detailf (SynackSegmentDetails *self, int *row, const char *name, const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+static void
+add_detailf (SynackSegmentDetails *self, int *row, const char *name, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *value = NULL;
+
+  va_start (args, format);
+  value = g_strdup_vprintf (format, args);
+  va_end (args);
+  add_detail (self, row, name, value);
+}
+
+void
+synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace *trace, long index)
+{
+  GtkWidget *child;
+  const SynackEvent *e;
+  g_autofree char *t = NULL;
+  int row = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_grid_remove (GTK_GRID (self), child);
+
+  if (trace == NULL || index < 0 || (size_t) index >= trace->n_events)
+    {
+      add_detail (self, &row, _("Event"), _("None yet: step forward to see the first one."));
+      return;
+    }
+
+  e = &trace->events[index];
+  t = synack_explain_time (e->t);
+  add_detailf (self, &row, _("Event"), _("%ld of %zu"), index + 1, trace->n_events);
+  add_detail (self, &row, _("Time"), t);
+  add_detail (self, &row, _("Host"), synack_explain_host (e->host));
+  if (e->conn != 0)
+    add_detailf (self, &row, _("Connection"), "%u", e->conn);
+
+  switch (e->type)
+    {
+    case SYNACK_EVENT_SEND:
+    case SYNACK_EVENT_DELIVER:
+    case SYNACK_EVENT_LOST:
+    case SYNACK_EVENT_DUPLICATE:
+      {
+        long send = synack_trace_find_send (trace, e->seg);
+        const SynackEvent *s = send >= 0 ? &trace->events[send] : e;
+        const SynackHeader *h = &s->hdr;
+        long end = send >= 0 ? synack_trace_find_arrival (trace, send) : -1;
+        char flags[32];
+        g_autofree char *kind = synack_explain_segment_kind (h);
+
+        synack_flags_to_string (h->flags, flags, sizeof flags);
+        add_detailf (self, &row, _("Segment"), "#%u (%s)", e->seg, kind);
+        add_detailf (self, &row, _("From"), _("%s, port %u"), synack_explain_host (s->host), h->src_port);
+        add_detailf (self, &row, _("To"), _("%s, port %u"),
+                     synack_explain_host (s->host == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT), h->dst_port);
+        add_detail (self, &row, _("Flags"), flags[0] ? flags : _("none"));
+        add_detailf (self, &row, _("Sequence number"), "%u", h->seq);
+        add_detailf (self, &row, _("Acknowledgement"), (h->flags & SYNACK_FLAG_ACK) ? "%u" : _("%u (not valid: no ACK flag)"), h->ack);
+        add_detailf (self, &row, _("Window"), "%u", h->win);
+        add_detailf (self, &row, _("Payload length"), g_dngettext (GETTEXT_PACKAGE, "%u byte", "%u bytes", h->len), h->len);
+        if (s->duplicate || e->duplicate)
+          add_detail (self, &row, _("Transmission"), _("a copy made by the network"));
+        else if (s->rexmit == 0)
+          add_detail (self, &row, _("Transmission"), _("first"));
+        else
+          add_detailf (self, &row, _("Transmission"), _("retransmission %u"), s->rexmit);
+        if (end >= 0)
+          {
+            const SynackEvent *a = &trace->events[end];
+            g_autofree char *at = synack_explain_time (a->t);
+            if (a->type == SYNACK_EVENT_LOST)
+              add_detailf (self, &row, _("Fate"), _("lost (%s), would have arrived at %s"),
+                           _(synack_loss_reason_to_string (a->loss_reason)), at);
+            else
+              add_detailf (self, &row, _("Fate"), _("arrives at %s: %s"), at, _(synack_verdict_to_string (a->verdict)));
+          }
+        else
+          add_detail (self, &row, _("Fate"), _("still in flight when the run ends"));
+      }
+      break;
+
+    case SYNACK_EVENT_STATE:
+      add_detail (self, &row, _("From state"), synack_state_to_string (e->from));
+      add_detail (self, &row, _("To state"), synack_state_to_string (e->to));
+      add_detail (self, &row, _("Cause"), _(synack_cause_to_string (e->cause)));
+      break;
+
+    case SYNACK_EVENT_TIMER:
+      {
+        add_detail (self, &row, _("Timer"), synack_describe_timer_kind (e->timer));
+        add_detail (self, &row, _("Action"), e->action == SYNACK_TIMER_START ? C_("timer", "start")
+                                             : e->action == SYNACK_TIMER_STOP ? C_("timer", "stop")
+                                             : C_("timer", "expire"));
+        if (e->action == SYNACK_TIMER_START)
+          {
+            g_autofree char *d = synack_explain_time (e->duration);
+            g_autofree char *x = synack_explain_time (e->expires);
+            add_detail (self, &row, _("Duration"), d);
+            add_detail (self, &row, _("Expires at"), x);
+          }
+      }
+      break;
+
+    case SYNACK_EVENT_APP:
+      add_detailf (self, &row, _("Call"), "%s()", synack_call_to_string (e->call));
+      add_detail (self, &row, _("Result"), e->result == SYNACK_RESULT_OK ? C_("result", "ok")
+                                           : e->result == SYNACK_RESULT_PENDING ? C_("result", "pending")
+                                           : synack_result_to_string (e->result));
+      if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
+        add_detailf (self, &row, _("Bytes"), "%" G_GUINT64_FORMAT, e->bytes);
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+synack_segment_details_class_init (SynackSegmentDetailsClass *klass)
+{
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+                                               "/io/github/synack/SynAck/synack-segment-details.ui");
+}
+
+static void
+synack_segment_details_init (SynackSegmentDetails *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  synack_segment_details_set_event (self, NULL, -1);
+}

@@ -1,0 +1,80 @@
+/* synack-window-presentation.c: the window's look: light, dark or the projector's full-screen presentation mode. */
+#include "synack-config.h"
+
+#include "synack-window-private.h"
+
+gboolean
+_synack_window_prefers_dark (SynackWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (g_strcmp0 (self->theme_choice, "dark") == 0)
+    return TRUE;
+  if (g_strcmp0 (self->theme_choice, "light") == 0)
+    return FALSE;
+  return app != NULL && synack_application_get_system_dark (SYNACK_APPLICATION (app));
+}
+
+void
+_synack_window_apply_theme (SynackWindow *self)
+{
+  gboolean dark = _synack_window_prefers_dark (self);
+  const char *diagram_theme = self->presentation ? "projector" : dark ? "dark" : "light";
+
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+  synack_diagram_view_set_theme (self->diagram, diagram_theme, 1.0);
+  _synack_window_show_states (self);
+}
+
+void
+_synack_window_set_presentation (SynackWindow *self, gboolean presentation)
+{
+  presentation = !!presentation;
+  if (self->presentation == presentation)
+    return;
+  self->presentation = presentation;
+
+  /* The diagram takes the whole width (its labels are sized to it); the
+   * states and the sentence come up as a caption over its foot. */
+  gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), !presentation && self->show_side_panel);
+  gtk_widget_set_visible (self->caption_box, presentation);
+  if (presentation)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presentation);
+  _synack_window_apply_theme (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->diagram));
+  g_object_notify (G_OBJECT (self), "presentation");
+}
+
+static void
+on_fullscreened (SynackWindow *self)
+{
+  /* The window manager took us out of fullscreen (or a key did). */
+  if (self->presentation && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    _synack_window_set_presentation (self, FALSE);
+}
+
+void
+_synack_window_set_theme_choice (SynackWindow *self, const char *choice)
+{
+  if (g_strcmp0 (choice, self->theme_choice) == 0)
+    return;
+  g_free (self->theme_choice);
+  self->theme_choice = g_strdup (choice);
+  _synack_window_apply_theme (self);
+  g_object_notify (G_OBJECT (self), "theme-choice");
+}
+
+void
+_synack_window_presentation_init (SynackWindow *self)
+{
+  g_signal_connect_swapped (self, "notify::fullscreened", G_CALLBACK (on_fullscreened), self);
+}

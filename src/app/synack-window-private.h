@@ -1,0 +1,109 @@
+/* synack-window-private.h: the window's fields and what its files (window, actions, playback, presentation) share. */
+#pragma once
+
+#include "synack-diagram-view.h"
+#include "synack-document.h"
+#include "synack-event-row.h"
+#include "synack-host-panel.h"
+#include "synack-parameters-page.h"
+#include "synack-playback-bar.h"
+#include "synack-segment-details.h"
+#include "synack-what-if-page.h"
+#include "synack-window.h"
+
+G_BEGIN_DECLS
+
+struct _SynackWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* Template widgets */
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  GtkPaned             *paned;
+  SynackDiagramView    *diagram;
+  GtkWidget            *busy_box;
+  GtkSpinner           *busy_spinner;
+  GtkProgressBar       *busy_bar;
+  GtkWidget            *follow_button;
+  GtkWidget            *caption_box;
+  GtkLabel             *client_caption_label;
+  GtkLabel             *server_caption_label;
+  GtkLabel             *caption_sentence_label;
+  SynackPlaybackBar    *playback_bar;
+  GtkLabel             *lesson_title_label;
+  GtkLabel             *lesson_summary_label;
+  SynackHostPanel      *host_panel;
+  GtkLabel             *explanation_label;
+  GtkStack             *side_stack;
+  GtkColumnView        *events_view;
+  SynackSegmentDetails *segment_details;
+  SynackParametersPage *parameters_page;
+  SynackWhatIfPage     *what_if_page;
+
+  GSettings            *settings;
+
+  /* What is simulated, and its latest run. The document runs it in a
+   * worker; the window only asks and shows the result. */
+  SynackDocument       *document;
+  SynackRun            *run;
+  GCancellable         *cancellable;   /* cancelled when the window goes */
+  gboolean              running;       /* a run was asked for and has not come back */
+  gboolean              keep_time;
+  guint                 busy_timeout_id;
+  guint                 pulse_id;
+  guint                 rerun_idle_id;
+
+  /* The cursor */
+  long                  upto;
+  double                progress;
+  SynackTime            cursor_t;
+  long                  selected;
+  gboolean              playing;
+  guint                 tick_id;
+  gint64                last_frame_us;
+
+  SynackEventList      *event_list;
+  GtkSingleSelection   *event_selection;
+
+  gboolean              presentation;
+  gboolean              show_side_panel;
+  char                 *theme_choice;
+  guint                 syncing;       /* > 0 while we update widgets ourselves */
+};
+
+/* synack-window.c */
+void     _synack_window_show_error     (SynackWindow *self, const char *message);
+void     _synack_window_dismiss_error  (SynackWindow *self);
+/* Runs the document again; keep_time: the cursor stays at its time. */
+void     _synack_window_rerun          (SynackWindow *self, gboolean keep_time);
+/* Everything that follows the cursor; moved: a new event is shown. */
+void     _synack_window_update_cursor  (SynackWindow *self, gboolean moved);
+void     _synack_window_show_states    (SynackWindow *self);
+/* Adds a what-if edit to the document (a refused one shows its message). */
+gboolean _synack_window_add_edit       (SynackWindow *self, const SynackEdit *edit);
+
+/* synack-window-actions.c */
+void     _synack_window_class_actions_init (GtkWidgetClass *widget_class);
+/* Enables the actions that depend on the cursor and the edits. */
+void     _synack_window_actions_update     (SynackWindow *self);
+void     _synack_window_show_message       (SynackWindow *self, const char *primary, const char *secondary);
+
+/* synack-window-playback.c */
+void     _synack_window_start_playing  (SynackWindow *self);
+void     _synack_window_stop_playing   (SynackWindow *self);
+/* Moves the cursor to event upto exactly (no animation in progress). */
+void     _synack_window_jump_to        (SynackWindow *self, long upto);
+void     _synack_window_seek_time      (SynackWindow *self, SynackTime t);
+
+/* synack-window-presentation.c */
+gboolean _synack_window_prefers_dark   (SynackWindow *self);
+void     _synack_window_apply_theme    (SynackWindow *self);
+void     _synack_window_set_presentation (SynackWindow *self, gboolean presentation);
+void     _synack_window_set_theme_choice (SynackWindow *self, const char *choice);
+/* Leaves presentation mode when the window manager ends full screen. */
+void     _synack_window_presentation_init (SynackWindow *self);
+
+G_END_DECLS

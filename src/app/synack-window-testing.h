@@ -1,0 +1,40 @@
+/* synack-window-testing.h: what the window tests may ask and do beyond the public API. */
+#pragma once
+
+#include "synack-window.h"
+
+G_BEGIN_DECLS
+
+/* A run is asked for, working, or not yet shown. */
+gboolean   synack_window_is_busy         (SynackWindow *self);
+
+/* The cursor: the last event shown (-1: none yet) and how far towards the
+ * next one the animation has gone. */
+long       synack_window_get_cursor      (SynackWindow *self);
+double     synack_window_get_progress    (SynackWindow *self);
+SynackTime synack_window_get_cursor_time (SynackWindow *self);
+void       synack_window_set_cursor      (SynackWindow *self, long upto);
+/* Puts the cursor at a simulated time, animation included (a segment
+ * half-way across), as playback would show it. */
+void       synack_window_seek_time       (SynackWindow *self, SynackTime t);
+gboolean   synack_window_get_playing     (SynackWindow *self);
+
+/* Sets a parameter as the Parameters page does (a refused value shows its
+ * message); the run follows. */
+gboolean   synack_window_set_param       (SynackWindow *self, const char *key, const char *value);
+/* Adds a what-if edit as the page and the diagram's menu do. */
+gboolean   synack_window_add_edit        (SynackWindow *self, const SynackEdit *edit);
+
+/* What the side panel shows. */
+const char *synack_window_get_state_text  (SynackWindow *self, SynackHostId host);
+const char *synack_window_get_explanation (SynackWindow *self);
+const char *synack_window_get_error       (SynackWindow *self); /* NULL when none is shown */
+long        synack_window_get_selected_row (SynackWindow *self);
+
+GtkWidget *synack_window_get_diagram      (SynackWindow *self);
+/* Shows a page of the side panel: "events", "details", "parameters", "what-if". */
+void       synack_window_show_page        (SynackWindow *self, const char *name);
+/* The Parameters page's widget for a --set key, or "close-first" / "close-at". */
+GtkWidget *synack_window_get_param_widget (SynackWindow *self, const char *key);
+
+G_END_DECLS
