@@ -15,12 +15,14 @@
 #include <unistd.h>
 
 #include "synack-render.h"
+#include "synack-svg-writer.h"
 #include "test-render-traces.h"
 
 /* Figures of one piece of work run in a child, so its peak memory is its own. */
 typedef struct {
   gboolean ok;
   double   seconds;
+  double   cpu;       /* user + system time of the child: steady on a busy machine */
   long     max_rss_kb;
   gint64   bytes;
 } Figures;
@@ -49,13 +51,40 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
 }
 
+/* The figures of child pid, started at start, that writes path. */
 static Figures
-export_in_child (const SynackTrace *trace, const char *path, double scale)
+wait_child (pid_t pid, double start, const char *path)
 {
   Figures fig = { 0 };
-  double start = now ();
   struct rusage usage;
   int status = 0;
+
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
+    return fig;
+  fig.seconds = now () - start;
+  fig.cpu = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+  fig.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
+  fig.max_rss_kb = usage.ru_maxrss;
+  fig.bytes = file_size (path);
+  return fig;
+}
+
+/* Resident memory now, to take what a child inherited out of its peak. */
+static long
+rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || !(line = strstr (status, "VmRSS:")))
+    return 0;
+  return atol (line + 6);
+}
+
+static Figures
+export_in_child (const SynackTrace *trace, const char *path, double scale, SynackSvgBackend backend)
+{
+  double start = now ();
   pid_t pid = fork ();
 
   if (pid == 0)
@@ -65,6 +94,7 @@ export_in_child (const SynackTrace *trace, const char *path, double scale)
 
       synack_export_options_init (&options);
       options.scale = scale;
+      options.svg_backend = backend;
       if (!synack_export_file (trace, &options, path, &error))
         {
           fprintf (stderr, "  export %s: %s\n", path, error->message);
@@ -72,22 +102,38 @@ export_in_child (const SynackTrace *trace, const char *path, double scale)
         }
       _exit (0);
     }
-  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
-    return fig;
-  fig.seconds = now () - start;
-  fig.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
-  fig.max_rss_kb = usage.ru_maxrss;
-  fig.bytes = file_size (path);
-  return fig;
+  return wait_child (pid, start, path);
+}
+
+static cairo_status_t
+write_fd (void *closure, const unsigned char *data, unsigned int length)
+{
+  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* The semantic SVG writer alone, on a layout already made (what a view
+ * that keeps its layout pays for "Export as SVG"). */
+static Figures
+svg_writer_in_child (const SynackDiagramLayout *layout, const char *path)
+{
+  double start = now ();
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      FILE *out = fopen (path, "wb");
+      gboolean ok = out && synack_svg_write (layout, NULL, NULL, write_fd, out);
+
+      ok = out && fclose (out) == 0 && ok;
+      _exit (ok ? 0 : 1);
+    }
+  return wait_child (pid, start, path);
 }
 
 static Figures
 run_program (char **argv, const char *output)
 {
-  Figures fig = { 0 };
   double start = now ();
-  struct rusage usage;
-  int status = 0;
   pid_t pid = fork ();
 
   if (pid == 0)
@@ -98,13 +144,7 @@ run_program (char **argv, const char *output)
       execvp (argv[0], argv);
       _exit (127);
     }
-  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
-    return fig;
-  fig.seconds = now () - start;
-  fig.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
-  fig.max_rss_kb = usage.ru_maxrss;
-  fig.bytes = file_size (output);
-  return fig;
+  return wait_child (pid, start, output);
 }
 
 /* The same run as an mscgen chart: one arc per segment, lost ones as -x. */
@@ -141,7 +181,7 @@ print_figures (const char *what, const Figures *fig)
   if (!fig->ok)
     printf ("  %-28s failed (%.2f s, peak %.1f MiB)\n", what, fig->seconds, fig->max_rss_kb / 1024.0);
   else
-    printf ("  %-28s %8.3f s   peak RSS %7.1f MiB   %9.1f KiB\n", what, fig->seconds,
+    printf ("  %-28s %8.3f s (CPU %.3f s)   peak RSS %7.1f MiB   %9.1f KiB\n", what, fig->seconds, fig->cpu,
             fig->max_rss_kb / 1024.0, fig->bytes / 1024.0);
 }
 
@@ -247,17 +287,35 @@ main (int argc, char **argv)
     /* One PNG cannot be taller than 32767 px: shrink to fit, as a user would. */
     double png_scale = MIN (1.0, 32000.0 / height);
     g_autofree char *png_what = g_strdup_printf ("PNG (scale %.3f)", png_scale);
-    Figures f_png, f_svg, f_pdf, m_png = { 0 }, m_svg = { 0 }, m_eps = { 0 };
+    Figures f_png = { 0 }, f_svg, f_svg_alone, f_cairo_svg = { 0 }, f_pdf = { 0 }, m_png = { 0 }, m_svg = { 0 }, m_eps = { 0 };
+    gboolean svg_only = argc > 2 && g_str_equal (argv[2], "--svg-only");
+    long inherited_kb = rss_kb ();
     g_autofree char *mscgen = g_find_program_in_path ("mscgen");
     gboolean have_mscgen = mscgen != NULL;
 
     printf ("Full export of the same trace:\n");
-    f_png = export_in_child (trace, png, png_scale);
-    print_figures (png_what, &f_png);
-    f_svg = export_in_child (trace, svg, 1);
-    print_figures ("SVG", &f_svg);
-    f_pdf = export_in_child (trace, pdf, 1);
-    print_figures ("PDF (one tall page)", &f_pdf);
+    if (!svg_only)
+      {
+        f_png = export_in_child (trace, png, png_scale, SYNACK_SVG_BACKEND_SEMANTIC);
+        print_figures (png_what, &f_png);
+      }
+    f_svg = export_in_child (trace, svg, 1, SYNACK_SVG_BACKEND_SEMANTIC);
+    print_figures ("SVG (semantic, the default)", &f_svg);
+    /* The child's peak includes the trace and layout it inherited. */
+    printf ("  %-28s (peak includes %.1f MiB inherited from the benchmark)\n", "", inherited_kb / 1024.0);
+    {
+      Figures alone = svg_writer_in_child (layout, svg);
+
+      print_figures ("SVG writer alone (laid out)", &alone);
+      f_svg_alone = alone;
+    }
+    if (!svg_only)
+      {
+        f_cairo_svg = export_in_child (trace, svg, 1, SYNACK_SVG_BACKEND_CAIRO);
+        print_figures ("SVG (--svg-backend cairo)", &f_cairo_svg);
+        f_pdf = export_in_child (trace, pdf, 1, SYNACK_SVG_BACKEND_SEMANTIC);
+        print_figures ("PDF (one tall page)", &f_pdf);
+      }
 
     if (have_mscgen)
       {
@@ -270,8 +328,12 @@ main (int argc, char **argv)
         char *eps_argv[] = { "mscgen", "-T", "eps", "-o", m_eps_path, msc, NULL };
 
         printf ("mscgen 0.20 on the same %zu arcs (no timing, no states, no timers):\n", n_arrows);
-        m_png = run_program (png_argv, m_png_path);
-        print_figures ("mscgen PNG", &m_png);
+        /* mscgen's PNG of this chart takes it 40 s and 3 GiB. */
+        if (!svg_only)
+          {
+            m_png = run_program (png_argv, m_png_path);
+            print_figures ("mscgen PNG", &m_png);
+          }
         m_svg = run_program (svg_argv, m_svg_path);
         print_figures ("mscgen SVG", &m_svg);
         m_eps = run_program (eps_argv, m_eps_path);
@@ -280,7 +342,10 @@ main (int argc, char **argv)
         if (m_png.ok && f_png.ok)
           printf ("  PNG %.2f", f_png.seconds / m_png.seconds);
         if (m_svg.ok && f_svg.ok)
-          printf ("  SVG %.2f", f_svg.seconds / m_svg.seconds);
+          printf ("  SVG %.2f (the writer alone %.2f; in CPU time %.2f and %.2f)", f_svg.seconds / m_svg.seconds,
+                  f_svg_alone.seconds / m_svg.seconds, f_svg.cpu / m_svg.cpu, f_svg_alone.cpu / m_svg.cpu);
+        if (f_cairo_svg.ok)
+          printf ("  cairo's SVG %.2f", f_cairo_svg.seconds / m_svg.seconds);
         if (m_eps.ok && f_pdf.ok)
           printf ("  PDF/EPS %.2f", f_pdf.seconds / m_eps.seconds);
         printf ("\n");

@@ -11,8 +11,9 @@ G_BEGIN_DECLS
  *
  * The invariants, per host and connection:
  *  - events never go back in time;
- *  - every state change is an edge of RFC 9293's diagram
- *    (synack_state_transition_is_legal) and starts from the socket's state;
+ *  - every state change is an edge of the table of transitions, with a
+ *    cause the table gives it (synack_transition_find), and starts from
+ *    the socket's state;
  *  - TIME_WAIT that expires lasted at least 2 x MSL;
  *  - a timer is stopped or expires only while running, and expires at its
  *    deadline; at the end none is running;

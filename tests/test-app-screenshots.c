@@ -1,5 +1,5 @@
 /* test-app-screenshots.c: screenshots of the running window (start,
- * mid-handshake, TIME_WAIT, presentation, dark), each checked not blank. */
+ * mid-handshake, TIME_WAIT, presentation, with the state diagram, predict mode, dark), each checked not blank. */
 #include "synack-config.h"
 
 #include <gtk/gtk.h>
@@ -10,6 +10,9 @@
 #include "synack-export-dialog.h"
 #include "synack-i18n.h"
 #include "synack-lesson-dialog.h"
+#include "synack-toast.h"
+#include "synack-window.h"
+#include "synack-quiz-panel.h"
 #include "synack-test-text.h"
 #include "synack-window-testing.h"
 
@@ -144,7 +147,21 @@ shoot_all (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   synack_window_seek_time (window, (trace->events[synack].t + trace->events[arrival].t) / 2);
   shoot ("presentation");
-  g_object_set (window, "presentation", FALSE, NULL);
+  /* Both diagrams at once, for the back of the room. */
+  g_object_set (window, "show-states", TRUE, NULL);
+  synack_window_set_cursor (window, arrival + 1);
+  shoot ("presentation-states");
+  /* Predict mode for a class: the question big over the diagram. */
+  synack_window_set_cursor (window, -1);
+  g_object_set (window, "predict", TRUE, NULL);
+  synack_window_set_cursor (window, arrival + 1);
+  shoot ("presentation-predict");
+  synack_quiz_panel_reveal (SYNACK_QUIZ_PANEL (synack_window_get_quiz_panel (window)));
+  shoot ("presentation-predict-revealed");
+  g_object_set (window, "predict", FALSE, "presentation", FALSE, NULL);
+  synack_window_set_cursor (window, time_wait);
+  shoot ("states");
+  g_object_set (window, "show-states", FALSE, NULL);
 
   g_object_set (window, "theme-choice", "dark", NULL);
   synack_window_seek_time (window, trace->events[time_wait].t + SYNACK_SEC (20));
@@ -172,6 +189,14 @@ shoot_all (void)
     gtk_window_present (GTK_WINDOW (export));
     shoot ("export");
     gtk_window_destroy (GTK_WINDOW (export));
+  }
+  {
+    /* What a successful export leaves in the window. */
+    g_autoptr(GFile) file = g_file_new_for_path ("/tmp/handshake.pdf");
+
+    synack_toast_show (GTK_WINDOW (window), "Exported “handshake.pdf”", file);
+    wait_ms (400);
+    shoot ("export-done");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

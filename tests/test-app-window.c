@@ -9,6 +9,7 @@
 #include "synack-application.h"
 #include "synack-diagram-view.h"
 #include "synack-export-dialog.h"
+#include "synack-toast.h"
 #include "synack-lesson-dialog.h"
 #include "synack-test-text.h"
 #include "synack-document-private.h"
@@ -421,6 +422,34 @@ test_export (void)
   g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  /* Success is said in the window, with a way to open the file. */
+  {
+    GtkWidget *toast = synack_toast_get_current (GTK_WINDOW (window));
+    GtkWidget *box, *label, *open;
+
+    g_assert_nonnull (toast);
+    box = gtk_revealer_get_child (GTK_REVEALER (toast));
+    label = gtk_widget_get_first_child (box);
+    open = gtk_widget_get_next_sibling (label);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Exported “handshake.png”");
+    g_assert_cmpstr (gtk_widget_get_name (open), ==, "toast-open");
+    g_assert_true (gtk_widget_is_visible (toast));
+  }
+
+  /* The web page carries the lesson's title. */
+  {
+    g_autofree char *html = g_build_filename (dir, "lesson.html", NULL);
+    g_autofree char *page = NULL;
+
+    dialog = synack_export_dialog_new (GTK_WINDOW (window), synack_window_get_run (window), -1, "light");
+    gtk_window_present (GTK_WINDOW (dialog));
+    synack_export_dialog_set_format (dialog, SYNACK_EXPORT_FORMAT_HTML);
+    g_assert_cmpint (run_export (dialog, html), ==, 1);
+    g_assert_true (g_file_get_contents (html, &page, NULL, NULL));
+    g_assert_nonnull (strstr (page, "<title>The three-way handshake"));
+    g_unlink (html);
+  }
 
   /* A write that fails shows an error dialog and leaves nothing behind. */
   dialog = synack_export_dialog_new (GTK_WINDOW (window), synack_window_get_run (window), -1, "light");

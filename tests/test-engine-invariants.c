@@ -213,7 +213,15 @@ test_checker_catches (void)
 
     i = nth_event (trace, SYNACK_EVENT_STATE, SYNACK_CLIENT, 1);
     trace->events[i].to = SYNACK_STATE_TIME_WAIT;
-    expect_violation (trace, "not a transition");
+    expect_violation (trace, "not in the table of transitions");
+  }
+  {
+    g_autoptr (SynackTrace) trace = good_trace ();
+
+    /* A real edge, but for a reason the table does not give it. */
+    i = nth_event (trace, SYNACK_EVENT_STATE, SYNACK_CLIENT, 1);
+    trace->events[i].cause = SYNACK_CAUSE_FIN_RECEIVED;
+    expect_violation (trace, "on FIN received is not in the table");
   }
   {
     g_autoptr (SynackTrace) trace = good_trace ();

@@ -258,7 +258,8 @@ test_per_step (Fixture *f, gconstpointer data)
   options.per_step = TRUE;
   g_assert_true (export (trace, &options, pdf, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (pdf_pages (pdf), ==, trace->n_events);
+  /* A title page, then one page per event. */
+  g_assert_cmpuint (pdf_pages (pdf), ==, trace->n_events + 1);
   if (have_program ("pdfinfo"))
     {
       g_autofree char *cmd = g_strdup_printf ("pdfinfo '%s'", pdf);
@@ -268,7 +269,7 @@ test_per_step (Fixture *f, gconstpointer data)
       g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
       pages = strstr (out, "Pages:");
       g_assert_nonnull (pages);
-      g_assert_cmpuint (g_ascii_strtoull (pages + 6, NULL, 10), ==, trace->n_events);
+      g_assert_cmpuint (g_ascii_strtoull (pages + 6, NULL, 10), ==, trace->n_events + 1);
     }
 
   g_assert_true (export (trace, &options, png, &error));
@@ -286,10 +287,10 @@ test_per_step (Fixture *f, gconstpointer data)
       }
   }
 
-  /* --upto with --per-step: pages for events 0..K. */
+  /* --upto with --per-step: the title page, then pages for events 0..K. */
   options.upto = 3;
   g_assert_true (export (trace, &options, pdf, &error));
-  g_assert_cmpuint (pdf_pages (pdf), ==, 4);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 5);
 
   /* SVG has no pages. */
   {
@@ -655,12 +656,12 @@ test_cli (Fixture *f, gconstpointer data)
   g_free (args);
   args = g_strdup_printf ("--preset handshake --set delay=20ms -o '%s' --per-step --upto 4", pdf);
   g_assert_cmpint (cli (f->dir, args), ==, 0);
-  g_assert_cmpuint (pdf_pages (pdf), ==, 5);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 6);
   g_assert_cmpuint (count_files (f->dir), ==, 2);
 
   /* Bad input: 2, nothing written. */
   g_free (args);
-  args = g_strdup_printf ("--preset handshake -o '%s/x.gif'", f->dir);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.tiff'", f->dir);
   g_assert_cmpint (cli (f->dir, args), ==, 2);
   g_free (args);
   args = g_strdup_printf ("--preset handshake -o '%s/x.png' --theme sepia", f->dir);
@@ -676,6 +677,18 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_cmpint (cli (f->dir, args), ==, 2);
   g_free (args);
   args = g_strdup_printf ("--preset handshake -o '%s/x.png' --upto 100000", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.pdf' --per-step --page 16:10", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.gif' --frame-delay 5", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.svg' --svg-backend inkscape", f->dir);
+  g_assert_cmpint (cli (f->dir, args), ==, 2);
+  g_free (args);
+  args = g_strdup_printf ("--preset handshake -o '%s/x.png' --per-segment", f->dir);
   g_assert_cmpint (cli (f->dir, args), ==, 2);
   /* Failure to write: 1, nothing written. */
   g_free (args);

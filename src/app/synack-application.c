@@ -42,6 +42,8 @@ static const struct {
   { "win.lessons",            { "<Control>l", NULL } },
   { "win.presentation",       { "F11", NULL } },
   { "win.side-panel",         { "F9", NULL } },
+  { "win.state-diagram",      { "F8", NULL } },
+  { "win.predict",            { "F7", NULL } },
   { "win.leave-presentation", { "Escape", NULL } },
   { "win.zoom-in",            { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
   { "win.zoom-out",           { "<Control>minus", "<Control>KP_Subtract", NULL } },

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "synack-export-dialog.h"
+#include "synack-toast.h"
 
 struct _SynackExportDialog
 {
@@ -19,6 +20,8 @@ struct _SynackExportDialog
   GtkDropDown    *theme_dropdown;
   GtkEntry       *title_entry;
   GtkCheckButton *per_step_check;
+  GtkCheckButton *per_segment_check;
+  GtkDropDown    *page_dropdown;
   GtkWidget      *status_box;
   GtkSpinner     *spinner;
   GtkWidget      *export_button;
@@ -39,7 +42,24 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *const extensions[] = { ".png", ".svg", ".pdf" };
+/* In the order of the format list in the .ui file. */
+static const struct {
+  const char        *extension;
+  const char        *mime;
+  SynackExportFormat format;
+} formats[] = {
+  { ".png", "image/png", SYNACK_EXPORT_FORMAT_PNG },
+  { ".svg", "image/svg+xml", SYNACK_EXPORT_FORMAT_SVG },
+  { ".pdf", "application/pdf", SYNACK_EXPORT_FORMAT_PDF },
+  { ".gif", "image/gif", SYNACK_EXPORT_FORMAT_GIF },
+  { ".html", "text/html", SYNACK_EXPORT_FORMAT_HTML },
+};
+
+static guint
+selected_format (SynackExportDialog *self)
+{
+  return MIN (gtk_drop_down_get_selected (self->format_dropdown), G_N_ELEMENTS (formats) - 1);
+}
 
 /* Everything one export needs, owned, so it can run in a thread. */
 typedef struct {
@@ -65,7 +85,7 @@ make_job (SynackExportDialog *self, const char *path)
 {
   ExportJob *job = g_new0 (ExportJob, 1);
   const char *const *themes = synack_theme_names ();
-  guint format = gtk_drop_down_get_selected (self->format_dropdown);
+  guint format = selected_format (self);
   guint theme = gtk_drop_down_get_selected (self->theme_dropdown);
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
 
@@ -75,13 +95,17 @@ make_job (SynackExportDialog *self, const char *path)
   job->title = title && *title ? g_strdup (title) : NULL;
 
   synack_export_options_init (&job->options);
-  job->options.format = format == 1 ? SYNACK_EXPORT_FORMAT_SVG
-                      : format == 2 ? SYNACK_EXPORT_FORMAT_PDF
-                      : SYNACK_EXPORT_FORMAT_PNG;
+  job->options.format = formats[format].format;
   job->options.theme = job->theme;
   job->options.title = job->title;
+  /* The scenario outlives the job: the job holds the run. */
+  job->options.summary = synack_scenario_get_summary (self->run->scenario);
+  job->options.watch = synack_scenario_get_watch (self->run->scenario);
   job->options.upto = gtk_check_button_get_active (self->upto_cursor_check) ? self->cursor : SYNACK_DIAGRAM_ALL;
   job->options.per_step = gtk_check_button_get_active (self->per_step_check);
+  job->options.per_segment = gtk_check_button_get_active (self->per_segment_check);
+  /* The list in the .ui file is in SynackPageSize's order. */
+  job->options.page = MIN (gtk_drop_down_get_selected (self->page_dropdown), SYNACK_N_PAGE_SIZES - 1);
   if (gtk_check_button_get_active (self->width_check))
     {
       job->options.width = gtk_spin_button_get_value_as_int (self->width_spin);
@@ -142,6 +166,16 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0, TRUE, NULL);
+  {
+    GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+    g_autofree char *name = g_filename_display_basename (self->last_path);
+    g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+    g_autoptr(GFile) file = g_file_new_for_path (self->last_path);
+
+    /* Numbered PNGs have no one file to open. */
+    if (parent != NULL)
+      synack_toast_show (parent, message, g_file_query_exists (file, NULL) ? file : NULL);
+  }
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -150,16 +184,16 @@ synack_export_dialog_export_to (SynackExportDialog *self, GFile *file)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *path = g_file_get_path (file);
-  guint format = MIN (gtk_drop_down_get_selected (self->format_dropdown), 2);
+  guint format = selected_format (self);
   ExportJob *job;
 
   g_return_if_fail (SYNACK_IS_EXPORT_DIALOG (self));
 
   if (path == NULL)
     path = g_file_get_parse_name (file);
-  if (!g_str_has_suffix (path, extensions[format]))
+  if (!g_str_has_suffix (path, formats[format].extension))
     {
-      char *with = g_strconcat (path, extensions[format], NULL);
+      char *with = g_strconcat (path, formats[format].extension, NULL);
       g_free (path);
       path = with;
     }
@@ -189,20 +223,22 @@ static void
 action_choose_file (GtkWidget *widget, const char *name, GVariant *param)
 {
   SynackExportDialog *self = SYNACK_EXPORT_DIALOG (widget);
-  guint format = MIN (gtk_drop_down_get_selected (self->format_dropdown), 2);
+  guint format = selected_format (self);
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *suggested = NULL;
-  g_autofree char *pattern = g_strconcat ("*", extensions[format], NULL);
-  static const char *const mime[] = { "image/png", "image/svg+xml", "application/pdf" };
+  g_autofree char *pattern = g_strconcat ("*", formats[format].extension, NULL);
+  g_autofree char *format_name = NULL;
 
   native = gtk_file_chooser_native_new (_("Export Diagram"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
-  gtk_file_filter_add_mime_type (filter, mime[format]);
+  gtk_file_filter_add_mime_type (filter, formats[format].mime);
   gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_set_name (filter, format == 0 ? _("PNG images") : format == 1 ? _("SVG drawings") : _("PDF documents"));
+  /* The filter is named as the format list names the format. */
+  format_name = g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (self->format_dropdown))));
+  gtk_file_filter_set_name (filter, format_name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  suggested = g_strdup_printf ("%s%s", synack_scenario_get_name (self->run->scenario), extensions[format]);
+  suggested = g_strdup_printf ("%s%s", synack_scenario_get_name (self->run->scenario), formats[format].extension);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), self);
@@ -267,6 +303,8 @@ synack_export_dialog_class_init (SynackExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, theme_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, title_entry);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, per_step_check);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, per_segment_check);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, page_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, status_box);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, export_button);
@@ -289,6 +327,21 @@ synack_export_dialog_init (SynackExportDialog *self)
   gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
 }
 
+/* A run differs from its lesson when its scenario's text (edits and
+ * parameters included) differs from the built-in lesson's. */
+static gboolean
+scenario_changed (const SynackScenario *scenario)
+{
+  g_autoptr(SynackScenario) lesson = synack_scenario_load_preset (synack_scenario_get_name (scenario), NULL);
+  g_autofree char *ours = NULL, *theirs = NULL;
+
+  if (lesson == NULL)
+    return FALSE;
+  ours = synack_scenario_to_text (scenario);
+  theirs = synack_scenario_to_text (lesson);
+  return g_strcmp0 (ours, theirs) != 0;
+}
+
 SynackExportDialog *
 synack_export_dialog_new (GtkWindow *parent, SynackRun *run, long cursor, const char *theme)
 {
@@ -302,7 +355,10 @@ synack_export_dialog_new (GtkWindow *parent, SynackRun *run, long cursor, const 
     if (g_strcmp0 (themes[i], theme) == 0)
       gtk_drop_down_set_selected (self->theme_dropdown, i);
   if (title != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
+    {
+      g_autofree char *marked = synack_export_lesson_title (title, scenario_changed (run->scenario));
+      gtk_editable_set_text (GTK_EDITABLE (self->title_entry), marked);
+    }
   /* Up to the cursor only means something once the cursor is inside the run. */
   if (cursor < 0 || (size_t) cursor + 1 >= run->trace->n_events)
     gtk_widget_set_sensitive (GTK_WIDGET (self->upto_cursor_check), cursor >= 0);
@@ -326,8 +382,9 @@ synack_export_dialog_get_error_dialog (SynackExportDialog *self)
 void
 synack_export_dialog_set_format (SynackExportDialog *self, SynackExportFormat format)
 {
-  gtk_drop_down_set_selected (self->format_dropdown,
-                              format == SYNACK_EXPORT_FORMAT_SVG ? 1 : format == SYNACK_EXPORT_FORMAT_PDF ? 2 : 0);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      gtk_drop_down_set_selected (self->format_dropdown, i);
 }
 
 void

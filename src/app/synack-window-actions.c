@@ -280,4 +280,6 @@ _synack_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
   gtk_widget_class_install_property_action (widget_class, "win.theme", "theme-choice");
   gtk_widget_class_install_property_action (widget_class, "win.side-panel", "show-side-panel");
+  gtk_widget_class_install_property_action (widget_class, "win.state-diagram", "show-states");
+  gtk_widget_class_install_property_action (widget_class, "win.predict", "predict");
 }

@@ -27,6 +27,8 @@ _synack_window_jump_to (SynackWindow *self, long upto)
   const SynackTrace *trace = self->run->trace;
 
   upto = CLAMP (upto, -1, (long) trace->n_events - 1);
+  /* Predict mode stops before a question's event until it is answered. */
+  upto = synack_quiz_panel_gate (self->quiz_panel, self->upto, upto);
   self->upto = upto;
   self->progress = 0;
   self->cursor_t = upto >= 0 ? trace->events[upto].t : 0;
@@ -110,6 +112,21 @@ tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
         self->progress = 0;
     }
 
+  if (self->upto > before)
+    {
+      long allowed = synack_quiz_panel_gate (self->quiz_panel, before, self->upto);
+
+      if (allowed != self->upto)
+        {
+          /* A question comes first: stop just before its event. */
+          self->upto = allowed;
+          self->progress = 0;
+          self->cursor_t = allowed >= 0 ? trace->events[allowed].t : 0;
+          _synack_window_update_cursor (self, TRUE);
+          _synack_window_stop_playing (self);
+          return G_SOURCE_REMOVE;
+        }
+    }
   _synack_window_update_cursor (self, self->upto != before);
   if (self->upto >= last)
     {

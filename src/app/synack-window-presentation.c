@@ -23,6 +23,8 @@ _synack_window_apply_theme (SynackWindow *self)
 
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
   synack_diagram_view_set_theme (self->diagram, diagram_theme, 1.0);
+  /* Larger labels in the same figure, for the back of the room. */
+  synack_state_view_set_theme (self->state_view, diagram_theme, self->presentation ? 1.3 : 1.0);
   _synack_window_show_states (self);
 }
 
@@ -37,7 +39,7 @@ _synack_window_set_presentation (SynackWindow *self, gboolean presentation)
   /* The diagram takes the whole width (its labels are sized to it); the
    * states and the sentence come up as a caption over its foot. */
   gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), !presentation && self->show_side_panel);
-  gtk_widget_set_visible (self->caption_box, presentation);
+  _synack_window_update_caption (self);
   if (presentation)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
@@ -49,6 +51,7 @@ _synack_window_set_presentation (SynackWindow *self, gboolean presentation)
       gtk_window_unfullscreen (GTK_WINDOW (self));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presentation);
+  synack_quiz_panel_set_class_mode (self->quiz_panel, presentation);
   _synack_window_apply_theme (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->diagram));
   g_object_notify (G_OBJECT (self), "presentation");

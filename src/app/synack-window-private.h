@@ -1,4 +1,4 @@
-/* synack-window-private.h: the window's fields and what its files (window, actions, playback, presentation) share. */
+/* synack-window-private.h: the window's fields and what its files (window, actions, playback, presentation, states) share. */
 #pragma once
 
 #include "synack-diagram-view.h"
@@ -7,7 +7,9 @@
 #include "synack-host-panel.h"
 #include "synack-parameters-page.h"
 #include "synack-playback-bar.h"
+#include "synack-quiz-panel.h"
 #include "synack-segment-details.h"
+#include "synack-state-view.h"
 #include "synack-what-if-page.h"
 #include "synack-window.h"
 
@@ -24,6 +26,9 @@ struct _SynackWindow
   GtkLabel             *error_label;
   GtkPaned             *paned;
   SynackDiagramView    *diagram;
+  GtkPaned             *views_paned;
+  SynackStateView      *state_view;
+  SynackQuizPanel      *quiz_panel;
   GtkWidget            *busy_box;
   GtkSpinner           *busy_spinner;
   GtkProgressBar       *busy_bar;
@@ -70,6 +75,9 @@ struct _SynackWindow
 
   gboolean              presentation;
   gboolean              show_side_panel;
+  gboolean              show_states;
+  gboolean              predict;
+  gboolean              panel_hidden_for_states;
   char                 *theme_choice;
   guint                 syncing;       /* > 0 while we update widgets ourselves */
 };
@@ -105,5 +113,12 @@ void     _synack_window_set_presentation (SynackWindow *self, gboolean presentat
 void     _synack_window_set_theme_choice (SynackWindow *self, const char *choice);
 /* Leaves presentation mode when the window manager ends full screen. */
 void     _synack_window_presentation_init (SynackWindow *self);
+
+/* synack-window-states.c */
+void     _synack_window_states_init    (SynackWindow *self);
+void     _synack_window_set_show_states (SynackWindow *self, gboolean show);
+void     _synack_window_set_predict    (SynackWindow *self, gboolean predict);
+/* The presentation caption, unless a question is up (it would cover it). */
+void     _synack_window_update_caption (SynackWindow *self);
 
 G_END_DECLS

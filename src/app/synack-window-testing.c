@@ -34,6 +34,8 @@ double synack_window_get_progress (SynackWindow *self) { return self->progress; 
 SynackTime synack_window_get_cursor_time (SynackWindow *self) { return self->cursor_t; }
 gboolean synack_window_get_playing (SynackWindow *self) { return self->playing; }
 GtkWidget *synack_window_get_diagram (SynackWindow *self) { return GTK_WIDGET (self->diagram); }
+GtkWidget *synack_window_get_state_view (SynackWindow *self) { return GTK_WIDGET (self->state_view); }
+GtkWidget *synack_window_get_quiz_panel (SynackWindow *self) { return GTK_WIDGET (self->quiz_panel); }
 
 void
 synack_window_set_cursor (SynackWindow *self, long upto)

@@ -32,6 +32,8 @@ const char *synack_window_get_error       (SynackWindow *self); /* NULL when non
 long        synack_window_get_selected_row (SynackWindow *self);
 
 GtkWidget *synack_window_get_diagram      (SynackWindow *self);
+GtkWidget *synack_window_get_state_view   (SynackWindow *self);
+GtkWidget *synack_window_get_quiz_panel   (SynackWindow *self);
 /* Shows a page of the side panel: "events", "details", "parameters", "what-if". */
 void       synack_window_show_page        (SynackWindow *self, const char *name);
 /* The Parameters page's widget for a --set key, or "close-first" / "close-at". */

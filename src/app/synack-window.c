@@ -17,6 +17,8 @@ enum {
   PROP_THEME_CHOICE,
   PROP_PLAYING,
   PROP_SHOW_SIDE_PANEL,
+  PROP_SHOW_STATES,
+  PROP_PREDICT,
   N_PROPS
 };
 
@@ -108,6 +110,8 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
   gtk_column_view_set_model (self->events_view, GTK_SELECTION_MODEL (self->event_selection));
   synack_diagram_view_set_trace_with_layout (self->diagram, trace, synack_run_take_layout (run),
                                              run->layout_theme, run->layout_text_scale);
+  synack_state_view_set_run (self->state_view, run);
+  synack_quiz_panel_set_run (self->quiz_panel, run);
   synack_playback_bar_set_range (self->playback_bar, upto, trace->n_events);
   self->syncing--;
 
@@ -317,6 +321,7 @@ _synack_window_update_cursor (SynackWindow *self, gboolean moved)
     return;
 
   synack_diagram_view_set_cursor (self->diagram, self->upto, self->progress);
+  synack_state_view_set_cursor (self->state_view, self->upto);
   update_time_label (self);
   synack_host_panel_set_timers (self->host_panel, self->run->trace, self->upto, self->cursor_t);
 
@@ -511,7 +516,8 @@ synack_window_take_over (SynackWindow *self, SynackWindow *old)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (gtk_window_is_maximized (GTK_WINDOW (old)))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_object_set (self, "theme-choice", old->theme_choice, "show-side-panel", old->show_side_panel, NULL);
+  g_object_set (self, "theme-choice", old->theme_choice, "show-side-panel", old->show_side_panel,
+                "show-states", old->show_states, NULL);
   synack_playback_bar_set_speed (self->playback_bar, synack_playback_bar_get_speed (old->playback_bar));
   if (synack_document_get_base (old->document) == NULL)
     return;
@@ -597,6 +603,8 @@ synack_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_THEME_CHOICE: g_value_set_string (value, self->theme_choice); break;
     case PROP_PLAYING: g_value_set_boolean (value, self->playing); break;
     case PROP_SHOW_SIDE_PANEL: g_value_set_boolean (value, self->show_side_panel); break;
+    case PROP_SHOW_STATES: g_value_set_boolean (value, self->show_states); break;
+    case PROP_PREDICT: g_value_set_boolean (value, self->predict); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -617,6 +625,8 @@ synack_window_set_property (GObject *object, guint prop_id, const GValue *value,
         gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), self->show_side_panel && !self->presentation);
       g_object_notify_by_pspec (object, pspec);
       break;
+    case PROP_SHOW_STATES: _synack_window_set_show_states (self, g_value_get_boolean (value)); break;
+    case PROP_PREDICT: _synack_window_set_predict (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -665,6 +675,12 @@ synack_window_class_init (SynackWindowClass *klass)
   properties[PROP_SHOW_SIDE_PANEL] =
     g_param_spec_boolean ("show-side-panel", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_STATES] =
+    g_param_spec_boolean ("show-states", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PREDICT] =
+    g_param_spec_boolean ("predict", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYNACK_TYPE_DIAGRAM_VIEW);
@@ -674,6 +690,8 @@ synack_window_class_init (SynackWindowClass *klass)
   g_type_ensure (SYNACK_TYPE_SEGMENT_DETAILS);
   g_type_ensure (SYNACK_TYPE_PARAMETERS_PAGE);
   g_type_ensure (SYNACK_TYPE_WHAT_IF_PAGE);
+  g_type_ensure (SYNACK_TYPE_STATE_VIEW);
+  g_type_ensure (SYNACK_TYPE_QUIZ_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/synack/SynAck/synack-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, title_label);
@@ -682,6 +700,9 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, diagram);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, views_paned);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, state_view);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, quiz_panel);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_bar);
@@ -732,6 +753,7 @@ synack_window_init (SynackWindow *self)
   g_signal_connect_swapped (self->diagram, "notify::follow", G_CALLBACK (on_follow_changed), self);
 
   _synack_window_presentation_init (self);
+  _synack_window_states_init (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
   _synack_window_actions_update (self);

@@ -50,15 +50,19 @@ synack_cli_export (int argc, char **argv)
   g_autofree char *text_scale_text = NULL;
   g_autofree char *axis = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *view = NULL;
   g_auto (GStrv) sets = NULL;
   g_auto (GStrv) files = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *svg_backend = NULL;
   gint64 upto = -1;
   gint64 from = 0;
-  int width = 0;
-  gboolean per_step = FALSE;
+  int width = 0, frame_delay = 1500;
+  gboolean per_step = FALSE, per_segment = FALSE;
   GOptionEntry entries[] = {
     { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset, N_("Export the built-in lesson NAME"), "NAME" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT; .png, .svg or .pdf picks the format"), "OUT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to OUT; .png, .svg, .pdf, .gif (animated) or .html (a page that steps through the run) picks the format"), "OUT" },
     { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Override a parameter (repeatable)"), "KEY=VALUE" },
     { "upto", 'k', 0, G_OPTION_ARG_INT64, &upto, N_("Draw the run only up to event K (0 is the first)"), "K" },
     { "width", 'w', 0, G_OPTION_ARG_INT, &width, N_("PNG width in pixels (page width in points for SVG/PDF)"), "PX" },
@@ -66,10 +70,18 @@ synack_cli_export (int argc, char **argv)
     { "theme", 't', 0, G_OPTION_ARG_STRING, &theme, N_("light (default), dark, projector or print"), "NAME" },
     { "text-scale", 0, 0, G_OPTION_ARG_STRING, &text_scale_text, N_("Make all text larger or smaller (default 1)"), "S" },
     { "axis", 0, 0, G_OPTION_ARG_STRING, &axis, N_("Time axis: compressed (default), proportional or per-event"), "MODE" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("A heading above the diagram"), "TEXT" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view,
+      N_("sequence (default), states (the state-transition diagram) or both side by side"), "VIEW" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("A heading above the diagram (default: the lesson's title)"), "TEXT" },
     { "from", 0, 0, G_OPTION_ARG_INT64, &from, N_("With --per-step: start at event K (0 is the first)"), "K" },
     { "per-step", 0, 0, G_OPTION_ARG_NONE, &per_step,
-      N_("One PDF page per event (a slide deck of the run), or numbered PNGs OUT-001.png …"), NULL },
+      N_("Slides: a PDF with a title page and one page per event with its narration, or numbered PNGs OUT-001.png …"), NULL },
+    { "per-segment", 0, 0, G_OPTION_ARG_NONE, &per_segment,
+      N_("Step by segment (its arrival) rather than by event, for shorter decks and animations"), NULL },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &page, N_("Slide page: 16:9 (default), 4:3, a4 or letter (landscape)"), "SIZE" },
+    { "frame-delay", 0, 0, G_OPTION_ARG_INT, &frame_delay, N_("GIF: milliseconds per frame (default 1500)"), "MS" },
+    { "svg-backend", 0, 0, G_OPTION_ARG_STRING, &svg_backend,
+      N_("SVG: semantic (default: real text, a group per item, editable) or cairo (glyphs as paths)"), "NAME" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -94,7 +106,7 @@ synack_cli_export (int argc, char **argv)
     }
   if (synack_export_format_from_path (output) == SYNACK_EXPORT_FORMAT_AUTO)
     {
-      g_printerr ("synack-cli export: %s: %s\n", output, _("unknown format: the name must end in .png, .svg or .pdf"));
+      g_printerr ("synack-cli export: %s: %s\n", output, _("unknown format: the name must end in .png, .svg, .pdf, .gif or .html"));
       return SYNACK_EXIT_BAD_INPUT;
     }
   if (width != 0 && scale_text != NULL)
@@ -122,6 +134,11 @@ synack_cli_export (int argc, char **argv)
       g_printerr ("synack-cli export: --axis %s: %s\n", axis, _("expected compressed, proportional or per-event"));
       return SYNACK_EXIT_BAD_INPUT;
     }
+  if (view != NULL && !synack_export_view_from_string (view, &options.view))
+    {
+      g_printerr ("synack-cli export: --view %s: %s\n", view, _("expected sequence, states or both"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
   if (from != 0 && !per_step)
     {
       g_printerr ("synack-cli export: %s\n", _("--from goes with --per-step"));
@@ -135,6 +152,33 @@ synack_cli_export (int argc, char **argv)
   if (per_step && synack_export_format_from_path (output) == SYNACK_EXPORT_FORMAT_SVG)
     {
       g_printerr ("synack-cli export: %s\n", _("--per-step writes a .pdf (one page per event) or numbered .png files"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (page != NULL && !synack_page_size_from_string (page, &options.page))
+    {
+      g_printerr ("synack-cli export: --page %s: %s\n", page, _("expected 16:9, 4:3, a4 or letter"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (svg_backend == NULL || g_str_equal (svg_backend, "semantic"))
+    options.svg_backend = SYNACK_SVG_BACKEND_SEMANTIC;
+  else if (g_str_equal (svg_backend, "cairo"))
+    options.svg_backend = SYNACK_SVG_BACKEND_CAIRO;
+  else
+    {
+      g_printerr ("synack-cli export: --svg-backend %s: %s\n", svg_backend, _("expected semantic or cairo"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (frame_delay < 20 || frame_delay > 600000)
+    {
+      g_printerr ("synack-cli export: --frame-delay %d: %s\n", frame_delay,
+                  _("expected milliseconds from 20 to 600000"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (per_segment && !per_step &&
+      synack_export_format_from_path (output) != SYNACK_EXPORT_FORMAT_GIF &&
+      synack_export_format_from_path (output) != SYNACK_EXPORT_FORMAT_HTML)
+    {
+      g_printerr ("synack-cli export: %s\n", _("--per-segment goes with --per-step, or with a .gif or .html"));
       return SYNACK_EXIT_BAD_INPUT;
     }
   theme_check = synack_theme_new (theme, 1, &error);
@@ -170,7 +214,13 @@ synack_cli_export (int argc, char **argv)
   options.upto = upto >= 0 ? (long) upto : SYNACK_DIAGRAM_ALL;
   options.per_step = per_step;
   options.from = (long) from;
-  options.title = title;
+  /* Every export names its lesson, and says when the run was changed. */
+  options.title = title ? title : synack_scenario_get_title (scenario);
+  options.changed = title == NULL && sets != NULL && sets[0] != NULL;
+  options.summary = synack_scenario_get_summary (scenario);
+  options.watch = synack_scenario_get_watch (scenario);
+  options.per_segment = per_segment;
+  options.frame_delay = frame_delay;
   if (!synack_export_file (trace, &options, output, &error))
     {
       g_printerr ("synack-cli export: %s\n", error->message);

@@ -71,9 +71,9 @@ synack_engine_emit_deferred (SynackEngine *engine, const SynackEvent *first)
   engine->n_deferred = 0;
 }
 
-void
-synack_engine_app_event (SynackEngine *engine, SynackHostId host, uint32_t conn,
-                         SynackCall call, SynackResult result, uint64_t bytes)
+static void
+emit_app (SynackEngine *engine, SynackHostId host, uint32_t conn, SynackCall call,
+          SynackResult result, uint64_t bytes, uint16_t port)
 {
   SynackEvent event = { 0 };
 
@@ -84,21 +84,21 @@ synack_engine_app_event (SynackEngine *engine, SynackHostId host, uint32_t conn,
   event.call = call;
   event.result = result;
   event.bytes = bytes;
+  event.port = port;
   synack_engine_emit (engine, &event);
+}
+
+void
+synack_engine_app_event (SynackEngine *engine, SynackHostId host, uint32_t conn,
+                         SynackCall call, SynackResult result, uint64_t bytes)
+{
+  emit_app (engine, host, conn, call, result, bytes, 0);
 }
 
 void
 synack_engine_listen_event (SynackEngine *engine, SynackHostId host, uint16_t port, SynackResult result)
 {
-  SynackEvent event = { 0 };
-
-  event.t = synack_now (engine);
-  event.type = SYNACK_EVENT_APP;
-  event.host = host;
-  event.call = SYNACK_CALL_LISTEN;
-  event.result = result;
-  event.port = port;
-  synack_engine_emit (engine, &event);
+  emit_app (engine, host, 0, SYNACK_CALL_LISTEN, result, 0, port);
 }
 
 /* ---- Application calls ------------------------------------------------- */

@@ -212,29 +212,3 @@ synack_flags_to_string (unsigned flags, char *buf, unsigned size)
       }
   return buf;
 }
-
-bool
-synack_state_transition_is_legal (SynackState from, SynackState to)
-{
-#define S(x) (1u << SYNACK_STATE_##x)
-  /* RFC 9293 figure 5, plus the edges every real stack has: any state can be
-   * torn down to CLOSED by RST, abort or a give-up timer, and a passive
-   * SYN_RECEIVED falls back to LISTEN (modelled as CLOSED of the child). */
-  static const unsigned edges[SYNACK_N_STATES] = {
-    [SYNACK_STATE_CLOSED]       = S(LISTEN) | S(SYN_SENT),
-    [SYNACK_STATE_LISTEN]       = S(SYN_RECEIVED) | S(SYN_SENT) | S(CLOSED),
-    [SYNACK_STATE_SYN_SENT]     = S(SYN_RECEIVED) | S(ESTABLISHED) | S(CLOSED),
-    [SYNACK_STATE_SYN_RECEIVED] = S(ESTABLISHED) | S(FIN_WAIT_1) | S(CLOSE_WAIT) | S(CLOSED),
-    [SYNACK_STATE_ESTABLISHED]  = S(FIN_WAIT_1) | S(CLOSE_WAIT) | S(CLOSED),
-    [SYNACK_STATE_FIN_WAIT_1]   = S(FIN_WAIT_2) | S(CLOSING) | S(TIME_WAIT) | S(CLOSED),
-    [SYNACK_STATE_FIN_WAIT_2]   = S(TIME_WAIT) | S(CLOSED),
-    [SYNACK_STATE_CLOSE_WAIT]   = S(LAST_ACK) | S(CLOSED),
-    [SYNACK_STATE_CLOSING]      = S(TIME_WAIT) | S(CLOSED),
-    [SYNACK_STATE_LAST_ACK]     = S(CLOSED),
-    [SYNACK_STATE_TIME_WAIT]    = S(CLOSED),
-  };
-#undef S
-  if ((unsigned) from >= SYNACK_N_STATES || (unsigned) to >= SYNACK_N_STATES)
-    return false;
-  return (edges[from] >> to) & 1u;
-}

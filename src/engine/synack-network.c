@@ -11,20 +11,12 @@ receiver_of (SynackDirection dir)
   return dir == SYNACK_C2S ? SYNACK_SERVER : SYNACK_CLIENT;
 }
 
-static bool
-fault_matches (const SynackFault *fault, const SynackHeader *hdr, SynackDirection dir,
-               uint32_t seg, uint32_t conn)
+bool
+synack_match_kind_matches (SynackMatchKind match, const SynackHeader *hdr)
 {
   unsigned flags = hdr->flags & ~SYNACK_FLAG_PSH;
 
-  if (fault->segment != 0)
-    return fault->segment == seg;
-  if (!fault->any_direction && fault->direction != dir)
-    return false;
-  if (fault->conn != 0 && fault->conn != conn)
-    return false;
-
-  switch (fault->match)
+  switch (match)
     {
     case SYNACK_MATCH_ANY:
       return true;
@@ -42,6 +34,19 @@ fault_matches (const SynackFault *fault, const SynackHeader *hdr, SynackDirectio
       return (flags & SYNACK_FLAG_RST) != 0;
     }
   return false;
+}
+
+static bool
+fault_matches (const SynackFault *fault, const SynackHeader *hdr, SynackDirection dir,
+               uint32_t seg, uint32_t conn)
+{
+  if (fault->segment != 0)
+    return fault->segment == seg;
+  if (!fault->any_direction && fault->direction != dir)
+    return false;
+  if (fault->conn != 0 && fault->conn != conn)
+    return false;
+  return synack_match_kind_matches (fault->match, hdr);
 }
 
 static void flight_arrived (SynackSchedEntry *entry, void *context);

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "synack-params.h"
+#include "synack-trace.h"
 
 /* The socket call an action makes. */
 typedef enum {
@@ -94,4 +95,6 @@ typedef struct {
 } SynackScript;
 
 const char *synack_match_to_string (SynackMatchKind match);
+/* True if a segment with this header is of the kind (faults, quiz moments). */
+bool        synack_match_kind_matches (SynackMatchKind match, const SynackHeader *hdr);
 const char *synack_do_to_string    (SynackDo what);

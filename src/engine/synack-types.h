@@ -123,8 +123,9 @@ const char *synack_flag_to_string (unsigned flag);
 /* Writes the flags as "SYN,ACK" (trace order) into buf; returns buf. */
 char *synack_flags_to_string (unsigned flags, char *buf, unsigned size);
 
-/* True if RFC 9293's state diagram (with the simultaneous-open and Linux
- * abort edges) has an arrow from `from` to `to`. */
+/* True if the table of transitions (synack-transitions.h: RFC 9293's
+ * figure, its textbook-only edges and the resets and give-ups every stack
+ * has) holds an edge from `from` to `to`. */
 bool synack_state_transition_is_legal (SynackState from, SynackState to);
 
 /* Sequence-number arithmetic modulo 2^32 (RFC 9293 section 3.4). */

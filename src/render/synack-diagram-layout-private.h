@@ -102,6 +102,11 @@ PangoFontDescription *synack_render_font        (const SynackDiagramLayout *layo
 PangoLayout          *synack_render_text_layout (const SynackDiagramLayout *layout, SynackLabelKind kind,
                                                  const char *text);
 gboolean              synack_render_rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *b);
+/* Whether the segment (x0,y0)-(x1,y1) passes through r. */
+gboolean              synack_render_line_meets_rect (double x0, double y0, double x1, double y1,
+                                                     const cairo_rectangle_t *r);
+/* A box with rounded corners as the current path (labels, states). */
+void                  synack_render_rounded_rect (cairo_t *cr, const cairo_rectangle_t *r, double radius);
 void                  synack_render_span_range  (const SpanIndex *index, double a, double b,
                                                  size_t *first, size_t *end);
 

@@ -53,6 +53,24 @@ shown (const Painter *p, long event)
   return event == -1 || (event >= 0 && event <= p->last);
 }
 
+long
+synack_diagram_label_reveal (const SynackDiagramLayout *layout, int index)
+{
+  const SynackDiagramLabel *l = LABEL (layout, index);
+  int owner = layout->label_owner[index];
+
+  /* Stepping shows a segment at its arrival: its label with it, not on
+   * the slide before the arrow is drawn. */
+  if ((l->kind == SYNACK_LABEL_SEGMENT || l->kind == SYNACK_LABEL_LOST) && owner >= 0 && l->event >= 0)
+    {
+      const SynackDiagramArrow *a = &g_array_index (layout->arrows, SynackDiagramArrow, owner);
+
+      if (a->end_event >= 0)
+        return a->end_event;
+    }
+  return l->event;
+}
+
 /* --------------------------------------------------------------- axis */
 
 static void
@@ -375,8 +393,8 @@ label_layout (const SynackDiagramLayout *layout, int index)
   return cache[index];
 }
 
-static void
-rounded_rect (cairo_t *cr, const cairo_rectangle_t *r, double radius)
+void
+synack_render_rounded_rect (cairo_t *cr, const cairo_rectangle_t *r, double radius)
 {
   double x = r->x, y = r->y, w = r->width, h = r->height;
 
@@ -407,7 +425,7 @@ paint_labels (Painter *p)
       PangoLayout *pl;
       PangoRectangle logical;
 
-      if (!shown (p, l->event))
+      if (!shown (p, synack_diagram_label_reveal (layout, index)))
         continue;
       if (l->box.y + l->box.height < p->a || l->box.y > p->b ||
           l->box.x + l->box.width < p->x0 || l->box.x > p->x1)
@@ -448,10 +466,13 @@ paint_labels (Painter *p)
           break;
         }
 
+      /* The cursor line passes under labels, never through their text. */
+      if (!boxed && !p->all && p->yc >= l->box.y && p->yc <= l->box.y + l->box.height)
+        boxed = TRUE;
       if (boxed)
         {
           set_color (cr, &p->theme->label_background);
-          rounded_rect (cr, &l->box, 0.25 * layout->font_px);
+          synack_render_rounded_rect (cr, &l->box, 0.25 * layout->font_px);
           cairo_fill (cr);
         }
       if (l->kind == SYNACK_LABEL_NOTE && l->event >= 0)
@@ -459,7 +480,7 @@ paint_labels (Painter *p)
           /* Notes get a thin frame: they are what the program saw. */
           set_color_alpha (cr, fg, 0.5);
           cairo_set_line_width (cr, 0.6 * p->lw);
-          rounded_rect (cr, &l->box, 0.2 * layout->font_px);
+          synack_render_rounded_rect (cr, &l->box, 0.2 * layout->font_px);
           cairo_stroke (cr);
         }
       pl = label_layout (layout, index);
@@ -535,7 +556,7 @@ synack_diagram_paint (cairo_t                   *cr,
   paint_breaks (&p);
   paint_timers (&p);
   paint_arrows (&p);
-  paint_labels (&p);
   paint_cursor (&p);
+  paint_labels (&p);
   cairo_restore (cr);
 }

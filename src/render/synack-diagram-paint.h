@@ -30,4 +30,8 @@ SynackTime synack_diagram_cursor_time (const SynackDiagramLayout *layout,
                                        long                       upto_event,
                                        double                     progress);
 
+/* The event that makes label `index` appear: a segment's label (and its
+ * "lost") comes with the arrow's arrival or loss; others with their own. */
+long synack_diagram_label_reveal (const SynackDiagramLayout *layout, int index);
+
 G_END_DECLS

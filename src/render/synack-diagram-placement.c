@@ -156,8 +156,8 @@ box_centered (double cx, double cy, double w, double h)
 }
 
 /* Whether the segment (x0,y0)-(x1,y1) passes through r (Liang-Barsky). */
-static gboolean
-line_meets_rect (double x0, double y0, double x1, double y1, const cairo_rectangle_t *r)
+gboolean
+synack_render_line_meets_rect (double x0, double y0, double x1, double y1, const cairo_rectangle_t *r)
 {
   double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
   double p[4] = { -dx, dx, -dy, dy };
@@ -196,7 +196,7 @@ lines_crossing (const SynackDiagramLayout *layout, const SpanIndex *lines, guint
     {
       const SynackDiagramArrow *a = &g_array_index (layout->arrows, SynackDiagramArrow, i);
 
-      if (i != self && line_meets_rect (a->x0, a->y0, a->x1, a->y1, r))
+      if (i != self && synack_render_line_meets_rect (a->x0, a->y0, a->x1, a->y1, r))
         n++;
     }
   return n;

@@ -15,6 +15,10 @@
 #include "synack-diagram-layout-private.h"
 #include "synack-diagram-paint.h"
 #include "synack-export.h"
+#include "synack-export-gif.h"
+#include "synack-export-html.h"
+#include "synack-svg-writer.h"
+#include "synack-state-diagram-paint.h"
 
 /* cairo's image surfaces stop at 32767 pixels a side; beyond 64 million
  * pixels (256 MB of memory) drawing takes minutes and gigabytes. */
@@ -26,6 +30,7 @@ synack_export_options_init (SynackExportOptions *options)
 {
   *options = (SynackExportOptions) {
     .format = SYNACK_EXPORT_FORMAT_AUTO,
+    .view = SYNACK_EXPORT_VIEW_SEQUENCE,
     .theme = NULL,
     .text_scale = 1,
     .axis_mode = SYNACK_TIME_AXIS_COMPRESSED,
@@ -35,7 +40,24 @@ synack_export_options_init (SynackExportOptions *options)
     .per_step = FALSE,
     .from = 0,
     .title = NULL,
+    .page = SYNACK_PAGE_16_9,
+    .svg_backend = SYNACK_SVG_BACKEND_SEMANTIC,
+    .frame_delay = 1500,
   };
+}
+
+gboolean
+synack_export_view_from_string (const char *name, SynackExportView *out)
+{
+  static const char *const names[] = { "sequence", "states", "both" };
+
+  for (guint k = 0; name && k < G_N_ELEMENTS (names); k++)
+    if (g_str_equal (name, names[k]))
+      {
+        *out = (SynackExportView) k;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 SynackExportFormat
@@ -51,6 +73,10 @@ synack_export_format_from_path (const char *path)
     return SYNACK_EXPORT_FORMAT_SVG;
   if (g_ascii_strcasecmp (dot, ".pdf") == 0)
     return SYNACK_EXPORT_FORMAT_PDF;
+  if (g_ascii_strcasecmp (dot, ".gif") == 0)
+    return SYNACK_EXPORT_FORMAT_GIF;
+  if (g_ascii_strcasecmp (dot, ".html") == 0 || g_ascii_strcasecmp (dot, ".htm") == 0)
+    return SYNACK_EXPORT_FORMAT_HTML;
   return SYNACK_EXPORT_FORMAT_AUTO;
 }
 
@@ -86,10 +112,12 @@ check_cairo (cairo_status_t status, SynackAtomicFile *file, GError **error)
 /* ------------------------------------------------------------ drawing */
 
 typedef struct {
-  const SynackDiagramLayout *layout;
+  const SynackDiagramLayout *layout;    /* NULL: no sequence diagram */
+  const SynackStateDiagram  *states;    /* NULL: no state diagram */
   const SynackTheme         *theme;
   const char                *title;
   double                     title_h;   /* layout units above the diagram */
+  double                     seq_w;     /* layout units taken by the sequence diagram */
   double                     scale;     /* output units per layout unit */
   double                     width, height; /* output units */
 } Page;
@@ -126,22 +154,33 @@ draw_page (cairo_t *cr, const Page *page, long upto)
 {
   cairo_save (cr);
   cairo_scale (cr, page->scale, page->scale);
+  /* The whole page first: the two diagrams need not be the same height. */
+  cairo_set_source_rgba (cr, page->theme->background.r, page->theme->background.g,
+                         page->theme->background.b, page->theme->background.a);
+  cairo_rectangle (cr, 0, 0, page->width / page->scale, page->height / page->scale);
+  cairo_fill (cr);
   if (page->title_h > 0)
     {
       const SynackDiagramLayout *layout = page->layout;
       g_autoptr (PangoLayout) pl = title_layout (layout, page->title);
 
-      cairo_set_source_rgba (cr, page->theme->background.r, page->theme->background.g,
-                             page->theme->background.b, page->theme->background.a);
-      cairo_rectangle (cr, 0, 0, layout->width, page->title_h);
-      cairo_fill (cr);
       cairo_set_source_rgba (cr, page->theme->foreground.r, page->theme->foreground.g,
                              page->theme->foreground.b, page->theme->foreground.a);
       cairo_move_to (cr, layout->margin, layout->margin * 0.6);
       pango_cairo_show_layout (cr, pl);
       cairo_translate (cr, 0, page->title_h);
     }
-  synack_diagram_paint (cr, page->layout, page->theme, upto, 0, NULL);
+  if (page->seq_w > 0)
+    synack_diagram_paint (cr, page->layout, page->theme, upto, 0, NULL);
+  if (page->states)
+    {
+      SynackStateMarks marks;
+
+      synack_state_diagram_marks (page->states, synack_diagram_layout_get_trace (page->layout), upto, &marks);
+      cairo_translate (cr, page->seq_w, 0);
+      synack_state_diagram_paint (cr, page->states, page->theme, &marks,
+                                  synack_diagram_layout_get_trace (page->layout));
+    }
   cairo_restore (cr);
 }
 
@@ -185,13 +224,28 @@ write_png (const Page *page, const char *path, long upto, SynackAtomicFile *file
   return check_cairo (status, file, error);
 }
 
+/* Ends a PDF or SVG written through file: its pages are drawn. */
+static gboolean
+finish_vector (cairo_t *cr, cairo_surface_t *surface, SynackAtomicFile *file, GError **error)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (!check_cairo (status, file, error))
+    return FALSE;
+  return synack_atomic_file_commit (file, 1, error);
+}
+
 static gboolean
 write_vector (const Page *page, SynackExportFormat format, const char *path,
               long first_upto, long last_upto, GError **error)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
   SynackAtomicFile file;
 
   if (!synack_atomic_file_open (&file, path, error))
@@ -218,15 +272,106 @@ write_vector (const Page *page, SynackExportFormat format, const char *path,
       if (k >= last_upto)
         break;
     }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (!check_cairo (status, &file, error))
+  return finish_vector (cr, surface, &file, error);
+}
+
+/* A file written by one of the render layer's own writers (semantic SVG,
+ * GIF, the web page), through the same atomic file as cairo's. */
+typedef gboolean (*StreamWriter) (gpointer data, cairo_write_func_t write, void *closure, GError **error);
+
+static gboolean
+write_stream (const char *path, StreamWriter writer, gpointer data, GError **error)
+{
+  SynackAtomicFile file;
+
+  if (!synack_atomic_file_open (&file, path, error))
     return FALSE;
+  if (!writer (data, synack_atomic_file_write, &file, error))
+    {
+      if (file.error != 0)
+        {
+          g_clear_error (error);
+          synack_atomic_file_set_error (error, path, file.error);
+        }
+      synack_atomic_file_abort (&file);
+      return FALSE;
+    }
   return synack_atomic_file_commit (&file, 1, error);
+}
+
+typedef struct {
+  const Page       *page;
+  SynackSvgOptions  svg;
+} SvgJob;
+
+static gboolean
+svg_job (gpointer data, cairo_write_func_t write, void *closure, GError **error)
+{
+  SvgJob *job = data;
+
+  if (synack_svg_write (job->page->layout, job->page->theme, &job->svg, write, closure))
+    return TRUE;
+  g_set_error_literal (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_WRITE, _("Cannot write the SVG"));
+  return FALSE;
+}
+
+typedef struct {
+  SynackSlideDeck  deck;
+  const long      *steps;
+  size_t           n_steps;
+  int              frame_delay;
+  double           scale;
+  const SynackExportOptions *options;
+} DeckJob;
+
+static gboolean
+gif_job (gpointer data, cairo_write_func_t write, void *closure, GError **error)
+{
+  DeckJob *job = data;
+
+  return synack_gif_write (&job->deck, job->steps, job->n_steps, job->frame_delay, write, closure, error);
+}
+
+static gboolean
+html_job (gpointer data, cairo_write_func_t write, void *closure, GError **error)
+{
+  DeckJob *job = data;
+
+  return synack_html_write (&job->deck, job->steps, job->n_steps, write, closure, error);
+}
+
+/* The slide deck: a title page, then one page per step. */
+static gboolean
+write_slides (DeckJob *job, const char *path, GError **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SynackAtomicFile file;
+
+  if (!synack_atomic_file_open (&file, path, error))
+    return FALSE;
+  surface = cairo_pdf_surface_create_for_stream (synack_atomic_file_write, &file, job->deck.width, job->deck.height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "SynAck " PACKAGE_VERSION);
+  if (job->deck.title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, job->deck.title);
+  cr = cairo_create (surface);
+  synack_slide_paint_title_page (cr, &job->deck);
+  cairo_show_page (cr);
+  for (size_t k = 0; k < job->n_steps; k++)
+    {
+      synack_slide_paint_step (cr, &job->deck, k, job->n_steps, job->steps[k]);
+      cairo_show_page (cr);
+    }
+  return finish_vector (cr, surface, &file, error);
+}
+
+char *
+synack_export_lesson_title (const char *title, gboolean changed)
+{
+  if (title == NULL || *title == '\0')
+    return NULL;
+  /* TRANSLATORS: the title of an export of a lesson run with changed parameters or edits */
+  return changed ? g_strdup_printf (_("%s (changed)"), title) : g_strdup (title);
 }
 
 gboolean
@@ -239,9 +384,12 @@ synack_export_file (const SynackTrace         *trace,
   SynackDiagramOptions layout_options;
   g_autoptr (SynackTheme) theme = NULL;
   g_autoptr (SynackDiagramLayout) layout = NULL;
+  g_autoptr (SynackStateDiagram) states = NULL;
   SynackExportFormat format;
+  double content_w, content_h;
   Page page = { 0 };
   long upto, from, n_steps;
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (trace != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -257,7 +405,7 @@ synack_export_file (const SynackTrace         *trace,
     {
       g_autofree char *display = g_filename_display_name (path);
       g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_FORMAT,
-                   _("Cannot tell the format of “%s”: use a name ending in .png, .svg or .pdf"), display);
+                   _("Cannot tell the format of “%s”: use a name ending in .png, .svg, .pdf, .gif or .html"), display);
       return FALSE;
     }
   if (options->width < 0 || options->scale < 0 || (options->upto < 0 && options->upto != SYNACK_DIAGRAM_ALL))
@@ -317,16 +465,29 @@ synack_export_file (const SynackTrace         *trace,
   layout_options.text_scale = options->text_scale > 0 ? options->text_scale : 1;
   layout = synack_diagram_layout_new (trace, &layout_options);
 
+  /* The sequence layout also serves the title's type and the trace, so it
+   * is made even when only the states are shown. */
   page.layout = layout;
+  page.seq_w = options->view == SYNACK_EXPORT_VIEW_STATES ? 0 : layout->width;
+  content_w = page.seq_w;
+  content_h = options->view == SYNACK_EXPORT_VIEW_STATES ? 0 : layout->height;
+  if (options->view != SYNACK_EXPORT_VIEW_SEQUENCE)
+    {
+      states = synack_state_diagram_new (theme, layout_options.text_scale);
+      page.states = states;
+      content_w += states->width;
+      content_h = MAX (content_h, states->height);
+    }
   page.theme = theme;
-  page.title = options->title && *options->title ? options->title : NULL;
+  title = synack_export_lesson_title (options->title, options->changed);
+  page.title = title;
   page.title_h = page.title ? title_height (layout, page.title) : 0;
   if (options->width > 0)
-    page.scale = options->width / layout->width;
+    page.scale = options->width / content_w;
   else
     page.scale = options->scale > 0 ? options->scale : 1;
-  page.width = layout->width * page.scale;
-  page.height = (layout->height + page.title_h) * page.scale;
+  page.width = content_w * page.scale;
+  page.height = (content_h + page.title_h) * page.scale;
 
   if (format == SYNACK_EXPORT_FORMAT_PNG &&
       (ceil (page.width - 1e-6) > MAX_PNG_SIDE || ceil (page.height - 1e-6) > MAX_PNG_SIDE ||
@@ -342,6 +503,67 @@ synack_export_file (const SynackTrace         *trace,
   upto = options->upto;
   from = options->from;
   n_steps = (upto == SYNACK_DIAGRAM_ALL ? (long) trace->n_events : MIN (upto + 1, (long) trace->n_events)) - from;
+
+  if (format == SYNACK_EXPORT_FORMAT_GIF || format == SYNACK_EXPORT_FORMAT_HTML ||
+      (options->per_step && format == SYNACK_EXPORT_FORMAT_PDF &&
+       options->view == SYNACK_EXPORT_VIEW_SEQUENCE))
+    {
+      g_autofree long *steps = NULL;
+      DeckJob job = { .deck = { .layout = layout, .theme = theme, .title = title,
+                                .summary = options->summary, .watch = options->watch,
+                                .per_segment = options->per_segment },
+                      .frame_delay = options->frame_delay, .options = options };
+
+      steps = synack_slide_steps (layout, options->per_segment, upto, &job.n_steps);
+      /* --from: the deck starts at that event. */
+      {
+        size_t kept = 0;
+        for (size_t k = 0; k < job.n_steps; k++)
+          if (steps[k] >= from)
+            steps[kept++] = steps[k];
+        job.n_steps = kept;
+      }
+      job.steps = steps;
+      synack_page_size_points (options->page, &job.deck.width, &job.deck.height);
+      if (format == SYNACK_EXPORT_FORMAT_HTML)
+        return write_stream (path, html_job, &job, error);
+      if (job.n_steps == 0)
+        {
+          g_set_error_literal (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
+                               _("The run has no segments to step through"));
+          return FALSE;
+        }
+      if (format == SYNACK_EXPORT_FORMAT_PDF)
+        return write_slides (&job, path, error);
+      /* A GIF frame is a slide in pixels: --width sets its width. */
+      if (options->width > 0)
+        {
+          double ratio = job.deck.height / job.deck.width;
+          job.deck.width = options->width;
+          job.deck.height = round (options->width * ratio);
+        }
+      else if (options->scale > 0)
+        {
+          job.deck.width = round (job.deck.width * options->scale);
+          job.deck.height = round (job.deck.height * options->scale);
+        }
+      return write_stream (path, gif_job, &job, error);
+    }
+
+  /* The semantic SVG and the slide deck draw the sequence diagram only; a
+   * file that shows the state diagram too is drawn by cairo. */
+  if (format == SYNACK_EXPORT_FORMAT_SVG && options->svg_backend == SYNACK_SVG_BACKEND_SEMANTIC &&
+      options->view == SYNACK_EXPORT_VIEW_SEQUENCE)
+    {
+      SvgJob job = { .page = &page };
+
+      synack_svg_options_init (&job.svg);
+      job.svg.upto = upto;
+      job.svg.title = title;
+      job.svg.description = options->summary;
+      job.svg.heading_h = page.title_h;
+      return write_stream (path, svg_job, &job, error);
+    }
 
   if (!options->per_step)
     {

@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "synack-diagram-layout.h"
+#include "synack-slides.h"
 
 G_BEGIN_DECLS
 
@@ -12,10 +13,28 @@ typedef enum {
   SYNACK_EXPORT_FORMAT_PNG,
   SYNACK_EXPORT_FORMAT_SVG,
   SYNACK_EXPORT_FORMAT_PDF,
+  SYNACK_EXPORT_FORMAT_GIF,   /* animated: one frame per step */
+  SYNACK_EXPORT_FORMAT_HTML,  /* a web page that steps through the run */
 } SynackExportFormat;
+
+typedef enum {
+  SYNACK_SVG_BACKEND_SEMANTIC, /* real text, a group per item: editable */
+  SYNACK_SVG_BACKEND_CAIRO,    /* cairo's SVG: glyphs as paths, exactly the screen's look */
+} SynackSvgBackend;
+
+/* Which diagrams a file shows. */
+typedef enum {
+  SYNACK_EXPORT_VIEW_SEQUENCE,  /* the sequence diagram */
+  SYNACK_EXPORT_VIEW_STATES,    /* the state-transition diagram at the last event shown */
+  SYNACK_EXPORT_VIEW_BOTH,      /* side by side: sequence left, states right */
+} SynackExportView;
+
+/* Parses "sequence", "states" or "both"; FALSE if unknown. */
+gboolean synack_export_view_from_string (const char *name, SynackExportView *out);
 
 typedef struct {
   SynackExportFormat format;
+  SynackExportView   view;
   const char        *theme;       /* theme name; NULL: "light" */
   double             text_scale;  /* <= 0: 1 */
   SynackTimeAxisMode axis_mode;
@@ -24,7 +43,14 @@ typedef struct {
   long               upto;        /* last event shown, SYNACK_DIAGRAM_ALL for all */
   gboolean           per_step;    /* PDF: one page per event; PNG: OUT-001.png, OUT-002.png … */
   long               from;        /* per_step: the first event shown (0: from the start) */
-  const char        *title;       /* a heading above the diagram; NULL: none */
+  const char        *title;       /* the lesson's title: a heading above the diagram; NULL: none */
+  gboolean           changed;     /* the run differs from the lesson: the title says so */
+  const char        *summary;     /* the lesson's summary: the slides' title page, the page's intro */
+  const char        *watch;       /* points to watch, one a line; NULL: none */
+  gboolean           per_segment; /* steps are segments (send to arrival), not events */
+  SynackPageSize     page;        /* page of a per-step PDF */
+  SynackSvgBackend   svg_backend;
+  int                frame_delay; /* GIF: milliseconds per frame */
 } SynackExportOptions;
 
 /* A per-step export repaints the diagram once per step: beyond this many
@@ -47,6 +73,10 @@ gboolean synack_export_file (const SynackTrace         *trace,
                              const SynackExportOptions *options,
                              const char                *path,
                              GError                   **error);
+
+/* The title an export carries: the lesson's, marked "(changed)" when the
+ * run differs from the lesson; NULL if there is no title. */
+char *synack_export_lesson_title (const char *title, gboolean changed);
 
 /* The file names a per-step PNG export writes, for messages; free with g_strfreev(). */
 char **synack_export_step_paths (const char *path, size_t n_steps);

@@ -5,3 +5,5 @@
 #include "synack-diagram-layout.h"
 #include "synack-diagram-paint.h"
 #include "synack-export.h"
+#include "synack-state-diagram-layout.h"
+#include "synack-state-diagram-paint.h"

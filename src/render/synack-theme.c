@@ -61,6 +61,7 @@ static const SynackTheme light_theme = {
   .note = HEX (0x37474f),
   .error = HEX (0xc62828),
   .cursor = HEXA (0xd32f2f, 0.9),
+  .host = { [SYNACK_CLIENT] = HEX (0x1565c0), [SYNACK_SERVER] = HEX (0xe65100) },
 };
 
 static const SynackTheme dark_theme = {
@@ -103,6 +104,7 @@ static const SynackTheme dark_theme = {
   .note = HEX (0xcfd8dc),
   .error = HEX (0xff6b6b),
   .cursor = HEXA (0xff5252, 0.9),
+  .host = { [SYNACK_CLIENT] = HEX (0x64b5f6), [SYNACK_SERVER] = HEX (0xffb74d) },
 };
 
 /* Projectors wash out pale colours and thin lines: saturated colours,
@@ -147,6 +149,7 @@ static const SynackTheme projector_theme = {
   .note = HEX (0x000000),
   .error = HEX (0xc00000),
   .cursor = HEX (0xd00000),
+  .host = { [SYNACK_CLIENT] = HEX (0x0033cc), [SYNACK_SERVER] = HEX (0xcc4400) },
 };
 
 /* Black and white: states differ by grey level and by name, segments by
@@ -191,6 +194,7 @@ static const SynackTheme print_theme = {
   .note = HEX (0x000000),
   .error = HEX (0x000000),
   .cursor = HEX (0x000000),
+  .host = { [SYNACK_CLIENT] = HEX (0x000000), [SYNACK_SERVER] = HEX (0x555555) },
 };
 
 static const SynackTheme *const themes[] = { &light_theme, &dark_theme, &projector_theme, &print_theme };

@@ -37,6 +37,7 @@ typedef struct {
   SynackRgba  note;            /* application calls */
   SynackRgba  error;           /* ETIMEDOUT, ECONNREFUSED … */
   SynackRgba  cursor;
+  SynackRgba  host[SYNACK_N_HOSTS]; /* the client's and the server's marks on the state diagram */
 } SynackTheme;
 
 /* The built-in theme names, NULL-terminated, static; the first is the default. */

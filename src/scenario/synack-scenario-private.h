@@ -30,6 +30,7 @@ struct _SynackScenario {
   GArray    *assignments;   /* of Assignment, file order then edits */
   GArray    *actions;       /* of SynackAction */
   GArray    *faults;        /* of SynackFault */
+  GArray    *quiz;          /* of SynackQuizFocus: the moments predict mode asks about */
   gboolean   parsing_edit;  /* set while an edit's line is read */
   SynackScript script;      /* views into the arrays above, rebuilt on change */
 };
@@ -82,6 +83,7 @@ gboolean synack_scenario_parse_at         (SynackCursor *cur, SynackScenario *sc
 gboolean synack_scenario_parse_when       (SynackCursor *cur, SynackScenario *scenario, GError **error);
 gboolean synack_scenario_parse_fault      (SynackCursor *cur, SynackScenario *scenario, SynackFaultKind kind,
                                            GError **error);
+gboolean synack_scenario_parse_quiz       (SynackCursor *cur, SynackScenario *scenario, GError **error);
 gboolean synack_scenario_parse_assignment (SynackScenario *scenario, const SynackCursor *cur, const char *key,
                                            const char *value, GError **error);
 

@@ -132,6 +132,8 @@ synack_scenario_parse_line (SynackScenario *scenario, const char *source, unsign
     }
   else if (g_str_equal (first, "duplicate"))
     ok = synack_scenario_parse_fault (&cur, scenario, SYNACK_FAULT_DUPLICATE, error);
+  else if (g_str_equal (first, "quiz"))
+    ok = synack_scenario_parse_quiz (&cur, scenario, error);
   else if (synack_param_key_is_known (first) || g_str_equal (first, "title") ||
            g_str_equal (first, "summary") || g_str_equal (first, "watch"))
     ok = synack_cursor_fail (&cur, error, _("expected '%s = VALUE'"), first);
@@ -140,7 +142,7 @@ synack_scenario_parse_line (SynackScenario *scenario, const char *source, unsign
       g_autofree char *quoted = synack_cursor_quote (line);
 
       ok = synack_cursor_fail (&cur, error, _("cannot read '%s': a line is KEY = VALUE, 'at TIME …', "
-                               "'when HOST EVENT: …', 'lose …', 'delay …' or 'duplicate …'"), quoted);
+                               "'when HOST EVENT: …', 'lose …', 'delay …', 'duplicate …' or 'quiz …'"), quoted);
     }
   return ok;
 }

@@ -32,6 +32,7 @@ synack_scenario_new_empty (const char *name, const char *source)
   g_array_set_clear_func (scenario->assignments, assignment_clear);
   scenario->actions = g_array_new (FALSE, TRUE, sizeof (SynackAction));
   scenario->faults = g_array_new (FALSE, TRUE, sizeof (SynackFault));
+  scenario->quiz = g_array_new (FALSE, TRUE, sizeof (SynackQuizFocus));
   return scenario;
 }
 
@@ -49,6 +50,7 @@ synack_scenario_free (SynackScenario *scenario)
   g_array_unref (scenario->assignments);
   g_array_unref (scenario->actions);
   g_array_unref (scenario->faults);
+  g_array_unref (scenario->quiz);
   g_free (scenario);
 }
 
@@ -167,6 +169,7 @@ synack_scenario_copy (const SynackScenario *scenario)
     }
   g_array_append_vals (copy->actions, scenario->actions->data, scenario->actions->len);
   g_array_append_vals (copy->faults, scenario->faults->data, scenario->faults->len);
+  g_array_append_vals (copy->quiz, scenario->quiz->data, scenario->quiz->len);
   copy->script = scenario->script;
   copy->script.actions = (SynackAction *) (void *) copy->actions->data;
   copy->script.faults = (SynackFault *) (void *) copy->faults->data;
@@ -184,6 +187,13 @@ synack_scenario_set_name (SynackScenario *scenario, const char *name)
 
 const SynackScript *synack_scenario_get_script (const SynackScenario *s) { return &s->script; }
 
+const SynackQuizFocus *
+synack_scenario_get_quiz (const SynackScenario *scenario, guint *n_foci)
+{
+  *n_foci = scenario->quiz->len;
+  return (const SynackQuizFocus *) (void *) scenario->quiz->data;
+}
+
 /* Applies a change as a line, and undoes it if the result does not hold. */
 static gboolean
 apply_edit (SynackScenario *scenario, const char *line, GError **error)
@@ -191,6 +201,7 @@ apply_edit (SynackScenario *scenario, const char *line, GError **error)
   guint n_assignments = scenario->assignments->len;
   guint n_actions = scenario->actions->len;
   guint n_faults = scenario->faults->len;
+  guint n_quiz = scenario->quiz->len;
   g_autofree char *source = g_strdup_printf ("%s (edit)", scenario->source);
 
   gboolean ok;
@@ -204,6 +215,7 @@ apply_edit (SynackScenario *scenario, const char *line, GError **error)
       g_array_set_size (scenario->assignments, n_assignments);
       g_array_set_size (scenario->actions, n_actions);
       g_array_set_size (scenario->faults, n_faults);
+      g_array_set_size (scenario->quiz, n_quiz);
       synack_scenario_rebuild_script (scenario, NULL);
       return FALSE;
     }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "synack-engine.h"
+#include "synack-quiz.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,8 @@ const char *synack_scenario_get_untranslated_title (const SynackScenario *scenar
 const char *synack_scenario_get_summary  (const SynackScenario *scenario); /* what happens and why */
 const char *synack_scenario_get_watch    (const SynackScenario *scenario); /* what to watch */
 const SynackScript *synack_scenario_get_script (const SynackScenario *scenario);
+/* The `quiz` lines: the moments predict mode asks about (none: every state change). */
+const SynackQuizFocus *synack_scenario_get_quiz (const SynackScenario *scenario, guint *n_foci);
 
 /* Sets one parameter as `--set KEY=VALUE` would; the value wins over the
  * file's. Fails, changing nothing, on an unknown key or a bad value. */

@@ -1,0 +1,48 @@
+/* synack-svg-writer-private.h: the SVG writer's state and pieces, shared by its files (items, style, labels). */
+#pragma once
+
+#include "synack-diagram-layout-private.h"
+#include "synack-svg-writer.h"
+
+G_BEGIN_DECLS
+
+#define LABEL(layout, i) (&g_array_index ((layout)->labels, SynackDiagramLabel, (i)))
+
+typedef struct {
+  const SynackDiagramLayout *layout;
+  const SynackTheme         *theme;
+  const SynackSvgOptions    *options;
+  GString                   *buf;
+  cairo_write_func_t         write;
+  void                      *closure;
+  gboolean                   failed;
+  gboolean                   all;      /* everything shown, no cursor */
+  long                       last;     /* last event shown */
+  double                     yc;       /* cursor */
+  double                     lw;       /* stroke width */
+  double                     s;        /* geometry scale */
+  /* per label kind: baseline below the box's text top, and line height */
+  double                     baseline[SYNACK_N_LABEL_KINDS];
+  double                     line_h[SYNACK_N_LABEL_KINDS];
+  double                     font_size[SYNACK_N_LABEL_KINDS];
+  gboolean                   bold[SYNACK_N_LABEL_KINDS];
+} SynackSvgWriter;
+
+void        synack_svg_put             (SynackSvgWriter *w, const char *text);
+void        synack_svg_num             (SynackSvgWriter *w, double v);
+void        synack_svg_attr_num        (SynackSvgWriter *w, const char *name, double v);
+void        synack_svg_escaped         (SynackSvgWriter *w, const char *text);
+void        synack_svg_escaped_len     (SynackSvgWriter *w, const char *text, size_t len);
+gboolean    synack_svg_shown           (const SynackSvgWriter *w, long event);
+void        synack_svg_data_events     (SynackSvgWriter *w, long appear, long end);
+void        synack_svg_sentence_title  (SynackSvgWriter *w, long event);
+void        synack_svg_segment_classes (SynackSvgWriter *w, const SynackDiagramArrow *a, gboolean arrived);
+void        synack_svg_segment_id      (SynackSvgWriter *w, const SynackDiagramArrow *a, const char *suffix);
+const char *synack_svg_host_class      (SynackHostId host);
+
+/* The <style> element: the theme's colours by class. */
+void        synack_svg_write_style     (SynackSvgWriter *w);
+/* Every label, over the diagram, each on a box of the background colour. */
+void        synack_svg_write_labels    (SynackSvgWriter *w);
+
+G_END_DECLS
