@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "synack-application.h"
-#include "synack-explain.h"
+#include "synack-describe.h"
 #include "synack-quiz-panel.h"
 #include "synack-state-view.h"
 #include "synack-window-testing.h"
@@ -124,7 +124,7 @@ test_all_right (void)
       synack_quiz_panel_answer (panel, q->answer);
       g_assert_true (synack_quiz_panel_get_revealed (panel));
       g_assert_cmpstr (synack_quiz_panel_get_verdict (panel), ==, "Right!");
-      sentence = synack_explain_sentence (trace, q->event);
+      sentence = synack_describe_sentence (trace, q->event);
       g_assert_cmpstr (synack_quiz_panel_get_sentence (panel), ==, sentence);
       asked++;
     }
@@ -161,7 +161,7 @@ test_wrong_answer (void)
   synack_quiz_panel_answer (panel, wrong);
   expected = g_strdup_printf ("Not quite: the answer is %s.", synack_state_to_string (trace->events[q->event].to));
   g_assert_cmpstr (synack_quiz_panel_get_verdict (panel), ==, expected);
-  sentence = synack_explain_sentence (trace, q->event);
+  sentence = synack_describe_sentence (trace, q->event);
   g_assert_cmpstr (sentence, !=, "");
   g_assert_cmpstr (synack_quiz_panel_get_sentence (panel), ==, sentence);
   synack_quiz_panel_get_score (panel, &right, &asked);

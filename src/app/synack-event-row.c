@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "synack-event-row.h"
-#include "synack-explain.h"
+#include "synack-describe.h"
 
 struct _SynackEventRow
 {
@@ -104,10 +104,10 @@ synack_event_row_new (const SynackTrace *trace, long index)
   const SynackEvent *e = &trace->events[index];
 
   self->index = index;
-  self->time = synack_explain_time (e->t);
-  self->host = g_strdup (synack_explain_host (e->host));
+  self->time = synack_describe_time (e->t, SYNACK_TIME_EXACT);
+  self->host = g_strdup (synack_describe_host (e->host, SYNACK_HOST_TITLE));
   self->kind = g_strdup (kind_name (e->type));
-  self->summary = synack_explain_summary (trace, index);
+  self->summary = synack_describe_summary (trace, index);
   return self;
 }
 

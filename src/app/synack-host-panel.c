@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "synack-explain.h"
+#include "synack-describe.h"
 #include "synack-host-panel.h"
 
 struct _SynackHostPanel
@@ -107,8 +107,8 @@ synack_host_panel_set_timers (SynackHostPanel *self, const SynackTrace *trace, l
 
           if (expires[h][k] < 0)
             continue;
-          left = synack_explain_time (MAX (0, expires[h][k] - cursor_t) / 10000 * 10000);
-          of = synack_explain_time (length[h][k]);
+          left = synack_describe_time (MAX (0, expires[h][k] - cursor_t) / 10000 * 10000, SYNACK_TIME_EXACT);
+          of = synack_describe_time (length[h][k], SYNACK_TIME_EXACT);
           if (text->len > 0)
             g_string_append_c (text, '\n');
           /* TRANSLATORS: a running timer: "Retransmit: 0.62 s left of 1 s" */

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "synack-explain.h"
+#include "synack-describe.h"
 #include "synack-quiz-panel.h"
 
 struct _SynackQuizPanel
@@ -139,7 +139,7 @@ synack_quiz_panel_reveal (SynackQuizPanel *self)
       else if (k == self->chosen)
         gtk_widget_add_css_class (b, "quiz-wrong");
     }
-  sentence = synack_explain_sentence (self->run->trace, q->event);
+  sentence = synack_describe_sentence (self->run->trace, q->event);
   gtk_label_set_text (self->verdict_label, verdict);
   gtk_label_set_text (self->sentence_label, sentence);
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), TRUE);

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "synack-explain.h"
+#include "synack-describe.h"
 #include "synack-segment-details.h"
 
 struct _SynackSegmentDetails
@@ -63,10 +63,10 @@ synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace 
     }
 
   e = &trace->events[index];
-  t = synack_explain_time (e->t);
+  t = synack_describe_time (e->t, SYNACK_TIME_EXACT);
   add_detailf (self, &row, _("Event"), _("%ld of %zu"), index + 1, trace->n_events);
   add_detail (self, &row, _("Time"), t);
-  add_detail (self, &row, _("Host"), synack_explain_host (e->host));
+  add_detail (self, &row, _("Host"), synack_describe_host (e->host, SYNACK_HOST_TITLE));
   if (e->conn != 0)
     add_detailf (self, &row, _("Connection"), "%u", e->conn);
 
@@ -81,14 +81,13 @@ synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace 
         const SynackEvent *s = send >= 0 ? &trace->events[send] : e;
         const SynackHeader *h = &s->hdr;
         long end = send >= 0 ? synack_trace_find_arrival (trace, send) : -1;
-        char flags[32];
-        g_autofree char *kind = synack_explain_segment_kind (h);
+        g_autofree char *flags = synack_describe_flags (h->flags, SYNACK_FLAGS_SPOKEN);
+        g_autofree char *kind = synack_describe_segment_kind (h);
 
-        synack_flags_to_string (h->flags, flags, sizeof flags);
         add_detailf (self, &row, _("Segment"), "#%u (%s)", e->seg, kind);
-        add_detailf (self, &row, _("From"), _("%s, port %u"), synack_explain_host (s->host), h->src_port);
+        add_detailf (self, &row, _("From"), _("%s, port %u"), synack_describe_host (s->host, SYNACK_HOST_TITLE), h->src_port);
         add_detailf (self, &row, _("To"), _("%s, port %u"),
-                     synack_explain_host (s->host == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT), h->dst_port);
+                     synack_describe_host (s->host == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT, SYNACK_HOST_TITLE), h->dst_port);
         add_detail (self, &row, _("Flags"), flags[0] ? flags : _("none"));
         add_detailf (self, &row, _("Sequence number"), "%u", h->seq);
         add_detailf (self, &row, _("Acknowledgement"), (h->flags & SYNACK_FLAG_ACK) ? "%u" : _("%u (not valid: no ACK flag)"), h->ack);
@@ -103,7 +102,7 @@ synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace 
         if (end >= 0)
           {
             const SynackEvent *a = &trace->events[end];
-            g_autofree char *at = synack_explain_time (a->t);
+            g_autofree char *at = synack_describe_time (a->t, SYNACK_TIME_EXACT);
             if (a->type == SYNACK_EVENT_LOST)
               add_detailf (self, &row, _("Fate"), _("lost (%s), would have arrived at %s"),
                            _(synack_loss_reason_to_string (a->loss_reason)), at);
@@ -129,8 +128,8 @@ synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace 
                                              : C_("timer", "expire"));
         if (e->action == SYNACK_TIMER_START)
           {
-            g_autofree char *d = synack_explain_time (e->duration);
-            g_autofree char *x = synack_explain_time (e->expires);
+            g_autofree char *d = synack_describe_time (e->duration, SYNACK_TIME_EXACT);
+            g_autofree char *x = synack_describe_time (e->expires, SYNACK_TIME_EXACT);
             add_detail (self, &row, _("Duration"), d);
             add_detail (self, &row, _("Expires at"), x);
           }

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "synack-explain.h"
+#include "synack-describe.h"
 #include "synack-state-view.h"
 
 struct _SynackStateView
@@ -127,7 +127,7 @@ list_moments (SynackStateView *self, int node)
       edge = synack_state_diagram_edge_for (d, synack_transition_find (e->from, e->to, e->cause));
       if (edge >= 0 && d->edges[edge].to_node != node)
         continue;
-      when = synack_explain_time (e->t);
+      when = synack_describe_time (e->t, SYNACK_TIME_EXACT);
       /* TRANSLATORS: a moment a host entered a state: "client, conn 1, at 0.150 s" */
       text = g_strdup_printf (_("%s, conn %u, at %s"), synack_describe_host (e->host, SYNACK_HOST_HEADING),
                               e->conn, when);

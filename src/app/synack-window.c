@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "synack-explain.h"
+#include "synack-describe.h"
 #include "synack-window-private.h"
 
 /* Runs that take longer than this show a progress overlay. */
@@ -281,7 +281,7 @@ set_selected (SynackWindow *self, long event, gboolean from_list)
   synack_segment_details_set_event (self->segment_details, trace, event);
 
   if (trace != NULL && event >= 0 && (size_t) event < trace->n_events)
-    sentence = synack_explain_sentence (trace, event);
+    sentence = synack_describe_sentence (trace, event);
   else
     sentence = g_strdup (_("Press Space to play, or → to go one event at a time."));
   gtk_label_set_text (self->explanation_label, sentence);
@@ -306,8 +306,8 @@ update_time_label (SynackWindow *self)
 {
   const SynackTrace *trace = self->run->trace;
   g_autofree char *now = self->progress > 0 ? synack_describe_time (self->cursor_t, SYNACK_TIME_CLOCK)
-                                              : synack_explain_time (self->cursor_t);
-  g_autofree char *end = synack_explain_time (trace->n_events ? trace->events[trace->n_events - 1].t : 0);
+                                              : synack_describe_time (self->cursor_t, SYNACK_TIME_EXACT);
+  g_autofree char *end = synack_describe_time (trace->n_events ? trace->events[trace->n_events - 1].t : 0, SYNACK_TIME_EXACT);
   g_autofree char *text = g_strdup_printf ("%s / %s", now, end);
 
   synack_playback_bar_set_time (self->playback_bar, text);
