@@ -275,7 +275,7 @@ test_caption (void)
           g_assert_cmpint (trace->events[marks.cause_event].type, ==, SYNACK_EVENT_DELIVER);
           g_assert_nonnull (strstr (text, "SYN_SENT → ESTABLISHED"));
           g_assert_nonnull (strstr (text, "rcv SYN,ACK / snd ACK"));
-          g_assert_nonnull (strstr (text, "[SYN,ACK]"));
+          g_assert_nonnull (strstr (text, "[SYN, ACK]"));
           return;
         }
     }

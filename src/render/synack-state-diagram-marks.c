@@ -89,7 +89,6 @@ synack_state_marks_describe (const SynackStateMarks *marks, const SynackTrace *t
   int t;
   g_autofree char *why = NULL;
   const char *host;
-  char flags[32];
 
   if (marks->last_event < 0)
     return g_strdup (_("No state change yet"));
@@ -100,9 +99,10 @@ synack_state_marks_describe (const SynackStateMarks *marks, const SynackTrace *t
   c = marks->cause_event >= 0 ? &trace->events[marks->cause_event] : NULL;
   if (c != NULL && c->type == SYNACK_EVENT_DELIVER)
     {
-      synack_flags_to_string (c->hdr.flags, flags, sizeof flags);
-      /* TRANSLATORS: why a state changed: the segment that arrived, e.g. "segment 2 [SYN,ACK]". */
-      why = g_strdup_printf (_("segment %u [%s]"), c->seg, flags);
+      g_autofree char *spoken = synack_describe_flags (c->hdr.flags, SYNACK_FLAGS_SPOKEN);
+
+      /* TRANSLATORS: why a state changed: the segment that arrived, e.g. "segment 2 [SYN, ACK]". */
+      why = g_strdup_printf (_("segment %u [%s]"), c->seg, spoken);
     }
   else if (c != NULL && c->type == SYNACK_EVENT_APP)
     why = NULL;  /* the edge's label already names the call */
