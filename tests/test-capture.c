@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "synack-capture.h"
+#include "synack-describe.h"
 #include "synack-frame.h"
 #include "synack-test-references.h"
 #include "synack-test-util.h"
@@ -313,6 +314,30 @@ test_reference_losses (void)
     }
 }
 
+/* An imported capture names its own hosts, in the diagram's headings and
+ * the text, not the simulator's 10.0.0.1 and 10.0.0.2; a copy keeps them. */
+static void
+test_reference_addresses (void)
+{
+  g_autofree char *pcap = synack_test_reference_path ("normal", "pcap");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackCapture) capture = synack_capture_import_file (pcap, 0, &error);
+  g_autoptr (SynackCapture) copy = NULL;
+  g_autofree char *heading = NULL;
+
+  g_assert_no_error (error);
+  for (int h = 0; h < 2; h++)
+    {
+      g_assert_cmpstr (synack_describe_host_address (capture->trace, h), ==, capture->address[h]);
+      g_assert_cmpstr (synack_describe_host_address (capture->trace, h), !=,
+                       synack_describe_host_address (NULL, h));
+    }
+  heading = synack_describe_host_heading (capture->trace, SYNACK_SERVER, ":80");
+  g_assert_nonnull (strstr (heading, capture->address[SYNACK_SERVER]));
+  copy = synack_capture_copy (capture);
+  g_assert_cmpstr (synack_describe_host_address (copy->trace, SYNACK_CLIENT), ==, capture->address[SYNACK_CLIENT]);
+}
+
 /* Replaying a capture as a scenario gives the capture's segments again. */
 static void
 test_reference_replay (gconstpointer data)
@@ -457,6 +482,7 @@ main (int argc, char **argv)
       g_test_add_data_func (replay, &synack_test_references[i], test_reference_replay);
     }
   g_test_add_func ("/capture/import/losses", test_reference_losses);
+  g_test_add_func ("/capture/import/addresses", test_reference_addresses);
   g_test_add_func ("/capture/import/bad-files", test_bad_captures);
   g_test_add_func ("/capture/import/choose-connection", test_choose_connection);
   status = g_test_run ();

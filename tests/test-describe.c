@@ -157,7 +157,7 @@ test_segment_texts (void)
   g_assert_cmpstr (kind, ==, "SYN-ACK");
   g_assert_cmpstr (data_kind, ==, "100 bytes of data");
   g_assert_cmpstr (timer, ==, "TIME_WAIT 2MSL 60 s");
-  g_assert_cmpstr (synack_describe_host_address (SYNACK_SERVER), ==, "10.0.0.2");
+  g_assert_cmpstr (synack_describe_host_address (NULL, SYNACK_SERVER), ==, "10.0.0.2");
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 #include <sys/socket.h>
 
 #include "synack-capture-private.h"
@@ -45,6 +46,9 @@ import_file (SynackCaptureFile *file, const char *name, const char *where, guint
   capture->n_connections = n;
   capture->trace = synack_capture_infer (file, conn ? conn - 1 : G_MAXUINT,
                                          &capture->n_unproven, &capture->n_lost);
+  /* The diagram, the text and the JSON name the capture's own hosts. */
+  for (int h = 0; h < 2; h++)
+    g_strlcpy (capture->trace->host_address[h], capture->address[h], sizeof capture->trace->host_address[h]);
   capture->n_packets = capture->trace->n_segments;
   if (capture->trace->end_time > SYNACK_CAPTURE_MAX_SPAN)
     {
@@ -88,6 +92,7 @@ synack_capture_copy_trace (const SynackCapture *capture)
   SynackTrace *trace = g_new0 (SynackTrace, 1);
 
   synack_trace_init (trace);
+  memcpy (trace->host_address, from->host_address, sizeof trace->host_address);
   for (size_t i = 0; i < from->n_events; i++)
     synack_trace_append (trace, &from->events[i]);
   for (size_t i = 0; i < from->n_conns; i++)

@@ -145,8 +145,8 @@ synack_describe_state_label (SynackState state, uint32_t conn)
 }
 
 char *
-synack_describe_host_heading (SynackHostId host, const char *ports)
+synack_describe_host_heading (const SynackTrace *trace, SynackHostId host, const char *ports)
 {
   return g_strdup_printf ("%s\n%s%s", synack_describe_host (host, SYNACK_HOST_HEADING),
-                          synack_describe_host_address (host), ports);
+                          synack_describe_host_address (trace, host), ports);
 }

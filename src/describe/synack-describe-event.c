@@ -23,9 +23,11 @@ synack_describe_host (SynackHostId host, SynackHostStyle style)
 }
 
 const char *
-synack_describe_host_address (SynackHostId host)
+synack_describe_host_address (const SynackTrace *trace, SynackHostId host)
 {
-  /* Fixed addresses: the simulator has exactly one client and one server. */
+  if (trace != NULL && trace->host_address[host][0] != '\0')
+    return trace->host_address[host];
+  /* The simulator has exactly one client and one server, at fixed addresses. */
   return host == SYNACK_CLIENT ? "10.0.0.1" : "10.0.0.2";
 }
 

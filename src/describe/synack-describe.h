@@ -49,7 +49,7 @@ typedef enum {
 } SynackHostStyle;
 
 const char *synack_describe_host         (SynackHostId host, SynackHostStyle style);
-const char *synack_describe_host_address (SynackHostId host);   /* "10.0.0.1" */
+const char *synack_describe_host_address (const SynackTrace *trace, SynackHostId host);   /* "10.0.0.1"; trace may be NULL */
 
 /* ---- Events ------------------------------------------------------------- */
 
@@ -95,6 +95,6 @@ char *synack_describe_state_label (SynackState state, uint32_t conn);
 
 /* The heading above a lifeline: "client\n10.0.0.1:40000", where ports is
  * what follows the address (":40000", ":40000…40009"). */
-char *synack_describe_host_heading (SynackHostId host, const char *ports);
+char *synack_describe_host_heading (const SynackTrace *trace, SynackHostId host, const char *ports);
 
 G_END_DECLS

@@ -143,6 +143,9 @@ struct SynackTrace {
   size_t          conns_capacity;
   uint32_t        n_segments;
   SynackTime      end_time;
+  /* The hosts' addresses as text when they are not the simulated ones
+   * (an imported capture's); "" for 10.0.0.1 and 10.0.0.2. */
+  char            host_address[2][48];
   uint64_t        emitted;     /* events seen, kept or not */
 
   SynackTraceSink sink;        /* if set, events go here and are not kept */

@@ -165,7 +165,7 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
           g_string_append_printf (ports, ":%u", trace->conns[0].server_port);
         }
       layout->host_label[h] = synack_layout_add_label (layout, SYNACK_LABEL_HOST, -1, h,
-                                                       synack_describe_host_heading (h, ports->str));
+                                                       synack_describe_host_heading (trace, h, ports->str));
       g_string_free (ports, TRUE);
       max_y = MAX (max_y, LABEL (layout, layout->host_label[h])->box.height);
     }

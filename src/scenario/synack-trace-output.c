@@ -160,8 +160,8 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
   g_string_append (out, ",\n  \"params\": ");
   append_params_json (out, &synack_scenario_get_script (scenario)->params);
   g_string_append_printf (out, ",\n  \"addresses\": {\"client\": \"%s\", \"server\": \"%s\"}",
-                          synack_describe_host_address (SYNACK_CLIENT),
-                          synack_describe_host_address (SYNACK_SERVER));
+                          synack_describe_host_address (trace, SYNACK_CLIENT),
+                          synack_describe_host_address (trace, SYNACK_SERVER));
   g_string_append (out, ",\n  \"connections\": [");
   for (size_t i = 0; i < trace->n_conns; i++)
     {
@@ -189,13 +189,13 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
 
 /* A segment the way tcpdump prints it. */
 static void
-append_segment_text (GString *out, SynackHostId from, const SynackHeader *h)
+append_segment_text (GString *out, const SynackTrace *trace, SynackHostId from, const SynackHeader *h)
 {
   SynackHostId to = from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT;
   g_autofree char *flags = synack_describe_flags (h->flags, SYNACK_FLAGS_TCPDUMP);
 
-  g_string_append_printf (out, "%s.%u > %s.%u: Flags [%s]", synack_describe_host_address (from), h->src_port,
-                          synack_describe_host_address (to), h->dst_port, flags);
+  g_string_append_printf (out, "%s.%u > %s.%u: Flags [%s]", synack_describe_host_address (trace, from), h->src_port,
+                          synack_describe_host_address (trace, to), h->dst_port, flags);
   g_string_append_printf (out, ", seq %u", h->seq);
   if (h->flags & SYNACK_FLAG_ACK)
     g_string_append_printf (out, ", ack %u", h->ack);
@@ -274,7 +274,7 @@ trace_to_text (const SynackTrace *trace, const SynackScenario *scenario, gboolea
           break;
         case SYNACK_EVENT_SEND:
           g_string_append_printf (out, "#%-4u IP ", e->seg);
-          append_segment_text (out, e->host, &e->hdr);
+          append_segment_text (out, trace, e->host, &e->hdr);
           if (e->rexmit)
             g_string_append_printf (out, _(" (retransmission %u)"), e->rexmit);
           break;
