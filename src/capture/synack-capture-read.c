@@ -104,9 +104,13 @@ decode_ip_tcp (const guint8 *ip, guint size, guint family, SynackCapturePacket *
   memset (packet, 0, sizeof *packet);
   if (family == 4)
     {
-      guint header = (ip[0] & 0x0f) * 4u;
+      guint header;
 
-      if (size < 20 || (ip[0] >> 4) != 4 || header < 20 || size < header || ip[9] != 6)
+      /* The length before any byte is read: a frame may end at its link header. */
+      if (size < 20)
+        return FALSE;
+      header = (ip[0] & 0x0f) * 4u;
+      if ((ip[0] >> 4) != 4 || header < 20 || size < header || ip[9] != 6)
         return FALSE;
       if ((get16 (ip + 6) & 0x3fff) != 0)  /* a fragment */
         return FALSE;
