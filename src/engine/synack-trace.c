@@ -124,8 +124,9 @@ synack_trace_find_arrival (const SynackTrace *trace, long send_index)
     {
       const SynackEvent *e = &trace->events[i];
 
-      if (e->seg == seg && !e->duplicate &&
-          (e->type == SYNACK_EVENT_DELIVER || e->type == SYNACK_EVENT_LOST))
+      /* The kind first: only a segment's events own seg and duplicate. */
+      if ((e->type == SYNACK_EVENT_DELIVER || e->type == SYNACK_EVENT_LOST) &&
+          e->seg == seg && !e->duplicate)
         return (long) i;
     }
   return -1;

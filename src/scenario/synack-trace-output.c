@@ -251,7 +251,10 @@ trace_to_text (const SynackTrace *trace, const SynackScenario *scenario, gboolea
     {
       const SynackEvent *e = &trace->events[i];
       const char *host = host_text (e->host);
-      const char *copy = e->duplicate ? _(" (network duplicate)") : "";
+      /* Only a segment's events own the duplicate flag. */
+      gboolean segment = e->type == SYNACK_EVENT_SEND || e->type == SYNACK_EVENT_DELIVER ||
+                         e->type == SYNACK_EVENT_LOST || e->type == SYNACK_EVENT_DUPLICATE;
+      const char *copy = segment && e->duplicate ? _(" (network duplicate)") : "";
       g_autofree char *at = synack_describe_time (e->t, SYNACK_TIME_SECONDS);
 
       g_string_append_printf (out, "%11s  ", at);
