@@ -94,6 +94,50 @@ sent_after (Stepper *s, size_t index, SynackHostId host, unsigned flags)
   return FALSE;
 }
 
+
+/* Like inject(), with `len` bytes of payload. */
+static void
+inject_data (Stepper *s, SynackHostId to, unsigned flags, uint32_t seq, uint32_t ack, uint32_t len)
+{
+  SynackHostId from = to == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT;
+  SynackHeader hdr = { 0 };
+
+  hdr.src_port = from == SYNACK_CLIENT ? 40000 : 80;
+  hdr.dst_port = from == SYNACK_CLIENT ? 80 : 40000;
+  hdr.flags = (uint8_t) flags;
+  hdr.seq = seq;
+  hdr.ack = ack;
+  hdr.len = len;
+  hdr.win = 65535;
+  synack_network_inject (s->engine, from, &hdr, 1);
+}
+
+/* How many segments `host` sent after event `index` with exactly `flags`. */
+static guint
+count_sent_after (Stepper *s, size_t index, SynackHostId host, unsigned flags)
+{
+  guint n = 0;
+
+  for (size_t i = index + 1; i < s->trace.n_events; i++)
+    {
+      const SynackEvent *e = &s->trace.events[i];
+
+      if (e->type == SYNACK_EVENT_SEND && e->host == host && (e->hdr.flags & ~SYNACK_FLAG_PSH) == flags)
+        n++;
+    }
+  return n;
+}
+
+/* The window `host` last advertised. */
+static uint32_t
+last_advertised_window (Stepper *s, SynackHostId host)
+{
+  for (size_t i = s->trace.n_events; i > 0; i--)
+    if (s->trace.events[i - 1].type == SYNACK_EVENT_SEND && s->trace.events[i - 1].host == host)
+      return s->trace.events[i - 1].hdr.win;
+  g_assert_not_reached ();
+}
+
 /* ---- Opening ----------------------------------------------------------- */
 
 static void
@@ -151,6 +195,132 @@ test_listen_answers_ack_with_rst (void)
    * client's data gets a RST, and the client's recv() sees ECONNRESET. */
   g_assert_cmpstr (client, ==, "CLOSED SYN_SENT ESTABLISHED CLOSED");
   g_assert_cmpint (synack_test_find_app (trace, SYNACK_CLIENT, SYNACK_CALL_RECV, SYNACK_RESULT_ECONNRESET), >=, 0);
+}
+
+
+static void
+test_syn_sent_ack_of_iss_refused (void)
+{
+  Stepper s;
+  size_t i;
+
+  stepper_start (&s, "delay = 50ms\nat 0 client connect 80 isn=1000\nlose client SYN every\n");
+  stepper_until (&s, SYNACK_MS (10));
+  /* "If SEG.ACK =< ISS": an ACK of the ISS itself acknowledges nothing we
+   * sent (the SYN is ISS, so a real SYN-ACK acks ISS+1); it gets a RST. */
+  inject (&s, SYNACK_CLIENT, SYNACK_FLAG_SYN | SYNACK_FLAG_ACK, 7000, 1000);
+  stepper_until (&s, SYNACK_MS (60));
+  g_assert_cmpint (last_deliver (&s, &i)->verdict, ==, SYNACK_VERDICT_BAD_ACK);
+  g_assert_true (sent_after (&s, i, SYNACK_CLIENT, SYNACK_FLAG_RST));
+  g_assert_cmpint (sock_of (&s, SYNACK_CLIENT, 1).state, ==, SYNACK_STATE_SYN_SENT);
+  stepper_finish (&s);
+}
+
+static void
+test_last_ack_rst_reports_nothing (void)
+{
+  Stepper s;
+  SynackTestingSocket server;
+  size_t i;
+
+  /* The server only shuts its side down, so its socket is still open when
+   * the RST comes. */
+  stepper_start (&s, BASE "at 1s client close\nat 2s server shutdown\nlose client ACK #2\n");
+  stepper_until (&s, SYNACK_MS (2100));
+  server = sock_of (&s, SYNACK_SERVER, 1);
+  g_assert_cmpint (server.state, ==, SYNACK_STATE_LAST_ACK);
+  inject (&s, SYNACK_SERVER, SYNACK_FLAG_RST, server.rcv_nxt, 0);
+  stepper_until (&s, SYNACK_MS (2160));
+  g_assert_cmpint (last_deliver (&s, &i)->verdict, ==, SYNACK_VERDICT_RESET);
+  g_assert_cmpint (synack_trace_state_at (&s.trace, SYNACK_SERVER, 1, (long) s.trace.n_events), ==,
+                   SYNACK_STATE_CLOSED);
+  /* In LAST_ACK (as in CLOSING) the RST just ends the connection, "enter
+   * the CLOSED state, delete the TCB, and return" (RFC 9293 3.10.7.4); the
+   * FIN was already read, so on Linux too recv() keeps returning 0, never
+   * ECONNRESET (tcp_recvmsg checks SOCK_DONE before sk_err). */
+  for (size_t k = 0; k < s.trace.n_events; k++)
+    {
+      const SynackEvent *e = &s.trace.events[k];
+
+      g_assert_false (e->type == SYNACK_EVENT_APP && e->host == SYNACK_SERVER &&
+                      e->result == SYNACK_RESULT_ECONNRESET);
+    }
+  stepper_finish (&s);
+}
+
+static void
+test_window_right_edge_excluded (void)
+{
+  Stepper s;
+  SynackTestingSocket client;
+  uint32_t window;
+  size_t i;
+
+  stepper_start (&s, BASE);
+  stepper_until (&s, SYNACK_SEC (1));
+  client = sock_of (&s, SYNACK_CLIENT, 1);
+  window = last_advertised_window (&s, SYNACK_CLIENT);
+  g_assert_cmpuint (window, >, 0);
+  /* RCV.NXT =< SEG.SEQ < RCV.NXT+RCV.WND: the right edge is outside. */
+  inject (&s, SYNACK_CLIENT, SYNACK_FLAG_ACK, client.rcv_nxt + window, client.snd_nxt);
+  stepper_until (&s, SYNACK_MS (1050));
+  g_assert_cmpint (last_deliver (&s, &i)->verdict, ==, SYNACK_VERDICT_UNACCEPTABLE);
+  /* One byte inside it is fine. */
+  inject (&s, SYNACK_CLIENT, SYNACK_FLAG_ACK, client.rcv_nxt + window - 1, client.snd_nxt);
+  stepper_until (&s, SYNACK_MS (1100));
+  g_assert_cmpint (last_deliver (&s, &i)->verdict, !=, SYNACK_VERDICT_UNACCEPTABLE);
+  stepper_finish (&s);
+}
+
+static void
+test_invalid_ack_rate_limited (void)
+{
+  Stepper s;
+  SynackTestingSocket client;
+  size_t i, first;
+
+  stepper_start (&s, BASE);
+  stepper_until (&s, SYNACK_SEC (1));
+  client = sock_of (&s, SYNACK_CLIENT, 1);
+  /* Two bare ACKs far outside the window, 1 ms apart: Linux answers the
+   * first (tcp_oow_rate_limited) and stays quiet for the second. */
+  inject (&s, SYNACK_CLIENT, SYNACK_FLAG_ACK, client.rcv_nxt + 200000, client.snd_nxt);
+  stepper_until (&s, SYNACK_MS (1001));
+  inject (&s, SYNACK_CLIENT, SYNACK_FLAG_ACK, client.rcv_nxt + 200000, client.snd_nxt);
+  stepper_until (&s, SYNACK_MS (1060));
+  first = 0;
+  for (size_t k = 0; k < s.trace.n_events; k++)
+    if (s.trace.events[k].type == SYNACK_EVENT_DELIVER && s.trace.events[k].t >= SYNACK_MS (1000))
+      {
+        first = k;
+        break;
+      }
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpint (s.trace.events[first].verdict, ==, SYNACK_VERDICT_UNACCEPTABLE);
+  g_assert_cmpint (last_deliver (&s, &i)->verdict, ==, SYNACK_VERDICT_UNACCEPTABLE);
+  g_assert_cmpuint (i, >, first);
+  g_assert_cmpuint (count_sent_after (&s, first - 1, SYNACK_CLIENT, SYNACK_FLAG_ACK), ==, 1);
+  stepper_finish (&s);
+}
+
+static void
+test_overlapping_data_trimmed (void)
+{
+  Stepper s;
+  SynackTestingSocket client;
+  size_t i;
+
+  stepper_start (&s, BASE "at 1s server send 100\n");
+  stepper_until (&s, SYNACK_SEC (2));
+  client = sock_of (&s, SYNACK_CLIENT, 1);
+  /* 10 bytes of which the first 4 were already received: the 6 new ones are
+   * taken (RFC 9293 3.10.7.4, "segments with higher beginning sequence
+   * numbers ... trimmed"). */
+  inject_data (&s, SYNACK_CLIENT, SYNACK_FLAG_ACK | SYNACK_FLAG_PSH, client.rcv_nxt - 4, client.snd_nxt, 10);
+  stepper_until (&s, SYNACK_MS (2060));
+  g_assert_cmpint (last_deliver (&s, &i)->verdict, !=, SYNACK_VERDICT_UNACCEPTABLE);
+  g_assert_cmpuint (sock_of (&s, SYNACK_CLIENT, 1).rcv_nxt, ==, client.rcv_nxt + 6);
+  stepper_finish (&s);
 }
 
 /* ---- Closing ----------------------------------------------------------- */
@@ -535,6 +705,11 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/state/time-wait/accepts-newer-syn", test_time_wait_accepts_newer_syn);
   g_test_add_func ("/engine/state/time-wait/port-busy", test_time_wait_refuses_reuse_on_its_own_side);
   g_test_add_func ("/engine/state/time-wait/stale-data-without-it", test_stale_data_accepted_without_time_wait);
+  g_test_add_func ("/engine/state/syn-sent/ack-of-iss", test_syn_sent_ack_of_iss_refused);
+  g_test_add_func ("/engine/state/last-ack/rst-reports-nothing", test_last_ack_rst_reports_nothing);
+  g_test_add_func ("/engine/state/window/right-edge-excluded", test_window_right_edge_excluded);
+  g_test_add_func ("/engine/state/invalid-ack-rate-limited", test_invalid_ack_rate_limited);
+  g_test_add_func ("/engine/state/data/overlap-trimmed", test_overlapping_data_trimmed);
   g_test_add_func ("/engine/state/lessons-legal", test_lessons_transitions_legal);
   return g_test_run ();
 }

@@ -291,6 +291,51 @@ test_keepalive_answered_stays_established (void)
                    SYNACK_STATE_ESTABLISHED);
 }
 
+
+static guint
+count_data_sends (const SynackTrace *trace, SynackHostId host)
+{
+  guint n = 0;
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    if (trace->events[i].type == SYNACK_EVENT_SEND && trace->events[i].host == host &&
+        trace->events[i].hdr.len > 0)
+      n++;
+  return n;
+}
+
+/* The SYN's retransmissions are not the data's: once ESTABLISHED the count
+ * starts over, so a lost SYN does not shorten the data's retries. */
+static void
+test_data_retries_start_over_after_syn_loss (void)
+{
+  g_autoptr (SynackTrace) trace = synack_test_run (
+    BASE "data-retries = 3\nlose client SYN #1\nwhen client established: client send 100\n"
+    "lose client data every\n");
+
+  g_assert_cmpuint (count_data_sends (trace, SYNACK_CLIENT), ==, 1 + 3);
+  g_assert_cmpint (synack_test_find_app (trace, SYNACK_CLIENT, SYNACK_CALL_RECV, SYNACK_RESULT_ETIMEDOUT), >=, 0);
+}
+
+/* A segment whose ACK acknowledges nothing new (SEG.ACK = SND.UNA) is a
+ * duplicate: it neither ends the back-off nor restarts the timer. */
+static void
+test_duplicate_ack_keeps_backoff (void)
+{
+  g_autoptr (SynackTrace) trace = synack_test_run (
+    BASE "data-retries = 3\nwhen client established: client send 100\nlose client data every\n"
+    "at 1s server send 10\n");
+  g_autoptr (SynackTrace) plain = synack_test_run (
+    BASE "data-retries = 3\nwhen client established: client send 100\nlose client data every\n");
+  long failed = synack_test_find_app (trace, SYNACK_CLIENT, SYNACK_CALL_RECV, SYNACK_RESULT_ETIMEDOUT);
+  long failed_plain = synack_test_find_app (plain, SYNACK_CLIENT, SYNACK_CALL_RECV, SYNACK_RESULT_ETIMEDOUT);
+
+  g_assert_cmpuint (count_data_sends (trace, SYNACK_CLIENT), ==, 1 + 3);
+  g_assert_cmpint (failed, >=, 0);
+  g_assert_cmpint (failed_plain, >=, 0);
+  g_assert_cmpint (trace->events[failed].t, ==, plain->events[failed_plain].t);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -310,5 +355,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/timer/delayed-ack", test_delayed_ack);
   g_test_add_func ("/engine/timer/keepalive/peer-gone", test_keepalive_finds_peer_gone);
   g_test_add_func ("/engine/timer/keepalive/answered", test_keepalive_answered_stays_established);
+  g_test_add_func ("/engine/timer/rto/retries-after-syn-loss", test_data_retries_start_over_after_syn_loss);
+  g_test_add_func ("/engine/timer/rto/duplicate-ack", test_duplicate_ack_keeps_backoff);
   return g_test_run ();
 }
