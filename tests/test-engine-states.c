@@ -113,6 +113,24 @@ inject_data (Stepper *s, SynackHostId to, unsigned flags, uint32_t seq, uint32_t
 }
 
 /* How many segments `host` sent after event `index` with exactly `flags`. */
+
+/* Runs to 2.1 s of a teardown whose last ACK is lost, so the server sits in
+ * LAST_ACK; server_call is how the server closed ("close" or "shutdown").
+ * Returns the server's socket there. */
+static SynackTestingSocket
+start_in_last_ack (Stepper *s, const char *server_call)
+{
+  g_autofree char *text = g_strdup_printf (BASE "at 1s client close\nat 2s server %s\nlose client ACK #2\n",
+                                           server_call);
+  SynackTestingSocket server;
+
+  stepper_start (s, text);
+  stepper_until (s, SYNACK_MS (2100));
+  server = sock_of (s, SYNACK_SERVER, 1);
+  g_assert_cmpint (server.state, ==, SYNACK_STATE_LAST_ACK);
+  return server;
+}
+
 static guint
 count_sent_after (Stepper *s, size_t index, SynackHostId host, unsigned flags)
 {
@@ -225,10 +243,7 @@ test_last_ack_rst_reports_nothing (void)
 
   /* The server only shuts its side down, so its socket is still open when
    * the RST comes. */
-  stepper_start (&s, BASE "at 1s client close\nat 2s server shutdown\nlose client ACK #2\n");
-  stepper_until (&s, SYNACK_MS (2100));
-  server = sock_of (&s, SYNACK_SERVER, 1);
-  g_assert_cmpint (server.state, ==, SYNACK_STATE_LAST_ACK);
+  server = start_in_last_ack (&s, "shutdown");
   inject (&s, SYNACK_SERVER, SYNACK_FLAG_RST, server.rcv_nxt, 0);
   stepper_until (&s, SYNACK_MS (2160));
   g_assert_cmpint (last_deliver (&s, &i)->verdict, ==, SYNACK_VERDICT_RESET);
@@ -356,10 +371,7 @@ test_last_ack_ignores_segment_without_ack (void)
   SynackTestingSocket server;
   size_t i;
 
-  stepper_start (&s, BASE "at 1s client close\nat 2s server close\nlose client ACK #2\n");
-  stepper_until (&s, SYNACK_MS (2100));
-  server = sock_of (&s, SYNACK_SERVER, 1);
-  g_assert_cmpint (server.state, ==, SYNACK_STATE_LAST_ACK);
+  server = start_in_last_ack (&s, "close");
   inject (&s, SYNACK_SERVER, 0, server.rcv_nxt, 0);
   stepper_until (&s, SYNACK_MS (2160));
   g_assert_cmpint (last_deliver (&s, &i)->verdict, ==, SYNACK_VERDICT_NO_ACK);
@@ -373,9 +385,7 @@ test_last_ack_needs_ack_of_fin (void)
   Stepper s;
   SynackTestingSocket server;
 
-  stepper_start (&s, BASE "at 1s client close\nat 2s server close\nlose client ACK #2\n");
-  stepper_until (&s, SYNACK_MS (2100));
-  server = sock_of (&s, SYNACK_SERVER, 1);
+  server = start_in_last_ack (&s, "close");
   /* An ACK that does not cover the FIN must not close LAST_ACK. */
   inject (&s, SYNACK_SERVER, SYNACK_FLAG_ACK, server.rcv_nxt, server.snd_una);
   stepper_until (&s, SYNACK_MS (2160));
