@@ -39,6 +39,8 @@ test_errors_name_the_line (void)
     { "mss = 0\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "mss must be between" },
     { "event-limit = 30000000\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "between 0 and 20000000" },
     { "keepalive = maybe\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "expected off, client, server or on" },
+    { "topic = gossip\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:1: unknown topic 'gossip' (there are: opening," },
+    { "lose client ACK #2 and then\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:1: expected 'and later' after '#2'" },
     { "delay =\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:1: 'delay' has no value" },
     { "\n\nat 1s client jump\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:3: unknown action 'jump'" },
     { "at soon client close\n", SYNACK_SCENARIO_ERROR_BAD_VALUE, "test:1: 'soon' is not a duration" },
@@ -60,7 +62,7 @@ test_errors_name_the_line (void)
     { "lose client PING\n", SYNACK_SCENARIO_ERROR_SYNTAX, "unknown kind of segment 'PING'" },
     { "lose client SYN #0\n", SYNACK_SCENARIO_ERROR_SYNTAX, "write #1 for the first" },
     { "lose segment 0\n", SYNACK_SCENARIO_ERROR_SYNTAX, "numbered from 1" },
-    { "loss[zh_CN] = 5%\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:1: 'loss[zh_CN]': only title, summary and watch" },
+    { "loss[zh_CN] = 5%\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:1: 'loss[zh_CN]': only title, question, summary and watch" },
     { "title = A\ntitle[] = B\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:2: 'title[]': write the language as a locale" },
     { "summary[zh_CN = B\n", SYNACK_SCENARIO_ERROR_SYNTAX, "'summary[zh_CN': write the language" },
     { "watch[1x] = B\n", SYNACK_SCENARIO_ERROR_SYNTAX, "'watch[1x]': write the language" },
@@ -236,6 +238,7 @@ test_format_details (void)
     "lose server SYN-ACK #2\n"
     "lose any FIN every conn=3\n"
     "delay client data #1 by 1.5s\n"
+    "lose client ACK #3 and later\n"
     "at 0: server listen 80\n"
     "at 2min client connect 80 from 40001 isn=7 conn=4\n"
     "when server received 100 bytes +250us: server send 3 bytes\n"
@@ -248,7 +251,10 @@ test_format_details (void)
   g_assert_cmpint (script->params.profile, ==, SYNACK_PROFILE_RFC9293);
   g_assert_cmpint (script->params.delay[SYNACK_C2S], ==, SYNACK_MS (20));
   g_assert_cmpint (script->params.msl, ==, SYNACK_SEC (120));
-  g_assert_cmpuint (script->n_faults, ==, 3);
+  g_assert_cmpuint (script->n_faults, ==, 4);
+  g_assert_false (script->faults[0].and_later);
+  g_assert_cmpuint (script->faults[3].nth, ==, 3);
+  g_assert_true (script->faults[3].and_later);
   g_assert_cmpuint (script->faults[0].nth, ==, 2);
   g_assert_cmpint (script->faults[0].match, ==, SYNACK_MATCH_SYN_ACK);
   g_assert_cmpint (script->faults[0].direction, ==, SYNACK_S2C);
@@ -265,6 +271,48 @@ test_format_details (void)
   g_assert_cmpuint (script->actions[2].amount, ==, 100);
   g_assert_cmpint (script->actions[2].at, ==, 250);
   g_assert_cmpuint (script->actions[2].bytes, ==, 3);
+}
+
+/* "#N and later" loses that match and every one after it, and no other. */
+static void
+test_loss_from_nth_on (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_parse (
+    "at 0 server listen 80\n"
+    "at 0 client connect 80\n"
+    "at 1s client send 10\n"
+    "at 2s client send 10\n"
+    "at 3s client send 10\n"
+    "lose client data #2 and later\n",
+    "from-nth", &error);
+  g_autoptr (SynackTrace) trace = NULL;
+  guint data_sent = 0, data_lost = 0, first_lost = 0;
+
+  g_assert_no_error (error);
+  trace = synack_scenario_run (scenario, NULL, &error);
+  g_assert_no_error (error);
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+      long send;
+
+      if (e->type == SYNACK_EVENT_SEND && e->host == SYNACK_CLIENT && e->hdr.len > 0)
+        data_sent++;
+      if (e->type != SYNACK_EVENT_LOST)
+        continue;
+      send = synack_trace_find_send (trace, e->seg);
+      g_assert_cmpint (send, >=, 0);
+      g_assert_cmpint (trace->events[send].host, ==, SYNACK_CLIENT);
+      g_assert_cmpuint (trace->events[send].hdr.len, >, 0);
+      if (data_lost++ == 0)
+        first_lost = e->seg;
+    }
+  /* The first data segment arrives; the second, the third and every
+   * retransmission after them are lost. */
+  g_assert_cmpuint (data_sent, >, 3);
+  g_assert_cmpuint (data_lost, ==, data_sent - 1);
+  g_assert_cmpuint (first_lost, >, 0);
 }
 
 static void
@@ -391,6 +439,10 @@ test_localized_lesson (void)
     "summary[zh_CN] = 二。\n"
     "watch = First point.\n"
     "watch = Second point.\n"
+    "question = Why three?\n"
+    "question = Why not two?\n"
+    "question[zh_CN] = 为什么是三次？\n"
+    "topic = opening\n"
     "title[de] = Der Handschlag\n"
     "at 0 server listen 80\n"
     "at 10ms client connect 80\n";
@@ -406,8 +458,11 @@ test_localized_lesson (void)
   g_assert_cmpstr (synack_scenario_get_title (scenario), ==, "The handshake");
   g_assert_cmpstr (synack_scenario_get_summary (scenario), ==, "One. Two.");
   g_assert_cmpstr (synack_scenario_get_watch (scenario), ==, "First point.\nSecond point.");
+  g_assert_cmpstr (synack_scenario_get_question (scenario), ==, "Why three?\nWhy not two?");
+  g_assert_cmpstr (synack_scenario_get_topic (scenario), ==, "opening");
 
   synack_i18n_set_language ("zh_CN");
+  g_assert_cmpstr (synack_scenario_get_question (scenario), ==, "为什么是三次？");
   g_assert_cmpstr (synack_scenario_get_title (scenario), ==, "三次握手");
   g_assert_cmpstr (synack_scenario_get_summary (scenario), ==, "一。 二。");
   /* No watch[zh_CN]: the untranslated points, not nothing. */
@@ -443,6 +498,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scenario/files", test_files);
   g_test_add_func ("/scenario/presets", test_presets);
   g_test_add_func ("/scenario/format", test_format_details);
+  g_test_add_func ("/scenario/faults/from-nth-on", test_loss_from_nth_on);
   g_test_add_func ("/scenario/localized", test_localized_lesson);
   g_test_add_func ("/scenario/edits", test_edits_and_save);
   g_test_add_func ("/scenario/durations", test_durations);

@@ -117,7 +117,8 @@ synack_network_send (SynackEngine *engine, SynackHostId from, const SynackHeader
       if (!fault_matches (fault, hdr, dir, seg, conn))
         continue;
       engine->fault_hits[i]++;
-      if (fault->nth != 0 && engine->fault_hits[i] != fault->nth)
+      if (fault->nth != 0 && (fault->and_later ? engine->fault_hits[i] < fault->nth
+                                               : engine->fault_hits[i] != fault->nth))
         continue;
       switch (fault->kind)
         {

@@ -81,6 +81,7 @@ typedef struct {
   SynackMatchKind match;
   uint32_t        conn;       /* 0: any connection */
   uint32_t        nth;        /* 1-based occurrence among matches; 0: every match */
+  bool            and_later;  /* with nth: that occurrence and every one after it */
   uint32_t        segment;    /* nonzero: exactly the segment with this number */
   SynackTime      extra;
   unsigned        line;

@@ -59,6 +59,13 @@ parse_match (SynackCursor *cur, SynackFault *fault, GError **error)
       if (!g_ascii_string_to_unsigned (word + 1, 10, 1, G_MAXUINT32, &n, NULL))
         return synack_cursor_fail (cur, error, _("'%s': write #1 for the first, #2 for the second…"), word);
       fault->nth = (uint32_t) n;
+      /* "lose client ACK #2 and later": a cable that stays cut. */
+      if (synack_cursor_take_word (cur, "and"))
+        {
+          if (!synack_cursor_take_word (cur, "later"))
+            return synack_cursor_fail (cur, error, _("expected 'and later' after '%s'"), word);
+          fault->and_later = TRUE;
+        }
     }
   else if (synack_cursor_take_word (cur, "every"))
     fault->nth = 0;

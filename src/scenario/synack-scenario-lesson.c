@@ -1,4 +1,4 @@
-/* synack-scenario-lesson.c: a lesson's words (title, summary, points to watch) in each language they are written in. */
+/* synack-scenario-lesson.c: a lesson's words (title, the questions it answers, summary, points to watch) in each language they are written in. */
 #include "synack-config.h"
 
 #include <glib/gi18n-lib.h>
@@ -9,13 +9,14 @@
 
 /* The keys of the lesson's words: only these take a [LOCALE], as in a
  * desktop entry's Name[zh_CN]. */
-static const char *const lesson_keys[] = { "title", "summary", "watch" };
+static const char *const lesson_keys[] = { "title", "question", "summary", "watch" };
 
 static SynackLessonText *
 lesson_text_new (void)
 {
   SynackLessonText *text = g_new0 (SynackLessonText, 1);
 
+  text->question = g_string_new (NULL);
   text->summary = g_string_new (NULL);
   text->watch = g_string_new (NULL);
   return text;
@@ -27,6 +28,7 @@ lesson_text_free (gpointer data)
   SynackLessonText *text = data;
 
   g_free (text->title);
+  g_string_free (text->question, TRUE);
   g_string_free (text->summary, TRUE);
   g_string_free (text->watch, TRUE);
   g_free (text);
@@ -52,6 +54,7 @@ synack_lesson_texts_copy (GHashTable *texts)
       SynackLessonText *to = lesson_text_new ();
 
       to->title = g_strdup (from->title);
+      g_string_assign (to->question, from->question->str);
       g_string_assign (to->summary, from->summary->str);
       g_string_assign (to->watch, from->watch->str);
       g_hash_table_insert (copy, g_strdup (key), to);
@@ -96,7 +99,7 @@ synack_scenario_read_lesson_text (SynackScenario *scenario, const SynackCursor *
   SynackLessonText *text;
 
   if (!is_lesson_key (key, base))
-    return synack_cursor_fail (cur, error, _("'%s': only title, summary and watch can be given "
+    return synack_cursor_fail (cur, error, _("'%s': only title, question, summary and watch can be given "
                                              "in another language, as title[zh_CN] = …"), key);
   if (open != NULL)
     {
@@ -123,13 +126,13 @@ synack_scenario_read_lesson_text (SynackScenario *scenario, const SynackCursor *
     }
   else
     {
-      gboolean watch = strncmp (key, "watch", base) == 0;
-      GString *out = watch ? text->watch : text->summary;
+      gboolean summary = strncmp (key, "summary", base) == 0;
+      GString *out = summary ? text->summary : strncmp (key, "watch", base) == 0 ? text->watch : text->question;
 
-      /* Repeated lines continue the text (each point to watch on a line of
-       * its own); an empty summary line starts a paragraph. */
+      /* Repeated lines continue the summary (an empty line starts a
+       * paragraph); each question and each point to watch is a line. */
       if (out->len > 0)
-        g_string_append_c (out, *value ? (watch ? '\n' : ' ') : '\n');
+        g_string_append_c (out, summary && *value ? ' ' : '\n');
       g_string_append (out, value);
     }
   return TRUE;
@@ -174,21 +177,75 @@ synack_scenario_get_untranslated_title (const SynackScenario *scenario)
   return text != NULL && text->title != NULL ? text->title : scenario->name;
 }
 
+/* FIELD is the offset of one of SynackLessonText's GStrings. */
 static const char *
-first_written (const SynackScenario *scenario, gboolean watch)
+first_written (const SynackScenario *scenario, size_t field)
 {
   g_autoptr (GPtrArray) texts = texts_by_preference (scenario);
 
   for (guint i = 0; i < texts->len; i++)
     {
-      const SynackLessonText *text = texts->pdata[i];
-      const GString *field = watch ? text->watch : text->summary;
+      const GString *written = G_STRUCT_MEMBER (GString *, texts->pdata[i], field);
 
-      if (field->len > 0)
-        return field->str;
+      if (written->len > 0)
+        return written->str;
     }
   return "";
 }
 
-const char *synack_scenario_get_summary (const SynackScenario *scenario) { return first_written (scenario, FALSE); }
-const char *synack_scenario_get_watch (const SynackScenario *scenario) { return first_written (scenario, TRUE); }
+const char *
+synack_scenario_get_question (const SynackScenario *scenario)
+{
+  return first_written (scenario, G_STRUCT_OFFSET (SynackLessonText, question));
+}
+
+const char *
+synack_scenario_get_summary (const SynackScenario *scenario)
+{
+  return first_written (scenario, G_STRUCT_OFFSET (SynackLessonText, summary));
+}
+
+const char *
+synack_scenario_get_watch (const SynackScenario *scenario)
+{
+  return first_written (scenario, G_STRUCT_OFFSET (SynackLessonText, watch));
+}
+
+static const SynackLessonTopic topics[] = {
+  { "opening", N_("Opening a connection") },
+  { "loss", N_("Loss and retransmission") },
+  { "closing", N_("Closing a connection") },
+  { "time-wait", N_("TIME_WAIT") },
+  { "failures", N_("Crashes and attacks") },
+  { "scale", N_("At scale") },
+  { NULL, NULL },
+};
+
+const SynackLessonTopic *
+synack_lesson_topics (void)
+{
+  return topics;
+}
+
+gboolean
+synack_scenario_read_topic (SynackScenario *scenario, const SynackCursor *cur, const char *value, GError **error)
+{
+  g_autoptr (GString) known = g_string_new (NULL);
+
+  for (const SynackLessonTopic *topic = topics; topic->id != NULL; topic++)
+    {
+      if (g_str_equal (value, topic->id))
+        {
+          scenario->topic = topic->id;
+          return TRUE;
+        }
+      g_string_append_printf (known, "%s%s", known->len ? ", " : "", topic->id);
+    }
+  return synack_cursor_fail (cur, error, _("unknown topic '%s' (there are: %s)"), value, known->str);
+}
+
+const char *
+synack_scenario_get_topic (const SynackScenario *scenario)
+{
+  return scenario->topic;
+}

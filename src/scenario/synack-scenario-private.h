@@ -15,14 +15,16 @@ typedef struct {
 /* A lesson's words in one language. */
 typedef struct {
   char    *title;
+  GString *question;  /* the exam questions it answers, one a line */
   GString *summary;
-  GString *watch;
+  GString *watch;     /* the points to watch, one a line */
 } SynackLessonText;
 
 struct _SynackScenario {
   char      *name;
   char      *source;        /* for messages: a path or "preset NAME" */
   GHashTable *lesson_texts; /* locale ("" untranslated) -> SynackLessonText */
+  const char *topic;        /* one of synack_lesson_topics(), or NULL */
   char      *text;          /* as loaded */
   GPtrArray *edits;         /* lines appended since, in file syntax */
   GArray    *left_out;      /* of guint: lines of `text` whose action was removed */
@@ -87,11 +89,13 @@ gboolean synack_scenario_parse_quiz       (SynackCursor *cur, SynackScenario *sc
 gboolean synack_scenario_parse_assignment (SynackScenario *scenario, const SynackCursor *cur, const char *key,
                                            const char *value, GError **error);
 
-/* The lesson's words: title, summary, watch, each optionally KEY[LOCALE]. */
+/* The lesson's words: title, question, summary, watch, each optionally KEY[LOCALE]. */
 GHashTable *synack_lesson_texts_new        (void);
 GHashTable *synack_lesson_texts_copy       (GHashTable *texts);
 gboolean    synack_scenario_is_lesson_key  (const char *key);
 gboolean    synack_scenario_read_lesson_text (SynackScenario *scenario, const SynackCursor *cur,
                                               const char *key, const char *value, GError **error);
+gboolean    synack_scenario_read_topic     (SynackScenario *scenario, const SynackCursor *cur,
+                                            const char *value, GError **error);
 
 G_END_DECLS

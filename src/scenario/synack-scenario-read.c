@@ -22,6 +22,8 @@ synack_scenario_parse_assignment (SynackScenario *scenario, const SynackCursor *
 
   if (synack_scenario_is_lesson_key (key))
     return synack_scenario_read_lesson_text (scenario, cur, key, value, error);
+  if (g_str_equal (key, "topic"))
+    return synack_scenario_read_topic (scenario, cur, value, error);
   if (*value == '\0')
     return synack_cursor_fail (cur, error, _("'%s' has no value"), key);
 
@@ -135,7 +137,8 @@ synack_scenario_parse_line (SynackScenario *scenario, const char *source, unsign
   else if (g_str_equal (first, "quiz"))
     ok = synack_scenario_parse_quiz (&cur, scenario, error);
   else if (synack_param_key_is_known (first) || g_str_equal (first, "title") ||
-           g_str_equal (first, "summary") || g_str_equal (first, "watch"))
+           g_str_equal (first, "summary") || g_str_equal (first, "watch") ||
+           g_str_equal (first, "question"))
     ok = synack_cursor_fail (&cur, error, _("expected '%s = VALUE'"), first);
   else
     {

@@ -156,6 +156,7 @@ synack_scenario_copy (const SynackScenario *scenario)
 
   g_hash_table_unref (copy->lesson_texts);
   copy->lesson_texts = synack_lesson_texts_copy (scenario->lesson_texts);
+  copy->topic = scenario->topic;
   copy->text = g_strdup (scenario->text);
   for (guint i = 0; i < scenario->edits->len; i++)
     g_ptr_array_add (copy->edits, g_strdup (g_ptr_array_index (scenario->edits, i)));

@@ -48,6 +48,15 @@ void        synack_scenario_set_name     (SynackScenario *scenario, const char *
  * as written without a locale. */
 const char *synack_scenario_get_title    (const SynackScenario *scenario);
 const char *synack_scenario_get_untranslated_title (const SynackScenario *scenario);
+const char *synack_scenario_get_question (const SynackScenario *scenario); /* the exam questions it answers, one a line */
+/* The lesson picker's groups, in teaching order, ending with NULL; a
+ * lesson's `topic = ID` names one. */
+typedef struct {
+  const char *id;     /* as written in a lesson: "opening" */
+  const char *title;  /* untranslated; show it through _() */
+} SynackLessonTopic;
+const SynackLessonTopic *synack_lesson_topics (void);
+const char *synack_scenario_get_topic    (const SynackScenario *scenario); /* an id, or NULL */
 const char *synack_scenario_get_summary  (const SynackScenario *scenario); /* what happens and why */
 const char *synack_scenario_get_watch    (const SynackScenario *scenario); /* what to watch */
 const SynackScript *synack_scenario_get_script (const SynackScenario *scenario);
