@@ -431,6 +431,83 @@ static const Lesson lessons[] = {
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
     "server recv EOF" },
+  { "old-duplicate-syn",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S RST seq=1 ack=0 len=0\n"
+    "C>S SYN seq=8000 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=8001 len=0\n"
+    "C>S ACK seq=8001 ack=1 len=0\n"
+    "C>S ACK,FIN seq=8001 ack=1 len=0\n"
+    "S>C ACK seq=1 ack=8002 len=0\n"
+    "S>C ACK,FIN seq=1 ack=8002 len=0\n"
+    "C>S ACK seq=8002 ack=2 len=0\n",
+    "CLOSED SYN_SENT CLOSED",
+    "LISTEN SYN_RECEIVED CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, client fin-wait-2 60000000, client time-wait 60000000",
+    "server recv EOF" },
+  { "two-army",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK,FIN seq=1 ack=1 len=0\n"
+    "S>C ACK seq=1 ack=2 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S RST seq=2 ack=0 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000, server retransmit 600000, server retransmit 1200000, server retransmit 2400000, server retransmit 4800000, server retransmit 9600000, server retransmit 19200000, server retransmit 38400000, server retransmit 76800000, server retransmit 120000000",
+    "server recv EOF" },
+  { "time-wait-assassination",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "S>C RST seq=202 ack=0 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, server delayed-ack 40000, client time-wait 60000000",
+    "server recv EOF" },
+  { "server-reboot",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S SYN seq=2000 ack=0 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "S>C SYN,ACK seq=0 ack=2001 len=0\n"
+    "C>S ACK seq=2001 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C RST seq=1 ack=0 len=0\n"
+    "C>S ACK seq=2000 ack=1 len=0\n"
+    "S>C RST seq=1 ack=0 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client keepalive 60000000, client retransmit 300000, client keepalive 10000000",
+    "client recv ECONNRESET" },
 };
 
 static char *
@@ -565,8 +642,9 @@ test_lesson_matches_capture (gconstpointer data)
   synack_test_assert_retransmission_times (replay->lesson, expected, actual);
 }
 
-/* Every lesson reads in Chinese too: its title, summary and each of its
- * points to watch, none left to fall back to English. */
+/* Every lesson has a topic and the question it answers, and reads in
+ * Chinese too: its title, question, summary and each of its points to
+ * watch, none left to fall back to English. */
 static void
 test_every_lesson_in_chinese (void)
 {
@@ -582,7 +660,12 @@ test_every_lesson_in_chinese (void)
       synack_i18n_set_language ("en");
       g_assert_false (synack_test_has_han (synack_scenario_get_title (lesson)));
       english = g_strsplit (synack_scenario_get_watch (lesson), "\n", -1);
+      if (synack_scenario_get_topic (lesson) == NULL || *synack_scenario_get_question (lesson) == '\0' ||
+          synack_test_has_han (synack_scenario_get_question (lesson)))
+        g_error ("lesson %s needs a topic and the question it answers, in English", names[i]);
       synack_i18n_set_language ("zh_CN");
+      if (!synack_test_has_han (synack_scenario_get_question (lesson)))
+        g_error ("lesson %s has no Chinese question", names[i]);
       if (!synack_test_has_han (synack_scenario_get_title (lesson)) ||
           !synack_test_has_han (synack_scenario_get_summary (lesson)))
         g_error ("lesson %s has no Chinese title or summary", names[i]);

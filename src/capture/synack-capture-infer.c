@@ -393,6 +393,13 @@ deliver (Inference *inf, Side *side, guint k, guint32 seg, gint64 t)
    * (tcp_fin_timeout) before the segment came. */
   if (side->state[!p->from] == SYNACK_STATE_FIN_WAIT_2 && next_is_bare_rst (inf, k))
     change_state (inf, side, t, !p->from, SYNACK_STATE_CLOSED, SYNACK_CAUSE_FIN_WAIT_2_EXPIRED, TRUE);
+  /* A SYN-ACK answered with a bare RST: the connecting application had
+   * given up (close() in SYN_SENT sends nothing) before it came, so this
+   * SYN-ACK answers an old SYN. */
+  if (side->state[!p->from] == SYNACK_STATE_SYN_SENT &&
+      (p->hdr.flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_ACK)) == (SYNACK_FLAG_SYN | SYNACK_FLAG_ACK) &&
+      next_is_bare_rst (inf, k))
+    change_state (inf, side, t, !p->from, SYNACK_STATE_CLOSED, SYNACK_CAUSE_CLOSE_CALL, TRUE);
   arrival.verdict = side->state[!p->from] == SYNACK_STATE_CLOSED && !(p->hdr.flags & SYNACK_FLAG_RST)
                     ? SYNACK_VERDICT_NO_SOCKET : SYNACK_VERDICT_ACCEPTED;
   emit (inf, &arrival);
