@@ -611,12 +611,51 @@ test_lessons (void)
   SynackLessonDialog *dialog = synack_lesson_dialog_new (GTK_WINDOW (window), SYNACK_DEFAULT_PRESET);
   g_autofree char *chosen = NULL;
 
-  g_assert_cmpuint (synack_lesson_dialog_get_n_lessons (dialog), >=, 1);
+  g_auto(GStrv) presets = synack_preset_list ();
+  g_auto(GStrv) shown = NULL;
+  g_auto(GStrv) found = NULL;
+  g_auto(GStrv) none = NULL;
+  g_autoptr(GHashTable) topics_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *previous_topic = NULL;
+
+  g_assert_cmpuint (synack_lesson_dialog_get_n_lessons (dialog), ==, g_strv_length (presets));
   g_signal_connect (dialog, "lesson-chosen", G_CALLBACK (on_lesson_chosen), &chosen);
   gtk_window_present (GTK_WINDOW (dialog));
   flush ();
+
+  /* Every lesson, each topic's lessons together. */
+  shown = synack_lesson_dialog_get_shown (dialog);
+  g_assert_cmpuint (g_strv_length (shown), ==, g_strv_length (presets));
+  for (guint i = 0; shown[i] != NULL; i++)
+    {
+      g_autoptr(SynackScenario) lesson = synack_scenario_load_preset (shown[i], NULL);
+      const char *topic = synack_scenario_get_topic (lesson);
+
+      g_assert_nonnull (topic);
+      if (g_strcmp0 (topic, previous_topic) != 0)
+        {
+          g_assert_false (g_hash_table_contains (topics_seen, topic));
+          g_hash_table_add (topics_seen, (gpointer) topic);
+        }
+      previous_topic = topic;
+    }
+
+  /* A search by the question, in any case, finds its lesson and selects it. */
+  synack_lesson_dialog_search (dialog, "TWO-ARMY problem");
+  found = synack_lesson_dialog_get_shown (dialog);
+  g_assert_cmpuint (g_strv_length (found), ==, 1);
+  g_assert_cmpstr (found[0], ==, "two-army");
+  g_assert_cmpstr (synack_lesson_dialog_get_selected (dialog), ==, "two-army");
+  synack_lesson_dialog_search (dialog, "no lesson says this");
+  none = synack_lesson_dialog_get_shown (dialog);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "lesson.open", NULL) && chosen != NULL);
+  g_assert_null (chosen);
+
+  synack_lesson_dialog_search (dialog, "");
+  g_assert_cmpstr (synack_lesson_dialog_get_selected (dialog), ==, "two-army");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "lesson.open", NULL));
-  g_assert_cmpstr (chosen, ==, SYNACK_DEFAULT_PRESET);
+  g_assert_cmpstr (chosen, ==, "two-army");
   close_window (window);
 }
 

@@ -78,9 +78,23 @@ test_list_presets (void)
 {
   g_auto (Result) r = { 0 };
 
+  g_auto (Result) questions = { 0 };
+  g_auto (Result) extra = { 0 };
+
   cli (&r, "--list-presets", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, "handshake "));
+
+  /* By topic, each lesson with the question it answers under it. */
+  cli (&questions, "--list-presets", "--questions", NULL);
+  g_assert_cmpint (questions.status, ==, 0);
+  g_assert_true (g_str_has_prefix (questions.out, "Opening a connection\n  handshake "));
+  g_assert_nonnull (strstr (questions.out, "\n  old-duplicate-syn            An old duplicate SYN: why three-way, not two-way\n"
+                                          "                               Why does TCP open a connection in three segments, not two?\n"));
+  g_assert_nonnull (strstr (questions.out, "\nCrashes and attacks\n"));
+  cli (&extra, "--list-presets", "--all", NULL);
+  g_assert_cmpint (extra.status, ==, 2);
+  g_assert_nonnull (strstr (extra.err, "unexpected '--all' after --list-presets"));
 }
 
 static void

@@ -16,7 +16,7 @@ static const char *const usage_text = N_(
   "  synack-cli run FILE|--preset NAME [--set KEY=VALUE]... [--format text|json]\n"
   "  synack-cli export FILE|--preset NAME -o OUT.png|.svg|.pdf|.msc|.puml|.tex|.pcapng [options]\n"
   "  synack-cli import CAPTURE.pcap|.pcapng [--conn N] [--format text|json|scenario]\n"
-  "  synack-cli --list-presets\n"
+  "  synack-cli --list-presets [--questions]\n"
   "  synack-cli --help | --version\n"
   "\n"
   "Simulates TCP connection set-up and teardown between a client and a server\n"
@@ -29,23 +29,64 @@ static const char *const usage_text = N_(
   "Run 'synack-cli run --help', 'synack-cli export --help' or 'synack-cli import --help'\n"
   "for their options.\n");
 
+/* One line a lesson: its name and title; with QUESTIONS, grouped by topic
+ * with the questions each answers under it. */
+static void
+print_lesson (const char *name, const SynackScenario *scenario, gboolean questions)
+{
+  g_auto (GStrv) lines = NULL;
+
+  g_print ("%s%-28s %s\n", questions ? "  " : "", name, synack_scenario_get_title (scenario));
+  if (!questions)
+    return;
+  lines = g_strsplit (synack_scenario_get_question (scenario), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_print ("%-30s %s\n", "", lines[i]);
+}
+
 static int
-list_presets (void)
+list_presets (gboolean questions)
 {
   g_auto (GStrv) names = synack_preset_list ();
+  guint n = g_strv_length (names);
+  g_autoptr (GPtrArray) lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) synack_scenario_free);
 
-  for (guint i = 0; names[i]; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (SynackScenario) scenario = synack_scenario_load_preset (names[i], &error);
+      SynackScenario *scenario = synack_scenario_load_preset (names[i], &error);
 
       if (scenario == NULL)
         {
           g_printerr ("synack-cli: %s\n", error->message);
           return SYNACK_EXIT_FAILURE;
         }
-      g_print ("%-28s %s\n", names[i], synack_scenario_get_title (scenario));
+      g_ptr_array_add (lessons, scenario);
     }
+  if (!questions)
+    {
+      for (guint i = 0; i < n; i++)
+        print_lesson (names[i], lessons->pdata[i], FALSE);
+      return SYNACK_EXIT_OK;
+    }
+  for (const SynackLessonTopic *topic = synack_lesson_topics (); topic->id != NULL; topic++)
+    {
+      gboolean heading = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (g_strcmp0 (synack_scenario_get_topic (lessons->pdata[i]), topic->id) != 0)
+            continue;
+          if (!heading)
+            g_print ("%s\n", _(topic->title));
+          heading = TRUE;
+          print_lesson (names[i], lessons->pdata[i], TRUE);
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    if (synack_scenario_get_topic (lessons->pdata[i]) == NULL)
+      print_lesson (names[i], lessons->pdata[i], TRUE);
   return SYNACK_EXIT_OK;
 }
 
@@ -180,7 +221,17 @@ main (int argc, char **argv)
       return synack_cli_finish_output ("synack-cli", SYNACK_EXIT_OK);
     }
   if (g_str_equal (argv[1], "--list-presets"))
-    return synack_cli_finish_output ("synack-cli", list_presets ());
+    {
+      gboolean questions = argc > 2 && g_str_equal (argv[2], "--questions");
+
+      if (argc > 2 + questions)
+        {
+          g_printerr (_("synack-cli: unexpected '%s' after --list-presets (it takes only --questions)\n"),
+                      argv[2 + questions]);
+          return SYNACK_EXIT_BAD_INPUT;
+        }
+      return synack_cli_finish_output ("synack-cli", list_presets (questions));
+    }
   if (g_str_equal (argv[1], "run"))
     return run_command (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "import"))
