@@ -78,7 +78,7 @@ side_receive (Side *side, const SynackHeader *hdr, SynackVerdict verdict)
 {
   guint32 rel;
   Range r;
-  gboolean moved = TRUE;
+  guint lo, hi, consumed;
 
   if (hdr->flags & SYNACK_FLAG_RST)
     return;
@@ -103,23 +103,31 @@ side_receive (Side *side, const SynackHeader *hdr, SynackVerdict verdict)
     return;
   r.start = rel;
   r.end = (guint64) rel + seq_space (hdr);
-  g_array_append_val (side->ranges, r);
-  while (moved)
+  if (r.end <= side->received)
+    return;
+  /* Ranges are kept sorted by start, so the edge advances over a prefix:
+   * a long run with a hole at the edge stays linear. */
+  lo = 0;
+  hi = side->ranges->len;
+  while (lo < hi)
     {
-      moved = FALSE;
-      for (guint i = 0; i < side->ranges->len; i++)
-        {
-          Range *q = &g_array_index (side->ranges, Range, i);
+      guint mid = lo + (hi - lo) / 2;
 
-          if (q->start <= side->received && q->end > side->received)
-            {
-              side->received = q->end;
-              moved = TRUE;
-            }
-          if (q->end <= side->received)
-            g_array_remove_index_fast (side->ranges, i--);
-        }
+      if (g_array_index (side->ranges, Range, mid).start <= r.start)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
+  g_array_insert_val (side->ranges, lo, r);
+  for (consumed = 0; consumed < side->ranges->len; consumed++)
+    {
+      const Range *q = &g_array_index (side->ranges, Range, consumed);
+
+      if (q->start > side->received)
+        break;
+      side->received = MAX (side->received, q->end);
+    }
+  g_array_remove_range (side->ranges, 0, consumed);
 }
 
 static gboolean
