@@ -40,11 +40,11 @@ synack_cli_compare (int argc, char **argv)
   GOptionEntry entries[] = {
     { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset, N_("Compare with the built-in lesson NAME"), "NAME" },
     { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Override a parameter (repeatable)"), "KEY=VALUE" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "CAPTURE FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "CAPTURE" },
     { NULL }
   };
   g_autoptr (GOptionContext) context =
-    g_option_context_new (_("CAPTURE FILE|--preset NAME - compare a real capture with the simulation of a scenario"));
+    g_option_context_new (_("FILE|--preset NAME - compare a real capture with the simulation of a scenario"));
   g_autoptr (SynackScenario) scenario = NULL;
   g_autoptr (SynackTrace) trace = NULL;
   int status;
