@@ -295,15 +295,19 @@ conn_of_port (Recorder *rec, uint16_t client_port)
   return ++rec->next_conn;
 }
 
+/* Takes every connection the listener at index i has ready. Each one
+ * grows the socket array, so the listener is looked up by index. */
 static void
-accept_all (Recorder *rec, const Socket *listener)
+accept_all (Recorder *rec, guint i)
 {
   struct sockaddr_in peer;
   socklen_t len = sizeof peer;
   int fd;
 
-  while ((fd = accept4 (listener->fd, (struct sockaddr *) &peer, &len, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0)
+  while ((fd = accept4 (g_array_index (rec->sockets, Socket, i).fd, (struct sockaddr *) &peer, &len,
+                        SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0)
     {
+      const Socket *listener = &g_array_index (rec->sockets, Socket, i);
       Socket s = { .fd = fd, .host = listener->host, .reading = TRUE, .local_port = listener->local_port };
 
       s.conn = conn_of_port (rec, ntohs (peer.sin_port));
@@ -325,7 +329,7 @@ handle_socket (Recorder *rec, guint i, short revents)
 
   if (s->listening)
     {
-      accept_all (rec, s);
+      accept_all (rec, i);
       return;
     }
   if (s->connecting)
