@@ -51,10 +51,10 @@ synack_cli_record (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   description = g_strdup_printf (
     _("The scenario's listen, connect, send, shutdown, close, abort, unplug and plug calls are made with real "
-      "sockets at their times, in a private network namespace of this machine (the client at %s, the server "
-      "at %s, on its loopback), with the scenario's parameters as that namespace's sysctls, its delay as tc "
-      "netem and its losses as one-shot nftables drops at ingress. Every TCP segment the kernel sends is "
-      "written to the capture, for 'synack-cli compare'. Needs root or CAP_NET_ADMIN, ip (iproute2) and nft "
+      "sockets at their times, each host in a private network namespace of this machine (the client at %s, "
+      "the server at %s), with the scenario's parameters as the namespaces' sysctls and its losses as one-shot "
+      "nftables drops at ingress; between the two, synack-cli carries every packet after the scenario's delay. "
+      "Every TCP segment the kernels send is written to the capture, for 'synack-cli compare'. Needs root or CAP_NET_ADMIN, ip (iproute2) and nft "
       "(nftables); exits with 77 without the right to make a network."),
     SYNACK_RECORD_CLIENT_ADDRESS, SYNACK_RECORD_SERVER_ADDRESS);
   g_option_context_set_description (context, description);

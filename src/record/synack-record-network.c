@@ -1,9 +1,14 @@
-/* synack-record-network.c: the private network a recording runs in: namespace, loopback, sysctls, delay, and losses as nftables rules. */
+/* synack-record-network.c: the private network a recording runs in: a namespace per host, their links, sysctls, and losses as nftables rules. */
 /* unshare() and accept4() are Linux calls. */
 #define _GNU_SOURCE
 #include "synack-config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/if_tun.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <sched.h>
 #include <string.h>
@@ -68,6 +73,8 @@ apply_params (const SynackParams *params, GPtrArray *notes, GError **error)
   SynackParams linux_defaults;
 
   synack_params_init (&linux_defaults, SYNACK_PROFILE_LINUX);
+  if (notes == NULL)
+    goto sysctls;
   if (params->profile != SYNACK_PROFILE_LINUX)
     g_ptr_array_add (notes, g_strdup (_("the kernel is Linux: the rfc9293 profile's textbook timers are not reproduced")));
   if (params->msl != linux_defaults.msl)
@@ -78,6 +85,7 @@ apply_params (const SynackParams *params, GPtrArray *notes, GError **error)
     g_ptr_array_add (notes, g_strdup (_("delayed-ack cannot be changed: Linux decides its delayed ACKs itself")));
   if (params->window != linux_defaults.window)
     g_ptr_array_add (notes, g_strdup (_("the window cannot be fixed: Linux sizes its buffers itself")));
+sysctls:
   return set_sysctl ("tcp_syn_retries", params->syn_retries, error) &&
          set_sysctl ("tcp_synack_retries", params->synack_retries, error) &&
          set_sysctl ("tcp_syn_linear_timeouts", params->syn_linear_retries, error) &&
@@ -86,35 +94,50 @@ apply_params (const SynackParams *params, GPtrArray *notes, GError **error)
          set_sysctl ("tcp_rfc1337", params->rfc1337, error);
 }
 
-/* netem delays what leaves the loopback, which is every segment once: one
- * delay for both directions. */
-static void
-apply_delay (const SynackParams *params, GPtrArray *notes)
+static gboolean
+fail_errno (GError **error, SynackRecordError code, const char *what)
 {
-  g_autofree char *delay = g_strdup_printf ("%" G_GINT64_FORMAT "us", params->delay[SYNACK_C2S]);
-  const char *argv[] = { "tc", "qdisc", "add", "dev", "lo", "root", "netem", "delay", delay, NULL };
-  g_autoptr (GError) cause = NULL;
+  int saved = errno;
 
-  if (params->delay[SYNACK_C2S] != params->delay[SYNACK_S2C])
-    g_ptr_array_add (notes, g_strdup (_("one loopback carries both directions: the client's delay is used both ways")));
-  if (params->delay[SYNACK_C2S] == 0)
-    return;
-  if (!synack_record_run_tool (argv, NULL, &cause))
-    g_ptr_array_add (notes, g_strdup_printf (_("no delay: tc netem is not available (%s), so the segments cross "
-                                               "the loopback at once; compare with --set delay=0"),
-                                             cause->message));
+  g_set_error (error, SYNACK_RECORD_ERROR, code, "%s: %s", what, g_strerror (saved));
+  return FALSE;
 }
 
-gboolean
-synack_record_network_setup (const SynackScript *script, GPtrArray *notes, GError **error)
+/* A TUN link: packets the kernel routes to it are read from the returned
+ * descriptor, and those written to it arrive as if from the wire. */
+static int
+open_link (GError **error)
 {
-  const char *lo_up[] = { "ip", "link", "set", "lo", "up", "mtu", "1500", NULL };
-  const char *nft[] = { "nft", "-f", "-", NULL };
-  /* A script real sockets cannot run is refused before anything changes. */
-  g_autofree char *ruleset = synack_record_ruleset (script, error);
+  struct ifreq ifr = { .ifr_flags = IFF_TUN | IFF_NO_PI };
+  int fd = open ("/dev/net/tun", O_RDWR | O_NONBLOCK | O_CLOEXEC);
 
-  if (ruleset == NULL)
-    return FALSE;
+  if (fd < 0)
+    return fail_errno (error, SYNACK_RECORD_ERROR_TOOL, "/dev/net/tun") - 1;
+  g_strlcpy (ifr.ifr_name, SYNACK_RECORD_LINK, sizeof ifr.ifr_name);
+  if (ioctl (fd, TUNSETIFF, &ifr) != 0)
+    {
+      fail_errno (error, SYNACK_RECORD_ERROR_TOOL, "TUNSETIFF " SYNACK_RECORD_LINK);
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+/* One host's namespace: its link up with an MTU of 1500 (an Ethernet's,
+ * so an MSS of 1460 as in the simulation), its address with the other
+ * host's as the peer, its sysctls and its nftables table. */
+static gboolean
+setup_host (const SynackScript *script, SynackRecordNetwork *net, SynackHostId host, const char *ruleset,
+            GPtrArray *notes, GError **error)
+{
+  SynackHostId peer = host == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT;
+  g_autofree char *address = g_strdup_printf ("%s/32", synack_record_address (host));
+  const char *lo_up[] = { "ip", "link", "set", "lo", "up", NULL };
+  const char *link_up[] = { "ip", "link", "set", SYNACK_RECORD_LINK, "up", "mtu", "1500", NULL };
+  const char *add[] = { "ip", "address", "add", address, "peer", synack_record_address (peer),
+                        "dev", SYNACK_RECORD_LINK, NULL };
+  const char *nft[] = { "nft", "-f", "-", NULL };
+
   if (unshare (CLONE_NEWNET) != 0)
     {
       int saved = errno;
@@ -124,21 +147,53 @@ synack_record_network_setup (const SynackScript *script, GPtrArray *notes, GErro
                    g_strerror (saved));
       return FALSE;
     }
-  /* An MTU of 1500 gives the MSS of an Ethernet, 1460, as the simulation. */
-  if (!synack_record_run_tool (lo_up, NULL, error))
+  net->netns[host] = open ("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+  if (net->netns[host] < 0)
+    return fail_errno (error, SYNACK_RECORD_ERROR_TOOL, "/proc/thread-self/ns/net");
+  net->tun[host] = open_link (error);
+  if (net->tun[host] < 0)
     return FALSE;
+  /* The notes on parameters are the same for both hosts: made once. */
+  return synack_record_run_tool (lo_up, NULL, error) && synack_record_run_tool (link_up, NULL, error) &&
+         synack_record_run_tool (add, NULL, error) &&
+         apply_params (&script->params, host == SYNACK_CLIENT ? notes : NULL, error) &&
+         synack_record_run_tool (nft, ruleset, error);
+}
+
+gboolean
+synack_record_network_setup (const SynackScript *script, SynackRecordNetwork *net, GPtrArray *notes,
+                             GError **error)
+{
+  /* A script real sockets cannot run is refused before anything changes. */
+  g_autofree char *ruleset = synack_record_ruleset (script, error);
+
+  net->netns[SYNACK_CLIENT] = net->netns[SYNACK_SERVER] = -1;
+  net->tun[SYNACK_CLIENT] = net->tun[SYNACK_SERVER] = -1;
+  if (ruleset == NULL)
+    return FALSE;
+  return setup_host (script, net, SYNACK_SERVER, ruleset, notes, error) &&
+         setup_host (script, net, SYNACK_CLIENT, ruleset, notes, error);
+}
+
+void
+synack_record_network_close (SynackRecordNetwork *net)
+{
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
     {
-      g_autofree char *address = g_strdup_printf ("%s/32", synack_record_address (h));
-      const char *add[] = { "ip", "address", "add", address, "dev", "lo", NULL };
-
-      if (!synack_record_run_tool (add, NULL, error))
-        return FALSE;
+      if (net->tun[h] >= 0)
+        close (net->tun[h]);
+      if (net->netns[h] >= 0)
+        close (net->netns[h]);
+      net->tun[h] = net->netns[h] = -1;
     }
-  if (!apply_params (&script->params, notes, error))
-    return FALSE;
-  apply_delay (&script->params, notes);
-  return synack_record_run_tool (nft, ruleset, error);
+}
+
+gboolean
+synack_record_enter (const SynackRecordNetwork *net, SynackHostId host, GError **error)
+{
+  if (setns (net->netns[host], CLONE_NEWNET) != 0)
+    return fail_errno (error, SYNACK_RECORD_ERROR_TOOL, "setns");
+  return TRUE;
 }
 
 /* The conditions under which a segment is not of the kind: each returns
@@ -176,8 +231,14 @@ append_kind_conditions (GString *out, SynackMatchKind match)
 }
 
 /* "Lose the n-th": a chain of dynamic sets counts the matches, the
- * (n-1)-th leaves a mark in the set that makes the n-th drop, and the
- * n-th's mark lets every later one through. */
+ * (n-1)-th leaves a mark in the set that makes the n-th lost, and the
+ * n-th's mark lets every later one through. A lost segment is only marked
+ * here and dropped once every fault has seen it: as in the simulation,
+ * each fault counts every segment of its kind, those another one loses
+ * too. */
+/* The statement that marks a segment lost; the ingress chain drops it. */
+#define LOSE "meta mark set 0x1"
+
 static void
 append_fault_chain (GString *sets, GString *chains, guint index, const SynackFault *fault)
 {
@@ -189,7 +250,7 @@ append_fault_chain (GString *sets, GString *chains, guint index, const SynackFau
   append_kind_conditions (chains, fault->match);
   if (fault->nth == 0)
     {
-      g_string_append (chains, "    drop\n  }\n");
+      g_string_append (chains, "    " LOSE "\n  }\n");
       return;
     }
   for (guint i = 1; i <= fault->nth; i++)
@@ -197,9 +258,9 @@ append_fault_chain (GString *sets, GString *chains, guint index, const SynackFau
   g_string_append_printf (chains, "    meta l4proto @fault%u_seen%u return\n", index, fault->nth);
   for (guint i = fault->nth - 1; i >= 1; i--)
     g_string_append_printf (chains, "    meta l4proto @fault%u_seen%u add @fault%u_seen%u { meta l4proto } %s\n",
-                            index, i, index, i + 1, i + 1 == fault->nth ? "drop" : "return");
+                            index, i, index, i + 1, i + 1 == fault->nth ? LOSE " return" : "return");
   g_string_append_printf (chains, "    add @fault%u_seen1 { meta l4proto } %s\n  }\n", index,
-                          fault->nth == 1 ? "drop" : "return");
+                          fault->nth == 1 ? LOSE : "return");
 }
 
 char *
@@ -236,13 +297,13 @@ synack_record_ruleset (const SynackScript *script, GError **error)
                               synack_record_address (d == SYNACK_C2S ? SYNACK_CLIENT : SYNACK_SERVER),
                               (guint) (script->params.loss[d] * 1e6));
   return g_strdup_printf ("table %s {\n%s  chain unplugged_client { }\n  chain unplugged_server { }\n%s"
-                          "  chain ingress {\n    type filter hook ingress device lo priority 0;\n"
-                          "    jump unplugged_client\n    jump unplugged_server\n%s  }\n}\n",
+                          "  chain ingress {\n    type filter hook ingress device " SYNACK_RECORD_LINK " priority 0;\n"
+                          "    jump unplugged_client\n    jump unplugged_server\n%s    meta mark 0x1 drop\n  }\n}\n",
                           SYNACK_RECORD_NFT_TABLE, sets->str, chains->str, ingress->str);
 }
 
 gboolean
-synack_record_set_unplugged (SynackHostId host, gboolean unplugged, GError **error)
+synack_record_set_unplugged (const SynackRecordNetwork *net, SynackHostId host, gboolean unplugged, GError **error)
 {
   g_autofree char *rules = NULL;
   const char *nft[] = { "nft", "-f", "-", NULL };
@@ -254,5 +315,9 @@ synack_record_set_unplugged (SynackHostId host, gboolean unplugged, GError **err
                              SYNACK_RECORD_NFT_TABLE, chain, synack_record_address (host));
   else
     rules = g_strdup_printf ("flush chain %s %s\n", SYNACK_RECORD_NFT_TABLE, chain);
-  return synack_record_run_tool (nft, rules, error);
+  /* Both ends of the cable: segments to the host and from it. */
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    if (!synack_record_enter (net, h, error) || !synack_record_run_tool (nft, rules, error))
+      return FALSE;
+  return TRUE;
 }

@@ -19,8 +19,10 @@
 
 #include "synack-record-private.h"
 
-/* Enough of each frame for the IP and TCP headers with every option. */
+/* Enough of each packet for the IP and TCP headers with every option. */
 #define CAPTURE_SNAPLEN 128
+/* More than the links' MTU. */
+#define PACKET_MAX 2048
 
 /* One of the applications' sockets. */
 typedef struct {
@@ -43,8 +45,17 @@ typedef struct {
   guint32             conn;
 } Due;
 
+/* A packet on its way from one host's link to the other's. */
+typedef struct {
+  gint64 arrives_us;
+  gsize  len;
+  guint8 data[PACKET_MAX];
+} Flight;
+
 typedef struct {
   const SynackScript *script;
+  SynackRecordNetwork net;
+  GQueue              in_flight[SYNACK_N_HOSTS];  /* Flight, by sender: one delay each, so in order */
   GPtrArray          *notes;
   GArray             *sockets;     /* Socket */
   GArray             *due;         /* Due */
@@ -53,7 +64,7 @@ typedef struct {
   guint32             next_conn;
   guint32             latest[SYNACK_N_HOSTS];
   gint64              start_us;
-  pcap_t             *pcap;
+  pcap_t             *pcap;        /* a dead handle: the recorder captures what it relays */
   pcap_dumper_t      *dumper;
   GError             *error;       /* the first failure; the recording stops */
 } Recorder;
@@ -128,10 +139,13 @@ new_socket (Recorder *rec, const SynackAction *a, SynackHostId host, uint16_t po
 {
   const SynackParams *params = &rec->script->params;
   struct sockaddr_in local = { .sin_family = AF_INET, .sin_port = htons (port) };
-  int fd = socket (AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  int fd;
   int one = 1;
   int mss = (int) params->mss;
 
+  if (!synack_record_enter (&rec->net, host, &rec->error))
+    return -1;
+  fd = socket (AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (fd < 0)
     return fail_socket (rec, a, "socket") - 1;
   inet_pton (AF_INET, synack_record_address (host), &local.sin_addr);
@@ -236,7 +250,7 @@ perform (Recorder *rec, const SynackAction *a, guint32 conn)
       return do_connect (rec, a, a->conn ? a->conn : conn);
     case SYNACK_DO_UNPLUG:
     case SYNACK_DO_PLUG:
-      return synack_record_set_unplugged (a->host, a->what == SYNACK_DO_UNPLUG, &rec->error);
+      return synack_record_set_unplugged (&rec->net, a->host, a->what == SYNACK_DO_UNPLUG, &rec->error);
     default:
       break;
     }
@@ -375,10 +389,67 @@ handle_socket (Recorder *rec, guint i, short revents)
     }
 }
 
+/* What a host's kernel sent: captured now, at the sender's egress, and on
+ * its way to the other host for the delay of its direction. */
 static void
-dump_packets (Recorder *rec)
+read_link (Recorder *rec, SynackHostId sender)
 {
-  pcap_dispatch (rec->pcap, -1, pcap_dump, (u_char *) rec->dumper);
+  SynackDirection dir = sender == SYNACK_CLIENT ? SYNACK_C2S : SYNACK_S2C;
+  Flight *flight = g_new (Flight, 1);
+  ssize_t n;
+
+  while ((n = read (rec->net.tun[sender], flight->data, sizeof flight->data)) > 0)
+    {
+      struct pcap_pkthdr header = { .caplen = MIN ((guint) n, CAPTURE_SNAPLEN), .len = (guint) n };
+      gint64 wall = g_get_real_time ();
+
+      header.ts.tv_sec = wall / G_USEC_PER_SEC;
+      header.ts.tv_usec = wall % G_USEC_PER_SEC;
+      /* Only TCP is the capture's: the kernels' other packets (IPv6
+       * router solicitations…) still cross. */
+      if (n >= 20 && (flight->data[0] >> 4) == 4 && flight->data[9] == IPPROTO_TCP)
+        pcap_dump ((u_char *) rec->dumper, &header, flight->data);
+      flight->len = (gsize) n;
+      flight->arrives_us = now_us (rec) + rec->script->params.delay[dir];
+      g_queue_push_tail (&rec->in_flight[sender], flight);
+      flight = g_new (Flight, 1);
+    }
+  g_free (flight);
+}
+
+/* Hands each packet whose delay is over to the other host's kernel. */
+static void
+deliver_due (Recorder *rec)
+{
+  for (int sender = 0; sender < SYNACK_N_HOSTS; sender++)
+    {
+      Flight *flight;
+
+      while ((flight = g_queue_peek_head (&rec->in_flight[sender])) && flight->arrives_us <= now_us (rec))
+        {
+          /* A full queue on the far side is a loss, as on a wire. */
+          if (write (rec->net.tun[sender == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT], flight->data,
+                     flight->len) < 0)
+            note_once (rec, _("a segment was lost on the way: the receiving link's queue was full"));
+          g_free (g_queue_pop_head (&rec->in_flight[sender]));
+        }
+    }
+}
+
+/* When the next packet arrives, or duration if none is on its way. */
+static gint64
+next_arrival (const Recorder *rec, gint64 duration)
+{
+  gint64 next = duration;
+
+  for (int sender = 0; sender < SYNACK_N_HOSTS; sender++)
+    {
+      const Flight *flight = g_queue_peek_head ((GQueue *) &rec->in_flight[sender]);
+
+      if (flight)
+        next = MIN (next, flight->arrives_us);
+    }
+  return next;
 }
 
 /* The earliest due action's index, or -1. */
@@ -412,13 +483,16 @@ run_loop (Recorder *rec, SynackTime duration)
   while (now_us (rec) < duration)
     {
       int due = next_due (rec);
-      gint64 wake = due >= 0 ? MIN (g_array_index (rec->due, Due, due).due_us, duration) : duration;
-      struct pollfd capture = { pcap_get_selectable_fd (rec->pcap), POLLIN, 0 };
-      int timeout_ms = (int) CLAMP ((wake - now_us (rec) + 999) / 1000, 0, 1000);
+      gint64 wake = next_arrival (rec, due >= 0 ? MIN (g_array_index (rec->due, Due, due).due_us, duration) : duration);
+      struct pollfd links[SYNACK_N_HOSTS] = { { rec->net.tun[SYNACK_CLIENT], POLLIN, 0 },
+                                              { rec->net.tun[SYNACK_SERVER], POLLIN, 0 } };
+      /* A delay is kept to the millisecond poll() counts in, and better:
+       * a packet due within the next one is waited for exactly below. */
+      int timeout_ms = (int) CLAMP ((wake - now_us (rec)) / 1000, 0, 1000);
 
       g_array_set_size (fds, 0);
       g_array_set_size (owners, 0);
-      g_array_append_val (fds, capture);
+      g_array_append_vals (fds, links, SYNACK_N_HOSTS);
       for (guint i = 0; i < rec->sockets->len; i++)
         {
           const Socket *s = &g_array_index (rec->sockets, Socket, i);
@@ -434,10 +508,16 @@ run_loop (Recorder *rec, SynackTime duration)
           g_set_error (&rec->error, SYNACK_RECORD_ERROR, SYNACK_RECORD_ERROR_SOCKET, "poll(): %s", g_strerror (errno));
           return FALSE;
         }
-      dump_packets (rec);
-      for (guint k = 1; k < fds->len; k++)
+      for (int h = 0; h < SYNACK_N_HOSTS; h++)
+        if (g_array_index (fds, struct pollfd, h).revents & POLLIN)
+          read_link (rec, h);
+      if (timeout_ms == 0 && wake > now_us (rec))
+        g_usleep (wake - now_us (rec));
+      deliver_due (rec);
+      for (guint k = SYNACK_N_HOSTS; k < fds->len; k++)
         if (g_array_index (fds, struct pollfd, k).revents)
-          handle_socket (rec, g_array_index (owners, guint, k - 1), g_array_index (fds, struct pollfd, k).revents);
+          handle_socket (rec, g_array_index (owners, guint, k - SYNACK_N_HOSTS),
+                         g_array_index (fds, struct pollfd, k).revents);
 
       while ((due = next_due (rec)) >= 0 && g_array_index (rec->due, Due, due).due_us <= now_us (rec))
         {
@@ -448,32 +528,18 @@ run_loop (Recorder *rec, SynackTime duration)
             return FALSE;
         }
     }
-  dump_packets (rec);
   return TRUE;
 }
 
 static gboolean
 open_capture (Recorder *rec, const char *tmp_path, GError **error)
 {
-  char errbuf[PCAP_ERRBUF_SIZE] = "";
-  struct bpf_program filter;
-
-  rec->pcap = pcap_create ("lo", errbuf);
-  if (rec->pcap == NULL || pcap_set_snaplen (rec->pcap, CAPTURE_SNAPLEN) != 0 ||
-      pcap_set_immediate_mode (rec->pcap, 1) != 0 || pcap_activate (rec->pcap) < 0 ||
-      pcap_setnonblock (rec->pcap, 1, errbuf) != 0 || pcap_compile (rec->pcap, &filter, "tcp", 1, 0) != 0 ||
-      pcap_setfilter (rec->pcap, &filter) != 0)
-    {
-      g_set_error (error, SYNACK_RECORD_ERROR, SYNACK_RECORD_ERROR_CAPTURE, _("cannot capture on the loopback: %s"),
-                   rec->pcap ? pcap_geterr (rec->pcap) : errbuf);
-      return FALSE;
-    }
-  pcap_freecode (&filter);
-  rec->dumper = pcap_dump_open (rec->pcap, tmp_path);
+  rec->pcap = pcap_open_dead (DLT_IPV4, CAPTURE_SNAPLEN);
+  rec->dumper = rec->pcap ? pcap_dump_open (rec->pcap, tmp_path) : NULL;
   if (rec->dumper == NULL)
     {
       g_set_error (error, SYNACK_RECORD_ERROR, SYNACK_RECORD_ERROR_WRITE, _("cannot write %s: %s"), tmp_path,
-                   pcap_geterr (rec->pcap));
+                   rec->pcap ? pcap_geterr (rec->pcap) : g_strerror (ENOMEM));
       return FALSE;
     }
   return TRUE;
@@ -524,13 +590,19 @@ synack_record_script (const SynackScript *script, SynackTime duration, const cha
   mode_t mask;
   int tmp_fd;
 
-  if (!check_script (script, error) || !synack_record_network_setup (script, notes, error))
+  if (!check_script (script, error))
     return FALSE;
+  if (!synack_record_network_setup (script, &rec.net, notes, error))
+    {
+      synack_record_network_close (&rec.net);
+      return FALSE;
+    }
   tmp_fd = g_mkstemp (tmp_path);
   if (tmp_fd < 0)
     {
       g_set_error (error, SYNACK_RECORD_ERROR, SYNACK_RECORD_ERROR_WRITE, _("cannot write %s: %s"), path,
                    g_strerror (errno));
+      synack_record_network_close (&rec.net);
       return FALSE;
     }
   close (tmp_fd);
@@ -560,6 +632,9 @@ synack_record_script (const SynackScript *script, SynackTime duration, const cha
   g_array_unref (rec.sockets);
   g_array_unref (rec.due);
   g_ptr_array_unref (rec.repeats);
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    g_queue_clear_full (&rec.in_flight[h], g_free);
+  synack_record_network_close (&rec.net);
   g_clear_error (&rec.error);
   if (ok && g_rename (tmp_path, path) != 0)
     {

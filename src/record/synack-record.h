@@ -14,7 +14,6 @@ typedef enum {
   SYNACK_RECORD_ERROR_TOOL,         /* ip or nft missing or refusing the set-up */
   SYNACK_RECORD_ERROR_UNSUPPORTED,  /* the script asks for what real sockets cannot do */
   SYNACK_RECORD_ERROR_SOCKET,       /* a socket call failed where the script needs it to succeed */
-  SYNACK_RECORD_ERROR_CAPTURE,      /* libpcap could not capture on the loopback */
   SYNACK_RECORD_ERROR_WRITE,        /* the capture file could not be written */
 } SynackRecordError;
 
@@ -25,13 +24,15 @@ GQuark synack_record_error_quark (void);
 #define SYNACK_RECORD_CLIENT_ADDRESS "10.0.0.1"
 #define SYNACK_RECORD_SERVER_ADDRESS "10.0.0.2"
 
-/* Moves the calling process into a new network namespace of its own (for
- * good: call it from a process that does nothing else afterwards) with a
- * loopback holding both hosts' addresses, the script's parameters as the
- * namespace's sysctls and netem delay, and its losses as one-shot nftables
- * drops at the loopback's ingress; runs the applications' calls at their
- * times with real sockets for `duration`, and writes every TCP segment
- * the kernel sent to `path` (pcap, written atomically). What the kernel
+/* Makes a network namespace for each host (and leaves the calling thread
+ * in one of them, for good: call it from a process that does nothing else
+ * afterwards), joined by the recorder itself: each has a TUN link whose
+ * packets the recorder captures as they leave and hands to the other host
+ * after the script's delay for that direction. The script's parameters
+ * become each namespace's sysctls and its losses one-shot nftables drops
+ * at the links' ingress. Runs the applications' calls at their times with
+ * real sockets for `duration`, and writes every TCP segment the kernels
+ * sent to `path` (pcap, raw IPv4, written atomically). What the kernel
  * cannot be told to do as the script says (a TIME_WAIT of other than 60 s,
  * a fixed ISN…) is appended to `notes` as a sentence; the recording goes
  * on without it. */
