@@ -97,6 +97,40 @@ test_list_presets (void)
   g_assert_nonnull (strstr (extra.err, "unexpected '--all' after --list-presets"));
 }
 
+/* A recorded Linux capture against its lesson: compare and run --against
+ * print the verdict, and a difference is exit status 1. */
+static void
+test_compare (void)
+{
+  g_autofree char *matching = g_build_filename (g_getenv ("SYNACK_REFERENCE_DIR"), "recorded", "lost-fin.pcap", NULL);
+  g_autofree char *differing = g_build_filename (g_getenv ("SYNACK_REFERENCE_DIR"), "recorded",
+                                                 "lost-synack.pcap", NULL);
+  g_auto (Result) same = { 0 };
+  g_auto (Result) against = { 0 };
+  g_auto (Result) other = { 0 };
+  g_auto (Result) missing = { 0 };
+
+  cli (&same, "compare", matching, "--preset", "lost-fin", NULL);
+  g_assert_cmpint (same.status, ==, 0);
+  g_assert_cmpstr (same.out, ==, "lost-fin.pcap matches the simulation: 12 segments compared\n");
+
+  cli (&against, "run", "--preset", "lost-fin", "--against", differing, NULL);
+  g_assert_cmpint (against.status, ==, 1);
+  g_assert_nonnull (strstr (against.out, "FIN_WAIT_2 -> TIME_WAIT"));
+  g_assert_true (g_str_has_prefix (strstr (against.out, "lost-synack.pcap differs"),
+                                   "lost-synack.pcap differs from the simulation at the "));
+
+  cli (&other, "compare", differing, "--preset", "lost-synack", NULL);
+  g_assert_cmpint (other.status, ==, 1);
+  g_assert_cmpstr (other.out, ==, "lost-synack.pcap differs from the simulation at the client's segment 4 "
+                                  "(segment 6 of the capture, segment 7 of the simulation): length: "
+                                  "expected 0, got 100\n");
+
+  cli (&missing, "compare", "/nonexistent.pcap", "--preset", "handshake", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "/nonexistent.pcap"));
+}
+
 static void
 test_bad_input (void)
 {
@@ -305,6 +339,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/run/json-and-set", test_run_json_with_sets);
   g_test_add_func ("/cli/list-presets", test_list_presets);
   g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/compare", test_compare);
   g_test_add_func ("/cli/run-failure", test_run_failure);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/chinese", test_chinese);

@@ -77,6 +77,33 @@ gboolean       synack_capture_file_is_capture (const char *path);
  * scenario file text: "replay this capture as a scenario". */
 char          *synack_capture_to_scenario_text (const SynackCapture *capture);
 
+/* --- Comparison with a simulated run --- */
+
+/* The first difference between a capture's segments and a simulation's. */
+typedef struct {
+  SynackHostId host;           /* whose segment differs */
+  guint        nth;            /* that host's how-manieth segment, from 1 */
+  guint32      real_seg;       /* its number in the capture; 0 past its end */
+  guint32      simulated_seg;  /* its number in the simulation; 0 past its end */
+  SynackTime   t;              /* when the capture has it */
+  const char  *field;          /* untranslated (N_): "flags", "relative seq", … */
+  char        *expected;       /* the simulation's value */
+  char        *got;            /* the capture's value */
+  guint        n_compared;     /* segments compared in all */
+} SynackCaptureDifference;
+
+/* Compares each host's segments in order: direction, flags without PSH,
+ * sequence and acknowledgement numbers relative to the ISNs, payload
+ * length, and a retransmission's wait within 10 % of the simulated one
+ * (or 1 ms, if more).
+ * Returns TRUE and fills diff with the earliest difference, or FALSE when
+ * they match (diff->n_compared is set either way). */
+gboolean synack_capture_compare (const SynackTrace *real, const SynackTrace *simulated,
+                                 SynackCaptureDifference *diff);
+char    *synack_capture_difference_to_string (const SynackCaptureDifference *diff);
+void     synack_capture_difference_clear     (SynackCaptureDifference *diff);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynackCapture, synack_capture_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SynackCaptureDifference, synack_capture_difference_clear)
 
 G_END_DECLS

@@ -40,6 +40,27 @@ synack_cli_load_scenario (char **files, const char *preset, char **sets, GError 
   return g_steal_pointer (&scenario);
 }
 
+int
+synack_cli_run_scenario (const char *command, char **files, const char *preset, char **sets,
+                         SynackScenario **scenario, SynackTrace **trace)
+{
+  g_autoptr (GError) error = NULL;
+
+  *scenario = synack_cli_load_scenario (files, preset, sets, &error);
+  if (*scenario == NULL)
+    {
+      g_printerr ("%s: %s\n", command, error->message);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  *trace = synack_scenario_run (*scenario, NULL, &error);
+  if (*trace == NULL)
+    {
+      g_printerr ("%s: %s\n", command, error->message);
+      return SYNACK_EXIT_FAILURE;
+    }
+  return SYNACK_EXIT_OK;
+}
+
 const char *
 synack_cli_parameter_help (void)
 {

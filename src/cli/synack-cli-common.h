@@ -18,6 +18,16 @@ SynackScenario *synack_cli_load_scenario (char       **files,
                                           char       **sets,
                                           GError     **error);
 
+/* Loads the scenario as synack_cli_load_scenario() does and simulates it;
+ * on failure prints "COMMAND: message" and returns the exit status (bad
+ * input, or a run that failed), else SYNACK_EXIT_OK. */
+int synack_cli_run_scenario (const char       *command,
+                             char            **files,
+                             const char       *preset,
+                             char            **sets,
+                             SynackScenario  **scenario,
+                             SynackTrace     **trace);
+
 /* Parses the command line with entries. Before GOption (which silently keeps
  * the last of a repeated option, and reports bad text without naming the
  * option) it refuses an option given twice, unless it is repeatable (an
@@ -44,5 +54,16 @@ int synack_cli_import (int argc, char **argv);
 
 /* `synack-cli export …`; argv[0] is "export". */
 int synack_cli_export (int argc, char **argv);
+
+/* `synack-cli compare …`; argv[0] is "compare". */
+int synack_cli_compare (int argc, char **argv);
+
+/* Compares the capture at capture_path with a simulated run and prints the
+ * verdict (a match, or the first difference) as COMMAND would; returns the
+ * exit status: 0 a match, 1 a difference, 2 a capture that cannot be read. */
+int synack_cli_compare_with_capture (const char *command, const char *capture_path, const SynackTrace *simulated);
+
+/* `synack-cli record …`; argv[0] is "record". */
+int synack_cli_record (int argc, char **argv);
 
 G_END_DECLS

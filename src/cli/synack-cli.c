@@ -13,9 +13,11 @@
 
 static const char *const usage_text = N_(
   "Usage:\n"
-  "  synack-cli run FILE|--preset NAME [--set KEY=VALUE]... [--format text|json]\n"
+  "  synack-cli run FILE|--preset NAME [--set KEY=VALUE]... [--format text|json] [--against CAPTURE]\n"
   "  synack-cli export FILE|--preset NAME -o OUT.png|.svg|.pdf|.msc|.puml|.tex|.pcapng [options]\n"
   "  synack-cli import CAPTURE.pcap|.pcapng [--conn N] [--format text|json|scenario]\n"
+  "  synack-cli record FILE|--preset NAME -o REAL.pcap [--set KEY=VALUE]...\n"
+  "  synack-cli compare CAPTURE FILE|--preset NAME [--set KEY=VALUE]...\n"
   "  synack-cli --list-presets [--questions]\n"
   "  synack-cli --help | --version\n"
   "\n"
@@ -25,9 +27,10 @@ static const char *const usage_text = N_(
   "--lang LANGUAGE (anywhere on the line) answers in that language, e.g. zh_CN\n"
   "or en; without it the LANGUAGE and LC_MESSAGES environment variables decide.\n"
   "\n"
-  "Exit status: 0 success, 1 the run or the export failed, 2 bad input.\n"
-  "Run 'synack-cli run --help', 'synack-cli export --help' or 'synack-cli import --help'\n"
-  "for their options.\n");
+  "Exit status: 0 success, 1 the run or the export failed or the capture differs\n"
+  "from the simulation, 2 bad input, 77 record without the right to make a network.\n"
+  "Run 'synack-cli COMMAND --help' (run, export, import, record, compare) for\n"
+  "their options.\n");
 
 /* One line a lesson: its name and title; with QUESTIONS, grouped by topic
  * with the questions each answers under it. */
@@ -95,6 +98,7 @@ run_command (int argc, char **argv)
 {
   g_autofree char *preset = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *against = NULL;
   g_auto (GStrv) sets = NULL;
   g_auto (GStrv) files = NULL;
   gboolean narrate = FALSE;
@@ -103,13 +107,15 @@ run_command (int argc, char **argv)
     { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Override a parameter (repeatable)"), "KEY=VALUE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text (default) or json"), "FORMAT" },
     { "narrate", 'n', 0, G_OPTION_ARG_NONE, &narrate, N_("Under each event of the text output, the sentence that explains it"), NULL },
+    { "against", 'a', 0, G_OPTION_ARG_FILENAME, &against,
+      N_("After the trace, compare the run with a real capture and print the first difference"), "CAPTURE" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE" },
     { NULL }
   };
   g_autoptr (GOptionContext) context = g_option_context_new (_("FILE|--preset NAME - run a scenario"));
-  g_autoptr (GError) error = NULL;
   g_autoptr (SynackScenario) scenario = NULL;
   g_autoptr (SynackTrace) trace = NULL;
+  int status;
   g_autofree char *output = NULL;
   gboolean json;
 
@@ -127,18 +133,9 @@ run_command (int argc, char **argv)
       return SYNACK_EXIT_BAD_INPUT;
     }
 
-  scenario = synack_cli_load_scenario (files, preset, sets, &error);
-  if (scenario == NULL)
-    {
-      g_printerr ("synack-cli run: %s\n", error->message);
-      return SYNACK_EXIT_BAD_INPUT;
-    }
-  trace = synack_scenario_run (scenario, NULL, &error);
-  if (trace == NULL)
-    {
-      g_printerr ("synack-cli run: %s\n", error->message);
-      return SYNACK_EXIT_FAILURE;
-    }
+  status = synack_cli_run_scenario ("synack-cli run", files, preset, sets, &scenario, &trace);
+  if (status != SYNACK_EXIT_OK)
+    return status;
 
   if (json && narrate)
     {
@@ -153,6 +150,8 @@ run_command (int argc, char **argv)
       g_printerr (_("synack-cli run: cannot write the output: %s\n"), g_strerror (errno));
       return SYNACK_EXIT_FAILURE;
     }
+  if (against != NULL)
+    return synack_cli_compare_with_capture ("synack-cli run", against, trace);
   return SYNACK_EXIT_OK;
 }
 
@@ -238,6 +237,10 @@ main (int argc, char **argv)
     return synack_cli_import (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
     return synack_cli_export (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "compare"))
+    return synack_cli_compare (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "record"))
+    return synack_cli_record (argc - 1, argv + 1);
 
   g_printerr (_("synack-cli: unknown command '%s'\n\n%s"), argv[1], _(usage_text));
   return SYNACK_EXIT_BAD_INPUT;
