@@ -232,7 +232,8 @@ append_kind_conditions (GString *out, SynackMatchKind match)
 
 /* "Lose the n-th": a chain of dynamic sets counts the matches, the
  * (n-1)-th leaves a mark in the set that makes the n-th lost, and the
- * n-th's mark lets every later one through. A lost segment is only marked
+ * n-th's mark lets every later one through (or loses it, for "#N and
+ * later"). A lost segment is only marked
  * here and dropped once every fault has seen it: as in the simulation,
  * each fault counts every segment of its kind, those another one loses
  * too. */
@@ -255,7 +256,9 @@ append_fault_chain (GString *sets, GString *chains, guint index, const SynackFau
     }
   for (guint i = 1; i <= fault->nth; i++)
     g_string_append_printf (sets, "  set fault%u_seen%u { type inet_proto; flags dynamic; }\n", index, i);
-  g_string_append_printf (chains, "    meta l4proto @fault%u_seen%u return\n", index, fault->nth);
+  /* Past the n-th: through, or lost too for "#N and later". */
+  g_string_append_printf (chains, "    meta l4proto @fault%u_seen%u %sreturn\n", index, fault->nth,
+                          fault->and_later ? LOSE " " : "");
   for (guint i = fault->nth - 1; i >= 1; i--)
     g_string_append_printf (chains, "    meta l4proto @fault%u_seen%u add @fault%u_seen%u { meta l4proto } %s\n",
                             index, i, index, i + 1, i + 1 == fault->nth ? LOSE " return" : "return");
