@@ -172,9 +172,13 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
   layout->top = layout->margin + max_y + 2.0 * layout->font_px;
 
   synack_layout_build_time_axis (layout);
+  synack_layout_build_bands (layout);
   synack_layout_build_items (layout);
   layout->height = layout->bottom + layout->min_row + layout->margin;
   synack_layout_place (layout);
+  synack_layout_place_bands (layout);
+  /* Whole pixels across, so an image of the page is exactly as wide. */
+  layout->width = ceil (layout->width);
 
   /* Labels pushed down a column may reach past the last event. */
   for (guint i = 0; i < layout->labels->len; i++)

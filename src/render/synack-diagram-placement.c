@@ -123,11 +123,11 @@ place_horizontal (SynackDiagramLayout *layout)
     layout->lane_x[SYNACK_CLIENT] = x + lanes[SYNACK_CLIENT] * layout->lane_w; /* innermost lane's inner edge */
     x = layout->lane_x[SYNACK_CLIENT] + 6 * s;
     layout->state_x[SYNACK_CLIENT] = x + state_w;                        /* right edge */
-    x = layout->state_x[SYNACK_CLIENT] + 6 * s + band_half;
+    x = layout->state_x[SYNACK_CLIENT] + 6 * s + layout->band_room[SYNACK_CLIENT] + band_half;
     layout->life_x[SYNACK_CLIENT] = x;
     x += band_half + mid + band_half;
     layout->life_x[SYNACK_SERVER] = x;
-    x += band_half + 6 * s;
+    x += band_half + layout->band_room[SYNACK_SERVER] + 6 * s;
     layout->state_x[SYNACK_SERVER] = x;                                  /* left edge */
     x += state_w + 6 * s;
     layout->lane_x[SYNACK_SERVER] = x;

@@ -1,0 +1,189 @@
+/* test-render-truth.c: the diagram says what the trace says: each band is its socket's state, gaps grow with the waits they stand for, labels stay on their arrows. */
+#include <math.h>
+#include <string.h>
+
+#include "synack-diagram-layout-private.h"
+#include "synack-render.h"
+#include "synack-scenario.h"
+#include "synack-test-util.h"
+
+static SynackDiagramLayout *
+layout_in_mode (const SynackTrace *trace, SynackTimeAxisMode mode)
+{
+  SynackDiagramOptions options;
+
+  synack_diagram_options_init (&options);
+  options.axis_mode = mode;
+  return synack_diagram_layout_new (trace, &options);
+}
+
+/* The index of the socket's next state change after event `after`, or -1. */
+static long
+next_state_event (const SynackTrace *trace, SynackHostId host, uint32_t conn, long after)
+{
+  for (size_t i = (size_t) (after + 1); i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+      if (e->type == SYNACK_EVENT_STATE && e->host == host && e->conn == conn)
+        return (long) i;
+    }
+  return -1;
+}
+
+static void
+assert_band_true (const SynackDiagramLayout *layout, const SynackDiagramBand *b, const char *what)
+{
+  const SynackTrace *trace = layout->trace;
+  const char *name = synack_state_to_string (b->state);
+  const char *text = LABEL (layout, b->label)->text;
+  long next;
+
+  if (strstr (text, name) == NULL)
+    g_error ("%s: a %s band is labelled “%s”", what, name, text);
+  if (b->event < 0)
+    {
+      /* The lifeline before anything happened: CLOSED until the host's
+       * first change, which must leave CLOSED. */
+      g_assert_cmpint (b->state, ==, SYNACK_STATE_CLOSED);
+      g_assert_cmpfloat (b->y0, ==, layout->top);
+      for (long i = 0; i < (b->end_event < 0 ? (long) trace->n_events : b->end_event); i++)
+        g_assert_false (trace->events[i].type == SYNACK_EVENT_STATE && trace->events[i].host == b->host);
+      if (b->end_event >= 0)
+        {
+          const SynackEvent *end = &trace->events[b->end_event];
+          g_assert_cmpint (end->type, ==, SYNACK_EVENT_STATE);
+          g_assert_cmpuint (end->conn, ==, b->conn);
+          g_assert_cmpint (end->from, ==, SYNACK_STATE_CLOSED);
+        }
+      return;
+    }
+
+  {
+    const SynackEvent *e = &trace->events[b->event];
+
+    if (e->type != SYNACK_EVENT_STATE || e->host != b->host || e->conn != b->conn || e->to != b->state)
+      g_error ("%s: band %s of conn %u on %s at event %ld does not match its event", what, name, b->conn,
+               synack_host_to_string (b->host), b->event);
+    g_assert_cmpfloat (fabs (b->y0 - synack_diagram_layout_y_for_time (layout, e->t)), <, 1e-6);
+  }
+  if (b->conn != 0 && trace->n_conns > 1)
+    {
+      g_autofree char *number = g_strdup_printf ("#%u", b->conn);
+      g_assert_nonnull (strstr (text, number));
+    }
+
+  next = next_state_event (trace, b->host, b->conn, b->event);
+  if (b->state == SYNACK_STATE_CLOSED)
+    {
+      /* A socket that closed is gone: its band is the moment only. */
+      g_assert_cmpint (b->end_event, ==, b->event);
+      g_assert_cmpfloat (b->y1, ==, b->y0);
+      return;
+    }
+  if (b->end_event != next)
+    g_error ("%s: band %s of conn %u on %s from event %ld ends at %ld, the socket next changes at %ld",
+             what, name, b->conn, synack_host_to_string (b->host), b->event, b->end_event, next);
+  if (next >= 0)
+    {
+      g_assert_cmpint (trace->events[next].from, ==, b->state);
+      g_assert_cmpfloat (fabs (b->y1 - synack_diagram_layout_y_for_time (layout, trace->events[next].t)), <, 1e-6);
+    }
+  else
+    g_assert_cmpfloat (b->y1, ==, layout->bottom);
+}
+
+/* Every band of every lesson, in every axis mode, against the trace: it
+ * begins at its socket's state change, names that state, and lasts until
+ * that socket's next change; every change begins a band; bands sharing a
+ * column never overlap; the listener never takes the lifeline. */
+static void
+test_bands_follow_trace (void)
+{
+  g_auto (GStrv) presets = synack_preset_list ();
+  guint checked = 0;
+
+  for (guint p = 0; presets[p]; p++)
+    for (int mode = SYNACK_TIME_AXIS_COMPRESSED; mode <= SYNACK_TIME_AXIS_PER_EVENT; mode++)
+      {
+        g_autoptr (SynackTrace) trace = synack_test_run_preset (presets[p]);
+        g_autoptr (SynackDiagramLayout) layout = layout_in_mode (trace, mode);
+        g_autofree char *what = g_strdup_printf ("%s/%d", presets[p], mode);
+        size_t n_bands, n_changes = 0, n_started = 0;
+        const SynackDiagramBand *bands = synack_diagram_layout_get_bands (layout, &n_bands);
+
+        for (size_t i = 0; i < trace->n_events; i++)
+          n_changes += trace->events[i].type == SYNACK_EVENT_STATE;
+        for (size_t i = 0; i < n_bands; i++)
+          {
+            const SynackDiagramBand *b = &bands[i];
+            double life = synack_diagram_layout_lifeline_x (layout, b->host);
+
+            assert_band_true (layout, b, what);
+            n_started += b->event >= 0;
+            checked++;
+            if (b->slot == 0)
+              {
+                g_assert_cmpfloat (b->x, <, life);
+                g_assert_cmpfloat (b->x + b->w, >, life);
+                if (b->conn == 0 && b->event >= 0)
+                  g_error ("%s: the listener's %s is drawn on the lifeline", what,
+                           synack_state_to_string (b->state));
+              }
+            else
+              /* Beside the lifeline, outward. */
+              g_assert_true (b->host == SYNACK_CLIENT ? b->x + b->w < life - layout->band_w / 2
+                                                      : b->x > life + layout->band_w / 2);
+            for (size_t j = i + 1; j < n_bands; j++)
+              if (bands[j].host == b->host && bands[j].slot == b->slot &&
+                  bands[j].y0 < b->y1 - 1e-6 && b->y0 < bands[j].y1 - 1e-6)
+                g_error ("%s: bands %zu and %zu share a column at the same time", what, i, j);
+          }
+        g_assert_cmpuint (n_started, ==, n_changes);
+      }
+  g_test_message ("%u bands checked", checked);
+}
+
+/* The server of `handshake` closes its connection but keeps listening: the
+ * lifeline must not go back to LISTEN; in `refused` nothing listens on the
+ * port the client tries, and the only listener says which port it has. */
+static void
+test_bands_closed_and_refused (void)
+{
+  const char *const lessons[] = { "handshake", "refused" };
+
+  for (size_t k = 0; k < G_N_ELEMENTS (lessons); k++)
+    {
+      g_autoptr (SynackTrace) trace = synack_test_run_preset (lessons[k]);
+      g_autoptr (SynackDiagramLayout) layout = layout_in_mode (trace, SYNACK_TIME_AXIS_COMPRESSED);
+      size_t n;
+      const SynackDiagramBand *bands = synack_diagram_layout_get_bands (layout, &n);
+      guint listeners = 0;
+
+      for (size_t i = 0; i < n; i++)
+        {
+          if (bands[i].host != SYNACK_SERVER)
+            continue;
+          if (bands[i].slot == 0)
+            g_assert_cmpint (bands[i].state, !=, SYNACK_STATE_LISTEN);
+          if (bands[i].state == SYNACK_STATE_LISTEN)
+            {
+              g_assert_cmpuint (bands[i].conn, ==, 0);
+              g_assert_cmpstr (LABEL (layout, bands[i].label)->text, ==, "LISTEN :80");
+              listeners++;
+            }
+          if (strcmp (lessons[k], "refused") == 0)
+            /* No connection: the server's only socket is the listener. */
+            g_assert_cmpuint (bands[i].conn, ==, 0);
+        }
+      g_assert_cmpuint (listeners, ==, 1);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/truth/bands-follow-trace", test_bands_follow_trace);
+  g_test_add_func ("/render/truth/bands-closed-and-refused", test_bands_closed_and_refused);
+  return g_test_run ();
+}
