@@ -26,9 +26,9 @@ typedef struct {
  * connection at a time; the listener and the connections that overlap it
  * take the first free column beside it. */
 static int
-take_slot (HostBands *hb, uint32_t conn)
+take_slot (HostBands *hb, gboolean lifeline)
 {
-  int slot = conn != 0 && !hb->used[0] ? 0 : 1;
+  int slot = lifeline && !hb->used[0] ? 0 : 1;
 
   while (slot < MAX_SLOTS - 1 && hb->used[slot])
     slot++;
@@ -37,6 +37,26 @@ take_slot (HostBands *hb, uint32_t conn)
   hb->used[slot] = TRUE;
   hb->n_slots = MAX (hb->n_slots, slot + 1);
   return slot;
+}
+
+/* Whether the host opens another connection before conn, entering a
+ * waiting state at event `from`, changes again: the waiting one then steps
+ * aside so the lifeline follows the connection the host is working with. */
+static gboolean
+lifeline_wanted (const SynackTrace *trace, SynackHostId host, uint32_t conn, size_t from)
+{
+  for (size_t i = from + 1; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+
+      if (e->type != SYNACK_EVENT_STATE || e->host != host)
+        continue;
+      if (e->conn == conn)
+        return FALSE;
+      if (e->conn != 0 && (e->from == SYNACK_STATE_CLOSED || e->from == SYNACK_STATE_LISTEN))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static SynackDiagramBand *
@@ -110,9 +130,14 @@ synack_layout_build_bands (SynackDiagramLayout *layout)
 
           slot = band_at (layout, open)->slot;
           end_band (layout, open, (long) i, y);
+          if (slot == 0 && e->to == SYNACK_STATE_TIME_WAIT && lifeline_wanted (trace, e->host, e->conn, i))
+            {
+              hb->used[0] = FALSE;
+              slot = take_slot (hb, FALSE);
+            }
         }
       else
-        slot = take_slot (hb, e->conn);
+        slot = take_slot (hb, e->conn != 0);
 
       {
         SynackDiagramBand band = { .host = e->host, .conn = e->conn, .state = e->to, .slot = slot,
