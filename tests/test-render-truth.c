@@ -7,6 +7,9 @@
 #include "synack-scenario.h"
 #include "synack-test-util.h"
 
+/* The tallest a lesson may be on the proportional axis, at text scale 1. */
+#define PROPORTIONAL_MAX_HEIGHT 4500
+
 static SynackDiagramLayout *
 layout_in_mode (const SynackTrace *trace, SynackTimeAxisMode mode)
 {
@@ -179,11 +182,125 @@ test_bands_closed_and_refused (void)
     }
 }
 
+/* The y of the arrow of each SYN the client sends, in sending order. */
+static GArray *
+syn_arrow_tops (const SynackDiagramLayout *layout, GArray *times)
+{
+  size_t n;
+  const SynackDiagramArrow *arrows = synack_diagram_layout_get_arrows (layout, &n);
+  GArray *tops = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (size_t e = 0; e < layout->trace->n_events; e++)
+    for (size_t i = 0; i < n; i++)
+      if (arrows[i].send_event == (long) e && arrows[i].from == SYNACK_CLIENT &&
+          (arrows[i].flags & SYNACK_FLAG_SYN) && !arrows[i].duplicate)
+        {
+          g_array_append_val (tops, arrows[i].y0);
+          g_array_append_val (times, arrows[i].t_send);
+        }
+  return tops;
+}
+
+/* In `syn-timeout` the client waits 1 s between its first retransmissions
+ * (Linux's linear retries), then twice as long each time: on the
+ * compressed axis each doubled wait must be drawn clearly longer than the
+ * one before, and equal waits equally long. */
+static void
+test_back_off_grows (void)
+{
+  g_autoptr (SynackTrace) trace = synack_test_run_preset ("syn-timeout");
+  g_autoptr (SynackDiagramLayout) layout = layout_in_mode (trace, SYNACK_TIME_AXIS_COMPRESSED);
+  g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (SynackTime));
+  g_autoptr (GArray) tops = syn_arrow_tops (layout, times);
+  guint doubled = 0;
+
+  g_assert_cmpuint (tops->len, >=, 8);
+  for (guint k = 2; k < tops->len; k++)
+    {
+      SynackTime wait = g_array_index (times, SynackTime, k) - g_array_index (times, SynackTime, k - 1);
+      SynackTime before = g_array_index (times, SynackTime, k - 1) - g_array_index (times, SynackTime, k - 2);
+      double gap = g_array_index (tops, double, k) - g_array_index (tops, double, k - 1);
+      double gap_before = g_array_index (tops, double, k - 1) - g_array_index (tops, double, k - 2);
+
+      g_test_message ("wait %.3f s drawn %.0f px", (double) wait / 1e6, gap);
+      if (wait >= 2 * before - SYNACK_MS (1))
+        {
+          if (gap < 1.15 * gap_before)
+            g_error ("a wait of %.1f s is drawn %.0f px, the %.1f s before it %.0f px",
+                     (double) wait / 1e6, gap, (double) before / 1e6, gap_before);
+          doubled++;
+        }
+      else if (wait == before)
+        g_assert_cmpfloat (fabs (gap - gap_before), <, 1);
+    }
+  g_assert_cmpuint (doubled, >=, 4);
+}
+
+/* The distance from the box r to the segment (x0,y0)-(x1,y1), 0 if it meets it. */
+static double
+box_to_line (const cairo_rectangle_t *r, double x0, double y0, double x1, double y1)
+{
+  double best = G_MAXDOUBLE;
+
+  for (int k = 0; k <= 64; k++)
+    {
+      double u = k / 64.0, x = x0 + (x1 - x0) * u, y = y0 + (y1 - y0) * u;
+      double dx = MAX (MAX (r->x - x, 0), x - (r->x + r->width));
+      double dy = MAX (MAX (r->y - y, 0), y - (r->y + r->height));
+
+      best = MIN (best, hypot (dx, dy));
+    }
+  return best;
+}
+
+/* A segment's label is on its arrow or right beside it in every lesson and
+ * axis mode; a label with no room near its arrow is not drawn rather than
+ * drawn where it names another. The proportional axis keeps a lesson to a
+ * few screens. */
+static void
+test_labels_stay_on_arrows (void)
+{
+  g_auto (GStrv) presets = synack_preset_list ();
+
+  for (guint p = 0; presets[p]; p++)
+    for (int mode = SYNACK_TIME_AXIS_COMPRESSED; mode <= SYNACK_TIME_AXIS_PER_EVENT; mode++)
+      {
+        g_autoptr (SynackTrace) trace = synack_test_run_preset (presets[p]);
+        g_autoptr (SynackDiagramLayout) layout = layout_in_mode (trace, mode);
+        size_t n, shown = 0;
+        const SynackDiagramArrow *arrows = synack_diagram_layout_get_arrows (layout, &n);
+
+        if (mode == SYNACK_TIME_AXIS_PROPORTIONAL)
+          g_assert_cmpfloat (synack_diagram_layout_get_height (layout), <=, PROPORTIONAL_MAX_HEIGHT);
+        for (size_t i = 0; i < n; i++)
+          {
+            const SynackDiagramLabel *l;
+            double d;
+
+            if (arrows[i].label < 0 || LABEL (layout, arrows[i].label)->event == -2)
+              {
+                /* Only the proportional axis may crowd segments together. */
+                if (mode != SYNACK_TIME_AXIS_PROPORTIONAL && !arrows[i].duplicate)
+                  g_error ("%s/%d: segment %u has no label", presets[p], mode, arrows[i].seg);
+                continue;
+              }
+            l = LABEL (layout, arrows[i].label);
+            d = box_to_line (&l->box, arrows[i].x0, arrows[i].y0, arrows[i].x1, arrows[i].y1);
+            if (d > 2 * l->box.height)
+              g_error ("%s/%d: label “%s” is %.0f px from its arrow", presets[p], mode, l->text, d);
+            shown++;
+          }
+        g_assert_cmpuint (shown, >, 0);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/truth/bands-follow-trace", test_bands_follow_trace);
   g_test_add_func ("/render/truth/bands-closed-and-refused", test_bands_closed_and_refused);
+  g_test_add_func ("/render/truth/back-off-grows", test_back_off_grows);
+  g_test_add_func ("/render/truth/labels-stay-on-arrows", test_labels_stay_on_arrows);
   return g_test_run ();
 }
