@@ -1,4 +1,4 @@
-/* test-render-truth.c: the diagram says what the trace says: each band is its socket's state, gaps grow with the waits they stand for, labels stay on their arrows. */
+/* test-render-truth.c: the diagram says what the trace says: each band is its socket's state, gaps grow with the waits they stand for, labels stay on their arrows, the overview is to scale. */
 #include <math.h>
 #include <string.h>
 
@@ -294,6 +294,77 @@ test_labels_stay_on_arrows (void)
       }
 }
 
+/* The pixel at (x, y) of an RGB24 image, as 0xRRGGBB. */
+static guint32
+pixel_at (cairo_surface_t *surface, double x, double y)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return *(const guint32 *) (data + (int) y * stride + 4 * (int) x) & 0xffffff;
+}
+
+static guint32
+rgb_of (const SynackRgba *c)
+{
+  return ((guint32) lround (c->r * 255) << 16) | ((guint32) lround (c->g * 255) << 8) | (guint32) lround (c->b * 255);
+}
+
+/* The overview is true to scale: x is linear in time over the whole run,
+ * every segment is drawn at its own time, and the window the diagram shows
+ * is framed where it is and nowhere else. */
+static void
+test_overview_true_scale (void)
+{
+  g_autoptr (SynackTrace) trace = synack_test_run_preset ("syn-timeout");
+  g_autoptr (SynackDiagramLayout) layout = layout_in_mode (trace, SYNACK_TIME_AXIS_COMPRESSED);
+  g_autoptr (SynackTheme) theme = synack_theme_new ("light", 1, NULL);
+  const double width = 800, height = 40;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cairo_t *cr = cairo_create (surface);
+  double x_start = synack_diagram_overview_x_for_time (trace, width, 0);
+  double x_end = synack_diagram_overview_x_for_time (trace, width, trace->end_time);
+  guint32 background = rgb_of (&theme->background);
+  size_t n;
+  const SynackDiagramArrow *arrows = synack_diagram_layout_get_arrows (layout, &n);
+
+  /* Linear: equal times, equal distances; and back again. */
+  for (int k = 1; k < 8; k++)
+    {
+      SynackTime t = trace->end_time * k / 8;
+      double x = synack_diagram_overview_x_for_time (trace, width, t);
+
+      g_assert_cmpfloat_with_epsilon (x - x_start, (x_end - x_start) * k / 8.0, 1e-6);
+      g_assert_cmpint (llabs (synack_diagram_overview_time_for_x (trace, width, x) - t), <=,
+                       trace->end_time / 10000);
+    }
+  g_assert_cmpint (synack_diagram_overview_time_for_x (trace, width, -50), ==, 0);
+  g_assert_cmpint (synack_diagram_overview_time_for_x (trace, width, width + 50), ==, trace->end_time);
+
+  synack_diagram_overview_paint (cr, layout, theme, width, height, SYNACK_SEC (10), SYNACK_SEC (40));
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Inside the window the background is tinted; outside it is not. */
+  g_assert_cmpuint (pixel_at (surface, synack_diagram_overview_x_for_time (trace, width, SYNACK_SEC (25)), 4), !=, background);
+  g_assert_cmpuint (pixel_at (surface, synack_diagram_overview_x_for_time (trace, width, SYNACK_SEC (80)), 4), ==, background);
+  g_assert_cmpuint (pixel_at (surface, synack_diagram_overview_x_for_time (trace, width, SYNACK_SEC (5)), 4), ==, background);
+
+  /* Each SYN crosses the middle of the strip at its own time. */
+  for (size_t i = 0; i < n; i++)
+    {
+      double x = synack_diagram_overview_x_for_time (trace, width, arrows[i].t_send);
+
+      if (arrows[i].t_send < SYNACK_SEC (10) && x > 2)
+        {
+          guint32 px = pixel_at (surface, x, height * 0.45);
+          if (px == background)
+            g_error ("no stroke for segment %u at x %.0f", arrows[i].seg, x);
+        }
+    }
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -302,5 +373,6 @@ main (int argc, char **argv)
   g_test_add_func ("/render/truth/bands-closed-and-refused", test_bands_closed_and_refused);
   g_test_add_func ("/render/truth/back-off-grows", test_back_off_grows);
   g_test_add_func ("/render/truth/labels-stay-on-arrows", test_labels_stay_on_arrows);
+  g_test_add_func ("/render/truth/overview-true-scale", test_overview_true_scale);
   return g_test_run ();
 }
