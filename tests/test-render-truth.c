@@ -341,7 +341,7 @@ test_overview_true_scale (void)
   g_assert_cmpint (synack_diagram_overview_time_for_x (trace, width, -50), ==, 0);
   g_assert_cmpint (synack_diagram_overview_time_for_x (trace, width, width + 50), ==, trace->end_time);
 
-  synack_diagram_overview_paint (cr, layout, theme, width, height, SYNACK_SEC (10), SYNACK_SEC (40));
+  synack_diagram_overview_paint (cr, layout, theme, width, height, SYNACK_DIAGRAM_ALL, SYNACK_SEC (10), SYNACK_SEC (40));
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -363,6 +363,59 @@ test_overview_true_scale (void)
         }
     }
   cairo_surface_destroy (surface);
+
+  /* Up to the cursor only: the strip does not give the run away. */
+  {
+    long second_syn = -1;
+    SynackTime later = 0;
+
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+    cr = cairo_create (surface);
+    for (size_t i = 0; i < n; i++)
+      if (arrows[i].rexmit == 1)
+        second_syn = arrows[i].send_event;
+      else if (arrows[i].rexmit == 8)
+        later = arrows[i].t_send;
+    g_assert_cmpint (second_syn, >, 0);
+    g_assert_cmpint (later, >, 0);
+    synack_diagram_overview_paint (cr, layout, theme, width, height, second_syn, 0, SYNACK_SEC (1));
+    cairo_destroy (cr);
+    cairo_surface_flush (surface);
+    g_assert_cmpuint (pixel_at (surface, synack_diagram_overview_x_for_time (trace, width, SYNACK_SEC (1)), height * 0.45), !=, background);
+    g_assert_cmpuint (pixel_at (surface, synack_diagram_overview_x_for_time (trace, width, later), height * 0.45), ==, background);
+    cairo_surface_destroy (surface);
+  }
+}
+
+/* No text below SYNACK_DIAGRAM_MIN_TEXT_PX in any theme's export, and the
+ * size views fit by is the smallest there is. */
+static void
+test_text_large_enough (void)
+{
+  g_autoptr (SynackTrace) trace = synack_test_run_preset ("handshake");
+
+  for (const char *const *name = synack_theme_names (); *name; name++)
+    {
+      g_autoptr (SynackTheme) theme = synack_theme_new (*name, 1, NULL);
+      SynackDiagramOptions options;
+      g_autoptr (SynackDiagramLayout) layout = NULL;
+      double smallest = G_MAXDOUBLE;
+
+      synack_diagram_options_init (&options);
+      options.theme = theme;
+      layout = synack_diagram_layout_new (trace, &options);
+      for (int kind = 0; kind < SYNACK_N_LABEL_KINDS; kind++)
+        {
+          g_autoptr (PangoFontDescription) font = synack_render_font (layout, kind);
+          double px = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+
+          g_assert_true (pango_font_description_get_size_is_absolute (font));
+          if (px < SYNACK_DIAGRAM_MIN_TEXT_PX)
+            g_error ("%s: labels of kind %d are %.1f px", *name, kind, px);
+          smallest = MIN (smallest, px);
+        }
+      g_assert_cmpfloat_with_epsilon (synack_diagram_layout_get_smallest_text (layout), smallest, 1e-9);
+    }
 }
 
 int
@@ -374,5 +427,6 @@ main (int argc, char **argv)
   g_test_add_func ("/render/truth/back-off-grows", test_back_off_grows);
   g_test_add_func ("/render/truth/labels-stay-on-arrows", test_labels_stay_on_arrows);
   g_test_add_func ("/render/truth/overview-true-scale", test_overview_true_scale);
+  g_test_add_func ("/render/truth/text-large-enough", test_text_large_enough);
   return g_test_run ();
 }

@@ -132,6 +132,14 @@ SynackDiagramLayout *synack_diagram_layout_new  (const SynackTrace          *tra
                                                  const SynackDiagramOptions *options);
 void                 synack_diagram_layout_free (SynackDiagramLayout *layout);
 
+/* No diagram text is drawn smaller than this, in px, in an export or on
+ * screen: a view that zooms out to fit stops at
+ * SYNACK_DIAGRAM_MIN_TEXT_PX / synack_diagram_layout_get_smallest_text(). */
+#define SYNACK_DIAGRAM_MIN_TEXT_PX 11.0
+
+/* The size of the smallest type on the page at zoom 1, in px. */
+double synack_diagram_layout_get_smallest_text (const SynackDiagramLayout *layout);
+
 double synack_diagram_layout_get_width  (const SynackDiagramLayout *layout);
 double synack_diagram_layout_get_height (const SynackDiagramLayout *layout);
 const SynackTrace *synack_diagram_layout_get_trace (const SynackDiagramLayout *layout);

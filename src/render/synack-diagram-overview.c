@@ -5,6 +5,7 @@
 
 #include "synack-diagram-layout-private.h"
 #include "synack-diagram-overview.h"
+#include "synack-diagram-paint.h"
 
 /* Room at each end, so the first and last moments are not under the frame. */
 #define OVERVIEW_MARGIN 6.0
@@ -43,6 +44,7 @@ synack_diagram_overview_paint (cairo_t                   *cr,
                                const SynackTheme         *theme,
                                double                     width,
                                double                     height,
+                               long                       upto_event,
                                SynackTime                 shown_from,
                                SynackTime                 shown_to)
 {
@@ -51,6 +53,7 @@ synack_diagram_overview_paint (cairo_t                   *cr,
   double band_h = MAX (2, height * 0.14);
   double x0 = synack_diagram_overview_x_for_time (trace, width, 0);
   double x1 = synack_diagram_overview_x_for_time (trace, width, trace->end_time);
+  SynackTime now = synack_diagram_cursor_time (layout, upto_event, 0);
 
   if (theme == NULL)
     theme = layout->theme;
@@ -63,10 +66,10 @@ synack_diagram_overview_paint (cairo_t                   *cr,
     {
       const SynackDiagramBand *b = &g_array_index (layout->bands, SynackDiagramBand, i);
       SynackTime t0 = b->event >= 0 ? trace->events[b->event].t : 0;
-      SynackTime t1 = b->end_event >= 0 ? trace->events[b->end_event].t : trace->end_time;
+      SynackTime t1 = b->end_event >= 0 && b->end_event <= upto_event ? trace->events[b->end_event].t : now;
       double bx0, bx1;
 
-      if (b->slot != 0)
+      if (b->slot != 0 || b->event > upto_event)
         continue;
       bx0 = synack_diagram_overview_x_for_time (trace, width, t0);
       bx1 = synack_diagram_overview_x_for_time (trace, width, t1);
@@ -92,6 +95,8 @@ synack_diagram_overview_paint (cairo_t                   *cr,
       double u = a->fate == SYNACK_ARROW_LOST ? 0.62 : 1;
       double ys = host_y[a->from], ye = host_y[a->from] + (host_y[to] - host_y[a->from]) * u;
 
+      if (a->send_event > upto_event)
+        continue;
       set_colour (cr, a->fate == SYNACK_ARROW_LOST ? &theme->lost
                       : a->rexmit > 0              ? &theme->retransmission
                                                    : &theme->segment, 1);
@@ -109,12 +114,24 @@ synack_diagram_overview_paint (cairo_t                   *cr,
 
     wx0 -= grow;
     wx1 += grow;
-    set_colour (cr, &theme->cursor, 0.18);
+    set_colour (cr, &theme->foreground, 0.10);
     cairo_rectangle (cr, wx0, 1, wx1 - wx0, height - 2);
     cairo_fill_preserve (cr);
-    set_colour (cr, &theme->cursor, 1);
-    cairo_set_line_width (cr, 2);
+    set_colour (cr, &theme->foreground, 0.75);
+    cairo_set_line_width (cr, 1.5);
     cairo_stroke (cr);
   }
+
+  /* The cursor, as on the diagram. */
+  if (upto_event != SYNACK_DIAGRAM_ALL)
+    {
+      double xc = synack_diagram_overview_x_for_time (trace, width, now);
+
+      set_colour (cr, &theme->cursor, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_move_to (cr, xc, 0);
+      cairo_line_to (cr, xc, height);
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
 }
