@@ -94,10 +94,11 @@ gap_height (const SynackDiagramLayout *layout, SynackTime dt, long in_flight)
       return (double) dt / 1e6 * layout->px_per_second;
     case SYNACK_TIME_AXIS_PER_EVENT:
       /* Enough for a label on each of two arrows crossing in one row, or
-       * on each segment in flight across it; a break, for its label. */
+       * on each of the few segments in flight across it (a bulk transfer's
+       * window would make every row a page); a break, for its label. */
       if (is_break (layout, dt, in_flight > 0))
         return layout->min_row * 3;
-      return layout->min_row * MAX (2.2, 1.3 * (double) in_flight);
+      return layout->min_row * CLAMP (1.3 * (double) in_flight, 2.2, 5.2);
     case SYNACK_TIME_AXIS_COMPRESSED:
     default:
       if (is_break (layout, dt, in_flight > 0))
