@@ -301,6 +301,13 @@ synack_diagram_view_set_cursor (SynackDiagramView *self, long upto, double progr
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+long
+synack_diagram_view_get_cursor (SynackDiagramView *self)
+{
+  g_return_val_if_fail (SYNACK_IS_DIAGRAM_VIEW (self), -1);
+  return self->upto;
+}
+
 void
 synack_diagram_view_set_selected (SynackDiagramView *self, long event)
 {
@@ -479,7 +486,9 @@ apply_fit (SynackDiagramView *self, int width)
 
   if (lw <= 0 || width <= 0)
     return;
-  zoom = CLAMP ((width - 8) / lw, 0.5, 1.0);
+  /* Never so small the type is unreadable: a wide diagram scrolls instead. */
+  zoom = CLAMP ((width - 8) / lw,
+                MIN (1.0, SYNACK_DIAGRAM_MIN_TEXT_PX / synack_diagram_layout_get_smallest_text (self->layout)), 1.0);
   if (fabs (zoom - self->zoom) > 1e-3)
     {
       self->zoom = zoom;

@@ -31,6 +31,7 @@ const SynackTheme *synack_diagram_view_get_theme (SynackDiagramView *self);
 const SynackDiagramLayout *synack_diagram_view_get_layout (SynackDiagramView *self);
 
 void   synack_diagram_view_set_cursor     (SynackDiagramView *self, long upto, double progress);
+long   synack_diagram_view_get_cursor     (SynackDiagramView *self);
 void   synack_diagram_view_set_selected   (SynackDiagramView *self, long event);
 
 double synack_diagram_view_get_zoom       (SynackDiagramView *self);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "synack-diagram-view.h"
+#include "synack-overview-strip.h"
 #include "synack-document.h"
 #include "synack-event-row.h"
 #include "synack-host-panel.h"
@@ -26,6 +27,7 @@ struct _SynackWindow
   GtkLabel             *error_label;
   GtkPaned             *paned;
   SynackDiagramView    *diagram;
+  SynackOverviewStrip  *overview_strip;
   GtkPaned             *views_paned;
   SynackStateView      *state_view;
   SynackQuizPanel      *quiz_panel;

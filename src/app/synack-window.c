@@ -321,6 +321,7 @@ _synack_window_update_cursor (SynackWindow *self, gboolean moved)
     return;
 
   synack_diagram_view_set_cursor (self->diagram, self->upto, self->progress);
+  synack_overview_strip_cursor_moved (self->overview_strip);
   synack_state_view_set_cursor (self->state_view, self->upto);
   update_time_label (self);
   synack_host_panel_set_timers (self->host_panel, self->run->trace, self->upto, self->cursor_t);
@@ -704,6 +705,7 @@ synack_window_class_init (SynackWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYNACK_TYPE_DIAGRAM_VIEW);
+  g_type_ensure (SYNACK_TYPE_OVERVIEW_STRIP);
   g_type_ensure (SYNACK_TYPE_EVENT_ROW);
   g_type_ensure (SYNACK_TYPE_PLAYBACK_BAR);
   g_type_ensure (SYNACK_TYPE_HOST_PANEL);
@@ -720,6 +722,7 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, diagram);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, overview_strip);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, views_paned);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, state_view);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, quiz_panel);

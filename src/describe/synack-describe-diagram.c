@@ -145,6 +145,14 @@ synack_describe_state_label (SynackState state, uint32_t conn)
 }
 
 char *
+synack_describe_listener_label (SynackState state, uint16_t port)
+{
+  if (port == 0)
+    return g_strdup (synack_state_to_string (state));
+  return g_strdup_printf ("%s :%u", synack_state_to_string (state), port);
+}
+
+char *
 synack_describe_host_heading (const SynackTrace *trace, SynackHostId host, const char *ports)
 {
   return g_strdup_printf ("%s\n%s%s", synack_describe_host (host, SYNACK_HOST_HEADING),

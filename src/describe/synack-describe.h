@@ -92,6 +92,8 @@ char *synack_describe_break_label (SynackTime length);
 /* A state band's name, with its connection when there are several
  * (conn 0: none): "ESTABLISHED", "TIME_WAIT #3". */
 char *synack_describe_state_label (SynackState state, uint32_t conn);
+/* A listening socket's state with the port it listens on ("LISTEN :80"). */
+char *synack_describe_listener_label (SynackState state, uint16_t port);
 
 /* The heading above a lifeline: "client\n10.0.0.1:40000", where ports is
  * what follows the address (":40000", ":40000…40009"). */

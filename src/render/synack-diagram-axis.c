@@ -6,6 +6,14 @@
 #include "synack-describe.h"
 #include "synack-diagram-layout-private.h"
 
+/* The height of a whole run on the proportional axis, in px at text scale 1. */
+#define PROPORTIONAL_HEIGHT 3600.0
+
+/* How a squeezed gap grows with its length: as its length to this power,
+ * and logarithmically beyond this many times the threshold. */
+#define BREAK_GROWTH   0.35
+#define BREAK_LOG_FROM 2000.0
+
 /* The longest trip a segment took (or would have taken, if lost). */
 static SynackTime
 max_one_way_delay (const SynackTrace *trace)
@@ -46,8 +54,11 @@ synack_layout_scale_time (SynackDiagramLayout *layout, double px_per_second)
   }
   if (layout->mode == SYNACK_TIME_AXIS_PROPORTIONAL && trace->end_time > 0 && px_per_second <= 0)
     {
-      /* One image must stay within cairo's 32767 px, even at 2×. */
-      double limit = 15000.0 / ((double) trace->end_time / 1e6);
+      /* True proportions of a whole run within a few screens: a 60 s
+       * TIME_WAIT after a 0.1 s handshake then shows as what it is, and
+       * the page stays scrollable (and within cairo's 32767 px at 2×).
+       * Labels with no room beside their arrows are left out. */
+      double limit = PROPORTIONAL_HEIGHT * s / ((double) trace->end_time / 1e6);
       layout->px_per_second = MIN (layout->px_per_second, MAX (limit, 1e-3));
     }
 }
@@ -61,35 +72,52 @@ break_threshold (const SynackDiagramLayout *layout, gboolean in_flight)
   return in_flight ? layout->break_threshold : layout->idle_threshold;
 }
 
+/* A gap drawn shorter than it is, and marked so with its true length: on
+ * the compressed axis a long one, on the per-event axis (where every gap
+ * is one row) any the compressed axis would squeeze too. */
 static gboolean
 is_break (const SynackDiagramLayout *layout, SynackTime dt, gboolean in_flight)
 {
-  return layout->mode == SYNACK_TIME_AXIS_COMPRESSED && dt > break_threshold (layout, in_flight);
+  return layout->mode != SYNACK_TIME_AXIS_PROPORTIONAL && dt > break_threshold (layout, in_flight);
 }
 
-/* The page height of a stretch of dt between two event times. */
+/* The page height of a stretch of dt between two event times, while
+ * in_flight segments are on the wire. */
 static double
-gap_height (const SynackDiagramLayout *layout, SynackTime dt, gboolean in_flight)
+gap_height (const SynackDiagramLayout *layout, SynackTime dt, long in_flight)
 {
-  double s = layout->scale;
-  SynackTime threshold = break_threshold (layout, in_flight);
+  SynackTime threshold = break_threshold (layout, in_flight > 0);
 
   switch (layout->mode)
     {
     case SYNACK_TIME_AXIS_PROPORTIONAL:
       return (double) dt / 1e6 * layout->px_per_second;
     case SYNACK_TIME_AXIS_PER_EVENT:
-      /* Enough for a label on each of two arrows crossing in one row. */
-      return layout->min_row * 2.2;
+      /* Enough for a label on each of two arrows crossing in one row, or
+       * on each of the few segments in flight across it (a bulk transfer's
+       * window would make every row a page); a break, for its label. */
+      if (is_break (layout, dt, in_flight > 0))
+        return layout->min_row * 3;
+      return layout->min_row * CLAMP (1.3 * (double) in_flight, 2.2, 5.2);
     case SYNACK_TIME_AXIS_COMPRESSED:
     default:
-      if (is_break (layout, dt, in_flight))
-        /* Beyond the threshold, logarithmic: RTO 1 s, 2 s, 4 s still grow
-         * visibly while a 60 s TIME_WAIT takes a few rows, not a few
-         * metres. It meets the proportional part at the threshold, so a
-         * longer gap is never drawn shorter than a shorter one. */
-        return MAX ((double) threshold / 1e6 * layout->px_per_second, 3 * layout->min_row) +
-               21 * s * log2 ((double) dt / (double) threshold);
+      if (is_break (layout, dt, in_flight > 0))
+        {
+          /* Beyond the threshold a wait grows as a power of its length:
+           * each doubling of a back-off (1 s, 2 s, 4 s … 64 s) adds about
+           * a quarter, so it visibly lengthens, while a 60 s TIME_WAIT is
+           * a screenful rather than metres. Past BREAK_LOG_FROM times the
+           * threshold it grows only logarithmically (with the same slope
+           * there), so a two-hour keepalive stays within a page. It
+           * starts where the proportional part ends or above, so a longer
+           * gap is never drawn shorter than a shorter one. */
+          double base = MAX ((double) threshold / 1e6 * layout->px_per_second, 3 * layout->min_row);
+          double ratio = (double) dt / (double) threshold;
+
+          if (ratio <= BREAK_LOG_FROM)
+            return base * pow (ratio, BREAK_GROWTH);
+          return base * pow (BREAK_LOG_FROM, BREAK_GROWTH) * (1 + BREAK_GROWTH * log (ratio / BREAK_LOG_FROM));
+        }
       return MAX ((double) dt / 1e6 * layout->px_per_second, layout->min_row);
     }
 }
@@ -122,14 +150,14 @@ synack_layout_build_time_axis (SynackDiagramLayout *layout)
             {
               SynackDiagramBreak br = { .t0 = prev, .t1 = t, .y0 = y };
 
-              y += gap_height (layout, dt, flying);
+              y += gap_height (layout, dt, in_flight);
               br.y1 = y;
               br.label = synack_layout_add_label (layout, SYNACK_LABEL_BREAK, -1, SYNACK_CLIENT,
                                                   synack_describe_break_label (dt));
               g_array_append_val (layout->breaks, br);
             }
           else
-            y += gap_height (layout, dt, flying);
+            y += gap_height (layout, dt, in_flight);
           prev = t;
           g_array_append_val (layout->knot_t, prev);
           g_array_append_val (layout->knot_y, y);

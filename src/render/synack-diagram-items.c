@@ -1,4 +1,4 @@
-/* synack-diagram-items.c: the diagram's arrows, state bands, timer bars and notes, built from the trace. */
+/* synack-diagram-items.c: the diagram's arrows, timer bars and notes, built from the trace. */
 #include "synack-config.h"
 
 #include "synack-describe.h"
@@ -14,76 +14,15 @@ compare_arrows (gconstpointer a, gconstpointer b)
   return x->send_event < y->send_event ? -1 : x->send_event > y->send_event;
 }
 
-/* Per host, the state each connection is in, and which one the band shows. */
-typedef struct {
-  GHashTable *states;     /* conn -> state + 1 */
-  uint32_t    latest;
-  gboolean    any;
-  SynackState shown;
-  uint32_t    shown_conn;
-  int         band;       /* open band index, -1 */
-} HostStates;
-
-static void
-host_shown_state (HostStates *hs, SynackState *state, uint32_t *conn)
-{
-  gpointer v;
-  SynackState listener = SYNACK_STATE_CLOSED;
-  gboolean has_listener = FALSE;
-
-  if (g_hash_table_lookup_extended (hs->states, GUINT_TO_POINTER (0), NULL, &v))
-    {
-      listener = GPOINTER_TO_UINT (v) - 1;
-      has_listener = TRUE;
-    }
-  *state = listener;
-  *conn = 0;
-  if (hs->latest != 0 &&
-      g_hash_table_lookup_extended (hs->states, GUINT_TO_POINTER (hs->latest), NULL, &v))
-    {
-      SynackState s = GPOINTER_TO_UINT (v) - 1;
-
-      /* A finished connection gives the lifeline back to the listener. */
-      if (!(s == SYNACK_STATE_CLOSED && has_listener && listener == SYNACK_STATE_LISTEN))
-        {
-          *state = s;
-          *conn = hs->latest;
-        }
-    }
-}
-
 void
 synack_layout_build_items (SynackDiagramLayout *layout)
 {
   const SynackTrace *trace = layout->trace;
-  HostStates hosts[SYNACK_N_HOSTS];
   /* seg -> arrow index + 1 of its first transmission awaiting arrival */
   g_autofree guint *pending = g_new0 (guint, (size_t) trace->n_segments + 2);
   g_autoptr (GArray) pending_dups = g_array_new (FALSE, FALSE, sizeof (guint));
   /* running timer per (host, conn, kind): key -> timer index + 1 */
   g_autoptr (GHashTable) running = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  gboolean many_conns = trace->n_conns > 1;
-
-  for (int h = 0; h < SYNACK_N_HOSTS; h++)
-    {
-      hosts[h].states = g_hash_table_new (NULL, NULL);
-      hosts[h].latest = 0;
-      hosts[h].any = FALSE;
-      hosts[h].shown = SYNACK_STATE_CLOSED;
-      hosts[h].shown_conn = 0;
-      hosts[h].band = -1;
-    }
-
-  /* Every lifeline starts CLOSED, so the first transition reads right. */
-  for (int h = 0; h < SYNACK_N_HOSTS; h++)
-    {
-      SynackDiagramBand band = { .host = h, .state = SYNACK_STATE_CLOSED, .event = -1,
-                                 .end_event = -1, .y0 = layout->top, .y1 = layout->bottom };
-      band.label = synack_layout_add_label (layout, SYNACK_LABEL_STATE, -1, h,
-                                            synack_describe_state_label (SYNACK_STATE_CLOSED, 0));
-      g_array_append_val (layout->bands, band);
-      hosts[h].band = (int) layout->bands->len - 1;
-    }
 
   for (size_t i = 0; i < trace->n_events; i++)
     {
@@ -92,35 +31,6 @@ synack_layout_build_items (SynackDiagramLayout *layout)
 
       switch (e->type)
         {
-        case SYNACK_EVENT_STATE:
-          {
-            HostStates *hs = &hosts[e->host];
-            SynackState shown;
-            uint32_t shown_conn;
-
-            g_hash_table_insert (hs->states, GUINT_TO_POINTER (e->conn), GUINT_TO_POINTER (e->to + 1));
-            if (e->conn > hs->latest)
-              hs->latest = e->conn;
-            host_shown_state (hs, &shown, &shown_conn);
-            if (shown != hs->shown || (shown_conn != hs->shown_conn && shown_conn != 0))
-              {
-                SynackDiagramBand band = { .host = e->host, .conn = shown_conn, .state = shown,
-                                           .event = (long) i, .end_event = -1,
-                                           .y0 = y, .y1 = layout->bottom };
-                SynackDiagramBand *prev = &g_array_index (layout->bands, SynackDiagramBand, hs->band);
-                char *text = synack_describe_state_label (shown, many_conns ? shown_conn : 0);
-
-                prev->end_event = (long) i;
-                prev->y1 = y;
-                band.label = synack_layout_add_label (layout, SYNACK_LABEL_STATE, (long) i, e->host, text);
-                g_array_append_val (layout->bands, band);
-                hs->band = (int) layout->bands->len - 1;
-                hs->shown = shown;
-                hs->shown_conn = shown_conn;
-              }
-          }
-          break;
-
         case SYNACK_EVENT_SEND:
         case SYNACK_EVENT_DUPLICATE:
           {
@@ -250,8 +160,6 @@ synack_layout_build_items (SynackDiagramLayout *layout)
         }
     }
 
-  for (int h = 0; h < SYNACK_N_HOSTS; h++)
-    g_hash_table_destroy (hosts[h].states);
   synack_layout_sort_arrows (layout);
 }
 

@@ -53,6 +53,7 @@ struct _SynackDiagramLayout {
   SpanIndex arrow_index, timer_index, band_index, label_index;
   int      *label_order;             /* label indices by box top */
   int      *label_owner;             /* arrow (segment, lost) or timer index of a label, -1 */
+  double    band_room[SYNACK_N_HOSTS]; /* width of the band columns beside a lifeline */
   double    head_len;                /* arrowhead length */
   PangoLayout **label_layouts;       /* made when first painted */
 };
@@ -71,6 +72,12 @@ void synack_layout_build_time_axis (SynackDiagramLayout *layout);
  * (arrows sorted by their top). */
 void synack_layout_build_items     (SynackDiagramLayout *layout);
 void synack_layout_sort_arrows     (SynackDiagramLayout *layout);
+
+/* synack-diagram-bands.c: a state band per socket in its column (and the
+ * room the columns need beside each lifeline); once the lifelines are
+ * placed, each band's x and width. */
+void synack_layout_build_bands     (SynackDiagramLayout *layout);
+void synack_layout_place_bands     (SynackDiagramLayout *layout);
 
 /* synack-diagram-placement.c: columns and lanes across the page, then every
  * label's box. */

@@ -52,10 +52,6 @@ synack_render_font (const SynackDiagramLayout *layout, SynackLabelKind kind)
     case SYNACK_LABEL_LOST:
       pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
       break;
-    case SYNACK_LABEL_AXIS:
-    case SYNACK_LABEL_TIMER:
-      size *= 0.9;
-      break;
     default:
       break;
     }
@@ -172,9 +168,13 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
   layout->top = layout->margin + max_y + 2.0 * layout->font_px;
 
   synack_layout_build_time_axis (layout);
+  synack_layout_build_bands (layout);
   synack_layout_build_items (layout);
   layout->height = layout->bottom + layout->min_row + layout->margin;
   synack_layout_place (layout);
+  synack_layout_place_bands (layout);
+  /* Whole pixels across, so an image of the page is exactly as wide. */
+  layout->width = ceil (layout->width);
 
   /* Labels pushed down a column may reach past the last event. */
   for (guint i = 0; i < layout->labels->len; i++)
@@ -218,6 +218,8 @@ synack_diagram_layout_free (SynackDiagramLayout *layout)
   g_free (layout);
 }
 
+/* Every kind of label is set in the layout's one size. */
+double synack_diagram_layout_get_smallest_text (const SynackDiagramLayout *layout) { return layout->font_px; }
 double synack_diagram_layout_get_width (const SynackDiagramLayout *layout) { return layout->width; }
 double synack_diagram_layout_get_height (const SynackDiagramLayout *layout) { return layout->height; }
 const SynackTrace *synack_diagram_layout_get_trace (const SynackDiagramLayout *layout) { return layout->trace; }

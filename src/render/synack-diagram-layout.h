@@ -89,13 +89,18 @@ typedef struct {
   int               lost_label;   /* "lost" beside the ✕, -1 if none */
 } SynackDiagramArrow;
 
+/* One socket's state for a stretch of time: each band is exactly what the
+ * trace says of that connection (conn 0: the listener) between its events. */
 typedef struct {
   SynackHostId      host;
   uint32_t          conn;
   SynackState       state;
   long              event;        /* STATE event that began it */
-  long              end_event;    /* the next one on this lifeline, -1: to the end */
+  long              end_event;    /* the socket's next one, -1: to the end; a CLOSED
+                                   * band ends where it begins (the socket is gone) */
   double            y0, y1;
+  int               slot;         /* 0 on the lifeline, 1… in thin columns outward of it */
+  double            x, w;         /* left edge and width on the page */
   int               label;
 } SynackDiagramBand;
 
@@ -126,6 +131,14 @@ typedef struct _SynackDiagramLayout SynackDiagramLayout;
 SynackDiagramLayout *synack_diagram_layout_new  (const SynackTrace          *trace,
                                                  const SynackDiagramOptions *options);
 void                 synack_diagram_layout_free (SynackDiagramLayout *layout);
+
+/* No diagram text is drawn smaller than this, in px, in an export or on
+ * screen: a view that zooms out to fit stops at
+ * SYNACK_DIAGRAM_MIN_TEXT_PX / synack_diagram_layout_get_smallest_text(). */
+#define SYNACK_DIAGRAM_MIN_TEXT_PX 11.0
+
+/* The size of the smallest type on the page at zoom 1, in px. */
+double synack_diagram_layout_get_smallest_text (const SynackDiagramLayout *layout);
 
 double synack_diagram_layout_get_width  (const SynackDiagramLayout *layout);
 double synack_diagram_layout_get_height (const SynackDiagramLayout *layout);

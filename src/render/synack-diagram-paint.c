@@ -175,7 +175,7 @@ paint_bands (Painter *p)
   for (size_t i = first; i < end; i++)
     {
       const SynackDiagramBand *band = &g_array_index (layout->bands, SynackDiagramBand, i);
-      double x = layout->life_x[band->host] - layout->band_w / 2;
+      double x = band->x;
       double y1 = band->y1;
 
       if (!shown (p, band->event))
@@ -185,7 +185,7 @@ paint_bands (Painter *p)
       if (y1 < p->a || band->y0 > p->b)
         continue;
       set_color (cr, &p->theme->state[band->state]);
-      cairo_rectangle (cr, x, band->y0, layout->band_w, y1 - band->y0);
+      cairo_rectangle (cr, x, band->y0, band->w, y1 - band->y0);
       cairo_fill (cr);
       /* The moment of the transition, as a rule across the band. */
       if (band->event >= 0)
@@ -193,7 +193,7 @@ paint_bands (Painter *p)
           set_color (cr, &p->theme->foreground);
           cairo_set_line_width (cr, p->lw);
           cairo_move_to (cr, x - 3 * p->s, band->y0);
-          cairo_line_to (cr, x + layout->band_w + 3 * p->s, band->y0);
+          cairo_line_to (cr, x + band->w + 3 * p->s, band->y0);
           cairo_stroke (cr);
         }
     }

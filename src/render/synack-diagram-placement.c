@@ -123,11 +123,11 @@ place_horizontal (SynackDiagramLayout *layout)
     layout->lane_x[SYNACK_CLIENT] = x + lanes[SYNACK_CLIENT] * layout->lane_w; /* innermost lane's inner edge */
     x = layout->lane_x[SYNACK_CLIENT] + 6 * s;
     layout->state_x[SYNACK_CLIENT] = x + state_w;                        /* right edge */
-    x = layout->state_x[SYNACK_CLIENT] + 6 * s + band_half;
+    x = layout->state_x[SYNACK_CLIENT] + 6 * s + layout->band_room[SYNACK_CLIENT] + band_half;
     layout->life_x[SYNACK_CLIENT] = x;
     x += band_half + mid + band_half;
     layout->life_x[SYNACK_SERVER] = x;
-    x += band_half + 6 * s;
+    x += band_half + layout->band_room[SYNACK_SERVER] + 6 * s;
     layout->state_x[SYNACK_SERVER] = x;                                  /* left edge */
     x += state_w + 6 * s;
     layout->lane_x[SYNACK_SERVER] = x;
@@ -336,8 +336,10 @@ place_arrows (SynackDiagramLayout *layout)
           placed = TRUE;
         }
       /* Nothing free on the arrow: the nearest free place beside it,
-       * half a line at a time above or below a point on it. */
-      for (int k = 1; !placed; k++)
+       * half a line at a time above or below a point on it; further off
+       * it would seem to name another arrow, so it is left out instead
+       * (a crowded stretch on the proportional axis). */
+      for (int k = 1; !placed && k <= 5; k++)
         {
           static const double near[] = { 0.5, 0.3, 0.7 };
 
@@ -351,15 +353,19 @@ place_arrows (SynackDiagramLayout *layout)
               r.x = CLAMP (r.x, lo_x, hi_x - r.width);
               if (r.y < layout->top - l->box.height)
                 continue;
-              /* In a crowded run give up after a few screens' worth of
-               * searching rather than spend quadratic time; the label then
-               * overlaps, which a run this dense cannot avoid anyway. */
-              if (!synack_layout_obstacle_hit (layout, &r) || k > 400)
+              if (!synack_layout_obstacle_hit (layout, &r))
                 {
                   l->box = r;
                   placed = TRUE;
                 }
             }
+        }
+      if (!placed)
+        {
+          l->event = -2;   /* never shown */
+          l->box = (cairo_rectangle_t) { -1, -1, 0, 0 };
+          a->label = -1;
+          continue;
         }
       synack_layout_obstacle_add (layout, &l->box);
     }

@@ -150,15 +150,14 @@ synack_diagram_to_tikz (const SynackDiagramLayout *layout, long upto, const char
   for (size_t i = 0; i < n_bands; i++)
     {
       const SynackDiagramBand *b = &bands[i];
-      double x = synack_diagram_layout_lifeline_x (layout, b->host);
       double y1 = b->end_event >= 0 && b->end_event <= upto ? b->y1 : height;
 
       if (b->event > upto)
         continue;
       g_string_append_printf (out, "  \\fill[%s] ", state_colour[b->state]);
-      append_point (out, x - 4, b->y0);
+      append_point (out, b->x, b->y0);
       g_string_append (out, " rectangle ");
-      append_point (out, x + 4, y1);
+      append_point (out, b->x + b->w, y1);
       g_string_append (out, ";\n");
     }
   for (size_t i = 0; i < n_timers; i++)

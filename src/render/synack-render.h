@@ -4,6 +4,7 @@
 #include "synack-theme.h"
 #include "synack-diagram-layout.h"
 #include "synack-diagram-paint.h"
+#include "synack-diagram-overview.h"
 #include "synack-export.h"
 #include "synack-state-diagram-layout.h"
 #include "synack-state-diagram-paint.h"

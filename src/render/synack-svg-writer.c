@@ -279,7 +279,7 @@ write_bands (SynackSvgWriter *w)
   for (guint i = 0; i < layout->bands->len; i++)
     {
       const SynackDiagramBand *band = &g_array_index (layout->bands, SynackDiagramBand, i);
-      double x = layout->life_x[band->host] - layout->band_w / 2;
+      double x = band->x;
 
       if (!synack_svg_shown (w, band->event))
         continue;
@@ -289,7 +289,7 @@ write_bands (SynackSvgWriter *w)
       synack_svg_put (w, "<rect ");
       synack_svg_attr_num (w, "x", x);
       synack_svg_attr_num (w, "y", band->y0);
-      synack_svg_attr_num (w, "width", layout->band_w);
+      synack_svg_attr_num (w, "width", band->w);
       synack_svg_attr_num (w, "height", band->y1 - band->y0);
       synack_svg_put (w, "/>");
       if (band->event >= 0)
@@ -298,7 +298,7 @@ write_bands (SynackSvgWriter *w)
           synack_svg_attr_num (w, "stroke-width", w->lw);
           synack_svg_attr_num (w, "x1", x - 3 * w->s);
           synack_svg_attr_num (w, "y1", band->y0);
-          synack_svg_attr_num (w, "x2", x + layout->band_w + 3 * w->s);
+          synack_svg_attr_num (w, "x2", x + band->w + 3 * w->s);
           synack_svg_attr_num (w, "y2", band->y0);
           synack_svg_put (w, "/>");
         }
