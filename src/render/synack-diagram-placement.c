@@ -284,8 +284,23 @@ place_arrows (SynackDiagramLayout *layout)
         if (!synack_layout_obstacle_hit (layout, &tries[k]))
           {
             l->box = tries[k];
-            break;
+            goto placed;
           }
+      /* Losses close together (a cable cut one way): beside the ✕, a
+       * half-line further down or up at a time, until one is free. */
+      for (int step = 1; step <= 8; step++)
+        for (int side = 0; side < 4; side++)
+          {
+            cairo_rectangle_t r = tries[side / 2];
+
+            r.y += (side % 2 ? -1 : 1) * step * r.height / 2;
+            if (!synack_layout_obstacle_hit (layout, &r))
+              {
+                l->box = r;
+                goto placed;
+              }
+          }
+    placed:
       synack_layout_obstacle_add (layout, &l->box);
     }
 
