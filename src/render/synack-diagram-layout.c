@@ -82,12 +82,11 @@ synack_render_text_layout (const SynackDiagramLayout *layout, SynackLabelKind ki
 void
 synack_layout_measure (SynackDiagramLayout *layout, SynackLabelKind kind, const char *text, double *w, double *h)
 {
-  g_autoptr (PangoLayout) pl = synack_render_text_layout (layout, kind, text);
-  PangoRectangle logical;
+  int width, height;
 
-  pango_layout_get_extents (pl, NULL, &logical);
-  *w = (double) logical.width / PANGO_SCALE + 2 * layout->label_pad;
-  *h = (double) logical.height / PANGO_SCALE + 2 * layout->label_pad_y;
+  synack_text_measure_size (layout->measure, kind, text, &width, &height);
+  *w = (double) width / PANGO_SCALE + 2 * layout->label_pad;
+  *h = (double) height / PANGO_SCALE + 2 * layout->label_pad_y;
 }
 
 int
@@ -143,6 +142,7 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
   layout->bundle_gap = 0.45 * layout->font_px;
   synack_layout_scale_time (layout, options->px_per_second);
   layout->head_len = 9 * layout->text_scale * MAX (1, layout->theme->line_width / 1.6);
+  layout->measure = synack_text_measure_new (layout);
 
   /* Host headings fix where time starts. */
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
@@ -175,6 +175,7 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
   synack_layout_build_items (layout);
   layout->height = layout->bottom + layout->min_row + layout->margin;
   synack_layout_place (layout);
+  g_clear_pointer (&layout->measure, synack_text_measure_free);
 
   /* Labels pushed down a column may reach past the last event. */
   for (guint i = 0; i < layout->labels->len; i++)
