@@ -49,9 +49,8 @@ struct _SynackDiagramLayout {
   GArray *notes;                     /* label indices of application notes */
 
   /* placement only */
-  GArray **buckets;
+  GArray **buckets;                  /* boxes placed, by rows of the page */
   size_t   n_buckets;
-  GArray  *obstacles;
 
   /* lookups by page position */
   SpanIndex arrow_index, timer_index, band_index, label_index;

@@ -123,10 +123,25 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
    * text is sized from the type itself, so nothing gets cramped. */
   layout->scale = s = layout->text_scale * sqrt (layout->theme->font_size / 13.0);
   layout->pango = synack_render_pango_context_new ();
-  layout->labels = g_array_new (FALSE, TRUE, sizeof (SynackDiagramLabel));
-  layout->arrows = g_array_new (FALSE, TRUE, sizeof (SynackDiagramArrow));
-  layout->bands = g_array_new (FALSE, TRUE, sizeof (SynackDiagramBand));
-  layout->timers = g_array_new (FALSE, TRUE, sizeof (SynackDiagramTimer));
+  {
+    /* Sized once from the trace: growing by doubling copies a long run's
+     * items over and over. A label array that big is an upper bound (an
+     * item's label, an axis time per event); pages never used stay free. */
+    guint n_arrows = 0, n_timers = 0, n_states = 0;
+
+    for (size_t i = 0; i < trace->n_events; i++)
+      {
+        SynackEventType type = trace->events[i].type;
+
+        n_arrows += type == SYNACK_EVENT_SEND || type == SYNACK_EVENT_DUPLICATE;
+        n_timers += type == SYNACK_EVENT_TIMER && trace->events[i].action == SYNACK_TIMER_START;
+        n_states += type == SYNACK_EVENT_STATE;
+      }
+    layout->labels = g_array_sized_new (FALSE, TRUE, sizeof (SynackDiagramLabel), 2 * (guint) trace->n_events + 8);
+    layout->arrows = g_array_sized_new (FALSE, TRUE, sizeof (SynackDiagramArrow), n_arrows);
+    layout->bands = g_array_sized_new (FALSE, TRUE, sizeof (SynackDiagramBand), n_states + SYNACK_N_HOSTS);
+    layout->timers = g_array_sized_new (FALSE, TRUE, sizeof (SynackDiagramTimer), n_timers);
+  }
   layout->breaks = g_array_new (FALSE, TRUE, sizeof (SynackDiagramBreak));
   layout->notes = g_array_new (FALSE, FALSE, sizeof (int));
 
