@@ -559,6 +559,33 @@ test_bad_paths (Fixture *f, gconstpointer data)
   test_trace_free (trace);
 }
 
+/* A run too long for one PNG at the chosen scale is refused from its
+ * time axis, before it is laid out (the message says "at least": the
+ * check after layout knows the exact size), and nothing is written; at a
+ * scale that fits, the same run exports. */
+static void
+test_png_too_tall_refused_before_layout (Fixture *f, gconstpointer data)
+{
+  SynackTrace *trace = test_bulk_trace (1500);
+  g_autofree char *png = g_build_filename (f->dir, "long.png", NULL);
+  SynackExportOptions options;
+  GError *error = NULL;
+
+  synack_export_options_init (&options);
+  g_assert_false (export (trace, &options, png, &error));
+  g_assert_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS);
+  g_assert_nonnull (strstr (error->message, "at least"));
+  g_assert_nonnull (strstr (error->message, "32767"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (f->dir), ==, 0);
+
+  options.scale = 0.2;
+  g_assert_true (export (trace, &options, png, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  test_trace_free (trace);
+}
+
 /* A full disk, simulated with a file size limit: the write fails, the
  * old file stays as it was and no temporary is left. */
 static void
@@ -804,6 +831,7 @@ main (int argc, char **argv)
   ADD ("pixels", test_pixels_follow_layout);
   ADD ("print-theme", test_print_theme_distinguishes);
   ADD ("bad-paths", test_bad_paths);
+  ADD ("png-too-tall-refused-before-layout", test_png_too_tall_refused_before_layout);
   ADD ("full-disk", test_full_disk);
   ADD ("per-step-keeps-old-files", test_per_step_keeps_old_files);
   ADD ("killed-leaves-nothing", test_killed_export_leaves_nothing);

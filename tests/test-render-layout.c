@@ -610,6 +610,19 @@ check_presets (void)
             assert_no_overlaps (layout, what);
             assert_text_fits (layout, what);
             assert_measured_exactly (layout, what);
+            /* What an export checks before laying out is a true bound. */
+            {
+              SynackDiagramOptions options;
+              g_autoptr (SynackTheme) t = synack_theme_new (*theme, 1, NULL);
+
+              synack_diagram_options_init (&options);
+              options.theme = t;
+              options.axis_mode = mode;
+              g_assert_cmpfloat (synack_diagram_layout_min_height (trace, &options), <=,
+                                 synack_diagram_layout_get_height (layout));
+              g_assert_cmpfloat (synack_diagram_layout_min_height (trace, &options), >,
+                                 0.5 * synack_diagram_layout_get_height (layout));
+            }
             labels = synack_diagram_layout_get_labels (layout, &n_labels);
             for (size_t l = 0; l < n_labels; l++)
               han += labels[l].event != -2 && synack_test_has_han (labels[l].text);

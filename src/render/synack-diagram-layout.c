@@ -99,8 +99,10 @@ synack_layout_add_label (SynackDiagramLayout *layout, SynackLabelKind kind, long
   return (int) layout->labels->len - 1;
 }
 
-SynackDiagramLayout *
-synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions *options)
+/* The type, spacing, time scale and host headings: what every later step
+ * needs, and all that the time axis does. */
+static SynackDiagramLayout *
+layout_start (const SynackTrace *trace, const SynackDiagramOptions *options)
 {
   SynackDiagramOptions defaults;
   SynackDiagramLayout *layout = g_new0 (SynackDiagramLayout, 1);
@@ -185,6 +187,25 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
       max_y = MAX (max_y, LABEL (layout, layout->host_label[h])->box.height);
     }
   layout->top = layout->margin + max_y + 2.0 * layout->font_px;
+  return layout;
+}
+
+double
+synack_diagram_layout_min_height (const SynackTrace *trace, const SynackDiagramOptions *options)
+{
+  SynackDiagramLayout *layout = layout_start (trace, options);
+  double height;
+
+  synack_layout_build_time_axis (layout);
+  height = layout->bottom + layout->min_row + layout->margin;
+  synack_diagram_layout_free (layout);
+  return height;
+}
+
+SynackDiagramLayout *
+synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions *options)
+{
+  SynackDiagramLayout *layout = layout_start (trace, options);
 
   synack_layout_build_time_axis (layout);
   synack_layout_build_items (layout);
@@ -229,6 +250,7 @@ synack_diagram_layout_free (SynackDiagramLayout *layout)
     }
   g_free (layout->label_order);
   g_free (layout->label_owner);
+  g_clear_pointer (&layout->measure, synack_text_measure_free);
   g_object_unref (layout->pango);
   synack_theme_free (layout->theme);
   g_free (layout);

@@ -126,6 +126,11 @@ typedef struct _SynackDiagramLayout SynackDiagramLayout;
 SynackDiagramLayout *synack_diagram_layout_new  (const SynackTrace          *trace,
                                                  const SynackDiagramOptions *options);
 void                 synack_diagram_layout_free (SynackDiagramLayout *layout);
+/* The height the diagram will have at least, from its time axis alone:
+ * a fraction of the layout's work, so an export can refuse a picture too
+ * big before laying it out. */
+double               synack_diagram_layout_min_height (const SynackTrace          *trace,
+                                                       const SynackDiagramOptions *options);
 
 double synack_diagram_layout_get_width  (const SynackDiagramLayout *layout);
 double synack_diagram_layout_get_height (const SynackDiagramLayout *layout);

@@ -494,6 +494,21 @@ synack_export_file (const SynackTrace         *trace,
   layout_options.axis_mode = options->axis_mode;
   layout_options.theme = theme;
   layout_options.text_scale = options->text_scale > 0 ? options->text_scale : 1;
+  /* A long run at a fixed scale can be told too tall for a PNG from its
+   * time axis alone, before the layout's time and memory are spent. */
+  if (format == SYNACK_EXPORT_FORMAT_PNG && options->width == 0 && options->view != SYNACK_EXPORT_VIEW_STATES)
+    {
+      double min_h = synack_diagram_layout_min_height (trace, &layout_options) * (options->scale > 0 ? options->scale : 1);
+
+      if (ceil (min_h - 1e-6) > MAX_PNG_SIDE)
+        {
+          g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
+                       _("The diagram would be at least %.0f pixels tall, more than a PNG can hold here (%d); "
+                         "export to SVG or PDF, or choose a smaller scale"),
+                       ceil (min_h - 1e-6), MAX_PNG_SIDE);
+          return FALSE;
+        }
+    }
   layout = synack_diagram_layout_new (trace, &layout_options);
 
   if (format == SYNACK_EXPORT_FORMAT_MSC || format == SYNACK_EXPORT_FORMAT_PUML || format == SYNACK_EXPORT_FORMAT_TEX)
