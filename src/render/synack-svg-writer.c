@@ -31,8 +31,19 @@ flush (SynackSvgWriter *w)
 void
 synack_svg_put (SynackSvgWriter *w, const char *text)
 {
-  g_string_append (w->buf, text);
-  if (w->buf->len >= FLUSH_AT)
+  GString *buf = w->buf;
+  size_t n = strlen (text);
+
+  /* Straight into the buffer while it has room (it is flushed long before
+   * it fills): a big chart has millions of these pieces. */
+  if (buf->len + n < buf->allocated_len)
+    {
+      memcpy (buf->str + buf->len, text, n + 1);
+      buf->len += n;
+    }
+  else
+    g_string_append_len (buf, text, (gssize) n);
+  if (buf->len >= FLUSH_AT)
     flush (w);
 }
 
