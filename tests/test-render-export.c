@@ -280,11 +280,47 @@ test_per_step (Fixture *f, gconstpointer data)
     guint w, h;
 
     g_assert_true (g_str_has_suffix (paths[0], "step-001.png"));
+    /* The PDF's slides in pixels: a 16:9 page, one per event. */
     for (size_t i = 0; i < trace->n_events; i++)
       {
         g_assert_true (g_file_test (paths[i], G_FILE_TEST_IS_REGULAR));
         png_size (paths[i], &w, &h);
+        g_assert_cmpuint (w, ==, 960);
+        g_assert_cmpuint (h, ==, 540);
       }
+    /* The page and scale of the slides apply. */
+    options.page = SYNACK_PAGE_4_3;
+    options.scale = 2;
+    g_assert_true (export (trace, &options, png, &error));
+    png_size (paths[0], &w, &h);
+    g_assert_cmpuint (w, ==, 1440);
+    g_assert_cmpuint (h, ==, 1080);
+    options.page = SYNACK_PAGE_16_9;
+    options.scale = 1;
+  }
+  /* A run far too tall for one PNG still makes page-sized slides. */
+  {
+    SynackTrace *bulk = test_bulk_trace (1500);
+    g_autofree char *dir = g_build_filename (f->dir, "bulk", NULL);
+    g_autofree char *slide = g_build_filename (dir, "bulk.png", NULL);
+    guint w, h;
+
+    g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+    options.upto = 9;
+    g_assert_true (export (bulk, &options, slide, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_files (dir), ==, 10);
+    {
+      g_auto (GStrv) paths = synack_export_step_paths (slide, 10);
+
+      png_size (paths[9], &w, &h);
+      g_assert_cmpuint (w, ==, 960);
+      for (int i = 0; i < 10; i++)
+        g_unlink (paths[i]);
+    }
+    g_rmdir (dir);
+    options.upto = SYNACK_DIAGRAM_ALL;
+    test_trace_free (bulk);
   }
 
   /* --upto with --per-step: the title page, then pages for events 0..K. */
