@@ -43,6 +43,12 @@ cpu_now (void)
   return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
 }
 
+static double
+rusage_cpu (const struct rusage *usage)
+{
+  return usage->ru_utime.tv_sec + usage->ru_utime.tv_usec / 1e6 + usage->ru_stime.tv_sec + usage->ru_stime.tv_usec / 1e6;
+}
+
 static gint64
 file_size (const char *path)
 {
@@ -62,23 +68,24 @@ wait_child (pid_t pid, double start, const char *path)
   if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
     return fig;
   fig.seconds = now () - start;
-  fig.cpu = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+  fig.cpu = rusage_cpu (&usage);
   fig.ok = WIFEXITED (status) && WEXITSTATUS (status) == 0;
   fig.max_rss_kb = usage.ru_maxrss;
   fig.bytes = file_size (path);
   return fig;
 }
 
-/* Resident memory now, to take what a child inherited out of its peak. */
+/* A memory figure of this process in KiB: "VmRSS:" (resident now, to take
+ * what a child inherited out of its peak) or "VmHWM:" (its peak). */
 static long
-rss_kb (void)
+status_kb (const char *field)
 {
   g_autofree char *status = NULL;
   const char *line;
 
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || !(line = strstr (status, "VmRSS:")))
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || !(line = strstr (status, field)))
     return 0;
-  return atol (line + 6);
+  return atol (line + strlen (field));
 }
 
 static Figures
@@ -111,29 +118,65 @@ write_fd (void *closure, const unsigned char *data, unsigned int length)
   return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* The semantic SVG writer alone, on a layout already made (what a view
- * that keeps its layout pays for "Export as SVG"). */
-static Figures
-svg_writer_in_child (const SynackDiagramLayout *layout, const char *path)
+static double
+process_cpu (void)
 {
-  double start = now ();
-  pid_t pid = fork ();
+  struct rusage usage;
 
-  if (pid == 0)
-    {
-      FILE *out = fopen (path, "wb");
-      gboolean ok = out && synack_svg_write (layout, NULL, NULL, write_fd, out);
-
-      ok = out && fclose (out) == 0 && ok;
-      _exit (ok ? 0 : 1);
-    }
-  return wait_child (pid, start, path);
+  getrusage (RUSAGE_SELF, &usage);
+  return rusage_cpu (&usage);
 }
 
-static Figures
-run_program (char **argv, const char *output)
+/* One piece of work in a process of its own, started afresh (--piece):
+ * the trace is built first, then only the piece is timed; the peak is the
+ * whole process's, the trace included, as mscgen's includes its input.
+ * Prints "seconds cpu peak_kb". */
+static int
+run_piece (const char *what, uint32_t n_segments, const char *path)
+{
+  SynackTrace *trace = test_bulk_trace (n_segments);
+  SynackDiagramLayout *layout = NULL;
+  gboolean ok = TRUE;
+  double start, cpu;
+
+  if (g_str_equal (what, "svg-writer"))
+    layout = synack_diagram_layout_new (trace, NULL);
+  start = now ();
+  cpu = process_cpu ();
+  if (g_str_equal (what, "layout"))
+    layout = synack_diagram_layout_new (trace, NULL);
+  else if (g_str_equal (what, "svg-writer"))
+    {
+      FILE *out = fopen (path, "wb");
+
+      ok = out && synack_svg_write (layout, NULL, NULL, write_fd, out);
+      ok = out && fclose (out) == 0 && ok;
+    }
+  else if (g_str_equal (what, "svg-export"))
+    {
+      g_autoptr (GError) error = NULL;
+
+      ok = synack_export_file (trace, NULL, path, &error);
+      if (!ok)
+        fprintf (stderr, "export %s: %s\n", path, error->message);
+    }
+  else if (!g_str_equal (what, "trace"))
+    ok = FALSE;
+  printf ("%.6f %.6f %ld\n", now () - start, process_cpu () - cpu, status_kb ("VmHWM:"));
+  synack_diagram_layout_free (layout);
+  test_trace_free (trace);
+  return ok ? 0 : 1;
+}
+
+/* Runs argv and prints its "seconds cpu peak_kb" (--launch): started from
+ * this small fresh process, the program's peak is its own, not the
+ * benchmark's that a fork of the benchmark would carry. */
+static int
+launch (char **argv)
 {
   double start = now ();
+  struct rusage usage;
+  int status = 0;
   pid_t pid = fork ();
 
   if (pid == 0)
@@ -144,7 +187,40 @@ run_program (char **argv, const char *output)
       execvp (argv[0], argv);
       _exit (127);
     }
-  return wait_child (pid, start, output);
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
+    return 1;
+  printf ("%.6f %.6f %ld\n", now () - start, rusage_cpu (&usage), usage.ru_maxrss);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0 ? 0 : 1;
+}
+
+/* This benchmark again with args, reading the figures it prints. */
+static Figures
+fresh_process (char **args, const char *path)
+{
+  Figures fig = { 0 };
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) "/proc/self/exe");
+  for (char **a = args; *a; a++)
+    g_ptr_array_add (argv, *a);
+  g_ptr_array_add (argv, NULL);
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL) ||
+      out == NULL || sscanf (out, "%lf %lf %ld", &fig.seconds, &fig.cpu, &fig.max_rss_kb) != 3)
+    return fig;
+  fig.ok = g_spawn_check_wait_status (status, NULL);
+  fig.bytes = path ? file_size (path) : 0;
+  return fig;
+}
+
+static Figures
+piece (const char *what, uint32_t n_segments, const char *path)
+{
+  g_autofree char *n = g_strdup_printf ("%u", n_segments);
+  char *args[] = { "--piece", (char *) what, n, (char *) (path ? path : "-"), NULL };
+
+  return fresh_process (args, path);
 }
 
 /* The same run as an mscgen chart: one arc per segment, lost ones as -x. */
@@ -180,9 +256,12 @@ print_figures (const char *what, const Figures *fig)
 {
   if (!fig->ok)
     printf ("  %-28s failed (%.2f s, peak %.1f MiB)\n", what, fig->seconds, fig->max_rss_kb / 1024.0);
-  else
+  else if (fig->bytes > 0)
     printf ("  %-28s %8.3f s (CPU %.3f s)   peak RSS %7.1f MiB   %9.1f KiB\n", what, fig->seconds, fig->cpu,
             fig->max_rss_kb / 1024.0, fig->bytes / 1024.0);
+  else
+    printf ("  %-28s %8.3f s (CPU %.3f s)   peak RSS %7.1f MiB\n", what, fig->seconds, fig->cpu,
+            fig->max_rss_kb / 1024.0);
 }
 
 int
@@ -190,7 +269,7 @@ main (int argc, char **argv)
 {
   uint32_t n_segments = argc > 1 ? (uint32_t) atoi (argv[1]) : 10000;
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("synack-bench-XXXXXX", &error);
+  g_autofree char *dir = NULL;
   SynackTrace *trace;
   double t0, t_layout;
   SynackDiagramLayout *layout;
@@ -200,6 +279,11 @@ main (int argc, char **argv)
   int frames = 200;
   size_t n_arrows;
 
+  if (argc == 5 && g_str_equal (argv[1], "--piece"))
+    return run_piece (argv[2], (uint32_t) atoi (argv[3]), argv[4]);
+  if (argc > 2 && g_str_equal (argv[1], "--launch"))
+    return launch (argv + 2);
+  dir = g_dir_make_tmp ("synack-bench-XXXXXX", &error);
   if (dir == NULL)
     {
       fprintf (stderr, "bench-render: %s\n", error->message);
@@ -276,7 +360,8 @@ main (int argc, char **argv)
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
-  /* Full exports, each in a child so peak memory is its own. */
+  /* Full exports: the SVG pieces and mscgen each in a fresh process, so
+   * a peak is that work's own; the others forked from here. */
   if (argc > 2 && g_str_equal (argv[2], "--paint-only"))
     ;
   else
@@ -287,30 +372,26 @@ main (int argc, char **argv)
     /* One PNG cannot be taller than 32767 px: shrink to fit, as a user would. */
     double png_scale = MIN (1.0, 32000.0 / height);
     g_autofree char *png_what = g_strdup_printf ("PNG (scale %.3f)", png_scale);
-    Figures f_png = { 0 }, f_svg, f_svg_alone, f_cairo_svg = { 0 }, f_pdf = { 0 }, m_png = { 0 }, m_svg = { 0 }, m_eps = { 0 };
+    Figures f_png = { 0 }, f_cairo_svg = { 0 }, f_pdf = { 0 }, m_png = { 0 }, m_svg = { 0 }, m_eps = { 0 };
+    Figures f_trace = piece ("trace", n_segments, NULL);
+    Figures f_layout = piece ("layout", n_segments, NULL);
+    Figures f_svg_alone = piece ("svg-writer", n_segments, svg);
+    Figures f_svg = piece ("svg-export", n_segments, svg);
     gboolean svg_only = argc > 2 && g_str_equal (argv[2], "--svg-only");
-    long inherited_kb = rss_kb ();
+    long inherited_kb = status_kb ("VmRSS:");
     g_autofree char *mscgen = g_find_program_in_path ("mscgen");
     gboolean have_mscgen = mscgen != NULL;
 
-    printf ("Full export of the same trace:\n");
+    printf ("Each in a process of its own, started afresh; the time is the piece's, the peak the process's "
+            "(the trace of %.1f MiB included):\n", f_trace.max_rss_kb / 1024.0);
+    print_figures ("layout", &f_layout);
+    print_figures ("SVG writer (after layout)", &f_svg_alone);
+    print_figures ("SVG export (semantic)", &f_svg);
     if (!svg_only)
       {
+        printf ("Exports forked from the benchmark (peak includes %.1f MiB inherited from it):\n", inherited_kb / 1024.0);
         f_png = export_in_child (trace, png, png_scale, SYNACK_SVG_BACKEND_SEMANTIC);
         print_figures (png_what, &f_png);
-      }
-    f_svg = export_in_child (trace, svg, 1, SYNACK_SVG_BACKEND_SEMANTIC);
-    print_figures ("SVG (semantic, the default)", &f_svg);
-    /* The child's peak includes the trace and layout it inherited. */
-    printf ("  %-28s (peak includes %.1f MiB inherited from the benchmark)\n", "", inherited_kb / 1024.0);
-    {
-      Figures alone = svg_writer_in_child (layout, svg);
-
-      print_figures ("SVG writer alone (laid out)", &alone);
-      f_svg_alone = alone;
-    }
-    if (!svg_only)
-      {
         f_cairo_svg = export_in_child (trace, svg, 1, SYNACK_SVG_BACKEND_CAIRO);
         print_figures ("SVG (--svg-backend cairo)", &f_cairo_svg);
         f_pdf = export_in_child (trace, pdf, 1, SYNACK_SVG_BACKEND_SEMANTIC);
@@ -323,32 +404,36 @@ main (int argc, char **argv)
         g_autofree char *m_png_path = g_build_filename (dir, "mscgen.png", NULL);
         g_autofree char *m_svg_path = g_build_filename (dir, "mscgen.svg", NULL);
         g_autofree char *m_eps_path = g_build_filename (dir, "mscgen.eps", NULL);
-        char *png_argv[] = { "mscgen", "-T", "png", "-o", m_png_path, msc, NULL };
-        char *svg_argv[] = { "mscgen", "-T", "svg", "-o", m_svg_path, msc, NULL };
-        char *eps_argv[] = { "mscgen", "-T", "eps", "-o", m_eps_path, msc, NULL };
+        char *png_argv[] = { "--launch", "mscgen", "-T", "png", "-o", m_png_path, msc, NULL };
+        char *svg_argv[] = { "--launch", "mscgen", "-T", "svg", "-o", m_svg_path, msc, NULL };
+        char *eps_argv[] = { "--launch", "mscgen", "-T", "eps", "-o", m_eps_path, msc, NULL };
 
-        printf ("mscgen 0.20 on the same %zu arcs (no timing, no states, no timers):\n", n_arrows);
+        printf ("mscgen 0.20 on the same %zu arcs (no timing, no states, no timers), each run afresh:\n", n_arrows);
         /* mscgen's PNG of this chart takes it 40 s and 3 GiB. */
         if (!svg_only)
           {
-            m_png = run_program (png_argv, m_png_path);
+            m_png = fresh_process (png_argv, m_png_path);
             print_figures ("mscgen PNG", &m_png);
           }
-        m_svg = run_program (svg_argv, m_svg_path);
+        m_svg = fresh_process (svg_argv, m_svg_path);
         print_figures ("mscgen SVG", &m_svg);
-        m_eps = run_program (eps_argv, m_eps_path);
+        m_eps = fresh_process (eps_argv, m_eps_path);
         print_figures ("mscgen EPS (it has no PDF)", &m_eps);
         printf ("Time ratio SynAck / mscgen:");
         if (m_png.ok && f_png.ok)
           printf ("  PNG %.2f", f_png.seconds / m_png.seconds);
         if (m_svg.ok && f_svg.ok)
-          printf ("  SVG %.2f (the writer alone %.2f; in CPU time %.2f and %.2f)", f_svg.seconds / m_svg.seconds,
-                  f_svg_alone.seconds / m_svg.seconds, f_svg.cpu / m_svg.cpu, f_svg_alone.cpu / m_svg.cpu);
+          printf ("  SVG %.2f (layout %.2f, the writer %.2f; in CPU time %.2f, %.2f and %.2f)", f_svg.seconds / m_svg.seconds,
+                  f_layout.seconds / m_svg.seconds, f_svg_alone.seconds / m_svg.seconds,
+                  f_svg.cpu / m_svg.cpu, f_layout.cpu / m_svg.cpu, f_svg_alone.cpu / m_svg.cpu);
         if (f_cairo_svg.ok)
           printf ("  cairo's SVG %.2f", f_cairo_svg.seconds / m_svg.seconds);
         if (m_eps.ok && f_pdf.ok)
           printf ("  PDF/EPS %.2f", f_pdf.seconds / m_eps.seconds);
         printf ("\n");
+        if (m_svg.ok && f_svg.ok)
+          printf ("Peak memory of the SVG export %.1f MiB, mscgen's %.1f MiB\n", f_svg.max_rss_kb / 1024.0,
+                  m_svg.max_rss_kb / 1024.0);
       }
     else
       printf ("mscgen not installed: no comparison\n");

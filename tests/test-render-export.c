@@ -280,11 +280,47 @@ test_per_step (Fixture *f, gconstpointer data)
     guint w, h;
 
     g_assert_true (g_str_has_suffix (paths[0], "step-001.png"));
+    /* The PDF's slides in pixels: a 16:9 page, one per event. */
     for (size_t i = 0; i < trace->n_events; i++)
       {
         g_assert_true (g_file_test (paths[i], G_FILE_TEST_IS_REGULAR));
         png_size (paths[i], &w, &h);
+        g_assert_cmpuint (w, ==, 960);
+        g_assert_cmpuint (h, ==, 540);
       }
+    /* The page and scale of the slides apply. */
+    options.page = SYNACK_PAGE_4_3;
+    options.scale = 2;
+    g_assert_true (export (trace, &options, png, &error));
+    png_size (paths[0], &w, &h);
+    g_assert_cmpuint (w, ==, 1440);
+    g_assert_cmpuint (h, ==, 1080);
+    options.page = SYNACK_PAGE_16_9;
+    options.scale = 1;
+  }
+  /* A run far too tall for one PNG still makes page-sized slides. */
+  {
+    SynackTrace *bulk = test_bulk_trace (1500);
+    g_autofree char *dir = g_build_filename (f->dir, "bulk", NULL);
+    g_autofree char *slide = g_build_filename (dir, "bulk.png", NULL);
+    guint w, h;
+
+    g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+    options.upto = 9;
+    g_assert_true (export (bulk, &options, slide, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_files (dir), ==, 10);
+    {
+      g_auto (GStrv) paths = synack_export_step_paths (slide, 10);
+
+      png_size (paths[9], &w, &h);
+      g_assert_cmpuint (w, ==, 960);
+      for (int i = 0; i < 10; i++)
+        g_unlink (paths[i]);
+    }
+    g_rmdir (dir);
+    options.upto = SYNACK_DIAGRAM_ALL;
+    test_trace_free (bulk);
   }
 
   /* --upto with --per-step: the title page, then pages for events 0..K. */
@@ -559,6 +595,33 @@ test_bad_paths (Fixture *f, gconstpointer data)
   test_trace_free (trace);
 }
 
+/* A run too long for one PNG at the chosen scale is refused from its
+ * time axis, before it is laid out (the message says "at least": the
+ * check after layout knows the exact size), and nothing is written; at a
+ * scale that fits, the same run exports. */
+static void
+test_png_too_tall_refused_before_layout (Fixture *f, gconstpointer data)
+{
+  SynackTrace *trace = test_bulk_trace (1500);
+  g_autofree char *png = g_build_filename (f->dir, "long.png", NULL);
+  SynackExportOptions options;
+  GError *error = NULL;
+
+  synack_export_options_init (&options);
+  g_assert_false (export (trace, &options, png, &error));
+  g_assert_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS);
+  g_assert_nonnull (strstr (error->message, "at least"));
+  g_assert_nonnull (strstr (error->message, "32767"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (f->dir), ==, 0);
+
+  options.scale = 0.2;
+  g_assert_true (export (trace, &options, png, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (f->dir), ==, 1);
+  test_trace_free (trace);
+}
+
 /* A full disk, simulated with a file size limit: the write fails, the
  * old file stays as it was and no temporary is left. */
 static void
@@ -804,6 +867,7 @@ main (int argc, char **argv)
   ADD ("pixels", test_pixels_follow_layout);
   ADD ("print-theme", test_print_theme_distinguishes);
   ADD ("bad-paths", test_bad_paths);
+  ADD ("png-too-tall-refused-before-layout", test_png_too_tall_refused_before_layout);
   ADD ("full-disk", test_full_disk);
   ADD ("per-step-keeps-old-files", test_per_step_keeps_old_files);
   ADD ("killed-leaves-nothing", test_killed_export_leaves_nothing);

@@ -530,6 +530,69 @@ assert_text_fits (const SynackDiagramLayout *layout, const char *what)
     }
 }
 
+/* Each label's box is its text's logical size as pango shapes it, to the
+ * Pango unit, padding around: the measure that sums ASCII from letters and
+ * pairs instead of shaping must agree with shaping. */
+static void
+assert_measured_exactly (const SynackDiagramLayout *layout, const char *what)
+{
+  size_t n;
+  const SynackDiagramLabel *labels = synack_diagram_layout_get_labels (layout, &n);
+
+  for (size_t i = 0; i < n; i++)
+    {
+      g_autoptr (PangoLayout) pl = NULL;
+      PangoRectangle logical;
+
+      if (labels[i].event == -2)
+        continue;
+      pl = synack_render_text_layout (layout, labels[i].kind, labels[i].text);
+      pango_layout_get_extents (pl, NULL, &logical);
+      if (labels[i].box.width != (double) logical.width / PANGO_SCALE + 2 * layout->label_pad ||
+          labels[i].box.height != (double) logical.height / PANGO_SCALE + 2 * layout->label_pad_y)
+        g_error ("%s: label “%s” is %.4f × %.4f with its padding, its box %.4f × %.4f", what, labels[i].text,
+                 (double) logical.width / PANGO_SCALE + 2 * layout->label_pad,
+                 (double) logical.height / PANGO_SCALE + 2 * layout->label_pad_y,
+                 labels[i].box.width, labels[i].box.height);
+    }
+}
+
+/* Texts where summing letters would go wrong: ligatures (fi, fl, ff,
+ * ffi, one glyph each), kerned pairs (AV, Ta), text beside them, Chinese,
+ * two lines, an empty one. */
+static void
+test_measure_matches_pango (void)
+{
+  static const char *const texts[] = {
+    "office", "Afi", "Afl", "baffle", "ffi ffl", "fifty fl", "AVA Ta To. Wa", "ACK PSH seq=1001 ack=5001 len=100",
+    "12.345 s", "f", "i", "RTO 200 ms", "丢失", "FIN seq=1 重传 1", "SYN seq=1000\nretransmission 1", "",
+  };
+  SynackTrace *trace = test_lesson_trace (test_lesson_names ()[0]);
+
+  g_assert_nonnull (trace);
+  for (const char *const *theme = synack_theme_names (); *theme; theme++)
+    {
+      g_autoptr (SynackDiagramLayout) layout = layout_for (trace, *theme, SYNACK_TIME_AXIS_COMPRESSED);
+      SynackTextMeasure *measure = synack_text_measure_new (layout);
+
+      for (int kind = 0; kind < SYNACK_N_LABEL_KINDS; kind++)
+        for (size_t i = 0; i < G_N_ELEMENTS (texts); i++)
+          {
+            g_autoptr (PangoLayout) pl = synack_render_text_layout (layout, kind, texts[i]);
+            PangoRectangle logical;
+            int width, height;
+
+            pango_layout_get_extents (pl, NULL, &logical);
+            synack_text_measure_size (measure, kind, texts[i], &width, &height);
+            if (width != logical.width || height != logical.height)
+              g_error ("%s, kind %d: “%s” measured %d × %d, shaped %d × %d", *theme, kind, texts[i],
+                       width, height, logical.width, logical.height);
+          }
+      synack_text_measure_free (measure);
+    }
+  test_trace_free (trace);
+}
+
 /* Every built-in lesson, as the engine runs it, in every theme and axis
  * mode; returns how many labels hold Chinese text. */
 static guint
@@ -560,6 +623,20 @@ check_presets (void)
 
             assert_no_overlaps (layout, what);
             assert_text_fits (layout, what);
+            assert_measured_exactly (layout, what);
+            /* What an export checks before laying out is a true bound. */
+            {
+              SynackDiagramOptions options;
+              g_autoptr (SynackTheme) t = synack_theme_new (*theme, 1, NULL);
+
+              synack_diagram_options_init (&options);
+              options.theme = t;
+              options.axis_mode = mode;
+              g_assert_cmpfloat (synack_diagram_layout_min_height (trace, &options), <=,
+                                 synack_diagram_layout_get_height (layout));
+              g_assert_cmpfloat (synack_diagram_layout_min_height (trace, &options), >,
+                                 0.5 * synack_diagram_layout_get_height (layout));
+            }
             labels = synack_diagram_layout_get_labels (layout, &n_labels);
             for (size_t l = 0; l < n_labels; l++)
               han += labels[l].event != -2 && synack_test_has_han (labels[l].text);
@@ -610,6 +687,7 @@ test_big_trace_layout (void)
   synack_diagram_layout_get_arrows (layout, &n);
   g_assert_cmpuint (n, >=, 2000);
   assert_no_overlaps (layout, "bulk");
+  assert_measured_exactly (layout, "bulk");
   test_trace_free (trace);
 }
 
@@ -630,6 +708,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/layout/text-scale", test_text_scale);
   g_test_add_func ("/render/layout/addresses", test_addresses);
   g_test_add_func ("/render/layout/bulk", test_big_trace_layout);
+  g_test_add_func ("/render/layout/measure-matches-pango", test_measure_matches_pango);
   g_test_add_func ("/render/layout/presets-no-overlaps", test_presets_no_overlaps);
   g_test_add_func ("/render/layout/presets-no-overlaps-zh-cn", test_presets_no_overlaps_chinese);
   return g_test_run ();

@@ -14,7 +14,6 @@ synack_layout_obstacles_init (SynackDiagramLayout *layout)
 
   layout->n_buckets = n;
   layout->buckets = g_new0 (GArray *, n);
-  layout->obstacles = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
 }
 
 void
@@ -24,7 +23,6 @@ synack_layout_obstacles_clear (SynackDiagramLayout *layout)
     if (layout->buckets[i])
       g_array_unref (layout->buckets[i]);
   g_clear_pointer (&layout->buckets, g_free);
-  g_clear_pointer (&layout->obstacles, g_array_unref);
   layout->n_buckets = 0;
 }
 
@@ -41,23 +39,30 @@ void
 synack_layout_obstacle_add (SynackDiagramLayout *layout, const cairo_rectangle_t *r)
 {
   size_t b0, b1;
-  guint index = layout->obstacles->len;
 
-  g_array_append_val (layout->obstacles, *r);
   bucket_range (layout, r, &b0, &b1);
+  /* A copy in each bucket it reaches: a check reads its neighbours in a
+   * row, not scattered over every box placed. */
   for (size_t b = b0; b <= b1; b++)
     {
       if (layout->buckets[b] == NULL)
-        layout->buckets[b] = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_array_append_val (layout->buckets[b], index);
+        layout->buckets[b] = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+      g_array_append_val (layout->buckets[b], *r);
     }
+}
+
+/* Inlined in the placement's inner loop, which calls it most. */
+static inline gboolean
+rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
 gboolean
 synack_render_rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *b)
 {
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
+  return rects_overlap (a, b);
 }
 
 gboolean
@@ -73,12 +78,8 @@ synack_layout_obstacle_hit (const SynackDiagramLayout *layout, const cairo_recta
       if (bucket == NULL)
         continue;
       for (guint i = 0; i < bucket->len; i++)
-        {
-          const cairo_rectangle_t *o =
-            &g_array_index (layout->obstacles, cairo_rectangle_t, g_array_index (bucket, guint, i));
-          if (synack_render_rects_overlap (r, o))
-            return TRUE;
-        }
+        if (rects_overlap (r, &g_array_index (bucket, cairo_rectangle_t, i)))
+          return TRUE;
     }
   return FALSE;
 }

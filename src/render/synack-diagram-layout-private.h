@@ -11,6 +11,9 @@ G_BEGIN_DECLS
  * more than this at once are not drawn. */
 #define SYNACK_MAX_TIMER_LANES 12
 
+/* synack-text-measure.c: sizes of label texts, each shaped once. */
+typedef struct _SynackTextMeasure SynackTextMeasure;
+
 typedef struct {
   size_t  n;
   double *y0;       /* item tops, ascending */
@@ -25,6 +28,7 @@ struct _SynackDiagramLayout {
   double             text_scale;     /* theme's times the options' */
   double             font_px;
   PangoContext      *pango;
+  SynackTextMeasure *measure;        /* while laying out */
 
   /* spacing, all proportional to the type size */
   double margin, label_pad, label_pad_y, label_gap, band_w, lane_w, min_row, bundle_gap;
@@ -45,9 +49,8 @@ struct _SynackDiagramLayout {
   GArray *notes;                     /* label indices of application notes */
 
   /* placement only */
-  GArray **buckets;
+  GArray **buckets;                  /* boxes placed, by rows of the page */
   size_t   n_buckets;
-  GArray  *obstacles;
 
   /* lookups by page position */
   SpanIndex arrow_index, timer_index, band_index, label_index;
@@ -103,6 +106,13 @@ gboolean synack_layout_obstacle_hit    (const SynackDiagramLayout *layout, const
 /* Items sorted by top with the running maximum of their bottoms. */
 void synack_render_span_index_build (SpanIndex *index, GArray *items, gsize stride,
                                      gsize y0_offset, gsize y1_offset);
+
+/* A label's text as pango_layout_get_extents() measures it in the
+ * layout's font for that kind, in Pango units. */
+SynackTextMeasure    *synack_text_measure_new  (const SynackDiagramLayout *layout);
+void                  synack_text_measure_free (SynackTextMeasure *measure);
+void                  synack_text_measure_size (SynackTextMeasure *measure, SynackLabelKind kind,
+                                                const char *text, int *width, int *height);
 
 PangoContext         *synack_render_pango_context_new (void);
 PangoFontDescription *synack_render_font        (const SynackDiagramLayout *layout, SynackLabelKind kind);

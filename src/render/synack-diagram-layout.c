@@ -78,12 +78,11 @@ synack_render_text_layout (const SynackDiagramLayout *layout, SynackLabelKind ki
 void
 synack_layout_measure (SynackDiagramLayout *layout, SynackLabelKind kind, const char *text, double *w, double *h)
 {
-  g_autoptr (PangoLayout) pl = synack_render_text_layout (layout, kind, text);
-  PangoRectangle logical;
+  int width, height;
 
-  pango_layout_get_extents (pl, NULL, &logical);
-  *w = (double) logical.width / PANGO_SCALE + 2 * layout->label_pad;
-  *h = (double) logical.height / PANGO_SCALE + 2 * layout->label_pad_y;
+  synack_text_measure_size (layout->measure, kind, text, &width, &height);
+  *w = (double) width / PANGO_SCALE + 2 * layout->label_pad;
+  *h = (double) height / PANGO_SCALE + 2 * layout->label_pad_y;
 }
 
 int
@@ -96,8 +95,10 @@ synack_layout_add_label (SynackDiagramLayout *layout, SynackLabelKind kind, long
   return (int) layout->labels->len - 1;
 }
 
-SynackDiagramLayout *
-synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions *options)
+/* The type, spacing, time scale and host headings: what every later step
+ * needs, and all that the time axis does. */
+static SynackDiagramLayout *
+layout_start (const SynackTrace *trace, const SynackDiagramOptions *options)
 {
   SynackDiagramOptions defaults;
   SynackDiagramLayout *layout = g_new0 (SynackDiagramLayout, 1);
@@ -120,10 +121,25 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
    * text is sized from the type itself, so nothing gets cramped. */
   layout->scale = s = layout->text_scale * sqrt (layout->theme->font_size / 13.0);
   layout->pango = synack_render_pango_context_new ();
-  layout->labels = g_array_new (FALSE, TRUE, sizeof (SynackDiagramLabel));
-  layout->arrows = g_array_new (FALSE, TRUE, sizeof (SynackDiagramArrow));
-  layout->bands = g_array_new (FALSE, TRUE, sizeof (SynackDiagramBand));
-  layout->timers = g_array_new (FALSE, TRUE, sizeof (SynackDiagramTimer));
+  {
+    /* Sized once from the trace: growing by doubling copies a long run's
+     * items over and over. A label array that big is an upper bound (an
+     * item's label, an axis time per event); pages never used stay free. */
+    guint n_arrows = 0, n_timers = 0, n_states = 0;
+
+    for (size_t i = 0; i < trace->n_events; i++)
+      {
+        SynackEventType type = trace->events[i].type;
+
+        n_arrows += type == SYNACK_EVENT_SEND || type == SYNACK_EVENT_DUPLICATE;
+        n_timers += type == SYNACK_EVENT_TIMER && trace->events[i].action == SYNACK_TIMER_START;
+        n_states += type == SYNACK_EVENT_STATE;
+      }
+    layout->labels = g_array_sized_new (FALSE, TRUE, sizeof (SynackDiagramLabel), 2 * (guint) trace->n_events + 8);
+    layout->arrows = g_array_sized_new (FALSE, TRUE, sizeof (SynackDiagramArrow), n_arrows);
+    layout->bands = g_array_sized_new (FALSE, TRUE, sizeof (SynackDiagramBand), n_states + SYNACK_N_HOSTS);
+    layout->timers = g_array_sized_new (FALSE, TRUE, sizeof (SynackDiagramTimer), n_timers);
+  }
   layout->breaks = g_array_new (FALSE, TRUE, sizeof (SynackDiagramBreak));
   layout->notes = g_array_new (FALSE, FALSE, sizeof (int));
 
@@ -139,6 +155,7 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
   layout->bundle_gap = 0.45 * layout->font_px;
   synack_layout_scale_time (layout, options->px_per_second);
   layout->head_len = 9 * layout->text_scale * MAX (1, layout->theme->line_width / 1.6);
+  layout->measure = synack_text_measure_new (layout);
 
   /* Host headings fix where time starts. */
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
@@ -166,6 +183,25 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
       max_y = MAX (max_y, LABEL (layout, layout->host_label[h])->box.height);
     }
   layout->top = layout->margin + max_y + 2.0 * layout->font_px;
+  return layout;
+}
+
+double
+synack_diagram_layout_min_height (const SynackTrace *trace, const SynackDiagramOptions *options)
+{
+  SynackDiagramLayout *layout = layout_start (trace, options);
+  double height;
+
+  synack_layout_build_time_axis (layout);
+  height = layout->bottom + layout->min_row + layout->margin;
+  synack_diagram_layout_free (layout);
+  return height;
+}
+
+SynackDiagramLayout *
+synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions *options)
+{
+  SynackDiagramLayout *layout = layout_start (trace, options);
 
   synack_layout_build_time_axis (layout);
   synack_layout_build_bands (layout);
@@ -175,6 +211,7 @@ synack_diagram_layout_new (const SynackTrace *trace, const SynackDiagramOptions 
   synack_layout_place_bands (layout);
   /* Whole pixels across, so an image of the page is exactly as wide. */
   layout->width = ceil (layout->width);
+  g_clear_pointer (&layout->measure, synack_text_measure_free);
 
   /* Labels pushed down a column may reach past the last event. */
   for (guint i = 0; i < layout->labels->len; i++)
@@ -213,6 +250,7 @@ synack_diagram_layout_free (SynackDiagramLayout *layout)
     }
   g_free (layout->label_order);
   g_free (layout->label_owner);
+  g_clear_pointer (&layout->measure, synack_text_measure_free);
   g_object_unref (layout->pango);
   synack_theme_free (layout->theme);
   g_free (layout);

@@ -131,6 +131,11 @@ typedef struct _SynackDiagramLayout SynackDiagramLayout;
 SynackDiagramLayout *synack_diagram_layout_new  (const SynackTrace          *trace,
                                                  const SynackDiagramOptions *options);
 void                 synack_diagram_layout_free (SynackDiagramLayout *layout);
+/* The height the diagram will have at least, from its time axis alone:
+ * a fraction of the layout's work, so an export can refuse a picture too
+ * big before laying it out. */
+double               synack_diagram_layout_min_height (const SynackTrace          *trace,
+                                                       const SynackDiagramOptions *options);
 
 /* No diagram text is drawn smaller than this, in px, in an export or on
  * screen: a view that zooms out to fit stops at

@@ -456,15 +456,22 @@ place_labels (SynackDiagramLayout *layout)
 
   /* Axis: a time at every event time that has room, break ends first. */
   {
-    double last_bottom = -G_MAXDOUBLE;
+    double last_bottom = -G_MAXDOUBLE, digit_w, digit_h;
     const SynackTime *kt = (const SynackTime *) layout->knot_t->data;
     const double *ky = (const double *) layout->knot_y->data;
 
+    /* Every time has a digit, so its line is at least a digit's height: a
+     * knot with no room even for that is passed over unwritten, which
+     * in a long run is most of them. */
+    synack_layout_measure (layout, SYNACK_LABEL_AXIS, "0", &digit_w, &digit_h);
     for (guint i = 0; i < layout->knot_t->len; i++)
       {
-        g_autofree char *text = synack_describe_time (kt[i], SYNACK_TIME_AXIS);
+        g_autofree char *text = NULL;
         double w, h;
 
+        if (ky[i] - digit_h / 2 < last_bottom + 2 * s)
+          continue;
+        text = synack_describe_time (kt[i], SYNACK_TIME_AXIS);
         synack_layout_measure (layout, SYNACK_LABEL_AXIS, text, &w, &h);
         if (ky[i] - h / 2 < last_bottom + 2 * s)
           continue;

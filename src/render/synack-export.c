@@ -127,6 +127,7 @@ typedef struct {
   double                     seq_w;     /* layout units taken by the sequence diagram */
   double                     scale;     /* output units per layout unit */
   double                     width, height; /* output units */
+  long                       from;      /* numbered PNGs: the event of the first */
 } Page;
 
 /* The heading, wrapped to the diagram's width: a long one, or one in a
@@ -191,12 +192,14 @@ draw_page (cairo_t *cr, const Page *page, long upto)
   cairo_restore (cr);
 }
 
-/* Draws one picture into file, opened for path but not yet in place. */
+/* Draws one picture of w × h pixels into file, opened for path but not
+ * yet in place. */
+typedef void (*DrawFunc) (cairo_t *cr, gconstpointer data, long step);
+
 static gboolean
-write_png (const Page *page, const char *path, long upto, SynackAtomicFile *file, GError **error)
+write_png_drawn (int w, int h, DrawFunc draw, gconstpointer data, long step, const char *path,
+                 SynackAtomicFile *file, GError **error)
 {
-  /* The small slack keeps 1600.0000001 from becoming 1601 pixels. */
-  int w = (int) ceil (page->width - 1e-6), h = (int) ceil (page->height - 1e-6);
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -211,7 +214,7 @@ write_png (const Page *page, const char *path, long upto, SynackAtomicFile *file
       return FALSE;
     }
   cr = cairo_create (surface);
-  draw_page (cr, page, upto);
+  draw (cr, data, step);
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status != CAIRO_STATUS_SUCCESS)
@@ -229,6 +232,51 @@ write_png (const Page *page, const char *path, long upto, SynackAtomicFile *file
   status = cairo_surface_write_to_png_stream (surface, synack_atomic_file_write, file);
   cairo_surface_destroy (surface);
   return check_cairo (status, file, error);
+}
+
+static void
+draw_page_upto (cairo_t *cr, gconstpointer data, long upto)
+{
+  draw_page (cr, data, upto);
+}
+
+static gboolean
+write_png (const Page *page, const char *path, long upto, SynackAtomicFile *file, GError **error)
+{
+  /* The small slack keeps 1600.0000001 from becoming 1601 pixels. */
+  int w = (int) ceil (page->width - 1e-6), h = (int) ceil (page->height - 1e-6);
+
+  return write_png_drawn (w, h, draw_page_upto, page, upto, path, file, error);
+}
+
+static gboolean
+write_page_png (gconstpointer data, size_t k, const char *path, SynackAtomicFile *file, GError **error)
+{
+  const Page *page = data;
+
+  return write_png (page, path, page->from + (long) k, file, error);
+}
+
+/* Numbered files (path with -001, -002 … before the extension), all
+ * written aside first, then put in place together, so a failure or an
+ * interruption leaves neither a partial set nor a damaged old one. */
+typedef gboolean (*StepWriter) (gconstpointer data, size_t k, const char *path, SynackAtomicFile *file, GError **error);
+
+static gboolean
+write_numbered (const char *path, size_t n_names, size_t first, size_t n_files, StepWriter write_step,
+                gconstpointer data, GError **error)
+{
+  g_auto (GStrv) paths = synack_export_step_paths (path, n_names);
+  g_autofree SynackAtomicFile *files = g_new0 (SynackAtomicFile, n_files);
+
+  for (size_t k = 0; k < n_files; k++)
+    if (!write_step (data, k, paths[first + k], &files[k], error))
+      {
+        for (size_t j = 0; j < k; j++)
+          synack_atomic_file_abort (&files[j]);
+        return FALSE;
+      }
+  return synack_atomic_file_commit (files, n_files, error);
 }
 
 /* Ends a PDF or SVG written through file: its pages are drawn. */
@@ -372,6 +420,22 @@ write_slides (DeckJob *job, const char *path, GError **error)
   return finish_vector (cr, surface, &file, error);
 }
 
+static void
+draw_slide (cairo_t *cr, gconstpointer data, long k)
+{
+  const DeckJob *job = data;
+
+  synack_slide_paint_step (cr, &job->deck, (size_t) k, job->n_steps, job->steps[k]);
+}
+
+static gboolean
+write_slide_png (gconstpointer data, size_t k, const char *path, SynackAtomicFile *file, GError **error)
+{
+  const DeckJob *job = data;
+
+  return write_png_drawn ((int) job->deck.width, (int) job->deck.height, draw_slide, job, (long) k, path, file, error);
+}
+
 char *
 synack_export_lesson_title (const char *title, gboolean changed)
 {
@@ -417,6 +481,7 @@ synack_export_file (const SynackTrace         *trace,
   g_autoptr (SynackDiagramLayout) layout = NULL;
   g_autoptr (SynackStateDiagram) states = NULL;
   SynackExportFormat format;
+  gboolean slides;
   double content_w, content_h;
   Page page = { 0 };
   long upto, from, n_steps;
@@ -439,6 +504,10 @@ synack_export_file (const SynackTrace         *trace,
                    _("Cannot tell the format of “%s”: use a name ending in .png, .svg, .pdf, .gif, .html, .msc, .puml or .tex"), display);
       return FALSE;
     }
+  /* Step by step, the sequence diagram is a slide deck: a PDF, or PNGs of
+   * the same slides; with the state diagram, a picture of each step. */
+  slides = options->per_step && options->view == SYNACK_EXPORT_VIEW_SEQUENCE &&
+           (format == SYNACK_EXPORT_FORMAT_PDF || format == SYNACK_EXPORT_FORMAT_PNG);
   if (options->width < 0 || options->scale < 0 || (options->upto < 0 && options->upto != SYNACK_DIAGRAM_ALL))
     {
       g_set_error_literal (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
@@ -494,6 +563,21 @@ synack_export_file (const SynackTrace         *trace,
   layout_options.axis_mode = options->axis_mode;
   layout_options.theme = theme;
   layout_options.text_scale = options->text_scale > 0 ? options->text_scale : 1;
+  /* A long run at a fixed scale can be told too tall for a PNG from its
+   * time axis alone, before the layout's time and memory are spent. */
+  if (format == SYNACK_EXPORT_FORMAT_PNG && !slides && options->width == 0 && options->view != SYNACK_EXPORT_VIEW_STATES)
+    {
+      double min_h = synack_diagram_layout_min_height (trace, &layout_options) * (options->scale > 0 ? options->scale : 1);
+
+      if (ceil (min_h - 1e-6) > MAX_PNG_SIDE)
+        {
+          g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
+                       _("The diagram would be at least %.0f pixels tall, more than a PNG can hold here (%d); "
+                         "export to SVG or PDF, or choose a smaller scale"),
+                       ceil (min_h - 1e-6), MAX_PNG_SIDE);
+          return FALSE;
+        }
+    }
   layout = synack_diagram_layout_new (trace, &layout_options);
 
   if (format == SYNACK_EXPORT_FORMAT_MSC || format == SYNACK_EXPORT_FORMAT_PUML || format == SYNACK_EXPORT_FORMAT_TEX)
@@ -523,7 +607,7 @@ synack_export_file (const SynackTrace         *trace,
   page.width = content_w * page.scale;
   page.height = (content_h + page.title_h) * page.scale;
 
-  if (format == SYNACK_EXPORT_FORMAT_PNG &&
+  if (format == SYNACK_EXPORT_FORMAT_PNG && !slides &&
       (ceil (page.width - 1e-6) > MAX_PNG_SIDE || ceil (page.height - 1e-6) > MAX_PNG_SIDE ||
        ceil (page.width - 1e-6) * ceil (page.height - 1e-6) > MAX_PNG_PIXELS))
     {
@@ -538,9 +622,7 @@ synack_export_file (const SynackTrace         *trace,
   from = options->from;
   n_steps = (upto == SYNACK_DIAGRAM_ALL ? (long) trace->n_events : MIN (upto + 1, (long) trace->n_events)) - from;
 
-  if (format == SYNACK_EXPORT_FORMAT_GIF || format == SYNACK_EXPORT_FORMAT_HTML ||
-      (options->per_step && format == SYNACK_EXPORT_FORMAT_PDF &&
-       options->view == SYNACK_EXPORT_VIEW_SEQUENCE))
+  if (format == SYNACK_EXPORT_FORMAT_GIF || format == SYNACK_EXPORT_FORMAT_HTML || slides)
     {
       g_autofree long *steps = NULL;
       DeckJob job = { .deck = { .layout = layout, .theme = theme, .title = title,
@@ -569,7 +651,8 @@ synack_export_file (const SynackTrace         *trace,
         }
       if (format == SYNACK_EXPORT_FORMAT_PDF)
         return write_slides (&job, path, error);
-      /* A GIF frame is a slide in pixels: --width sets its width. */
+      /* A GIF frame or a numbered PNG is a slide in pixels: --width sets
+       * its width. */
       if (options->width > 0)
         {
           double ratio = job.deck.height / job.deck.width;
@@ -581,6 +664,8 @@ synack_export_file (const SynackTrace         *trace,
           job.deck.width = round (job.deck.width * options->scale);
           job.deck.height = round (job.deck.height * options->scale);
         }
+      if (format == SYNACK_EXPORT_FORMAT_PNG)
+        return write_numbered (path, job.n_steps, 0, job.n_steps, write_slide_png, &job, error);
       return write_stream (path, gif_job, &job, error);
     }
 
@@ -614,20 +699,7 @@ synack_export_file (const SynackTrace         *trace,
   if (format == SYNACK_EXPORT_FORMAT_PDF)
     return write_vector (&page, format, path, from, from + n_steps - 1, error);
 
-  /* Numbered PNGs: all written aside first, then put in place together, so
-   * a failure or an interruption leaves neither a partial set nor a
-   * damaged old one. */
-  {
-    g_auto (GStrv) paths = synack_export_step_paths (path, trace->n_events);
-    g_autofree SynackAtomicFile *files = g_new0 (SynackAtomicFile, n_steps);
-
-    for (long k = 0; k < n_steps; k++)
-      if (!write_png (&page, paths[from + k], from + k, &files[k], error))
-        {
-          for (long j = 0; j < k; j++)
-            synack_atomic_file_abort (&files[j]);
-          return FALSE;
-        }
-    return synack_atomic_file_commit (files, (size_t) n_steps, error);
-  }
+  /* Numbered PNGs of the whole page (with the state diagram), one per event. */
+  page.from = from;
+  return write_numbered (path, trace->n_events, (size_t) from, (size_t) n_steps, write_page_png, &page, error);
 }

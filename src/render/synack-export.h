@@ -44,7 +44,7 @@ typedef struct {
   int                width;       /* PNG width in px (0: natural); other formats: page width in pt */
   double             scale;       /* used when width is 0; <= 0: 1 (2 for HiDPI slides) */
   long               upto;        /* last event shown, SYNACK_DIAGRAM_ALL for all */
-  gboolean           per_step;    /* PDF: one page per event; PNG: OUT-001.png, OUT-002.png … */
+  gboolean           per_step;    /* slides, one per event: a PDF, or PNGs OUT-001.png, OUT-002.png … */
   long               from;        /* per_step: the first event shown (0: from the start) */
   const char        *title;       /* the lesson's title: a heading above the diagram; NULL: none */
   gboolean           changed;     /* the run differs from the lesson: the title says so */
@@ -70,8 +70,11 @@ SynackExportFormat synack_export_format_from_path (const char *path);
 /* Draws the trace and writes it to path. Every file is written to a
  * temporary name in the same folder and renamed into place, so a failure
  * (no permission, full disk) leaves nothing behind. For per-step PNG the
- * files are path with "-NNN" before the extension: step K (from 1) shows
- * events 0..K-1, one step per event, as the PDF has one page per event. */
+ * files are path with "-NNN" before the extension, the PDF's slides but
+ * for its title page: step K (from 1) shows the run up to its event, on
+ * the chosen page (its size in points times the scale, in pixels) with
+ * the title, the step number and the narration. With the state diagram
+ * (view states or both), each is the whole picture up to that event. */
 gboolean synack_export_file (const SynackTrace         *trace,
                              const SynackExportOptions *options,
                              const char                *path,

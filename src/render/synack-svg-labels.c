@@ -46,7 +46,9 @@ write_text (SynackSvgWriter *w, const SynackDiagramLabel *l)
     default:
       break;
     }
-  g_string_append_printf (w->buf, "<text text-anchor=\"%s\" ", anchor);
+  synack_svg_put (w, "<text text-anchor=\"");
+  synack_svg_put (w, anchor);
+  synack_svg_put (w, "\" ");
   synack_svg_attr_num (w, "font-size", w->font_size[l->kind]);
   if (w->bold[l->kind])
     synack_svg_put (w, "font-weight=\"bold\" ");
@@ -108,7 +110,10 @@ synack_svg_write_labels (SynackSvgWriter *w)
 
       if (l->event == -2 || !synack_svg_shown (w, reveal))
         continue;
-      g_string_append_printf (w->buf, "<g id=\"label-%u\" class=\"%s", i, label_class (w, l));
+      synack_svg_put (w, "<g id=\"label-");
+      synack_svg_uint (w, i);
+      synack_svg_put (w, "\" class=\"");
+      synack_svg_put (w, label_class (w, l));
       if (arrow != NULL)
         {
           synack_svg_put (w, " ");

@@ -30,6 +30,7 @@ typedef struct {
 
 void        synack_svg_put             (SynackSvgWriter *w, const char *text);
 void        synack_svg_num             (SynackSvgWriter *w, double v);
+void        synack_svg_uint            (SynackSvgWriter *w, unsigned long v);
 void        synack_svg_attr_num        (SynackSvgWriter *w, const char *name, double v);
 void        synack_svg_escaped         (SynackSvgWriter *w, const char *text);
 void        synack_svg_escaped_len     (SynackSvgWriter *w, const char *text, size_t len);

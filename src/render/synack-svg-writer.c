@@ -31,8 +31,19 @@ flush (SynackSvgWriter *w)
 void
 synack_svg_put (SynackSvgWriter *w, const char *text)
 {
-  g_string_append (w->buf, text);
-  if (w->buf->len >= FLUSH_AT)
+  GString *buf = w->buf;
+  size_t n = strlen (text);
+
+  /* Straight into the buffer while it has room (it is flushed long before
+   * it fills): a big chart has millions of these pieces. */
+  if (buf->len + n < buf->allocated_len)
+    {
+      memcpy (buf->str + buf->len, text, n + 1);
+      buf->len += n;
+    }
+  else
+    g_string_append_len (buf, text, (gssize) n);
+  if (buf->len >= FLUSH_AT)
     flush (w);
 }
 
@@ -61,6 +72,23 @@ synack_svg_num (SynackSvgWriter *w, double v)
   while (a > 0);
   if (negative)
     tmp[n++] = '-';
+  while (n > 0)
+    g_string_append_c (w->buf, tmp[--n]);
+}
+
+/* A count or index, without printf's cost: each item has a few. */
+void
+synack_svg_uint (SynackSvgWriter *w, unsigned long v)
+{
+  char tmp[24];
+  int n = 0;
+
+  do
+    {
+      tmp[n++] = (char) ('0' + v % 10);
+      v /= 10;
+    }
+  while (v > 0);
   while (n > 0)
     g_string_append_c (w->buf, tmp[--n]);
 }
@@ -110,9 +138,18 @@ synack_svg_data_events (SynackSvgWriter *w, long appear, long end)
 {
   if (!w->options->for_script)
     return;
-  g_string_append_printf (w->buf, " data-e=\"%ld\"", appear);
+  /* The events of shown items: -1 (before the run) or an index. */
+  g_string_append (w->buf, " data-e=\"");
+  if (appear < 0)
+    g_string_append_c (w->buf, '-');
+  synack_svg_uint (w, (unsigned long) ABS (appear));
+  g_string_append_c (w->buf, '"');
   if (end >= 0)
-    g_string_append_printf (w->buf, " data-end=\"%ld\"", end);
+    {
+      g_string_append (w->buf, " data-end=\"");
+      synack_svg_uint (w, (unsigned long) end);
+      g_string_append_c (w->buf, '"');
+    }
 }
 
 void
@@ -144,6 +181,25 @@ const char *
 synack_svg_host_class (SynackHostId host)
 {
   return host == SYNACK_CLIENT ? "client" : "server";
+}
+
+/* The start tag of a band's or timer's group, up to its attributes:
+ * <g id="KIND-INDEX" class="KIND PREFIXNAME HOST". */
+static void
+open_item (SynackSvgWriter *w, const char *kind, guint index, const char *prefix, const char *name, SynackHostId host)
+{
+  synack_svg_put (w, "<g id=\"");
+  synack_svg_put (w, kind);
+  synack_svg_put (w, "-");
+  synack_svg_uint (w, index);
+  synack_svg_put (w, "\" class=\"");
+  synack_svg_put (w, kind);
+  synack_svg_put (w, " ");
+  synack_svg_put (w, prefix);
+  synack_svg_put (w, name);
+  synack_svg_put (w, " ");
+  synack_svg_put (w, synack_svg_host_class (host));
+  synack_svg_put (w, "\"");
 }
 
 /* --------------------------------------------------------------- head */
@@ -283,8 +339,7 @@ write_bands (SynackSvgWriter *w)
 
       if (!synack_svg_shown (w, band->event))
         continue;
-      g_string_append_printf (w->buf, "<g id=\"band-%u\" class=\"band state-%s %s\"", i,
-                              synack_state_to_string (band->state), synack_svg_host_class (band->host));
+      open_item (w, "band", i, "state-", synack_state_to_string (band->state), band->host);
       item_body (w, band->event, band->event);
       synack_svg_put (w, "<rect ");
       synack_svg_attr_num (w, "x", x);
@@ -345,8 +400,7 @@ write_timers (SynackSvgWriter *w)
 
       if (!synack_svg_shown (w, t->event) || t->lane >= SYNACK_MAX_TIMER_LANES)
         continue;
-      g_string_append_printf (w->buf, "<g id=\"timer-%u\" class=\"timer timer-%s %s\"", i,
-                              synack_timer_to_string (t->kind), synack_svg_host_class (t->host));
+      open_item (w, "timer", i, "timer-", synack_timer_to_string (t->kind), t->host);
       item_body (w, t->event, t->event);
       synack_svg_put (w, "<rect class=\"bar\" stroke=\"none\" ");
       synack_svg_attr_num (w, "x", t->x - half);
@@ -404,7 +458,11 @@ synack_svg_segment_classes (SynackSvgWriter *w, const SynackDiagramArrow *a, gbo
 void
 synack_svg_segment_id (SynackSvgWriter *w, const SynackDiagramArrow *a, const char *suffix)
 {
-  g_string_append_printf (w->buf, "seg-%u%s%s", a->seg, a->duplicate ? "-copy" : "", suffix);
+  synack_svg_put (w, "seg-");
+  synack_svg_uint (w, a->seg);
+  if (a->duplicate)
+    synack_svg_put (w, "-copy");
+  synack_svg_put (w, suffix);
 }
 
 static void
