@@ -6,6 +6,7 @@
 #include "synack-prng.h"
 #include "synack-scheduler.h"
 #include "synack-testing.h"
+#include "synack-ticks.h"
 
 typedef struct SynackSocket SynackSocket;
 
@@ -134,6 +135,7 @@ struct SynackEngine {
   SynackTrace        *trace;
   SynackScheduler     sched;
   SynackPrng          prng;
+  SynackTickClock     ticks;
   SynackHost          hosts[SYNACK_N_HOSTS];
   SynackEngineError   error;
   SynackRunStats      stats;

@@ -311,6 +311,7 @@ engine_init (SynackEngine *engine, const SynackScript *script, SynackTrace *trac
   engine->trace = trace;
   synack_scheduler_init (&engine->sched);
   synack_prng_seed (&engine->prng, script->params.seed);
+  synack_ticks_init (&engine->ticks, &script->params);
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
     synack_host_init (&engine->hosts[h], (SynackHostId) h);
 

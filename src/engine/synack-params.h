@@ -20,6 +20,7 @@ typedef struct {
   int        data_retries;       /* retransmissions of data or FIN before ETIMEDOUT */
   SynackTime fin_timeout;        /* orphaned FIN_WAIT_2 lifetime */
   SynackTime delayed_ack;        /* 0 means off */
+  uint32_t   hz;                 /* timers fire on ticks of 1 s / hz; 0: exactly on time */
   uint32_t   mss;
   uint32_t   window;             /* receive buffer each socket advertises */
 
@@ -54,6 +55,7 @@ typedef enum {
   SYNACK_PARAMS_FIN_TIMEOUT_ZERO,
   SYNACK_PARAMS_KEEPALIVE_RANGE,
   SYNACK_PARAMS_LIMIT_ZERO,
+  SYNACK_PARAMS_HZ_RANGE,
 } SynackParamsError;
 
 /* Fills params with the defaults of the profile. */

@@ -274,7 +274,7 @@ time_wait_input (Arrival *a)
 static void
 heard_from_peer (SynackSocket *sock)
 {
-  SynackTime deadline = synack_now (sock->engine) + synack_tcp_params (sock)->keepalive_idle;
+  SynackTime deadline = synack_tcp_timer_deadline (sock, synack_tcp_params (sock)->keepalive_idle);
 
   if (synack_tcp_timer_running (sock, SYNACK_TIMER_KEEPALIVE) &&
       sock->timers[SYNACK_TIMER_KEEPALIVE].entry.when != deadline)

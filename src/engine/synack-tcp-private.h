@@ -105,6 +105,13 @@ void     synack_tcp_ack_advance     (SynackSocket *sock, uint32_t ack);
 /* The RTO once the handshake is over (RFC 6298 5.7). */
 void     synack_tcp_rto_established (SynackSocket *sock);
 
+/* When a timer started now for `duration` would fire (on the tick clock). */
+static inline SynackTime
+synack_tcp_timer_deadline (const SynackSocket *sock, SynackTime duration)
+{
+  return synack_ticks_deadline (&sock->engine->ticks, synack_now (sock->engine), duration);
+}
+
 static inline bool
 synack_tcp_timer_running (const SynackSocket *sock, SynackTimerKind kind)
 {
