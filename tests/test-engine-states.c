@@ -529,7 +529,7 @@ test_time_wait_accepts_newer_syn (void)
   g_autoptr (SynackTrace) trace = synack_test_run (
     "delay = 50ms\nat 0 server listen 80 isn=5000\n"
     "at 0 client connect 80 from 40000 isn=1000 conn=1\n"
-    "at 1s server close\nwhen client eof: client close\n"
+    "at 1s server close\nwhen client eof +100ms: client close\n"
     "at 5s client connect 80 from 40000 isn=90000 conn=2\n");
   g_autofree char *server1 = synack_test_states (trace, SYNACK_SERVER, 1);
   g_autofree char *server2 = synack_test_states (trace, SYNACK_SERVER, 2);

@@ -338,6 +338,47 @@ test_duplicate_ack_keeps_backoff (void)
   g_assert_cmpint (trace->events[failed].t, ==, plain->events[failed_plain].t);
 }
 
+/* Before any data Linux's ACK timeout is zero: the ACK of a FIN waits for
+ * the next tick, and a FIN sent before it carries the ACK. */
+static GArray *
+teardown_after (const char *close_delay, SynackTrace **out)
+{
+  g_autofree char *text = g_strdup_printf (
+    "delay = 50ms\nat 0 server listen 80 isn=5000\nat 0 client connect 80 isn=1000\n"
+    "at 1s client close\nwhen server eof %s: server close\n", close_delay);
+  SynackTrace *trace = synack_test_run (text);
+  GArray *segments = synack_test_segments_from_trace (trace);
+  long start = synack_test_find_timer (trace, SYNACK_SERVER, SYNACK_TIMER_DELAYED_ACK, SYNACK_TIMER_START, 0);
+
+  g_assert_cmpint (start, >=, 0);
+  g_assert_cmpint (trace->events[start].duration, ==, 0);
+  g_assert_cmpint (trace->events[start].expires - trace->events[start].t, >, 0);
+  g_assert_cmpint (trace->events[start].expires - trace->events[start].t, <=, SYNACK_MS (4));
+  *out = trace;
+  return segments;
+}
+
+static void
+test_fin_ack_waits_for_tick (void)
+{
+  g_autoptr (SynackTrace) at_once = NULL;
+  g_autoptr (SynackTrace) later = NULL;
+  g_autoptr (GArray) three = teardown_after ("", &at_once);
+  g_autoptr (GArray) four = teardown_after ("+10ms", &later);
+  g_autofree char *client_three = synack_test_states (at_once, SYNACK_CLIENT, 1);
+  g_autofree char *client_four = synack_test_states (later, SYNACK_CLIENT, 1);
+
+  /* SYN, SYN-ACK, ACK, then FIN, FIN+ACK, ACK. */
+  g_assert_cmpuint (three->len, ==, 6);
+  g_assert_cmpuint (g_array_index (three, SynackTestSegment, 4).flags, ==, SYNACK_FLAG_FIN | SYNACK_FLAG_ACK);
+  g_assert_cmpuint (g_array_index (three, SynackTestSegment, 4).dir, ==, SYNACK_S2C);
+  g_assert_cmpstr (client_three, ==, "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED");
+  /* Closed after the tick: the ACK went alone, four segments. */
+  g_assert_cmpuint (four->len, ==, 7);
+  g_assert_cmpuint (g_array_index (four, SynackTestSegment, 4).flags, ==, SYNACK_FLAG_ACK);
+  g_assert_cmpstr (client_four, ==, "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -355,6 +396,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/timer/time-wait/rfc9293", test_rfc9293_time_wait_four_minutes);
   g_test_add_func ("/engine/timer/time-wait/restart", test_time_wait_restarts_on_retransmitted_fin);
   g_test_add_func ("/engine/timer/delayed-ack", test_delayed_ack);
+  g_test_add_func ("/engine/timer/delayed-ack/fin-before-data", test_fin_ack_waits_for_tick);
   g_test_add_func ("/engine/timer/keepalive/peer-gone", test_keepalive_finds_peer_gone);
   g_test_add_func ("/engine/timer/keepalive/answered", test_keepalive_answered_stays_established);
   g_test_add_func ("/engine/timer/rto/retries-after-syn-loss", test_data_retries_start_over_after_syn_loss);

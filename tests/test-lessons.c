@@ -157,7 +157,7 @@ static const Lesson lessons[] = {
     "C>S ACK seq=2 ack=2 len=0\n",
     "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
-    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000, server retransmit 600000",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server delayed-ack 0, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000, server retransmit 600000",
     "server recv EOF" },
   { "old-duplicate",
     "C>S SYN seq=0 ack=0 len=0\n"
@@ -226,6 +226,24 @@ static const Lesson lessons[] = {
     "LISTEN SYN_RECEIVED ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, client delayed-ack 40000, server fin-wait-2 60000000, server time-wait 60000000",
     "client recv EOF" },
+  { "three-segment-close",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK,FIN seq=1 ack=1 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n"
+    "C>S SYN seq=2000 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=2001 len=0\n"
+    "C>S ACK seq=2001 ack=1 len=0\n"
+    "C>S ACK,FIN seq=2001 ack=1 len=0\n"
+    "S>C ACK seq=1 ack=2002 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2002 len=0\n"
+    "C>S ACK seq=2002 ack=2 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server delayed-ack 0, server retransmit 300000, client time-wait 60000000, client fin-wait-2 60000000",
+    "server recv EOF" },
   { "simultaneous-open",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN seq=0 ack=0 len=0\n"
