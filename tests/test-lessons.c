@@ -249,6 +249,8 @@ static const Lesson lessons[] = {
     "S>C SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
     "C>S SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "S>C ACK seq=1 ack=1 len=0\n"
     "C>S ACK seq=1 ack=1 len=100\n"
     "S>C ACK seq=1 ack=101 len=0\n"
     "C>S ACK,FIN seq=101 ack=1 len=0\n"

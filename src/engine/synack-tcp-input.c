@@ -27,6 +27,8 @@ typedef struct {
   bool                ack_now;
 } Arrival;
 
+static void send_replies (Arrival *a);
+
 /* Whether the steps go on with the segment after this one. */
 typedef enum {
   NEXT_STEP,
@@ -407,10 +409,14 @@ check_ack_syn_received (Arrival *a)
                                                         : SYNACK_CAUSE_ACK_RECEIVED);
   if (sock->state != SYNACK_STATE_ESTABLISHED)
     return SEGMENT_DONE;
-  /* The crossed SYN-ACK carries nothing more: what we have queued goes. */
+  /* The crossed SYN-ACK repeats a SYN we already took: Linux's
+   * tcp_data_queue() treats it as a retransmission and ACKs at once (with a
+   * D-SACK block for it), unless queued data goes out and carries the ACK. */
   if (a->simultaneous_syn_ack)
     {
-      synack_tcp_output (sock);
+      a->need_ack = true;
+      a->ack_now = true;
+      send_replies (a);
       return SEGMENT_DONE;
     }
   return NEXT_STEP;
