@@ -379,6 +379,47 @@ test_fin_ack_waits_for_tick (void)
   g_assert_cmpstr (client_four, ==, "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED");
 }
 
+/* A loss from a time on, one way: the server's segments vanish from 2.5 s,
+ * the client's still arrive, so the client retransmits what the server
+ * has long had. */
+static void
+test_loss_from_time_one_way (void)
+{
+  g_autoptr (SynackTrace) trace = synack_test_run (
+    BASE "at 1s client send 100\nat 3s client send 100\nlose server any every from 2.5s\n");
+  guint lost_before = 0, lost_after = 0, client_lost = 0, retransmitted = 0;
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+
+      if (e->type == SYNACK_EVENT_SEND && e->host == SYNACK_CLIENT && e->rexmit > 0 && e->hdr.len > 0)
+        retransmitted++;
+      if (e->type != SYNACK_EVENT_LOST)
+        continue;
+      /* A LOST event names the sender and the time it would have arrived. */
+      if (e->host == SYNACK_CLIENT)
+        client_lost++;
+      else if (e->t - SYNACK_MS (50) < SYNACK_MS (2500))
+        lost_before++;
+      else
+        lost_after++;
+    }
+  g_assert_cmpuint (lost_before, ==, 0);
+  g_assert_cmpuint (client_lost, ==, 0);
+  g_assert_cmpuint (lost_after, >=, 2);
+  g_assert_cmpuint (retransmitted, >=, 2);
+}
+
+static void
+test_loss_from_time_checked (void)
+{
+  g_autoptr (GError) error = synack_test_run_error (BASE "lose server any every from soon\n");
+
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "soon"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -397,6 +438,8 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/timer/time-wait/restart", test_time_wait_restarts_on_retransmitted_fin);
   g_test_add_func ("/engine/timer/delayed-ack", test_delayed_ack);
   g_test_add_func ("/engine/timer/delayed-ack/fin-before-data", test_fin_ack_waits_for_tick);
+  g_test_add_func ("/engine/network/loss-from-time", test_loss_from_time_one_way);
+  g_test_add_func ("/engine/network/loss-from-time/checked", test_loss_from_time_checked);
   g_test_add_func ("/engine/timer/keepalive/peer-gone", test_keepalive_finds_peer_gone);
   g_test_add_func ("/engine/timer/keepalive/answered", test_keepalive_answered_stays_established);
   g_test_add_func ("/engine/timer/rto/retries-after-syn-loss", test_data_retries_start_over_after_syn_loss);

@@ -82,6 +82,7 @@ typedef struct {
   uint32_t        conn;       /* 0: any connection */
   uint32_t        nth;        /* 1-based occurrence among matches; 0: every match */
   uint32_t        segment;    /* nonzero: exactly the segment with this number */
+  SynackTime      from;       /* only segments sent at or after this time (a cable cut one way) */
   SynackTime      extra;
   unsigned        line;
 } SynackFault;
