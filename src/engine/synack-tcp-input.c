@@ -115,7 +115,7 @@ listen_input (Arrival *a, SynackSocket *listener, bool forced_isn, uint32_t isn)
   child->rcv_nxt = in->seq + 1;
   child->snd_wnd = in->win;
   synack_tcp_set_isn (child, forced_isn ? isn
-                                        : synack_tcp_choose_isn (a->engine, listener->has_fixed_isn,
+                                        : synack_tcp_choose_isn (child, listener->has_fixed_isn,
                                                                  listener->iss));
   if (!synack_host_bind (host, child))
     {

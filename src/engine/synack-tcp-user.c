@@ -67,7 +67,7 @@ synack_tcp_connect (SynackEngine *engine, SynackHostId host_id, uint32_t conn,
   sock->conn = conn;
   sock->local_port = local_port;
   sock->remote_port = remote_port;
-  synack_tcp_set_isn (sock, synack_tcp_choose_isn (engine, has_isn, isn));
+  synack_tcp_set_isn (sock, synack_tcp_choose_isn (sock, has_isn, isn));
   sock->connect_pending = true;
   sock->accepted = true;
   if (!synack_host_bind (host, sock))
