@@ -8,21 +8,11 @@
                    "at 0 client connect 80 from 40000 conn=1\nat 1s client abort conn=1\n" \
                    "at 2s client connect 80 from 40000 conn=2\n"
 
-static const SynackConnInfo *
-conn_info (const SynackTrace *trace, uint32_t conn)
-{
-  for (size_t i = 0; i < trace->n_conns; i++)
-    if (trace->conns[i].conn == conn)
-      return &trace->conns[i];
-  g_assert_not_reached ();
-  return NULL;
-}
-
 static void
 test_same_tuple_follows_clock (void)
 {
   g_autoptr (SynackTrace) trace = synack_test_run (SAME_TUPLE);
-  uint32_t step = conn_info (trace, 2)->client_iss - conn_info (trace, 1)->client_iss;
+  uint32_t step = synack_test_conn_info (trace, 2)->client_iss - synack_test_conn_info (trace, 1)->client_iss;
 
   /* Two seconds of 64 ns steps, give or take the rounding of each. */
   g_assert_cmpint (llabs ((long long) step - 2000000000 / 64), <=, 1);
@@ -37,13 +27,13 @@ test_other_tuples_unrelated (void)
   g_autoptr (SynackTrace) reseeded = synack_test_run ("seed = 7\n" SAME_TUPLE);
   g_autoptr (SynackTrace) again = synack_test_run (SAME_TUPLE);
   g_autoptr (SynackTrace) once_more = synack_test_run (SAME_TUPLE);
-  uint32_t a = conn_info (trace, 1)->client_iss, b = conn_info (trace, 2)->client_iss;
+  uint32_t a = synack_test_conn_info (trace, 1)->client_iss, b = synack_test_conn_info (trace, 2)->client_iss;
 
   /* Neighbouring ports at the same instant: nowhere near each other. */
   g_assert_cmpuint (a - b > 1000000 && b - a > 1000000, ==, TRUE);
   /* The seed keys the hash; the same seed, the same ISNs. */
-  g_assert_cmpuint (conn_info (reseeded, 1)->client_iss, !=, conn_info (again, 1)->client_iss);
-  g_assert_cmpuint (conn_info (again, 1)->client_iss, ==, conn_info (once_more, 1)->client_iss);
+  g_assert_cmpuint (synack_test_conn_info (reseeded, 1)->client_iss, !=, synack_test_conn_info (again, 1)->client_iss);
+  g_assert_cmpuint (synack_test_conn_info (again, 1)->client_iss, ==, synack_test_conn_info (once_more, 1)->client_iss);
 }
 
 static void
@@ -52,8 +42,8 @@ test_explicit_isn_wins (void)
   g_autoptr (SynackTrace) trace = synack_test_run (
     "at 0 server listen 80 isn=5000\nat 0 client connect 80 isn=1000\n");
 
-  g_assert_cmpuint (conn_info (trace, 1)->client_iss, ==, 1000);
-  g_assert_cmpuint (conn_info (trace, 1)->server_iss, ==, 5000);
+  g_assert_cmpuint (synack_test_conn_info (trace, 1)->client_iss, ==, 1000);
+  g_assert_cmpuint (synack_test_conn_info (trace, 1)->server_iss, ==, 5000);
 }
 
 int

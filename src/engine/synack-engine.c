@@ -199,7 +199,8 @@ perform (SynackEngine *engine, const SynackAction *action, uint32_t conn)
       return;
     case SYNACK_DO_CONNECT:
       synack_tcp_connect (engine, action->host, conn ? conn : synack_engine_new_conn (engine),
-                          action->local_port, action->port, action->has_isn, action->isn);
+                          action->local_port, action->port, action->has_isn, action->isn,
+                          action->reuseaddr);
       return;
     case SYNACK_DO_CRASH:
       crash (engine, action->host);

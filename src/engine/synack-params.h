@@ -25,6 +25,8 @@ typedef struct {
   uint32_t   window;             /* receive buffer each socket advertises */
 
   bool       rfc1337;            /* TIME_WAIT ignores RST (RFC 1337); Linux's default is off */
+  uint32_t   tw_reuse;           /* net.ipv4.tcp_tw_reuse: 0 never, 1 always, 2 on loopback only */
+  bool       loopback;           /* the hosts talk over loopback, not a LAN */
   unsigned   keepalive;          /* bit per SynackHostId: who sets SO_KEEPALIVE */
   SynackTime keepalive_idle;
   SynackTime keepalive_interval;
@@ -56,6 +58,7 @@ typedef enum {
   SYNACK_PARAMS_KEEPALIVE_RANGE,
   SYNACK_PARAMS_LIMIT_ZERO,
   SYNACK_PARAMS_HZ_RANGE,
+  SYNACK_PARAMS_TW_REUSE_RANGE,
 } SynackParamsError;
 
 /* Fills params with the defaults of the profile. */

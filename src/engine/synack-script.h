@@ -49,6 +49,7 @@ typedef struct {
   uint64_t     bytes;
   bool         has_isn;
   uint32_t     isn;
+  bool         reuseaddr;     /* connect: SO_REUSEADDR before binding the local port */
 
   /* A timed connect may repeat: `repeat` more connections, `every` apart. */
   uint32_t     repeat;

@@ -145,6 +145,7 @@ void
 synack_tcp_enter_time_wait (SynackSocket *sock, SynackCause cause)
 {
   synack_tcp_timers_stop_all (sock);
+  sock->time_wait_since = synack_now (sock->engine);
   synack_tcp_set_state (sock, SYNACK_STATE_TIME_WAIT, cause);
   synack_tcp_timer_start (sock, SYNACK_TIMER_TIME_WAIT,
                           synack_params_time_wait (synack_tcp_params (sock)));
