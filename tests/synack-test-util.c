@@ -375,3 +375,13 @@ synack_test_have_program (const char *name)
 
   return path != NULL;
 }
+
+const SynackConnInfo *
+synack_test_conn_info (const SynackTrace *trace, uint32_t conn)
+{
+  for (size_t i = 0; i < trace->n_conns; i++)
+    if (trace->conns[i].conn == conn)
+      return &trace->conns[i];
+  g_error ("connection %u is not in the trace", conn);
+  return NULL;
+}

@@ -44,6 +44,9 @@ char *synack_test_segments_describe (GArray *segments);
 /* The states a host's side of a connection went through, "CLOSED SYN_SENT …". */
 char *synack_test_states (const SynackTrace *trace, SynackHostId host, uint32_t conn);
 
+/* The connection table's row for conn; fails the test if there is none. */
+const SynackConnInfo *synack_test_conn_info (const SynackTrace *trace, uint32_t conn);
+
 /* The n-th (from 0) event matching type/host/timer etc.; -1 if none. */
 long synack_test_find_timer (const SynackTrace *trace, SynackHostId host,
                              SynackTimerKind timer, SynackTimerAction action, guint nth);

@@ -320,6 +320,7 @@ static void
 test_fin_after_ack_on_out_of_order_data (void)
 {
   static const char text[] =
+    "hz = 0\n"
     "delay = 50ms\n"
     "data-retries = 2\n"
     "at 0 server listen 80 isn=5000\n"

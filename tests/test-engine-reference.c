@@ -40,9 +40,11 @@ test_syn_timeout_result (void)
   long i = synack_test_find_app (trace, SYNACK_CLIENT, SYNACK_CALL_CONNECT, SYNACK_RESULT_ETIMEDOUT);
 
   g_assert_cmpint (i, >=, 0);
-  /* Linux measured 133.3 s (its timers fire a little late); 131 s nominal. */
-  g_assert_cmpint (trace->events[i].t, ==, SYNACK_SEC (131));
-  g_assert_cmpfloat (fabs (trace->events[i].t / 1e6 - 133.28) / 133.28, <, 0.10);
+  /* Linux measured 133.3 s where the nominal schedule says 131 s: each
+   * timer fires on a tick, and the wheel rounds the long ones up. The tick
+   * clock brings the simulation within 1 % of the capture. */
+  g_assert_cmpint (trace->events[i].t, >, SYNACK_SEC (131));
+  g_assert_cmpfloat (fabs (trace->events[i].t / 1e6 - 133.28) / 133.28, <, 0.01);
 }
 
 static void
@@ -56,8 +58,13 @@ test_time_wait_length (void)
 
   g_assert_cmpint (start, >=, 0);
   g_assert_cmpint (expire, >, start);
-  /* ss saw the entry until 60.5 s and not at 62.0 s: TCP_TIMEWAIT_LEN. */
-  g_assert_cmpint (trace->events[expire].t - trace->events[start].t, ==, SYNACK_SEC (60));
+  /* ss saw the entry until 60.5 s and not at 62.0 s: TCP_TIMEWAIT_LEN,
+   * rounded up by the timer wheel as the tick clock rounds it. */
+  g_assert_cmpint (trace->events[start].duration, ==, SYNACK_SEC (60));
+  g_assert_cmpint (trace->events[expire].t - trace->events[start].t, >, SYNACK_MS (60500));
+  /* Where in the wheel's 2.048 s granule (512 ticks) it ends depends on
+   * the tick count when it was armed, which no capture can tell. */
+  g_assert_cmpint (trace->events[expire].t - trace->events[start].t, <=, SYNACK_SEC (60) + SYNACK_MS (2048 + 4));
   g_assert_cmpstr (client, ==, "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED");
   g_assert_cmpstr (server, ==, "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED");
 }

@@ -4,7 +4,9 @@
 #include "synack-test-util.h"
 #include "synack-testing.h"
 
-#define BASE "delay = 50ms\nat 0 server listen 80 isn=5000\nat 0 client connect 80 isn=1000\n"
+/* Timers exactly on time: these tests pin the stack's own arithmetic; the
+ * tick clock has tests of its own. */
+#define BASE "hz = 0\ndelay = 50ms\nat 0 server listen 80 isn=5000\nat 0 client connect 80 isn=1000\n"
 
 /* ---- Helpers for stepping a run and slipping a segment in --------------- */
 
@@ -172,12 +174,15 @@ test_simultaneous_open (void)
 
   g_assert_cmpstr (client, ==, "CLOSED SYN_SENT SYN_RECEIVED ESTABLISHED");
   g_assert_cmpstr (server, ==, "CLOSED SYN_SENT SYN_RECEIVED ESTABLISHED");
-  /* Crossed SYNs, then crossed SYN-ACKs repeating each side's ISN. */
+  /* Crossed SYNs, then crossed SYN-ACKs repeating each side's ISN; each
+   * side answers the SYN-ACK at once with an ACK, as Linux does. */
   g_assert_cmpstr (described, ==,
                    "    0.000000 C>S SYN seq=0 ack=0 len=0\n"
                    "    0.000000 S>C SYN seq=0 ack=0 len=0\n"
                    "    0.050000 S>C SYN,ACK seq=0 ack=1 len=0\n"
-                   "    0.050000 C>S SYN,ACK seq=0 ack=1 len=0\n");
+                   "    0.050000 C>S SYN,ACK seq=0 ack=1 len=0\n"
+                   "    0.100000 C>S ACK seq=1 ack=1 len=0\n"
+                   "    0.100000 S>C ACK seq=1 ack=1 len=0\n");
   g_assert_cmpint (synack_test_find_app (trace, SYNACK_CLIENT, SYNACK_CALL_CONNECT, SYNACK_RESULT_OK), >=, 0);
   g_assert_cmpint (synack_test_find_app (trace, SYNACK_SERVER, SYNACK_CALL_CONNECT, SYNACK_RESULT_OK), >=, 0);
 }
@@ -527,7 +532,7 @@ test_time_wait_accepts_newer_syn (void)
   g_autoptr (SynackTrace) trace = synack_test_run (
     "delay = 50ms\nat 0 server listen 80 isn=5000\n"
     "at 0 client connect 80 from 40000 isn=1000 conn=1\n"
-    "at 1s server close\nwhen client eof: client close\n"
+    "at 1s server close\nwhen client eof +100ms: client close\n"
     "at 5s client connect 80 from 40000 isn=90000 conn=2\n");
   g_autofree char *server1 = synack_test_states (trace, SYNACK_SERVER, 1);
   g_autofree char *server2 = synack_test_states (trace, SYNACK_SERVER, 2);
@@ -548,7 +553,8 @@ test_time_wait_accepts_newer_syn (void)
 static void
 test_time_wait_refuses_reuse_on_its_own_side (void)
 {
-  /* The client holds TIME_WAIT: connecting again from the same port fails. */
+  /* The client holds TIME_WAIT: without SO_REUSEADDR, binding the same
+   * port again fails until TIME_WAIT is over. */
   g_autoptr (SynackTrace) trace = synack_test_run (
     BASE "at 1s client close\nwhen server eof: server close\n"
     "at 5s client connect 80 from 40000\n"
@@ -691,6 +697,58 @@ test_deliver_emitted_with_final_verdict (void)
     }
 }
 
+/* The client closes first and holds TIME_WAIT; at 5 s it connects again
+ * from the same port. */
+#define REBIND(option) "delay = 50ms\nat 0 server listen 80 isn=5000\n" \
+  "at 0 client connect 80 from 40000 conn=1 " option "\nat 1s client close conn=1\n" \
+  "when server eof +100ms: server close\nat 5s client connect 80 from 40000 conn=2 " option "\n"
+
+static void
+test_time_wait_reused_with_reuseaddr (void)
+{
+  g_autoptr (SynackTrace) trace = synack_test_run (REBIND ("reuseaddr"));
+  g_autofree char *client1 = synack_test_states (trace, SYNACK_CLIENT, 1);
+  g_autofree char *client2 = synack_test_states (trace, SYNACK_CLIENT, 2);
+  g_autoptr (SynackTrace) plain = synack_test_run (REBIND (""));
+
+  /* tcp_twsk_unique(): the old connection gives way, and the new ISN is
+   * its SND.NXT (ISN + SYN + FIN) + 65535 + 2. */
+  g_assert_cmpstr (client1, ==, "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED");
+  g_assert_cmpstr (client2, ==, "CLOSED SYN_SENT ESTABLISHED");
+  g_assert_cmpuint (synack_test_conn_info (trace, 2)->client_iss, ==, synack_test_conn_info (trace, 1)->client_iss + 2 + 65537);
+  /* Without SO_REUSEADDR the bind itself fails. */
+  g_assert_cmpint (synack_test_find_app (plain, SYNACK_CLIENT, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRINUSE), >=, 0);
+}
+
+/* A client out of ephemeral ports: 30000 connections, every one leaving a
+ * TIME_WAIT, where the range has 28232 ports. */
+#define PORT_RUSH "event-limit = 5000000\ntime-limit = 3s\ndelay = 1ms\n" \
+  "at 0 server listen 80 isn=5000\nat 0 client connect 80 repeat 29999 every 50us\n" \
+  "when client established: client close\nwhen server eof: server close\n"
+
+static guint
+count_results (const SynackTrace *trace, SynackResult result)
+{
+  guint n = 0;
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    n += trace->events[i].type == SYNACK_EVENT_APP && trace->events[i].result == result;
+  return n;
+}
+
+static void
+test_time_wait_reuse_on_loopback (void)
+{
+  g_autoptr (SynackTrace) lan = synack_test_run (PORT_RUSH);
+  g_autoptr (SynackTrace) loopback = synack_test_run ("hosts = loopback\n" PORT_RUSH);
+  g_autoptr (SynackTrace) never = synack_test_run ("hosts = loopback\ntw-reuse = 0\n" PORT_RUSH);
+
+  /* tcp_tw_reuse = 2, Linux's default, helps only on loopback. */
+  g_assert_cmpuint (count_results (lan, SYNACK_RESULT_EADDRNOTAVAIL), ==, 30000 - 28232);
+  g_assert_cmpuint (count_results (never, SYNACK_RESULT_EADDRNOTAVAIL), ==, 30000 - 28232);
+  g_assert_cmpuint (count_results (loopback, SYNACK_RESULT_EADDRNOTAVAIL), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -714,6 +772,8 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/state/syn/in-established-challenged", test_syn_in_established_challenged);
   g_test_add_func ("/engine/state/time-wait/accepts-newer-syn", test_time_wait_accepts_newer_syn);
   g_test_add_func ("/engine/state/time-wait/port-busy", test_time_wait_refuses_reuse_on_its_own_side);
+  g_test_add_func ("/engine/state/time-wait/reuseaddr", test_time_wait_reused_with_reuseaddr);
+  g_test_add_func ("/engine/state/time-wait/tw-reuse", test_time_wait_reuse_on_loopback);
   g_test_add_func ("/engine/state/time-wait/stale-data-without-it", test_stale_data_accepted_without_time_wait);
   g_test_add_func ("/engine/state/syn-sent/ack-of-iss", test_syn_sent_ack_of_iss_refused);
   g_test_add_func ("/engine/state/last-ack/rst-reports-nothing", test_last_ack_rst_reports_nothing);

@@ -2,7 +2,9 @@
  * ACK, keep-alive and TIME_WAIT, to the microsecond. */
 #include "synack-test-util.h"
 
-#define BASE "delay = 50ms\nat 0 server listen 80 isn=5000\nat 0 client connect 80 isn=1000\n"
+/* Timers exactly on time: these tests pin the stack's own arithmetic; the
+ * tick clock has tests of its own. */
+#define BASE "hz = 0\ndelay = 50ms\nat 0 server listen 80 isn=5000\nat 0 client connect 80 isn=1000\n"
 
 static void
 assert_times (GArray *times, const SynackTime *expected, guint n)
@@ -336,6 +338,88 @@ test_duplicate_ack_keeps_backoff (void)
   g_assert_cmpint (trace->events[failed].t, ==, plain->events[failed_plain].t);
 }
 
+/* Before any data Linux's ACK timeout is zero: the ACK of a FIN waits for
+ * the next tick, and a FIN sent before it carries the ACK. */
+static GArray *
+teardown_after (const char *close_delay, SynackTrace **out)
+{
+  g_autofree char *text = g_strdup_printf (
+    "delay = 50ms\nat 0 server listen 80 isn=5000\nat 0 client connect 80 isn=1000\n"
+    "at 1s client close\nwhen server eof %s: server close\n", close_delay);
+  SynackTrace *trace = synack_test_run (text);
+  GArray *segments = synack_test_segments_from_trace (trace);
+  long start = synack_test_find_timer (trace, SYNACK_SERVER, SYNACK_TIMER_DELAYED_ACK, SYNACK_TIMER_START, 0);
+
+  g_assert_cmpint (start, >=, 0);
+  g_assert_cmpint (trace->events[start].duration, ==, 0);
+  g_assert_cmpint (trace->events[start].expires - trace->events[start].t, >, 0);
+  g_assert_cmpint (trace->events[start].expires - trace->events[start].t, <=, SYNACK_MS (4));
+  *out = trace;
+  return segments;
+}
+
+static void
+test_fin_ack_waits_for_tick (void)
+{
+  g_autoptr (SynackTrace) at_once = NULL;
+  g_autoptr (SynackTrace) later = NULL;
+  g_autoptr (GArray) three = teardown_after ("", &at_once);
+  g_autoptr (GArray) four = teardown_after ("+10ms", &later);
+  g_autofree char *client_three = synack_test_states (at_once, SYNACK_CLIENT, 1);
+  g_autofree char *client_four = synack_test_states (later, SYNACK_CLIENT, 1);
+
+  /* SYN, SYN-ACK, ACK, then FIN, FIN+ACK, ACK. */
+  g_assert_cmpuint (three->len, ==, 6);
+  g_assert_cmpuint (g_array_index (three, SynackTestSegment, 4).flags, ==, SYNACK_FLAG_FIN | SYNACK_FLAG_ACK);
+  g_assert_cmpuint (g_array_index (three, SynackTestSegment, 4).dir, ==, SYNACK_S2C);
+  g_assert_cmpstr (client_three, ==, "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED");
+  /* Closed after the tick: the ACK went alone, four segments. */
+  g_assert_cmpuint (four->len, ==, 7);
+  g_assert_cmpuint (g_array_index (four, SynackTestSegment, 4).flags, ==, SYNACK_FLAG_ACK);
+  g_assert_cmpstr (client_four, ==, "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED");
+}
+
+/* A loss from a time on, one way: the server's segments vanish from 2.5 s,
+ * the client's still arrive, so the client retransmits what the server
+ * has long had. */
+static void
+test_loss_from_time_one_way (void)
+{
+  g_autoptr (SynackTrace) trace = synack_test_run (
+    BASE "at 1s client send 100\nat 3s client send 100\nlose server any every from 2.5s\n");
+  guint lost_before = 0, lost_after = 0, client_lost = 0, retransmitted = 0;
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+
+      if (e->type == SYNACK_EVENT_SEND && e->host == SYNACK_CLIENT && e->rexmit > 0 && e->hdr.len > 0)
+        retransmitted++;
+      if (e->type != SYNACK_EVENT_LOST)
+        continue;
+      /* A LOST event names the sender and the time it would have arrived. */
+      if (e->host == SYNACK_CLIENT)
+        client_lost++;
+      else if (e->t - SYNACK_MS (50) < SYNACK_MS (2500))
+        lost_before++;
+      else
+        lost_after++;
+    }
+  g_assert_cmpuint (lost_before, ==, 0);
+  g_assert_cmpuint (client_lost, ==, 0);
+  g_assert_cmpuint (lost_after, >=, 2);
+  g_assert_cmpuint (retransmitted, >=, 2);
+}
+
+static void
+test_loss_from_time_checked (void)
+{
+  g_autoptr (GError) error = synack_test_run_error (BASE "lose server any every from soon\n");
+
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "soon"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -353,6 +437,9 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/timer/time-wait/rfc9293", test_rfc9293_time_wait_four_minutes);
   g_test_add_func ("/engine/timer/time-wait/restart", test_time_wait_restarts_on_retransmitted_fin);
   g_test_add_func ("/engine/timer/delayed-ack", test_delayed_ack);
+  g_test_add_func ("/engine/timer/delayed-ack/fin-before-data", test_fin_ack_waits_for_tick);
+  g_test_add_func ("/engine/network/loss-from-time", test_loss_from_time_one_way);
+  g_test_add_func ("/engine/network/loss-from-time/checked", test_loss_from_time_checked);
   g_test_add_func ("/engine/timer/keepalive/peer-gone", test_keepalive_finds_peer_gone);
   g_test_add_func ("/engine/timer/keepalive/answered", test_keepalive_answered_stays_established);
   g_test_add_func ("/engine/timer/rto/retries-after-syn-loss", test_data_retries_start_over_after_syn_loss);

@@ -7,7 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define BASE "at 0 server listen 80\nat 0 client connect 80\n"
+/* Timers exactly on time, so the limits read as round numbers. */
+#define BASE "hz = 0\nat 0 server listen 80\nat 0 client connect 80\n"
 #define ENDLESS_KEEPALIVE \
   "time-limit = 8760h\nkeepalive = on\nkeepalive-idle = 1s\nkeepalive-interval = 1s\n" BASE
 
@@ -120,13 +121,24 @@ handshake_with (const char *assignment)
   return scenario;
 }
 
+/* To the microsecond: timers exactly on time, not on ticks. */
+static SynackScenario *
+exact_timers (SynackScenario *scenario)
+{
+  g_autoptr (GError) error = NULL;
+
+  synack_scenario_set_assignment (scenario, "hz=0", &error);
+  g_assert_no_error (error);
+  return scenario;
+}
+
 static void
 test_msl_microseconds (void)
 {
   for (SynackTime msl = 1; msl <= 8; msl *= 2)
     {
       g_autofree char *set = g_strdup_printf ("msl=%" G_GINT64_FORMAT "us", msl);
-      g_autoptr (SynackScenario) scenario = handshake_with (set);
+      g_autoptr (SynackScenario) scenario = exact_timers (handshake_with (set));
       g_autoptr (SynackTrace) trace = run_checked (scenario);
       long start = synack_test_find_timer (trace, SYNACK_CLIENT, SYNACK_TIMER_TIME_WAIT, SYNACK_TIMER_START, 0);
       long end = synack_test_find_timer (trace, SYNACK_CLIENT, SYNACK_TIMER_TIME_WAIT, SYNACK_TIMER_EXPIRE, 0);
@@ -143,7 +155,7 @@ test_msl_microseconds (void)
 static void
 test_delay_minutes (void)
 {
-  g_autoptr (SynackScenario) scenario = handshake_with ("delay=5min");
+  g_autoptr (SynackScenario) scenario = exact_timers (handshake_with ("delay=5min"));
   g_autoptr (SynackTrace) trace = run_checked (scenario);
   const SynackEvent *e = app_result (trace, SYNACK_CLIENT, SYNACK_CALL_CONNECT, SYNACK_RESULT_ETIMEDOUT);
 

@@ -57,8 +57,8 @@ static const Lesson lessons[] = {
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
     "C>S ACK seq=1 ack=1 len=0\n"
-    "C>S ACK seq=1 ack=1 len=0\n"
     "C>S ACK seq=1 ack=1 len=100\n"
+    "C>S ACK seq=101 ack=1 len=0\n"
     "S>C ACK seq=1 ack=101 len=0\n"
     "S>C ACK seq=1 ack=101 len=200\n"
     "C>S ACK seq=101 ack=201 len=0\n"
@@ -157,7 +157,7 @@ static const Lesson lessons[] = {
     "C>S ACK seq=2 ack=2 len=0\n",
     "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
-    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000, server retransmit 600000",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server delayed-ack 0, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000, server retransmit 600000",
     "server recv EOF" },
   { "old-duplicate",
     "C>S SYN seq=0 ack=0 len=0\n"
@@ -226,11 +226,31 @@ static const Lesson lessons[] = {
     "LISTEN SYN_RECEIVED ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, client delayed-ack 40000, server fin-wait-2 60000000, server time-wait 60000000",
     "client recv EOF" },
+  { "three-segment-close",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK,FIN seq=1 ack=1 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n"
+    "C>S SYN seq=2000 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=2001 len=0\n"
+    "C>S ACK seq=2001 ack=1 len=0\n"
+    "C>S ACK,FIN seq=2001 ack=1 len=0\n"
+    "S>C ACK seq=1 ack=2002 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2002 len=0\n"
+    "C>S ACK seq=2002 ack=2 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server delayed-ack 0, server retransmit 300000, client time-wait 60000000, client fin-wait-2 60000000",
+    "server recv EOF" },
   { "simultaneous-open",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
     "C>S SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "S>C ACK seq=1 ack=1 len=0\n"
     "C>S ACK seq=1 ack=1 len=100\n"
     "S>C ACK seq=1 ack=101 len=0\n"
     "C>S ACK,FIN seq=101 ack=1 len=0\n"
@@ -439,12 +459,11 @@ static const Lesson lessons[] = {
     "S>C SYN,ACK seq=0 ack=8001 len=0\n"
     "C>S ACK seq=8001 ack=1 len=0\n"
     "C>S ACK,FIN seq=8001 ack=1 len=0\n"
-    "S>C ACK seq=1 ack=8002 len=0\n"
     "S>C ACK,FIN seq=1 ack=8002 len=0\n"
     "C>S ACK seq=8002 ack=2 len=0\n",
     "CLOSED SYN_SENT CLOSED",
     "LISTEN SYN_RECEIVED CLOSED",
-    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, client fin-wait-2 60000000, client time-wait 60000000",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server delayed-ack 0, server retransmit 300000, client time-wait 60000000",
     "server recv EOF" },
   { "two-army",
     "C>S SYN seq=0 ack=0 len=0\n"
@@ -474,7 +493,7 @@ static const Lesson lessons[] = {
     "C>S RST seq=2 ack=0 len=0\n",
     "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
-    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000, server retransmit 600000, server retransmit 1200000, server retransmit 2400000, server retransmit 4800000, server retransmit 9600000, server retransmit 19200000, server retransmit 38400000, server retransmit 76800000, server retransmit 120000000",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server delayed-ack 0, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000, server retransmit 600000, server retransmit 1200000, server retransmit 2400000, server retransmit 4800000, server retransmit 9600000, server retransmit 19200000, server retransmit 38400000, server retransmit 76800000, server retransmit 120000000",
     "server recv EOF" },
   { "time-wait-assassination",
     "C>S SYN seq=0 ack=0 len=0\n"

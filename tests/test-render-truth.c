@@ -223,14 +223,16 @@ test_back_off_grows (void)
       double gap_before = g_array_index (tops, double, k - 1) - g_array_index (tops, double, k - 2);
 
       g_test_message ("wait %.3f s drawn %.0f px", (double) wait / 1e6, gap);
-      if (wait >= 2 * before - SYNACK_MS (1))
+      /* A doubled wait: Linux's timers fire on its ticks, and its timer
+       * wheel rounds long ones, so a doubling comes out 1.9 to 2.1 times. */
+      if (wait * 10 >= before * 18)
         {
           if (gap < 1.15 * gap_before)
             g_error ("a wait of %.1f s is drawn %.0f px, the %.1f s before it %.0f px",
                      (double) wait / 1e6, gap, (double) before / 1e6, gap_before);
           doubled++;
         }
-      else if (wait == before)
+      else if (llabs (wait - before) <= SYNACK_MS (20))
         g_assert_cmpfloat (fabs (gap - gap_before), <, 1);
     }
   g_assert_cmpuint (doubled, >=, 4);
@@ -334,7 +336,7 @@ test_overview_true_scale (void)
       SynackTime t = trace->end_time * k / 8;
       double x = synack_diagram_overview_x_for_time (trace, width, t);
 
-      g_assert_cmpfloat_with_epsilon (x - x_start, (x_end - x_start) * k / 8.0, 1e-6);
+      g_assert_cmpfloat_with_epsilon (x - x_start, (x_end - x_start) * k / 8.0, 1e-3);  /* t is rounded to a microsecond */
       g_assert_cmpint (llabs (synack_diagram_overview_time_for_x (trace, width, x) - t), <=,
                        trace->end_time / 10000);
     }

@@ -406,7 +406,7 @@ test_determinism (void)
 static void
 test_json_shape (void)
 {
-  g_autofree char *json = json_of ("delay = 50ms\nat 0 server listen 80 isn=5000\nat 0 client connect 80 isn=1000\n"
+  g_autofree char *json = json_of ("hz = 0\ndelay = 50ms\nat 0 server listen 80 isn=5000\nat 0 client connect 80 isn=1000\n"
                                    "at 1s client close\nlose server FIN #1\nwhen server eof: server close\n");
 
   g_assert_true (g_str_has_prefix (json, "{\n  \"format\": \"synack-trace\", \"version\": 1,\n  \"scenario\": \"json\""));

@@ -6,6 +6,7 @@
 #include "synack-prng.h"
 #include "synack-scheduler.h"
 #include "synack-testing.h"
+#include "synack-ticks.h"
 
 typedef struct SynackSocket SynackSocket;
 
@@ -51,6 +52,8 @@ struct SynackSocket {
   bool     read_off;
   bool     connect_pending;
   bool     accepted;       /* passive side: accept() has returned it */
+  bool     reuseaddr;      /* SO_REUSEADDR: its port may be bound again while it lingers */
+  SynackTime time_wait_since;
 
   /* RFC 6298 estimator; Karn's rule says time one unretransmitted segment. */
   SynackTime srtt;
@@ -134,6 +137,7 @@ struct SynackEngine {
   SynackTrace        *trace;
   SynackScheduler     sched;
   SynackPrng          prng;
+  SynackTickClock     ticks;
   SynackHost          hosts[SYNACK_N_HOSTS];
   SynackEngineError   error;
   SynackRunStats      stats;
@@ -220,7 +224,7 @@ SynackResult synack_tcp_listen   (SynackEngine *engine, SynackHostId host, uint1
                                   bool has_isn, uint32_t isn);
 SynackResult synack_tcp_connect  (SynackEngine *engine, SynackHostId host, uint32_t conn,
                                   uint16_t local_port, uint16_t remote_port,
-                                  bool has_isn, uint32_t isn);
+                                  bool has_isn, uint32_t isn, bool reuseaddr);
 SynackResult synack_tcp_send     (SynackSocket *sock, uint64_t bytes);
 SynackResult synack_tcp_shutdown (SynackSocket *sock);
 SynackResult synack_tcp_close    (SynackSocket *sock);

@@ -199,7 +199,8 @@ perform (SynackEngine *engine, const SynackAction *action, uint32_t conn)
       return;
     case SYNACK_DO_CONNECT:
       synack_tcp_connect (engine, action->host, conn ? conn : synack_engine_new_conn (engine),
-                          action->local_port, action->port, action->has_isn, action->isn);
+                          action->local_port, action->port, action->has_isn, action->isn,
+                          action->reuseaddr);
       return;
     case SYNACK_DO_CRASH:
       crash (engine, action->host);
@@ -311,6 +312,7 @@ engine_init (SynackEngine *engine, const SynackScript *script, SynackTrace *trac
   engine->trace = trace;
   synack_scheduler_init (&engine->sched);
   synack_prng_seed (&engine->prng, script->params.seed);
+  synack_ticks_init (&engine->ticks, &script->params);
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
     synack_host_init (&engine->hosts[h], (SynackHostId) h);
 

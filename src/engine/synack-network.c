@@ -38,8 +38,10 @@ synack_match_kind_matches (SynackMatchKind match, const SynackHeader *hdr)
 
 static bool
 fault_matches (const SynackFault *fault, const SynackHeader *hdr, SynackDirection dir,
-               uint32_t seg, uint32_t conn)
+               uint32_t seg, uint32_t conn, SynackTime now)
 {
+  if (now < fault->from)
+    return false;
   if (fault->segment != 0)
     return fault->segment == seg;
   if (!fault->any_direction && fault->direction != dir)
@@ -114,7 +116,7 @@ synack_network_send (SynackEngine *engine, SynackHostId from, const SynackHeader
     {
       const SynackFault *fault = &engine->script->faults[i];
 
-      if (!fault_matches (fault, hdr, dir, seg, conn))
+      if (!fault_matches (fault, hdr, dir, seg, conn, synack_now (engine)))
         continue;
       engine->fault_hits[i]++;
       if (fault->nth != 0 && (fault->and_later ? engine->fault_hits[i] < fault->nth

@@ -25,6 +25,7 @@ synack_params_init (SynackParams *p, SynackProfile profile)
   p->keepalive_idle = SYNACK_SEC (7200);
   p->keepalive_interval = SYNACK_SEC (75);
   p->keepalive_probes = 9;
+  p->tw_reuse = 2;
   p->time_limit = SYNACK_SEC (24 * 3600);
   p->event_limit = 1000000;
 
@@ -39,6 +40,7 @@ synack_params_init (SynackParams *p, SynackProfile profile)
       p->rto_max = SYNACK_SEC (60);
       p->syn_linear_retries = 0;
       p->delayed_ack = 0;
+      p->hz = 0;
       break;
 
     case SYNACK_PROFILE_LINUX:
@@ -49,6 +51,8 @@ synack_params_init (SynackParams *p, SynackProfile profile)
       p->rto_max = SYNACK_SEC (120);
       p->syn_linear_retries = 4;
       p->delayed_ack = SYNACK_MS (40);
+      /* CONFIG_HZ of Debian's kernels: a 4 ms tick. */
+      p->hz = 250;
       break;
     }
 }
@@ -87,6 +91,11 @@ synack_params_validate (const SynackParams *p)
     return SYNACK_PARAMS_KEEPALIVE_RANGE;
   if (p->time_limit <= 0 || p->event_limit == 0)
     return SYNACK_PARAMS_LIMIT_ZERO;
+  /* A tick of a whole number of microseconds keeps simulated time exact. */
+  if (p->hz > 10000 || (p->hz > 0 && SYNACK_SEC (1) % p->hz != 0))
+    return SYNACK_PARAMS_HZ_RANGE;
+  if (p->tw_reuse > 2)
+    return SYNACK_PARAMS_TW_REUSE_RANGE;
   return SYNACK_PARAMS_OK;
 }
 
@@ -126,6 +135,11 @@ synack_params_error_to_string (SynackParamsError error)
       return N_("keep-alive times must be more than zero and probes between 1 and 255");
     case SYNACK_PARAMS_LIMIT_ZERO:
       return N_("time-limit and event-limit must be more than zero");
+    case SYNACK_PARAMS_HZ_RANGE:
+      return N_("hz must be 0 (timers exactly on time) or a tick rate up to 10000 that divides "
+             "1000000, such as 100, 250 or 1000");
+    case SYNACK_PARAMS_TW_REUSE_RANGE:
+      return N_("tw-reuse is 0 (never), 1 (always) or 2 (on loopback only, Linux's default)");
     }
   return "unknown parameter error";
 }

@@ -20,10 +20,13 @@ typedef struct {
   int        data_retries;       /* retransmissions of data or FIN before ETIMEDOUT */
   SynackTime fin_timeout;        /* orphaned FIN_WAIT_2 lifetime */
   SynackTime delayed_ack;        /* 0 means off */
+  uint32_t   hz;                 /* timers fire on ticks of 1 s / hz; 0: exactly on time */
   uint32_t   mss;
   uint32_t   window;             /* receive buffer each socket advertises */
 
   bool       rfc1337;            /* TIME_WAIT ignores RST (RFC 1337); Linux's default is off */
+  uint32_t   tw_reuse;           /* net.ipv4.tcp_tw_reuse: 0 never, 1 always, 2 on loopback only */
+  bool       loopback;           /* the hosts talk over loopback, not a LAN */
   unsigned   keepalive;          /* bit per SynackHostId: who sets SO_KEEPALIVE */
   SynackTime keepalive_idle;
   SynackTime keepalive_interval;
@@ -54,6 +57,8 @@ typedef enum {
   SYNACK_PARAMS_FIN_TIMEOUT_ZERO,
   SYNACK_PARAMS_KEEPALIVE_RANGE,
   SYNACK_PARAMS_LIMIT_ZERO,
+  SYNACK_PARAMS_HZ_RANGE,
+  SYNACK_PARAMS_TW_REUSE_RANGE,
 } SynackParamsError;
 
 /* Fills params with the defaults of the profile. */

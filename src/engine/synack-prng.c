@@ -45,3 +45,11 @@ synack_prng_double (SynackPrng *prng)
 {
   return (double) (synack_prng_next (prng) >> 11) * 0x1.0p-53;
 }
+
+uint64_t
+synack_prng_hash (uint64_t key, uint64_t value)
+{
+  uint64_t x = key ^ splitmix64 (&value);
+
+  return splitmix64 (&x);
+}

@@ -49,6 +49,7 @@ typedef struct {
   uint64_t     bytes;
   bool         has_isn;
   uint32_t     isn;
+  bool         reuseaddr;     /* connect: SO_REUSEADDR before binding the local port */
 
   /* A timed connect may repeat: `repeat` more connections, `every` apart. */
   uint32_t     repeat;
@@ -83,6 +84,7 @@ typedef struct {
   uint32_t        nth;        /* 1-based occurrence among matches; 0: every match */
   bool            and_later;  /* with nth: that occurrence and every one after it */
   uint32_t        segment;    /* nonzero: exactly the segment with this number */
+  SynackTime      from;       /* only segments sent at or after this time (a cable cut one way) */
   SynackTime      extra;
   unsigned        line;
 } SynackFault;

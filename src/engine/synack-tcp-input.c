@@ -27,6 +27,8 @@ typedef struct {
   bool                ack_now;
 } Arrival;
 
+static void send_replies (Arrival *a);
+
 /* Whether the steps go on with the segment after this one. */
 typedef enum {
   NEXT_STEP,
@@ -113,7 +115,7 @@ listen_input (Arrival *a, SynackSocket *listener, bool forced_isn, uint32_t isn)
   child->rcv_nxt = in->seq + 1;
   child->snd_wnd = in->win;
   synack_tcp_set_isn (child, forced_isn ? isn
-                                        : synack_tcp_choose_isn (a->engine, listener->has_fixed_isn,
+                                        : synack_tcp_choose_isn (child, listener->has_fixed_isn,
                                                                  listener->iss));
   if (!synack_host_bind (host, child))
     {
@@ -274,7 +276,7 @@ time_wait_input (Arrival *a)
 static void
 heard_from_peer (SynackSocket *sock)
 {
-  SynackTime deadline = synack_now (sock->engine) + synack_tcp_params (sock)->keepalive_idle;
+  SynackTime deadline = synack_tcp_timer_deadline (sock, synack_tcp_params (sock)->keepalive_idle);
 
   if (synack_tcp_timer_running (sock, SYNACK_TIMER_KEEPALIVE) &&
       sock->timers[SYNACK_TIMER_KEEPALIVE].entry.when != deadline)
@@ -407,10 +409,14 @@ check_ack_syn_received (Arrival *a)
                                                         : SYNACK_CAUSE_ACK_RECEIVED);
   if (sock->state != SYNACK_STATE_ESTABLISHED)
     return SEGMENT_DONE;
-  /* The crossed SYN-ACK carries nothing more: what we have queued goes. */
+  /* The crossed SYN-ACK repeats a SYN we already took: Linux's
+   * tcp_data_queue() treats it as a retransmission and ACKs at once (with a
+   * D-SACK block for it), unless queued data goes out and carries the ACK. */
   if (a->simultaneous_syn_ack)
     {
-      synack_tcp_output (sock);
+      a->need_ack = true;
+      a->ack_now = true;
+      send_replies (a);
       return SEGMENT_DONE;
     }
   return NEXT_STEP;

@@ -211,17 +211,27 @@ synack_tcp_output (SynackSocket *sock)
 }
 
 /* Linux ACKs at once while in "quick ACK" mode (the first segments of a
- * connection) and whenever no data has arrived yet (its ACK timeout is
- * still zero); otherwise it waits up to the delayed-ACK timeout for a reply
+ * connection); otherwise it waits up to the delayed-ACK timeout for a reply
  * to carry the ACK. */
 void
 synack_tcp_acknowledge (SynackSocket *sock, bool now)
 {
   const SynackParams *params = synack_tcp_params (sock);
 
-  if (now || params->delayed_ack == 0 || !sock->ever_received_data)
+  if (now || params->delayed_ack == 0)
     {
       synack_tcp_send_ack (sock);
+      return;
+    }
+  if (!sock->ever_received_data)
+    {
+      /* No data yet, so the ACK timeout (icsk_ack.ato) is still zero and
+       * tcp_send_delayed_ack() arms the timer for "now": it fires at the
+       * next tick. A FIN the application sends before then carries the
+       * ACK, and the teardown takes three segments instead of four. */
+      sock->ack_pending = true;
+      if (!synack_tcp_timer_running (sock, SYNACK_TIMER_DELAYED_ACK))
+        synack_tcp_timer_start (sock, SYNACK_TIMER_DELAYED_ACK, 0);
       return;
     }
   if (sock->quick_acks > 0 && !sock->pingpong)

@@ -64,8 +64,9 @@ void     synack_tcp_enter_time_wait (SynackSocket *sock, SynackCause cause);
 void     synack_tcp_enter_fin_wait_2 (SynackSocket *sock);
 /* Tells the application the connection failed, if there is one to tell. */
 void     synack_tcp_report_error    (SynackSocket *sock, SynackResult error);
-/* The ISN given, or a random one from the run's generator. */
-uint32_t synack_tcp_choose_isn      (SynackEngine *engine, bool has_isn, uint32_t isn);
+/* The ISN given, or the profile's choice for the socket's 4-tuple (its
+ * ports are set): RFC 6528's clock and hash for linux, random for rfc9293. */
+uint32_t synack_tcp_choose_isn      (const SynackSocket *sock, bool has_isn, uint32_t isn);
 void     synack_tcp_set_isn         (SynackSocket *sock, uint32_t iss);
 /* Writes the socket's ports and ISN into the trace's connection table. */
 void     synack_tcp_record_conn     (SynackSocket *sock);
@@ -104,6 +105,13 @@ void     synack_tcp_arm_retransmit  (SynackSocket *sock);
 void     synack_tcp_ack_advance     (SynackSocket *sock, uint32_t ack);
 /* The RTO once the handshake is over (RFC 6298 5.7). */
 void     synack_tcp_rto_established (SynackSocket *sock);
+
+/* When a timer started now for `duration` would fire (on the tick clock). */
+static inline SynackTime
+synack_tcp_timer_deadline (const SynackSocket *sock, SynackTime duration)
+{
+  return synack_ticks_deadline (&sock->engine->ticks, synack_now (sock->engine), duration);
+}
 
 static inline bool
 synack_tcp_timer_running (const SynackSocket *sock, SynackTimerKind kind)

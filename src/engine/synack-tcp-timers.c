@@ -7,8 +7,11 @@
 
 static void timer_fired (SynackTimer *timer);
 
+/* A start carries the duration the stack asked for and the time the tick
+ * clock really fires it, which may be a little later. */
 static void
-emit_timer (SynackSocket *sock, SynackTimerKind kind, SynackTimerAction action)
+emit_timer (SynackSocket *sock, SynackTimerKind kind, SynackTimerAction action,
+            SynackTime duration)
 {
   SynackEvent event = { 0 };
   const SynackSchedEntry *entry = &sock->timers[kind].entry;
@@ -22,7 +25,7 @@ emit_timer (SynackSocket *sock, SynackTimerKind kind, SynackTimerAction action)
   if (action == SYNACK_TIMER_START)
     {
       event.expires = entry->when;
-      event.duration = entry->when - event.t;
+      event.duration = duration;
     }
   synack_engine_emit (sock->engine, &event);
 }
@@ -33,7 +36,7 @@ timer_dispatch (SynackSchedEntry *entry, void *context)
   SynackTimer *timer = SYNACK_CONTAINER_OF (entry, SynackTimer, entry);
 
   (void) context;
-  emit_timer (timer->sock, timer->kind, SYNACK_TIMER_EXPIRE);
+  emit_timer (timer->sock, timer->kind, SYNACK_TIMER_EXPIRE, 0);
   timer_fired (timer);
 }
 
@@ -44,12 +47,12 @@ synack_tcp_timer_start (SynackSocket *sock, SynackTimerKind kind, SynackTime dur
 
   timer->entry.fn = timer_dispatch;
   if (!synack_scheduler_add (&sock->engine->sched, &timer->entry,
-                             synack_now (sock->engine) + duration))
+                             synack_tcp_timer_deadline (sock, duration)))
     {
       synack_engine_fail (sock->engine, SYNACK_ENGINE_NO_MEMORY);
       return;
     }
-  emit_timer (sock, kind, SYNACK_TIMER_START);
+  emit_timer (sock, kind, SYNACK_TIMER_START, duration);
 }
 
 void
@@ -60,7 +63,7 @@ synack_tcp_timer_stop (SynackSocket *sock, SynackTimerKind kind)
   if (!synack_sched_entry_pending (&timer->entry))
     return;
   synack_scheduler_cancel (&sock->engine->sched, &timer->entry);
-  emit_timer (sock, kind, SYNACK_TIMER_STOP);
+  emit_timer (sock, kind, SYNACK_TIMER_STOP, 0);
 }
 
 void

@@ -36,22 +36,85 @@ synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, uint16_t port,
   return SYNACK_RESULT_OK;
 }
 
+/* tcp_tw_reuse_delay: a TIME_WAIT younger than this is not reused. */
+#define TIME_WAIT_REUSE_DELAY SYNACK_SEC (1)
+
+/* Linux's tcp_twsk_unique(): connect() may take over a 4-tuple its own host
+ * holds in TIME_WAIT when timestamps (on by default, and always on here)
+ * let PAWS keep the old connection's segments out. A port the application
+ * bound itself needs nothing more; an ephemeral one needs tcp_tw_reuse (2:
+ * only between loopback addresses) and a TIME_WAIT at least a second old. */
+static bool
+time_wait_reusable (const SynackSocket *old, bool bound)
+{
+  const SynackParams *params = synack_tcp_params (old);
+
+  if (old->state != SYNACK_STATE_TIME_WAIT || !synack_tcp_is_linux (old))
+    return false;
+  if (bound)
+    return true;
+  if (params->tw_reuse == 0 || (params->tw_reuse == 2 && !params->loopback))
+    return false;
+  return synack_now (old->engine) - old->time_wait_since >= TIME_WAIT_REUSE_DELAY;
+}
+
+/* An ephemeral port towards remote_port whose 4-tuple waits in a TIME_WAIT
+ * that may be reused, or 0: the last resort of a host out of free ports. */
+static uint16_t
+pick_time_wait_port (SynackHost *host, uint16_t remote_port)
+{
+  for (unsigned port = SYNACK_EPHEMERAL_LOW; port <= SYNACK_EPHEMERAL_HIGH; port++)
+    {
+      SynackSocket *old = synack_host_lookup (host, (uint16_t) port, remote_port);
+
+      if (old != NULL && time_wait_reusable (old, false))
+        return (uint16_t) port;
+    }
+  return 0;
+}
+
+/* The old connection ends and the new one starts "65535 + 2" above its
+ * SND.NXT, out of reach of anything the old one sent (and never 0). */
+static uint32_t
+take_over_time_wait (SynackSocket *old)
+{
+  uint32_t isn = old->snd_nxt + 65535 + 2;
+
+  synack_tcp_destroy (old, SYNACK_CAUSE_CONNECT_CALL);
+  return isn != 0 ? isn : 1;
+}
+
 SynackResult
 synack_tcp_connect (SynackEngine *engine, SynackHostId host_id, uint32_t conn,
-                    uint16_t local_port, uint16_t remote_port, bool has_isn, uint32_t isn)
+                    uint16_t local_port, uint16_t remote_port, bool has_isn, uint32_t isn,
+                    bool reuseaddr)
 {
   SynackHost *host = &engine->hosts[host_id];
   SynackResult refused = SYNACK_RESULT_OK;
-  SynackSocket *sock;
+  SynackSocket *sock, *old = NULL;
+  bool bound = local_port != 0;
 
   if (synack_host_find_conn (host, conn) != NULL)
     refused = SYNACK_RESULT_EISCONN;
-  else if (local_port != 0 &&
-           (synack_host_lookup (host, local_port, remote_port) != NULL ||
-            synack_host_listener (host, local_port) != NULL))
+  else if (bound && synack_host_listener (host, local_port) != NULL)
     refused = SYNACK_RESULT_EADDRINUSE;
-  else if (local_port == 0 && (local_port = synack_host_pick_port (host, remote_port)) == 0)
-    refused = SYNACK_RESULT_EADDRNOTAVAIL;
+  else if (bound && (old = synack_host_lookup (host, local_port, remote_port)) != NULL)
+    {
+      /* bind() conflicts unless both sockets set SO_REUSEADDR; then the
+       * 4-tuple itself must be free or reusable. */
+      if (!reuseaddr || !old->reuseaddr)
+        refused = SYNACK_RESULT_EADDRINUSE;
+      else if (!time_wait_reusable (old, true))
+        refused = SYNACK_RESULT_EADDRNOTAVAIL;
+    }
+  else if (!bound && (local_port = synack_host_pick_port (host, remote_port)) == 0)
+    {
+      local_port = pick_time_wait_port (host, remote_port);
+      if (local_port == 0)
+        refused = SYNACK_RESULT_EADDRNOTAVAIL;
+      else
+        old = synack_host_lookup (host, local_port, remote_port);
+    }
   if (refused != SYNACK_RESULT_OK)
     {
       synack_engine_app_event (engine, host_id, conn, SYNACK_CALL_CONNECT, refused, 0);
@@ -67,7 +130,15 @@ synack_tcp_connect (SynackEngine *engine, SynackHostId host_id, uint32_t conn,
   sock->conn = conn;
   sock->local_port = local_port;
   sock->remote_port = remote_port;
-  synack_tcp_set_isn (sock, synack_tcp_choose_isn (engine, has_isn, isn));
+  sock->reuseaddr = reuseaddr;
+  if (old != NULL)
+    {
+      uint32_t after_old = take_over_time_wait (old);
+
+      synack_tcp_set_isn (sock, has_isn ? isn : after_old);
+    }
+  else
+    synack_tcp_set_isn (sock, synack_tcp_choose_isn (sock, has_isn, isn));
   sock->connect_pending = true;
   sock->accepted = true;
   if (!synack_host_bind (host, sock))

@@ -49,10 +49,36 @@ synack_tcp_vanish (SynackSocket *sock)
 
 /* ---- The sequence space ------------------------------------------------ */
 
-uint32_t
-synack_tcp_choose_isn (SynackEngine *engine, bool has_isn, uint32_t isn)
+/* Keys that keep the hashes drawn from the seed apart. */
+#define ISN_HASH_KEY   0x69736e2d68617368ull
+#define ISN_CLOCK_KEY  0x69736e2d636c6f63ull
+
+/* RFC 6528 as Linux's secure_tcp_seq() does it: "ISN = M + F(localip,
+ * localport, remoteip, remoteport, secretkey)", F a keyed hash (SipHash
+ * there; the seed keys ours) and M the real-time clock in 64 ns steps
+ * (seq_scale()), so a new connection on the same 4-tuple starts above the
+ * old one by the time elapsed, and other 4-tuples start anywhere. */
+static uint32_t
+rfc6528_isn (const SynackSocket *sock)
 {
-  return has_isn ? isn : (uint32_t) synack_prng_next (&engine->prng);
+  const SynackEngine *engine = sock->engine;
+  uint64_t tuple = ((uint64_t) sock->host << 32) | ((uint64_t) sock->local_port << 16) | sock->remote_port;
+  /* The machine's clock at time 0: any time in a century. */
+  uint64_t century_ns = UINT64_C (100) * 365 * 24 * 3600 * 1000000000;
+  uint64_t clock_ns = synack_prng_hash (engine->params.seed, ISN_CLOCK_KEY) % century_ns +
+                      (uint64_t) synack_now (engine) * 1000;
+
+  return (uint32_t) synack_prng_hash (engine->params.seed ^ ISN_HASH_KEY, tuple) + (uint32_t) (clock_ns >> 6);
+}
+
+uint32_t
+synack_tcp_choose_isn (const SynackSocket *sock, bool has_isn, uint32_t isn)
+{
+  if (has_isn)
+    return isn;
+  if (synack_tcp_is_linux (sock))
+    return rfc6528_isn (sock);
+  return (uint32_t) synack_prng_next (&sock->engine->prng);
 }
 
 /* The send sequence space starts at the ISN; the SYN takes its one number. */
@@ -119,6 +145,7 @@ void
 synack_tcp_enter_time_wait (SynackSocket *sock, SynackCause cause)
 {
   synack_tcp_timers_stop_all (sock);
+  sock->time_wait_since = synack_now (sock->engine);
   synack_tcp_set_state (sock, SYNACK_STATE_TIME_WAIT, cause);
   synack_tcp_timer_start (sock, SYNACK_TIMER_TIME_WAIT,
                           synack_params_time_wait (synack_tcp_params (sock)));

@@ -114,7 +114,7 @@ typedef struct {
       SynackTimerKind   timer;
       SynackTimerAction action;
       SynackTime        expires;   /* START: the deadline */
-      SynackTime        duration;  /* START: expires - t */
+      SynackTime        duration;  /* START: what the stack asked for; the tick clock may fire it later, at expires */
     };
   };
 } SynackEvent;

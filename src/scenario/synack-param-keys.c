@@ -141,13 +141,27 @@ parse_count (const char *text, guint64 max, guint64 *out, GError **error)
   return TRUE;
 }
 
+/* A switch's two words are its choices, off first: on/off (with yes/no,
+ * true/false), or words of its own such as lan/loopback. */
 static gboolean
-parse_switch (const char *text, bool *out, GError **error)
+parse_switch (const SynackParamInfo *info, const char *text, bool *out, GError **error)
 {
-  if (g_str_equal (text, "on") || g_str_equal (text, "yes") || g_str_equal (text, "true"))
+  if (g_str_equal (text, info->choices[1].value))
     *out = true;
-  else if (g_str_equal (text, "off") || g_str_equal (text, "no") || g_str_equal (text, "false"))
+  else if (g_str_equal (text, info->choices[0].value))
     *out = false;
+  else if (g_str_equal (info->choices[1].value, "on") &&
+           (g_str_equal (text, "yes") || g_str_equal (text, "true")))
+    *out = true;
+  else if (g_str_equal (info->choices[0].value, "off") &&
+           (g_str_equal (text, "no") || g_str_equal (text, "false")))
+    *out = false;
+  else if (!g_str_equal (info->choices[1].value, "on"))
+    {
+      g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
+                   _("'%s': expected %s or %s"), text, info->choices[0].value, info->choices[1].value);
+      return FALSE;
+    }
   else
     {
       g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
@@ -191,6 +205,12 @@ static const SynackParamChoice profile_choices[] = {
 static const SynackParamChoice switch_choices[] = {
   { "off", N_("Off") },
   { "on",  N_("On") },
+  { NULL, NULL }
+};
+
+static const SynackParamChoice placement_choices[] = {
+  { "lan",      N_("LAN") },
+  { "loopback", N_("Loopback") },
   { NULL, NULL }
 };
 
@@ -252,6 +272,9 @@ static const SynackParamInfo keys[] = {
   { "delayed-ack", SYNACK_PARAM_DURATION_OR_OFF, N_("Dela_yed ACK (ms)"),
     N_("how long an ACK may wait for a reply to ride on, or off"),
     MS, 0, 500, 10, 0, NULL, ONE (delayed_ack) },
+  { "hz", SYNACK_PARAM_COUNT, N_("_Hz: timer ticks per second"),
+    N_("timers fire on a tick clock of this rate, as Linux's jiffies (250 on Debian); 0: exactly on time"),
+    SYNACK_PARAM_UNIT_NONE, 0, 10000, 50, 0, NULL, ONE (hz) },
   { "mss", SYNACK_PARAM_COUNT, N_("MSS (bytes)"), N_("maximum segment size in bytes"),
     SYNACK_PARAM_UNIT_BYTES, 1, 65495, 100, 0, NULL, ONE (mss) },
   { "window", SYNACK_PARAM_COUNT, N_("Receive window (bytes)"), N_("receive window in bytes"),
@@ -259,6 +282,12 @@ static const SynackParamInfo keys[] = {
   { "rfc1337", SYNACK_PARAM_SWITCH, N_("RFC 1337"),
     N_("on: TIME_WAIT ignores RST (RFC 1337); off, Linux's default, lets a RST end it"),
     SYNACK_PARAM_UNIT_NONE, 0, 0, 0, 0, switch_choices, ONE (rfc1337) },
+  { "tw-reuse", SYNACK_PARAM_COUNT, N_("TIME_WAIT reuse, tcp_tw_reuse"),
+    N_("connect() on an ephemeral port may take over a TIME_WAIT a second old: 0 never, 1 always, 2 on loopback only"),
+    SYNACK_PARAM_UNIT_NONE, 0, 2, 1, 0, NULL, ONE (tw_reuse) },
+  { "hosts", SYNACK_PARAM_SWITCH, N_("Hosts on"),
+    N_("where the two hosts are: lan (two machines) or loopback (one machine, as tw-reuse = 2 asks)"),
+    SYNACK_PARAM_UNIT_NONE, 0, 0, 0, 0, placement_choices, ONE (loopback) },
   { "keepalive", SYNACK_PARAM_HOSTS, N_("Keep-alive"),
     N_("who sends keep-alive probes on idle connections: off, client, server or on (both)"),
     SYNACK_PARAM_UNIT_NONE, 0, 0, 0, 0, hosts_choices, ONE (keepalive) },
@@ -416,7 +445,7 @@ synack_param_get_value (const SynackParams *params, const SynackParamInfo *info)
     case SYNACK_PARAM_PROFILE:
       return g_strdup (synack_profile_to_string (*(const SynackProfile *) field (params, info)));
     case SYNACK_PARAM_SWITCH:
-      return g_strdup (*(const bool *) field (params, info) ? "on" : "off");
+      return g_strdup (info->choices[*(const bool *) field (params, info) ? 1 : 0].value);
     case SYNACK_PARAM_HOSTS:
       {
         unsigned hosts = *(const unsigned *) field (params, info);
@@ -535,7 +564,7 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
       {
         bool on;
 
-        if (!parse_switch (value, &on, error))
+        if (!parse_switch (info, value, &on, error))
           return FALSE;
         store (params, info, &on, sizeof on);
         return TRUE;

@@ -124,6 +124,8 @@ parse_verb (SynackCursor *cur, SynackAction *action, GError **error)
       if (action->what == SYNACK_DO_CONNECT && synack_cursor_take_word (cur, "repeat") &&
           !take_repeat (cur, action, error))
         return FALSE;
+      if (action->what == SYNACK_DO_CONNECT && synack_cursor_take_word (cur, "reuseaddr"))
+        action->reuseaddr = TRUE;
       if (cur->next == before)
         return synack_cursor_fail (cur, error, _("unexpected '%s' after the action"), synack_cursor_peek (cur));
     }

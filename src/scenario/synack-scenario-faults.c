@@ -104,6 +104,9 @@ synack_scenario_parse_fault (SynackCursor *cur, SynackScenario *scenario, Synack
       if (!synack_cursor_take_duration (cur, "when the copy arrives", &fault.extra, error))
         return FALSE;
     }
+  if (synack_cursor_take_word (cur, "from") &&
+      !synack_cursor_take_duration (cur, "the time the fault starts", &fault.from, error))
+    return FALSE;
   if (synack_cursor_peek (cur))
     return synack_cursor_fail (cur, error, _("unexpected '%s' at the end of the line"), synack_cursor_peek (cur));
   g_array_append_val (scenario->faults, fault);

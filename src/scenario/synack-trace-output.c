@@ -64,12 +64,12 @@ append_params_json (GString *out, const SynackParams *p)
     ", \"rto_initial_us\": %" G_GINT64_FORMAT ", \"rto_min_us\": %" G_GINT64_FORMAT
     ", \"rto_max_us\": %" G_GINT64_FORMAT ", \"syn_retries\": %d, \"syn_linear_retries\": %d"
     ", \"synack_retries\": %d, \"data_retries\": %d, \"fin_timeout_us\": %" G_GINT64_FORMAT
-    ", \"delayed_ack_us\": %" G_GINT64_FORMAT ", \"mss\": %u, \"window\": %u"
+    ", \"delayed_ack_us\": %" G_GINT64_FORMAT ", \"hz\": %u, \"mss\": %u, \"window\": %u"
     ", \"rfc1337\": %s, \"keepalive\": \"%s\", \"keepalive_idle_us\": %" G_GINT64_FORMAT
     ", \"keepalive_interval_us\": %" G_GINT64_FORMAT ", \"keepalive_probes\": %d}",
     p->seed, p->msl, synack_params_time_wait (p), p->rto_initial, p->rto_min, p->rto_max,
     p->syn_retries, p->syn_linear_retries, p->synack_retries, p->data_retries,
-    p->fin_timeout, p->delayed_ack, p->mss, p->window, p->rfc1337 ? "true" : "false",
+    p->fin_timeout, p->delayed_ack, p->hz, p->mss, p->window, p->rfc1337 ? "true" : "false",
     p->keepalive == 3 ? "on" : p->keepalive == 1 ? "client" : p->keepalive == 2 ? "server" : "off",
     p->keepalive_idle, p->keepalive_interval, p->keepalive_probes);
 }
