@@ -40,6 +40,15 @@ _synack_window_set_presentation (SynackWindow *self, gboolean presentation)
    * states and the sentence come up as a caption over its foot. */
   gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), !presentation && self->show_side_panel);
   _synack_window_update_caption (self);
+  /* In front of a class the list must not give the answers away; the
+   * choice made for the desk comes back afterwards. */
+  if (presentation)
+    {
+      self->hide_future_outside_presentation = self->hide_future;
+      _synack_window_set_hide_future (self, TRUE);
+    }
+  else
+    _synack_window_set_hide_future (self, self->hide_future_outside_presentation);
   if (presentation)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");

@@ -74,6 +74,8 @@ struct _SynackWindow
   GtkSingleSelection   *event_selection;
 
   gboolean              presentation;
+  gboolean              hide_future;   /* the event list stops at the cursor */
+  gboolean              hide_future_outside_presentation;
   gboolean              show_side_panel;
   gboolean              show_states;
   gboolean              predict;
@@ -90,6 +92,8 @@ void     _synack_window_rerun          (SynackWindow *self, gboolean keep_time);
 /* Everything that follows the cursor; moved: a new event is shown. */
 void     _synack_window_update_cursor  (SynackWindow *self, gboolean moved);
 void     _synack_window_show_states    (SynackWindow *self);
+/* The event list stops at the cursor (what happens next stays hidden). */
+void     _synack_window_set_hide_future (SynackWindow *self, gboolean hide);
 /* Adds a what-if edit to the document (a refused one shows its message). */
 gboolean _synack_window_add_edit       (SynackWindow *self, const SynackEdit *edit);
 /* Shows the titles of what the document has loaded, and runs it. */

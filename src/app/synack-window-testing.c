@@ -86,3 +86,9 @@ synack_window_get_param_widget (SynackWindow *self, const char *key)
 {
   return synack_parameters_page_get_widget (self->parameters_page, key);
 }
+
+guint
+synack_window_get_n_listed_events (SynackWindow *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->event_selection));
+}

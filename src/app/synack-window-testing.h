@@ -30,6 +30,9 @@ const char *synack_window_get_state_text  (SynackWindow *self, SynackHostId host
 const char *synack_window_get_explanation (SynackWindow *self);
 const char *synack_window_get_error       (SynackWindow *self); /* NULL when none is shown */
 long        synack_window_get_selected_row (SynackWindow *self);
+/* How many rows the event list has (fewer than the events while future
+ * events are hidden). */
+guint       synack_window_get_n_listed_events (SynackWindow *self);
 
 GtkWidget *synack_window_get_diagram      (SynackWindow *self);
 GtkWidget *synack_window_get_state_view   (SynackWindow *self);

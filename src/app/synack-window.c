@@ -19,6 +19,7 @@ enum {
   PROP_SHOW_SIDE_PANEL,
   PROP_SHOW_STATES,
   PROP_PREDICT,
+  PROP_HIDE_FUTURE,
   N_PROPS
 };
 
@@ -328,6 +329,9 @@ _synack_window_update_cursor (SynackWindow *self, gboolean moved)
   if (!moved)
     return;
 
+  self->syncing++;
+  synack_event_list_set_last (self->event_list, self->hide_future ? self->upto : SYNACK_EVENT_LIST_ALL);
+  self->syncing--;
   synack_playback_bar_set_position (self->playback_bar, self->upto);
   _synack_window_show_states (self);
   set_selected (self, self->upto, FALSE);
@@ -349,10 +353,28 @@ on_event_selected (SynackWindow *self)
   _synack_window_jump_to (self, pos);
 }
 
+/* A click on a segment takes the whole window there: the clock, the host
+ * cards and the caption follow, not only the list. */
 static void
 on_diagram_event_clicked (SynackWindow *self, long event)
 {
-  set_selected (self, event, FALSE);
+  if (self->run == NULL)
+    return;
+  _synack_window_stop_playing (self);
+  _synack_window_jump_to (self, event);
+}
+
+void
+_synack_window_set_hide_future (SynackWindow *self, gboolean hide)
+{
+  hide = !!hide;
+  if (self->hide_future == hide)
+    return;
+  self->hide_future = hide;
+  self->syncing++;
+  synack_event_list_set_last (self->event_list, hide ? self->upto : SYNACK_EVENT_LIST_ALL);
+  self->syncing--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_FUTURE]);
 }
 
 static void
@@ -625,6 +647,7 @@ synack_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_SHOW_SIDE_PANEL: g_value_set_boolean (value, self->show_side_panel); break;
     case PROP_SHOW_STATES: g_value_set_boolean (value, self->show_states); break;
     case PROP_PREDICT: g_value_set_boolean (value, self->predict); break;
+    case PROP_HIDE_FUTURE: g_value_set_boolean (value, self->hide_future); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -647,6 +670,7 @@ synack_window_set_property (GObject *object, guint prop_id, const GValue *value,
       break;
     case PROP_SHOW_STATES: _synack_window_set_show_states (self, g_value_get_boolean (value)); break;
     case PROP_PREDICT: _synack_window_set_predict (self, g_value_get_boolean (value)); break;
+    case PROP_HIDE_FUTURE: _synack_window_set_hide_future (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -669,6 +693,7 @@ attach_to_application (SynackWindow *self, SynackApplication *app)
   _synack_window_apply_theme (self);
 
   synack_application_add_window_shortcuts (app, GTK_WIDGET (self));
+  synack_application_add_window_shortcuts (app, GTK_WIDGET (self->diagram));
 }
 
 static void
@@ -700,6 +725,9 @@ synack_window_class_init (SynackWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PREDICT] =
     g_param_spec_boolean ("predict", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDE_FUTURE] =
+    g_param_spec_boolean ("hide-future", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -1,0 +1,165 @@
+/* test-app-classroom.c: the window as a teacher uses it in front of a class: selecting, keys, hidden answers, under Xvfb. */
+#include "synack-config.h"
+
+#include <locale.h>
+
+#include "synack-describe.h"
+#include "synack-diagram-view.h"
+#include "synack-test-app.h"
+
+/* The middle of the n-th arrow, in the diagram widget's coordinates. */
+static void
+arrow_point (SynackWindow *window, size_t n, double *x, double *y, long *send_event)
+{
+  SynackDiagramView *diagram = SYNACK_DIAGRAM_VIEW (synack_window_get_diagram (window));
+  const SynackDiagramLayout *layout = synack_diagram_view_get_layout (diagram);
+  size_t n_arrows;
+  const SynackDiagramArrow *arrows = synack_diagram_layout_get_arrows (layout, &n_arrows);
+
+  g_assert_cmpuint (n, <, n_arrows);
+  synack_diagram_view_layout_to_widget (diagram, (arrows[n].x0 + arrows[n].x1) / 2,
+                                        (arrows[n].y0 + arrows[n].y1) / 2, x, y);
+  *send_event = arrows[n].send_event;
+}
+
+/* Everything that follows the cursor is at event upto. */
+static void
+assert_cursor_at (SynackWindow *window, long upto)
+{
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  g_autofree char *sentence = synack_describe_sentence (trace, upto);
+
+  g_assert_cmpint (synack_window_get_cursor (window), ==, upto);
+  g_assert_cmpint (synack_window_get_cursor_time (window), ==, trace->events[upto].t);
+  g_assert_cmpint (synack_window_get_selected_row (window), ==, upto);
+  g_assert_cmpstr (synack_window_get_explanation (window), ==, sentence);
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    g_assert_cmpstr (synack_window_get_state_text (window, h), ==,
+                     synack_state_to_string (synack_trace_state_at (trace, h, 0, upto)));
+}
+
+/* A click on a segment moves the run there, not only the list. */
+static void
+test_click_moves_cursor (void)
+{
+  SynackWindow *window = synack_test_app_open ("handshake", 1366, 768);
+  SynackDiagramView *diagram = SYNACK_DIAGRAM_VIEW (synack_window_get_diagram (window));
+  double x, y;
+  long send_event, hit;
+
+  synack_window_set_cursor (window, (long) synack_window_get_run (window)->trace->n_events - 1);
+  synack_window_set_cursor (window, 20);
+  synack_test_app_wait_frames (50);
+  /* The SYN-ACK, drawn while the cursor is further on. */
+  arrow_point (window, 1, &x, &y, &send_event);
+  hit = synack_diagram_view_hit_test (diagram, x, y);
+  g_assert_cmpint (hit, ==, send_event);
+  g_signal_emit_by_name (diagram, "event-clicked", hit);
+  synack_test_app_flush ();
+  assert_cursor_at (window, send_event);
+  synack_test_app_close (window);
+}
+
+static GtkShortcut *
+bare_key (GtkWidget *widget, const char *key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (key);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (c), "synack-bare-keys") != 0)
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (c)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (c), k);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return shortcut;
+        }
+    }
+  return NULL;
+}
+
+static void
+press_on (GtkWidget *widget, const char *key)
+{
+  GtkShortcut *shortcut = bare_key (widget, key);
+
+  if (shortcut == NULL)
+    g_error ("%s does nothing on a %s", key, G_OBJECT_TYPE_NAME (widget));
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL));
+  synack_test_app_flush ();
+}
+
+/* After a click on the diagram (which then has the focus), Home, End and
+ * the arrows still move the run: the diagram's own keys reach it before its
+ * scrolled window, which would scroll instead. */
+static void
+test_keys_after_clicking_diagram (void)
+{
+  SynackWindow *window = synack_test_app_open ("handshake", 1366, 768);
+  GtkWidget *diagram = synack_window_get_diagram (window);
+  long last = (long) synack_window_get_run (window)->trace->n_events - 1;
+
+  gtk_widget_grab_focus (diagram);
+  g_assert_true (gtk_widget_has_focus (diagram));
+  press_on (diagram, "End");
+  g_assert_cmpint (synack_window_get_cursor (window), ==, last);
+  press_on (diagram, "Left");
+  g_assert_cmpint (synack_window_get_cursor (window), ==, last - 1);
+  press_on (diagram, "Home");
+  g_assert_cmpint (synack_window_get_cursor (window), ==, -1);
+  press_on (diagram, "Right");
+  g_assert_cmpint (synack_window_get_cursor (window), ==, 0);
+  synack_test_app_close (window);
+}
+
+/* With future events hidden the list ends at the cursor; presentation mode
+ * hides them and gives the desk's choice back afterwards. */
+static void
+test_hide_future_events (void)
+{
+  SynackWindow *window = synack_test_app_open ("handshake", 1366, 768);
+  guint n_events = (guint) synack_window_get_run (window)->trace->n_events;
+  gboolean hide;
+
+  synack_window_set_cursor (window, 5);
+  g_assert_cmpuint (synack_window_get_n_listed_events (window), ==, n_events);
+  g_object_set (window, "hide-future", TRUE, NULL);
+  g_assert_cmpuint (synack_window_get_n_listed_events (window), ==, 6);
+  g_assert_cmpint (synack_window_get_selected_row (window), ==, 5);
+  synack_window_set_cursor (window, 9);
+  g_assert_cmpuint (synack_window_get_n_listed_events (window), ==, 10);
+  synack_window_set_cursor (window, -1);
+  g_assert_cmpuint (synack_window_get_n_listed_events (window), ==, 0);
+  g_object_set (window, "hide-future", FALSE, NULL);
+  g_assert_cmpuint (synack_window_get_n_listed_events (window), ==, n_events);
+
+  g_object_set (window, "presentation", TRUE, NULL);
+  g_object_get (window, "hide-future", &hide, NULL);
+  g_assert_true (hide);
+  synack_window_set_cursor (window, 3);
+  g_assert_cmpuint (synack_window_get_n_listed_events (window), ==, 4);
+  g_object_set (window, "presentation", FALSE, NULL);
+  g_object_get (window, "hide-future", &hide, NULL);
+  g_assert_false (hide);
+  g_assert_cmpuint (synack_window_get_n_listed_events (window), ==, n_events);
+  synack_test_app_close (window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  if (!synack_test_app_init ())
+    return 77;
+
+  g_test_add_func ("/app/classroom/click-moves-cursor", test_click_moves_cursor);
+  g_test_add_func ("/app/classroom/keys-after-clicking-diagram", test_keys_after_clicking_diagram);
+  g_test_add_func ("/app/classroom/hide-future-events", test_hide_future_events);
+  return g_test_run ();
+}
