@@ -2,6 +2,7 @@
 #include "synack-config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "synack-describe.h"
 #include "synack-diagram-view.h"
@@ -150,6 +151,63 @@ test_hide_future_events (void)
   synack_test_app_close (window);
 }
 
+/* A changed run says so in the title, and the side panel says who holds
+ * TIME_WAIT in it rather than repeating the lesson's story. */
+static void
+test_changed_run_is_marked (void)
+{
+  SynackWindow *window = synack_test_app_open ("handshake", 1366, 768);
+  g_autofree char *lesson_title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  g_autofree char *changed_title = g_strdup_printf ("%s (changed)", lesson_title);
+
+  g_assert_null (synack_window_get_run_note (window));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (synack_window_get_param_widget (window, "close-first")), 2);
+  synack_test_app_wait_until_idle (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, changed_title);
+  g_assert_nonnull (synack_window_get_run_note (window));
+  g_assert_nonnull (strstr (synack_window_get_run_note (window), "the server holds TIME_WAIT"));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (synack_window_get_param_widget (window, "close-first")), 0);
+  synack_test_app_wait_until_idle (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, lesson_title);
+  g_assert_null (synack_window_get_run_note (window));
+  synack_test_app_close (window);
+}
+
+/* The client card of time-wait-pileup counts its sockets: at the end of
+ * the last handshake all the earlier connections wait in TIME_WAIT. */
+static void
+test_host_card_counts_sockets (void)
+{
+  SynackWindow *window = synack_test_app_open ("time-wait-pileup", 1366, 768);
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  guint most = 0;
+
+  for (long i = 0; i < (long) trace->n_events; i++)
+    {
+      g_autoptr(GHashTable) state = g_hash_table_new (NULL, NULL);
+      GHashTableIter iter;
+      gpointer value;
+      guint waiting = 0;
+      g_autofree char *expected = NULL;
+
+      for (long j = 0; j <= i; j++)
+        if (trace->events[j].type == SYNACK_EVENT_STATE && trace->events[j].host == SYNACK_CLIENT)
+          g_hash_table_insert (state, GUINT_TO_POINTER (trace->events[j].conn), GINT_TO_POINTER (trace->events[j].to));
+      g_hash_table_iter_init (&iter, state);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        waiting += GPOINTER_TO_INT (value) == SYNACK_STATE_TIME_WAIT;
+      if (waiting < 2)
+        continue;
+      synack_window_set_cursor (window, i);
+      expected = g_strdup_printf ("TIME_WAIT × %u", waiting);
+      g_assert_nonnull (strstr (synack_window_get_state_text (window, SYNACK_CLIENT), expected));
+      most = MAX (most, waiting);
+    }
+  g_assert_cmpuint (most, >=, 5);
+  synack_test_app_close (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -161,5 +219,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/classroom/click-moves-cursor", test_click_moves_cursor);
   g_test_add_func ("/app/classroom/keys-after-clicking-diagram", test_keys_after_clicking_diagram);
   g_test_add_func ("/app/classroom/hide-future-events", test_hide_future_events);
+  g_test_add_func ("/app/classroom/changed-run-is-marked", test_changed_run_is_marked);
+  g_test_add_func ("/app/classroom/host-card-counts-sockets", test_host_card_counts_sockets);
   return g_test_run ();
 }

@@ -39,6 +39,7 @@ struct _SynackWindow
   GtkLabel             *caption_sentence_label;
   SynackPlaybackBar    *playback_bar;
   GtkLabel             *lesson_title_label;
+  GtkLabel             *run_note_label;
   GtkLabel             *lesson_summary_label;
   SynackHostPanel      *host_panel;
   GtkLabel             *explanation_label;

@@ -92,3 +92,9 @@ synack_window_get_n_listed_events (SynackWindow *self)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (self->event_selection));
 }
+
+const char *
+synack_window_get_run_note (SynackWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->run_note_label)) ? gtk_label_get_text (self->run_note_label) : NULL;
+}

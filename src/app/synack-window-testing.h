@@ -28,6 +28,8 @@ gboolean   synack_window_add_edit        (SynackWindow *self, const SynackEdit *
 /* What the side panel shows. */
 const char *synack_window_get_state_text  (SynackWindow *self, SynackHostId host);
 const char *synack_window_get_explanation (SynackWindow *self);
+/* What the side panel says about a changed run, NULL while it is the lesson. */
+const char *synack_window_get_run_note    (SynackWindow *self);
 const char *synack_window_get_error       (SynackWindow *self); /* NULL when none is shown */
 long        synack_window_get_selected_row (SynackWindow *self);
 /* How many rows the event list has (fewer than the events while future

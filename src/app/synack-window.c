@@ -93,6 +93,32 @@ cursor_in_new_run (SynackWindow *self, SynackRun *old, SynackRun *run)
   return MIN (last, first_new + (self->upto - first_old));
 }
 
+/* A what-if run is not the lesson as written: its title says so, as the
+ * exports' do, and so does its summary, which tells the lesson's story. */
+static void
+show_run_title (SynackWindow *self)
+{
+  gboolean changed = synack_run_is_changed (self->run);
+  g_autofree char *title = synack_export_lesson_title (synack_document_get_title (self->document), changed);
+
+  if (title == NULL)
+    return;
+  gtk_label_set_text (self->title_label, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_text (self->lesson_title_label, title);
+
+  /* The summary tells the lesson as written; who holds TIME_WAIT is what
+   * a changed close order or edit most often turns around. */
+  gtk_widget_set_visible (GTK_WIDGET (self->run_note_label), changed);
+  if (changed)
+    {
+      g_autofree char *holders = synack_describe_time_wait_holders (self->run->trace);
+      g_autofree char *note = g_strdup_printf (_("This run is changed: the summary tells the lesson as written. %s"), holders);
+
+      gtk_label_set_text (self->run_note_label, note);
+    }
+}
+
 static void
 install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
 {
@@ -134,6 +160,7 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
     self->progress = 0;
 
   self->selected = -2;
+  show_run_title (self);
   _synack_window_update_cursor (self, TRUE);
 }
 
@@ -761,6 +788,7 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, caption_sentence_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, playback_bar);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, lesson_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, run_note_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, lesson_summary_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, host_panel);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, explanation_label);

@@ -61,6 +61,10 @@ char *synack_describe_summary (const SynackTrace *trace, long index);
  * acknowledged, so it enters ESTABLISHED and sends the final ACK." */
 char *synack_describe_sentence (const SynackTrace *trace, long index);
 
+/* Who holds TIME_WAIT in this run, read from its state changes (not from
+ * what the lesson says): "In this run, the server holds TIME_WAIT." */
+char *synack_describe_time_wait_holders (const SynackTrace *trace);
+
 /* A timer by its trace name ("retransmit"), translated for people. */
 const char *synack_describe_timer_kind (SynackTimerKind kind);
 

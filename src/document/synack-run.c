@@ -74,6 +74,21 @@ synack_run_take_layout (SynackRun *run)
   return g_steal_pointer (&run->layout);
 }
 
+/* A run differs from its lesson when its scenario's text (edits and
+ * parameters included) differs from the built-in lesson's. */
+gboolean
+synack_run_is_changed (const SynackRun *run)
+{
+  g_autoptr(SynackScenario) lesson = synack_scenario_load_preset (synack_scenario_get_name (run->scenario), NULL);
+  g_autofree char *ours = NULL, *theirs = NULL;
+
+  if (lesson == NULL)
+    return FALSE;
+  ours = synack_scenario_to_text (run->scenario);
+  theirs = synack_scenario_to_text (lesson);
+  return g_strcmp0 (ours, theirs) != 0;
+}
+
 long
 synack_run_event_at_time (const SynackRun *run, SynackTime t)
 {

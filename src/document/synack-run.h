@@ -30,6 +30,9 @@ gboolean   synack_run_lay_out    (SynackRun *run, const char *theme_name, double
 /* Hands the layout over to its one user, the diagram view. */
 SynackDiagramLayout *synack_run_take_layout (SynackRun *run);
 
+/* The run is of a lesson with changed parameters or what-if edits, and
+ * its title says so: "… (changed)". */
+gboolean synack_run_is_changed (const SynackRun *run);
 /* The last event shown when the cursor is at simulated time t. */
 long synack_run_event_at_time (const SynackRun *run, SynackTime t);
 
