@@ -208,6 +208,45 @@ test_host_card_counts_sockets (void)
   synack_test_app_close (window);
 }
 
+static gboolean
+text_is_light (GtkWidget *widget)
+{
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return fg.red + fg.green + fg.blue > 1.5;
+}
+
+/* Following the system under a dark GTK theme, the diagram is dark too,
+ * like the controls around it; and light again under a light theme. */
+static void
+test_diagram_follows_dark_gtk_theme (void)
+{
+  SynackWindow *window = synack_test_app_open ("handshake", 1366, 768);
+  SynackDiagramView *diagram = SYNACK_DIAGRAM_VIEW (synack_window_get_diagram (window));
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *before = NULL;
+
+  g_object_get (settings, "gtk-theme-name", &before, NULL);
+  g_object_set (window, "theme-choice", "system", NULL);
+  g_assert_cmpstr (synack_diagram_view_get_theme_name (diagram), ==, "light");
+  g_assert_false (text_is_light (GTK_WIDGET (window)));
+
+  g_object_set (settings, "gtk-theme-name", "Adwaita-dark", NULL);
+  synack_test_app_wait_frames (200);
+  g_assert_true (text_is_light (GTK_WIDGET (window)));
+  g_assert_cmpstr (synack_diagram_view_get_theme_name (diagram), ==, "dark");
+
+  g_object_set (settings, "gtk-theme-name", "Adwaita", NULL);
+  synack_test_app_wait_frames (200);
+  g_assert_false (text_is_light (GTK_WIDGET (window)));
+  g_assert_cmpstr (synack_diagram_view_get_theme_name (diagram), ==, "light");
+  g_object_set (settings, "gtk-theme-name", before, NULL);
+  synack_test_app_close (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -221,5 +260,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/classroom/hide-future-events", test_hide_future_events);
   g_test_add_func ("/app/classroom/changed-run-is-marked", test_changed_run_is_marked);
   g_test_add_func ("/app/classroom/host-card-counts-sockets", test_host_card_counts_sockets);
+  g_test_add_func ("/app/classroom/dark-gtk-theme", test_diagram_follows_dark_gtk_theme);
   return g_test_run ();
 }

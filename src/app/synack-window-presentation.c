@@ -3,6 +3,22 @@
 
 #include "synack-window-private.h"
 
+/* The GTK theme the controls are drawn with is a dark one: Adwaita-dark
+ * or GTK_THEME=Adwaita:dark, as GTK itself reads them. Its colours cannot
+ * be asked of the style directly: they change only when it is next
+ * validated, after this answer is needed. */
+static gboolean
+gtk_theme_is_dark (void)
+{
+  g_autofree char *name = NULL;
+  const char *forced = g_getenv ("GTK_THEME");
+
+  if (forced != NULL && *forced != '\0')
+    return g_str_has_suffix (forced, ":dark") || g_str_has_suffix (forced, "-dark");
+  g_object_get (gtk_settings_get_default (), "gtk-theme-name", &name, NULL);
+  return name != NULL && g_str_has_suffix (name, "-dark");
+}
+
 gboolean
 _synack_window_prefers_dark (SynackWindow *self)
 {
@@ -12,7 +28,7 @@ _synack_window_prefers_dark (SynackWindow *self)
     return TRUE;
   if (g_strcmp0 (self->theme_choice, "light") == 0)
     return FALSE;
-  return app != NULL && synack_application_get_system_dark (SYNACK_APPLICATION (app));
+  return (app != NULL && synack_application_get_system_dark (SYNACK_APPLICATION (app))) || gtk_theme_is_dark ();
 }
 
 void
@@ -85,8 +101,29 @@ _synack_window_set_theme_choice (SynackWindow *self, const char *choice)
   g_object_notify (G_OBJECT (self), "theme-choice");
 }
 
+static gboolean
+reapply_theme (gpointer data)
+{
+  SynackWindow *self = data;
+
+  self->theme_idle_id = 0;
+  _synack_window_apply_theme (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another GTK theme: the diagram follows it (once, however many settings
+ * change together). */
+static void
+on_gtk_theme_changed (SynackWindow *self)
+{
+  if (self->theme_idle_id == 0)
+    self->theme_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reapply_theme, self, NULL);
+}
+
 void
 _synack_window_presentation_init (SynackWindow *self)
 {
   g_signal_connect_swapped (self, "notify::fullscreened", G_CALLBACK (on_fullscreened), self);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-theme-name",
+                           G_CALLBACK (on_gtk_theme_changed), self, G_CONNECT_SWAPPED);
 }

@@ -82,6 +82,7 @@ struct _SynackWindow
   gboolean              predict;
   gboolean              panel_hidden_for_states;
   char                 *theme_choice;
+  guint                 theme_idle_id;
   guint                 syncing;       /* > 0 while we update widgets ourselves */
 };
 

@@ -634,6 +634,7 @@ synack_window_dispose (GObject *object)
   _synack_window_stop_playing (self);
   hide_busy (self);
   g_clear_handle_id (&self->rerun_idle_id, g_source_remove);
+  g_clear_handle_id (&self->theme_idle_id, g_source_remove);
   /* A run still in its worker stops and is dropped. */
   g_cancellable_cancel (self->cancellable);
   if (self->document != NULL)
