@@ -5,8 +5,15 @@
 #include <string.h>
 
 #include "synack-describe.h"
+#include "synack-i18n.h"
+#include "synack-diagram-layout-private.h"
 #include "synack-diagram-view.h"
 #include "synack-test-app.h"
+
+/* The lessons a teacher tried the classroom view with. */
+static const char *const class_lessons[] = {
+  "handshake", "syn-timeout", "lost-synack", "simultaneous-close", "time-wait-pileup", "refused",
+};
 
 /* The middle of the n-th arrow, in the diagram widget's coordinates. */
 static void
@@ -247,6 +254,141 @@ test_diagram_follows_dark_gtk_theme (void)
   synack_test_app_close (window);
 }
 
+/* The side panel lists every point to watch and highlights the one the
+ * run has reached: in handshake, the TIME_WAIT point once the client
+ * enters TIME_WAIT, and the first one before any point's moment. */
+static void
+test_watch_points_follow_the_run (void)
+{
+  SynackWindow *window = synack_test_app_open ("handshake", 1366, 768);
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  const char *watch = synack_scenario_get_watch (synack_window_get_run (window)->scenario);
+  g_auto(GStrv) points = g_strsplit (watch, "\n", -1);
+  long time_wait = -1;
+
+  for (size_t i = 0; i < trace->n_events && time_wait < 0; i++)
+    if (trace->events[i].type == SYNACK_EVENT_STATE && trace->events[i].to == SYNACK_STATE_TIME_WAIT)
+      time_wait = (long) i;
+  g_assert_cmpint (time_wait, >, 0);
+  g_assert_cmpuint (synack_window_get_n_watch_points (window), ==, g_strv_length (points));
+  g_assert_cmpstr (synack_window_get_current_watch (window), ==, points[0]);
+  synack_window_set_cursor (window, time_wait - 1);
+  g_assert_null (strstr (synack_window_get_current_watch (window), "TIME_WAIT"));
+  synack_window_set_cursor (window, time_wait);
+  g_assert_nonnull (strstr (synack_window_get_current_watch (window), "TIME_WAIT"));
+  synack_test_app_close (window);
+}
+
+static double
+monitor_height (GtkWidget *widget)
+{
+  GdkRectangle geometry;
+  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget),
+                                                            gtk_native_get_surface (gtk_widget_get_native (widget)));
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.height;
+}
+
+/* The smallest text the diagram shows, in screen pixels. */
+static double
+smallest_text_px (SynackDiagramView *diagram)
+{
+  const SynackDiagramLayout *layout = synack_diagram_view_get_layout (diagram);
+  size_t n;
+  const SynackDiagramLabel *labels = synack_diagram_layout_get_labels (layout, &n);
+  double smallest = G_MAXDOUBLE;
+
+  g_assert_cmpuint (n, >, 0);
+  for (size_t i = 0; i < n; i++)
+    {
+      g_autoptr(PangoFontDescription) font = synack_render_font (layout, labels[i].kind);
+
+      smallest = MIN (smallest, pango_font_description_get_size (font) / (double) PANGO_SCALE);
+    }
+  return smallest * synack_diagram_view_get_zoom (diagram);
+}
+
+/* For a person to look at (SYNACK_CLASSROOM_SHOTS=DIR): the screen, the
+ * run half-way through. */
+static void
+shoot (SynackWindow *window, const char *dir, const char *lesson, const char *what)
+{
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  const char *language = g_getenv ("SYNACK_CLASSROOM_LANGUAGE");
+  g_autofree char *path = NULL;
+  g_autofree char *cmd = NULL;
+  long cursor = synack_window_get_cursor (window);
+  int status = -1;
+
+  synack_window_set_cursor (window, (long) trace->n_events / 2);
+  synack_test_app_wait_frames (400);
+  path = g_strdup_printf ("%s/%s-%s-%s-%.0f.png", dir, language ? language : "en", lesson, what,
+                          monitor_height (GTK_WIDGET (window)));
+  cmd = g_strdup_printf ("import -window root %s", path);
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  synack_window_set_cursor (window, cursor);
+}
+
+/* Presentation mode: the lesson's title and the point to watch above the
+ * diagram, the caption below it, never over the current step; C shows the
+ * diagram alone; the smallest text is 1/60 of the screen's height. Run it
+ * under Xvfb at 1920x1080 and 1280x720 too. */
+static void
+test_presentation_for_a_class (gconstpointer data)
+{
+  const char *lesson = data;
+  SynackWindow *window = synack_test_app_open (lesson, 1366, 768);
+  SynackDiagramView *diagram = SYNACK_DIAGRAM_VIEW (synack_window_get_diagram (window));
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  const char *shots = g_getenv ("SYNACK_CLASSROOM_SHOTS");
+  double screen_h, diagram_h;
+
+  if (shots != NULL)
+    shoot (window, shots, lesson, "window");
+  g_object_set (window, "presentation", TRUE, NULL);
+  synack_test_app_wait_until_idle (window);
+  synack_test_app_wait_frames (500);
+  screen_h = monitor_height (GTK_WIDGET (window));
+  g_test_message ("%s: screen %.0f px high, smallest diagram text %.1f px", lesson, screen_h, smallest_text_px (diagram));
+  g_assert_cmpfloat (smallest_text_px (diagram), >=, screen_h / 60 - 0.01);
+  g_assert_cmpstr (synack_window_get_presentation_title (window), ==, gtk_window_get_title (GTK_WINDOW (window)));
+  if (synack_window_get_n_watch_points (window) > 0)
+    g_assert_nonnull (synack_window_get_presentation_watch (window));
+  g_assert_nonnull (synack_window_get_caption (window));
+
+  /* Step through the whole run: the cursor's moment is always on screen,
+   * above the caption (which is not over the diagram at all). */
+  for (long i = 0; i < (long) trace->n_events; i++)
+    {
+      const SynackDiagramLayout *layout = synack_diagram_view_get_layout (diagram);
+      graphene_rect_t caption, view;
+      double x, y;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.step-forward", NULL));
+      synack_test_app_flush ();
+      synack_diagram_view_layout_to_widget (diagram, 0, synack_diagram_layout_y_for_event (layout, i), &x, &y);
+      g_assert_cmpfloat (y, >=, 0);
+      g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (diagram)));
+      g_assert_true (gtk_widget_compute_bounds (synack_window_get_caption (window), GTK_WIDGET (window), &caption));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (diagram), GTK_WIDGET (window), &view));
+      g_assert_cmpfloat (view.origin.y + view.size.height, <=, caption.origin.y + 0.5);
+    }
+  if (shots != NULL)
+    shoot (window, shots, lesson, "presentation");
+
+  diagram_h = gtk_widget_get_height (GTK_WIDGET (diagram));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.caption", NULL));
+  synack_test_app_wait_frames (200);
+  g_assert_null (synack_window_get_caption (window));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (diagram)), >, diagram_h);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.caption", NULL));
+  g_assert_nonnull (synack_window_get_caption (window));
+  g_object_set (window, "presentation", FALSE, NULL);
+  synack_test_app_close (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -254,6 +396,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   if (!synack_test_app_init ())
     return 77;
+  if (g_getenv ("SYNACK_CLASSROOM_LANGUAGE") != NULL)
+    synack_i18n_set_language (g_getenv ("SYNACK_CLASSROOM_LANGUAGE"));
 
   g_test_add_func ("/app/classroom/click-moves-cursor", test_click_moves_cursor);
   g_test_add_func ("/app/classroom/keys-after-clicking-diagram", test_keys_after_clicking_diagram);
@@ -261,5 +405,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/classroom/changed-run-is-marked", test_changed_run_is_marked);
   g_test_add_func ("/app/classroom/host-card-counts-sockets", test_host_card_counts_sockets);
   g_test_add_func ("/app/classroom/dark-gtk-theme", test_diagram_follows_dark_gtk_theme);
+  g_test_add_func ("/app/classroom/watch-points", test_watch_points_follow_the_run);
+  for (guint i = 0; i < G_N_ELEMENTS (class_lessons); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/app/classroom/presentation/%s", class_lessons[i]);
+      g_test_add_data_func (path, class_lessons[i], test_presentation_for_a_class);
+    }
   return g_test_run ();
 }

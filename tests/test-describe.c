@@ -303,7 +303,7 @@ test_watch_moments (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (SynackScenario) scenario = synack_scenario_load_preset ("handshake", &error);
   g_autoptr (SynackTrace) trace = synack_scenario_run (scenario, NULL, &error);
-  long time_wait = -1, close_wait = -1;
+  long time_wait = -1, close_wait = -1, moments[3];
   const char *points[] = { "Nothing named here.", "TIME_WAIT is held by the side that closed first.",
                            "CLOSE_WAIT, then TIME_WAIT.", NULL };
 
@@ -327,10 +327,12 @@ test_watch_moments (void)
   g_assert_cmpint (synack_describe_watch_moment (trace, "XTIME_WAIT"), ==, -1);
   g_assert_cmpint (synack_describe_watch_moment (trace, "never LAST_ACKS"), ==, -1);
 
-  g_assert_cmpint (synack_describe_current_watch (trace, points, -1), ==, 0);
-  g_assert_cmpint (synack_describe_current_watch (trace, points, close_wait), ==, 2);
-  g_assert_cmpint (synack_describe_current_watch (trace, points, time_wait), ==, 1);
-  g_assert_cmpint (synack_describe_current_watch (trace, NULL, 0), ==, -1);
+  for (int i = 0; i < 3; i++)
+    moments[i] = synack_describe_watch_moment (trace, points[i]);
+  g_assert_cmpint (synack_describe_current_watch (moments, 3, -1), ==, 0);
+  g_assert_cmpint (synack_describe_current_watch (moments, 3, close_wait), ==, 2);
+  g_assert_cmpint (synack_describe_current_watch (moments, 3, time_wait), ==, 1);
+  g_assert_cmpint (synack_describe_current_watch (moments, 0, 0), ==, -1);
 }
 
 int

@@ -57,6 +57,7 @@ static const struct {
   { "win.go-end",             { "End", NULL } },
   { "win.faster",             { "plus", "equal", "KP_Add", NULL } },
   { "win.slower",             { "minus", "KP_Subtract", NULL } },
+  { "win.caption",            { "c", NULL } },
 };
 
 static gboolean

@@ -21,6 +21,7 @@ struct _SynackDiagramView
 
   double               zoom;
   gboolean             fit_width;  /* zoom follows the width until the user zooms */
+  double               min_fit_zoom; /* fitting never shrinks the text below this */
   double               pinch_zoom_start;
   double               pointer_x, pointer_y; /* -1 when the pointer is elsewhere */
   gboolean             follow;

@@ -369,6 +369,16 @@ synack_diagram_view_zoom_by (SynackDiagramView *self, double factor)
   synack_diagram_view_set_zoom (self, self->zoom * factor);
 }
 
+void
+synack_diagram_view_set_min_fit_zoom (SynackDiagramView *self, double zoom)
+{
+  g_return_if_fail (SYNACK_IS_DIAGRAM_VIEW (self));
+
+  self->min_fit_zoom = CLAMP (zoom, MIN_ZOOM, 1.0);
+  if (self->fit_width)
+    synack_diagram_view_zoom_to_fit (self);
+}
+
 gboolean
 synack_diagram_view_get_follow (SynackDiagramView *self)
 {
@@ -479,7 +489,7 @@ apply_fit (SynackDiagramView *self, int width)
 
   if (lw <= 0 || width <= 0)
     return;
-  zoom = CLAMP ((width - 8) / lw, 0.5, 1.0);
+  zoom = CLAMP ((width - 8) / lw, self->min_fit_zoom, 1.0);
   if (fabs (zoom - self->zoom) > 1e-3)
     {
       self->zoom = zoom;
@@ -625,6 +635,7 @@ synack_diagram_view_init (SynackDiagramView *self)
 {
   self->zoom = 1.0;
   self->fit_width = TRUE;
+  self->min_fit_zoom = 0.5;
   self->pointer_x = self->pointer_y = -1;
   self->follow = TRUE;
   self->upto = -1;

@@ -38,6 +38,9 @@ void   synack_diagram_view_set_zoom       (SynackDiagramView *self, double zoom)
 /* Fits the width again (and keeps fitting as the window resizes). */
 void   synack_diagram_view_zoom_to_fit    (SynackDiagramView *self);
 void   synack_diagram_view_zoom_by        (SynackDiagramView *self, double factor);
+/* Fitting the width shrinks the diagram down to this zoom at most (0.5 by
+ * default); a wider one scrolls sideways rather than lose legibility. */
+void   synack_diagram_view_set_min_fit_zoom (SynackDiagramView *self, double zoom);
 
 gboolean synack_diagram_view_get_follow   (SynackDiagramView *self);
 void     synack_diagram_view_set_follow   (SynackDiagramView *self, gboolean follow);

@@ -31,14 +31,60 @@ _synack_window_prefers_dark (SynackWindow *self)
   return (app != NULL && synack_application_get_system_dark (SYNACK_APPLICATION (app))) || gtk_theme_is_dark ();
 }
 
+/* Axis times and timer labels, the diagram's smallest text, are drawn at
+ * this fraction of its label size (synack_render_font). */
+#define SMALLEST_LABEL 0.9
+/* In class the smallest text is at least this fraction of the screen's
+ * height: 18 px on a 1080p projector, 12 px at 720p. */
+#define SMALLEST_OF_SCREEN (1.0 / 60)
+
+static double
+screen_height (SynackWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkSurface *surface = native ? gtk_native_get_surface (native) : NULL;
+  g_autoptr(GdkMonitor) first = NULL;
+  GdkMonitor *monitor = surface ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
+  GdkRectangle geometry;
+
+  if (monitor == NULL)
+    {
+      first = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+      monitor = first;
+    }
+  if (monitor == NULL)
+    return 1080;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.height;
+}
+
+/* The projector's diagram is drawn at its own size (zoom 1, never shrunk to
+ * the width), its type and strokes scaled to the screen. */
+static double
+presentation_text_scale (SynackWindow *self, const char *theme_name)
+{
+  g_autoptr(GError) error = NULL;
+  SynackTheme *theme = synack_theme_new (theme_name, 1.0, &error);
+  double scale;
+
+  if (theme == NULL)
+    return 1.0;
+  scale = screen_height (self) * SMALLEST_OF_SCREEN / (SMALLEST_LABEL * theme->font_size);
+  synack_theme_free (theme);
+  return scale;
+}
+
 void
 _synack_window_apply_theme (SynackWindow *self)
 {
   gboolean dark = _synack_window_prefers_dark (self);
   const char *diagram_theme = self->presentation ? "projector" : dark ? "dark" : "light";
+  double text_scale = self->presentation ? presentation_text_scale (self, diagram_theme) : 1.0;
 
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
-  synack_diagram_view_set_theme (self->diagram, diagram_theme, 1.0);
+  synack_diagram_view_set_theme (self->diagram, diagram_theme, text_scale);
+  synack_diagram_view_set_min_fit_zoom (self->diagram, self->presentation ? 1.0 : 0.5);
   /* Larger labels in the same figure, for the back of the room. */
   synack_state_view_set_theme (self->state_view, diagram_theme, self->presentation ? 1.3 : 1.0);
   _synack_window_show_states (self);
@@ -52,9 +98,12 @@ _synack_window_set_presentation (SynackWindow *self, gboolean presentation)
     return;
   self->presentation = presentation;
 
-  /* The diagram takes the whole width (its labels are sized to it); the
-   * states and the sentence come up as a caption over its foot. */
+  /* The diagram takes the whole width (its labels are sized to it), under
+   * the lesson's title and the point to watch; the states and the sentence
+   * come up as a caption below it, so the step they describe, which the
+   * diagram keeps in view, is never under them. */
   gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), !presentation && self->show_side_panel);
+  gtk_widget_set_visible (self->presentation_header, presentation);
   _synack_window_update_caption (self);
   /* In front of a class the list must not give the answers away; the
    * choice made for the desk comes back afterwards. */
@@ -88,6 +137,18 @@ on_fullscreened (SynackWindow *self)
   /* The window manager took us out of fullscreen (or a key did). */
   if (self->presentation && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
     _synack_window_set_presentation (self, FALSE);
+}
+
+/* The diagram alone, or the diagram and its caption (a key in class). */
+void
+_synack_window_set_show_caption (SynackWindow *self, gboolean show)
+{
+  show = !!show;
+  if (self->show_caption == show)
+    return;
+  self->show_caption = show;
+  _synack_window_update_caption (self);
+  g_object_notify (G_OBJECT (self), "show-caption");
 }
 
 void

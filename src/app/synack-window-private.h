@@ -1,4 +1,4 @@
-/* synack-window-private.h: the window's fields and what its files (window, actions, capture, playback, presentation, states) share. */
+/* synack-window-private.h: the window's fields and what its files (window, actions, capture, lesson, playback, presentation, states) share. */
 #pragma once
 
 #include "synack-diagram-view.h"
@@ -41,6 +41,11 @@ struct _SynackWindow
   GtkLabel             *lesson_title_label;
   GtkLabel             *run_note_label;
   GtkLabel             *lesson_summary_label;
+  GtkWidget            *watch_heading_label;
+  GtkBox               *watch_box;
+  GtkWidget            *presentation_header;
+  GtkLabel             *presentation_title_label;
+  GtkLabel             *presentation_watch_label;
   SynackHostPanel      *host_panel;
   GtkLabel             *explanation_label;
   GtkStack             *side_stack;
@@ -71,11 +76,17 @@ struct _SynackWindow
   guint                 tick_id;
   gint64                last_frame_us;
 
+  /* The lesson's points to watch, and the event each is about in the run. */
+  GPtrArray            *watch_labels;
+  GArray               *watch_moments;
+  long                  current_watch;
+
   SynackEventList      *event_list;
   GtkSingleSelection   *event_selection;
 
   gboolean              presentation;
   gboolean              hide_future;   /* the event list stops at the cursor */
+  gboolean              show_caption;  /* presentation mode: the caption under the diagram */
   gboolean              hide_future_outside_presentation;
   gboolean              show_side_panel;
   gboolean              show_states;
@@ -130,8 +141,19 @@ gboolean _synack_window_prefers_dark   (SynackWindow *self);
 void     _synack_window_apply_theme    (SynackWindow *self);
 void     _synack_window_set_presentation (SynackWindow *self, gboolean presentation);
 void     _synack_window_set_theme_choice (SynackWindow *self, const char *choice);
+void     _synack_window_set_show_caption (SynackWindow *self, gboolean show);
 /* Leaves presentation mode when the window manager ends full screen. */
 void     _synack_window_presentation_init (SynackWindow *self);
+
+/* synack-window-lesson.c */
+/* The lesson's summary and points to watch in the side panel. */
+void     _synack_window_lesson_init      (SynackWindow *self);
+void     _synack_window_lesson_finalize  (SynackWindow *self);
+void     _synack_window_show_lesson_text (SynackWindow *self);
+/* The moments of the points in a new run. */
+void     _synack_window_lesson_set_run   (SynackWindow *self);
+/* Highlights the point the cursor has reached, here and on the projector. */
+void     _synack_window_lesson_update    (SynackWindow *self);
 
 /* synack-window-states.c */
 void     _synack_window_states_init    (SynackWindow *self);

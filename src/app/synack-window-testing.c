@@ -98,3 +98,38 @@ synack_window_get_run_note (SynackWindow *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->run_note_label)) ? gtk_label_get_text (self->run_note_label) : NULL;
 }
+
+guint
+synack_window_get_n_watch_points (SynackWindow *self)
+{
+  return self->watch_labels->len;
+}
+
+const char *
+synack_window_get_current_watch (SynackWindow *self)
+{
+  for (guint i = 0; i < self->watch_labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (self->watch_labels, i), "current-watch"))
+      return gtk_label_get_text (g_ptr_array_index (self->watch_labels, i));
+  return NULL;
+}
+
+const char *
+synack_window_get_presentation_watch (SynackWindow *self)
+{
+  return gtk_widget_is_visible (GTK_WIDGET (self->presentation_watch_label))
+           ? gtk_label_get_text (self->presentation_watch_label) : NULL;
+}
+
+const char *
+synack_window_get_presentation_title (SynackWindow *self)
+{
+  return gtk_widget_is_visible (GTK_WIDGET (self->presentation_title_label))
+           ? gtk_label_get_text (self->presentation_title_label) : NULL;
+}
+
+GtkWidget *
+synack_window_get_caption (SynackWindow *self)
+{
+  return gtk_widget_is_visible (self->caption_box) ? self->caption_box : NULL;
+}

@@ -32,6 +32,14 @@ const char *synack_window_get_explanation (SynackWindow *self);
 const char *synack_window_get_run_note    (SynackWindow *self);
 const char *synack_window_get_error       (SynackWindow *self); /* NULL when none is shown */
 long        synack_window_get_selected_row (SynackWindow *self);
+/* The lesson's points to watch in the side panel, and the one highlighted
+ * (NULL: none); in presentation mode, the line over the diagram. */
+guint       synack_window_get_n_watch_points  (SynackWindow *self);
+const char *synack_window_get_current_watch   (SynackWindow *self);
+const char *synack_window_get_presentation_watch (SynackWindow *self);
+const char *synack_window_get_presentation_title (SynackWindow *self);
+/* The presentation caption's box, NULL while it is not shown. */
+GtkWidget  *synack_window_get_caption         (SynackWindow *self);
 /* How many rows the event list has (fewer than the events while future
  * events are hidden). */
 guint       synack_window_get_n_listed_events (SynackWindow *self);

@@ -20,6 +20,7 @@ enum {
   PROP_SHOW_STATES,
   PROP_PREDICT,
   PROP_HIDE_FUTURE,
+  PROP_SHOW_CAPTION,
   N_PROPS
 };
 
@@ -106,6 +107,7 @@ show_run_title (SynackWindow *self)
   gtk_label_set_text (self->title_label, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_label_set_text (self->lesson_title_label, title);
+  gtk_label_set_text (self->presentation_title_label, title);
 
   /* The summary tells the lesson as written; who holds TIME_WAIT is what
    * a changed close order or edit most often turns around. */
@@ -161,6 +163,7 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
 
   self->selected = -2;
   show_run_title (self);
+  _synack_window_lesson_set_run (self);
   _synack_window_update_cursor (self, TRUE);
 }
 
@@ -362,6 +365,7 @@ _synack_window_update_cursor (SynackWindow *self, gboolean moved)
   synack_playback_bar_set_position (self->playback_bar, self->upto);
   _synack_window_show_states (self);
   set_selected (self, self->upto, FALSE);
+  _synack_window_lesson_update (self);
   _synack_window_actions_update (self);
 }
 
@@ -436,11 +440,9 @@ on_page_error (SynackWindow *self, const char *message)
 void
 _synack_window_show_loaded (SynackWindow *self)
 {
-  const SynackScenario *base = synack_document_get_base (self->document);
   GFile *file = synack_document_get_file (self->document);
   const SynackCapture *capture = synack_document_get_capture (self->document);
   const char *title = synack_document_get_title (self->document);
-  const char *summary = synack_scenario_get_summary (base);
 
   g_clear_handle_id (&self->rerun_idle_id, g_source_remove);
   gtk_label_set_text (self->title_label, title);
@@ -460,8 +462,8 @@ _synack_window_show_loaded (SynackWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
 
   gtk_label_set_text (self->lesson_title_label, title);
-  gtk_label_set_text (self->lesson_summary_label, summary ? summary : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lesson_summary_label), summary);
+  gtk_label_set_text (self->presentation_title_label, title);
+  _synack_window_show_lesson_text (self);
   _synack_window_rerun (self, FALSE);
 }
 
@@ -659,6 +661,7 @@ synack_window_finalize (GObject *object)
   g_clear_pointer (&self->run, synack_run_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->theme_choice, g_free);
+  _synack_window_lesson_finalize (self);
   G_OBJECT_CLASS (synack_window_parent_class)->finalize (object);
 }
 
@@ -676,6 +679,7 @@ synack_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_SHOW_STATES: g_value_set_boolean (value, self->show_states); break;
     case PROP_PREDICT: g_value_set_boolean (value, self->predict); break;
     case PROP_HIDE_FUTURE: g_value_set_boolean (value, self->hide_future); break;
+    case PROP_SHOW_CAPTION: g_value_set_boolean (value, self->show_caption); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -699,6 +703,7 @@ synack_window_set_property (GObject *object, guint prop_id, const GValue *value,
     case PROP_SHOW_STATES: _synack_window_set_show_states (self, g_value_get_boolean (value)); break;
     case PROP_PREDICT: _synack_window_set_predict (self, g_value_get_boolean (value)); break;
     case PROP_HIDE_FUTURE: _synack_window_set_hide_future (self, g_value_get_boolean (value)); break;
+    case PROP_SHOW_CAPTION: _synack_window_set_show_caption (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -757,6 +762,9 @@ synack_window_class_init (SynackWindowClass *klass)
   properties[PROP_HIDE_FUTURE] =
     g_param_spec_boolean ("hide-future", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_CAPTION] =
+    g_param_spec_boolean ("show-caption", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYNACK_TYPE_DIAGRAM_VIEW);
@@ -791,6 +799,11 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, lesson_title_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, run_note_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, lesson_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, watch_heading_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, watch_box);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, presentation_header);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, presentation_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, presentation_watch_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, host_panel);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, side_stack);
@@ -808,6 +821,7 @@ synack_window_init (SynackWindow *self)
   /* The property actions read these while the template is built. */
   self->theme_choice = g_strdup ("system");
   self->show_side_panel = TRUE;
+  self->show_caption = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -831,6 +845,7 @@ synack_window_init (SynackWindow *self)
 
   _synack_window_presentation_init (self);
   _synack_window_states_init (self);
+  _synack_window_lesson_init (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
   _synack_window_actions_update (self);

@@ -52,21 +52,17 @@ synack_describe_watch_moment (const SynackTrace *trace, const char *point)
 }
 
 long
-synack_describe_current_watch (const SynackTrace *trace, const char *const *points, long upto)
+synack_describe_current_watch (const long *moments, size_t n_points, long upto)
 {
-  long current = points != NULL && points[0] != NULL ? 0 : -1;
+  long current = n_points > 0 ? 0 : -1;
   long latest = -1;
 
-  for (long i = 0; points != NULL && points[i] != NULL; i++)
-    {
-      long moment = synack_describe_watch_moment (trace, points[i]);
-
-      /* The point the run reached last; ties go to the one written first. */
-      if (moment >= 0 && moment <= upto && moment > latest)
-        {
-          latest = moment;
-          current = i;
-        }
-    }
+  for (size_t i = 0; i < n_points; i++)
+    /* The point the run reached last; ties go to the one written first. */
+    if (moments[i] >= 0 && moments[i] <= upto && moments[i] > latest)
+      {
+        latest = moments[i];
+        current = (long) i;
+      }
   return current;
 }

@@ -67,10 +67,10 @@ char *synack_describe_sentence (const SynackTrace *trace, long index);
  * index, or -1 for a point that names no state (or one the run never
  * reaches), which is about the whole run. */
 long synack_describe_watch_moment (const SynackTrace *trace, const char *point);
-/* Of a lesson's points (NULL-terminated), the one the run at event upto
- * is showing: the one whose moment was reached last, else the first; -1
- * when there are none. */
-long synack_describe_current_watch (const SynackTrace *trace, const char *const *points, long upto);
+/* Of a lesson's points, given their moments, the one the run at event
+ * upto is showing: the one whose moment was reached last, else the first;
+ * -1 when there are none. */
+long synack_describe_current_watch (const long *moments, size_t n_points, long upto);
 
 /* Who holds TIME_WAIT in this run, read from its state changes (not from
  * what the lesson says): "In this run, the server holds TIME_WAIT." */
