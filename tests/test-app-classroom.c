@@ -2,6 +2,7 @@
 #include "synack-config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "synack-describe.h"
@@ -279,15 +280,21 @@ test_watch_points_follow_the_run (void)
   synack_test_app_close (window);
 }
 
-static double
-monitor_height (GtkWidget *widget)
+static GdkRectangle
+monitor_geometry (GtkWidget *widget)
 {
   GdkRectangle geometry;
   GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget),
                                                             gtk_native_get_surface (gtk_widget_get_native (widget)));
 
   gdk_monitor_get_geometry (monitor, &geometry);
-  return geometry.height;
+  return geometry;
+}
+
+static double
+monitor_height (GtkWidget *widget)
+{
+  return monitor_geometry (widget).height;
 }
 
 /* The smallest text the diagram shows, in screen pixels. */
@@ -307,6 +314,51 @@ smallest_text_px (SynackDiagramView *diagram)
       smallest = MIN (smallest, pango_font_description_get_size (font) / (double) PANGO_SCALE);
     }
   return smallest * synack_diagram_view_get_zoom (diagram);
+}
+
+/* The time axis chosen in the menu: proportional draws a 60 s TIME_WAIT
+ * 600 times as tall as 100 ms, compressed shortens it behind breaks, per
+ * event gives each event time one row; the run's cursor stays put. */
+static void
+test_axis_mode_from_the_menu (void)
+{
+  SynackWindow *window = synack_test_app_open ("handshake", 1366, 768);
+  SynackDiagramView *diagram = SYNACK_DIAGRAM_VIEW (synack_window_get_diagram (window));
+  const SynackDiagramLayout *layout;
+  size_t n_breaks;
+  double y0, y_short, y_long;
+
+  synack_window_set_cursor (window, 12);
+  layout = synack_diagram_view_get_layout (diagram);
+  synack_diagram_layout_get_breaks (layout, &n_breaks);
+  g_assert_cmpuint (n_breaks, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.axis", "s", "proportional"));
+  synack_test_app_flush ();
+  layout = synack_diagram_view_get_layout (diagram);
+  synack_diagram_layout_get_breaks (layout, &n_breaks);
+  g_assert_cmpuint (n_breaks, ==, 0);
+  y0 = synack_diagram_layout_y_for_time (layout, 0);
+  y_short = synack_diagram_layout_y_for_time (layout, SYNACK_MS (100));
+  y_long = synack_diagram_layout_y_for_time (layout, SYNACK_SEC (60));
+  g_assert_cmpfloat (fabs ((y_long - y0) / (y_short - y0) - 600), <, 1);
+  g_assert_cmpint (synack_window_get_cursor (window), ==, 12);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.axis", "s", "per-event"));
+  synack_test_app_flush ();
+  layout = synack_diagram_view_get_layout (diagram);
+  y_short = synack_diagram_layout_y_for_time (layout, SYNACK_MS (100));
+  y_long = synack_diagram_layout_y_for_time (layout, SYNACK_SEC (60));
+  g_assert_cmpfloat (y_long - y0, <, 100 * (y_short - y0));
+
+  /* A new run (a parameter change) keeps the chosen axis. */
+  g_assert_true (synack_window_set_param (window, "delay", "60ms"));
+  synack_test_app_wait_until_idle (window);
+  g_assert_true (synack_diagram_view_get_axis_mode (diagram) == SYNACK_TIME_AXIS_PER_EVENT);
+  g_assert_true (synack_diagram_layout_get_trace (synack_diagram_view_get_layout (diagram)) ==
+                 synack_window_get_run (window)->trace);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.axis", "s", "compressed"));
+  synack_test_app_close (window);
 }
 
 /* For a person to look at (SYNACK_CLASSROOM_SHOTS=DIR): the screen, the
@@ -348,6 +400,9 @@ test_presentation_for_a_class (gconstpointer data)
   if (shots != NULL)
     shoot (window, shots, lesson, "window");
   g_object_set (window, "presentation", TRUE, NULL);
+  /* No window manager under Xvfb to honour fullscreen: fill the screen. */
+  gtk_window_set_default_size (GTK_WINDOW (window), monitor_geometry (GTK_WIDGET (window)).width,
+                               monitor_geometry (GTK_WIDGET (window)).height);
   synack_test_app_wait_until_idle (window);
   synack_test_app_wait_frames (500);
   screen_h = monitor_height (GTK_WIDGET (window));
@@ -406,6 +461,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/classroom/host-card-counts-sockets", test_host_card_counts_sockets);
   g_test_add_func ("/app/classroom/dark-gtk-theme", test_diagram_follows_dark_gtk_theme);
   g_test_add_func ("/app/classroom/watch-points", test_watch_points_follow_the_run);
+  g_test_add_func ("/app/classroom/axis-mode", test_axis_mode_from_the_menu);
   for (guint i = 0; i < G_N_ELEMENTS (class_lessons); i++)
     {
       g_autofree char *path = g_strdup_printf ("/app/classroom/presentation/%s", class_lessons[i]);

@@ -14,6 +14,7 @@ struct _SynackDiagramView
   SynackTheme         *theme;
   char                *theme_name;
   double               text_scale;
+  SynackTimeAxisMode   axis_mode;
 
   long                 upto;
   double               progress;

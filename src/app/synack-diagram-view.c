@@ -167,7 +167,7 @@ relayout (SynackDiagramView *self)
 
   g_clear_pointer (&self->layout, synack_diagram_layout_free);
   if (self->trace != NULL)
-    self->layout = synack_layout_with_theme (self->trace, self->theme);
+    self->layout = synack_layout_with_axis (self->trace, self->theme, self->axis_mode);
   if (self->fit_width)
     apply_fit (self, gtk_widget_get_width (GTK_WIDGET (self)));
   configure_adjustments (self);
@@ -195,7 +195,7 @@ synack_diagram_view_set_trace_with_layout (SynackDiagramView   *self,
 
   /* Made for another theme (it changed while the run was going): redo it. */
   if (layout == NULL || g_strcmp0 (theme_name, self->theme_name) != 0 || text_scale != self->text_scale ||
-      synack_diagram_layout_get_trace (layout) != trace)
+      synack_diagram_layout_get_trace (layout) != trace || self->axis_mode != SYNACK_TIME_AXIS_COMPRESSED)
     {
       g_clear_pointer (&layout, synack_diagram_layout_free);
       synack_diagram_view_set_trace (self, trace);
@@ -274,6 +274,24 @@ synack_diagram_view_set_theme (SynackDiagramView *self, const char *name, double
   self->text_scale = text_scale;
   relayout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+synack_diagram_view_set_axis_mode (SynackDiagramView *self, SynackTimeAxisMode mode)
+{
+  g_return_if_fail (SYNACK_IS_DIAGRAM_VIEW (self));
+
+  if (self->axis_mode == mode)
+    return;
+  self->axis_mode = mode;
+  relayout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+SynackTimeAxisMode
+synack_diagram_view_get_axis_mode (SynackDiagramView *self)
+{
+  return self->axis_mode;
 }
 
 const SynackTheme *
@@ -641,6 +659,7 @@ synack_diagram_view_init (SynackDiagramView *self)
   self->upto = -1;
   self->selected = -1;
   self->text_scale = 1.0;
+  self->axis_mode = SYNACK_TIME_AXIS_COMPRESSED;
   self->theme = synack_theme_new ("light", 1.0, NULL);
   self->theme_name = g_strdup ("light");
   self->hadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));

@@ -30,6 +30,11 @@ void   synack_diagram_view_set_theme      (SynackDiagramView *self, const char *
 const SynackTheme *synack_diagram_view_get_theme (SynackDiagramView *self);
 const SynackDiagramLayout *synack_diagram_view_get_layout (SynackDiagramView *self);
 
+ /* How time runs down the page; the runs' layouts are made on the
+ * compressed axis, so another one is laid out here, when it is shown. */
+void   synack_diagram_view_set_axis_mode  (SynackDiagramView *self, SynackTimeAxisMode mode);
+SynackTimeAxisMode synack_diagram_view_get_axis_mode (SynackDiagramView *self);
+
 void   synack_diagram_view_set_cursor     (SynackDiagramView *self, long upto, double progress);
 void   synack_diagram_view_set_selected   (SynackDiagramView *self, long event);
 

@@ -295,4 +295,5 @@ _synack_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.predict", "predict");
   gtk_widget_class_install_property_action (widget_class, "win.hide-future", "hide-future");
   gtk_widget_class_install_property_action (widget_class, "win.caption", "show-caption");
+  gtk_widget_class_install_property_action (widget_class, "win.axis", "axis");
 }

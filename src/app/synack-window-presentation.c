@@ -139,6 +139,37 @@ on_fullscreened (SynackWindow *self)
     _synack_window_set_presentation (self, FALSE);
 }
 
+/* The time axis by the name the menu's items (and synack-cli export's
+ * --axis) give it. */
+static const struct { const char *name; SynackTimeAxisMode mode; } axis_names[] = {
+  { "compressed", SYNACK_TIME_AXIS_COMPRESSED },
+  { "proportional", SYNACK_TIME_AXIS_PROPORTIONAL },
+  { "per-event", SYNACK_TIME_AXIS_PER_EVENT },
+};
+
+const char *
+_synack_window_get_axis (SynackWindow *self)
+{
+  /* The property action asks while the template is still being built. */
+  SynackTimeAxisMode mode = self->diagram ? synack_diagram_view_get_axis_mode (self->diagram) : SYNACK_TIME_AXIS_COMPRESSED;
+
+  for (guint i = 0; i < G_N_ELEMENTS (axis_names); i++)
+    if (axis_names[i].mode == mode)
+      return axis_names[i].name;
+  return axis_names[0].name;
+}
+
+void
+_synack_window_set_axis (SynackWindow *self, const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (axis_names); i++)
+    if (g_strcmp0 (name, axis_names[i].name) == 0 && synack_diagram_view_get_axis_mode (self->diagram) != axis_names[i].mode)
+      {
+        synack_diagram_view_set_axis_mode (self->diagram, axis_names[i].mode);
+        g_object_notify (G_OBJECT (self), "axis");
+      }
+}
+
 /* The diagram alone, or the diagram and its caption (a key in class). */
 void
 _synack_window_set_show_caption (SynackWindow *self, gboolean show)

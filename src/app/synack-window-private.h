@@ -142,6 +142,9 @@ void     _synack_window_apply_theme    (SynackWindow *self);
 void     _synack_window_set_presentation (SynackWindow *self, gboolean presentation);
 void     _synack_window_set_theme_choice (SynackWindow *self, const char *choice);
 void     _synack_window_set_show_caption (SynackWindow *self, gboolean show);
+/* The diagram's time axis: "compressed", "proportional" or "per-event". */
+const char *_synack_window_get_axis    (SynackWindow *self);
+void     _synack_window_set_axis       (SynackWindow *self, const char *name);
 /* Leaves presentation mode when the window manager ends full screen. */
 void     _synack_window_presentation_init (SynackWindow *self);
 

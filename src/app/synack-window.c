@@ -21,6 +21,7 @@ enum {
   PROP_PREDICT,
   PROP_HIDE_FUTURE,
   PROP_SHOW_CAPTION,
+  PROP_AXIS,
   N_PROPS
 };
 
@@ -680,6 +681,7 @@ synack_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_PREDICT: g_value_set_boolean (value, self->predict); break;
     case PROP_HIDE_FUTURE: g_value_set_boolean (value, self->hide_future); break;
     case PROP_SHOW_CAPTION: g_value_set_boolean (value, self->show_caption); break;
+    case PROP_AXIS: g_value_set_string (value, _synack_window_get_axis (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -704,6 +706,7 @@ synack_window_set_property (GObject *object, guint prop_id, const GValue *value,
     case PROP_PREDICT: _synack_window_set_predict (self, g_value_get_boolean (value)); break;
     case PROP_HIDE_FUTURE: _synack_window_set_hide_future (self, g_value_get_boolean (value)); break;
     case PROP_SHOW_CAPTION: _synack_window_set_show_caption (self, g_value_get_boolean (value)); break;
+    case PROP_AXIS: _synack_window_set_axis (self, g_value_get_string (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -765,6 +768,9 @@ synack_window_class_init (SynackWindowClass *klass)
   properties[PROP_SHOW_CAPTION] =
     g_param_spec_boolean ("show-caption", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AXIS] =
+    g_param_spec_string ("axis", NULL, NULL, "compressed",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYNACK_TYPE_DIAGRAM_VIEW);

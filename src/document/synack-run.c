@@ -40,10 +40,17 @@ synack_run_unref (SynackRun *run)
 SynackDiagramLayout *
 synack_layout_with_theme (const SynackTrace *trace, const SynackTheme *theme)
 {
+  return synack_layout_with_axis (trace, theme, SYNACK_TIME_AXIS_COMPRESSED);
+}
+
+SynackDiagramLayout *
+synack_layout_with_axis (const SynackTrace *trace, const SynackTheme *theme, SynackTimeAxisMode axis)
+{
   SynackDiagramOptions options;
 
   synack_diagram_options_init (&options);
   options.theme = theme;
+  options.axis_mode = axis;
   /* The theme already carries the text scale; the option would multiply it again. */
   options.text_scale = 1.0;
   return synack_diagram_layout_new (trace, &options);
