@@ -361,6 +361,35 @@ test_axis_mode_from_the_menu (void)
   synack_test_app_close (window);
 }
 
+/* The legend is shown until it is dismissed once; the setting keeps it
+ * dismissed in the next window; presentation mode does not cover the
+ * diagram with it. */
+static void
+test_legend_shown_once (void)
+{
+  GSettings *settings = synack_application_get_settings (synack_test_app);
+  SynackWindow *window, *next;
+
+  g_settings_reset (settings, "show-legend");
+  window = synack_test_app_open ("handshake", 1366, 768);
+  g_assert_true (synack_window_get_legend_shown (window));
+  g_object_set (window, "presentation", TRUE, NULL);
+  g_assert_false (synack_window_get_legend_shown (window));
+  g_object_set (window, "presentation", FALSE, NULL);
+  g_assert_true (synack_window_get_legend_shown (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.legend", NULL));
+  g_assert_false (synack_window_get_legend_shown (window));
+  g_assert_false (g_settings_get_boolean (settings, "show-legend"));
+  next = synack_test_app_open ("refused", 1366, 768);
+  g_assert_false (synack_window_get_legend_shown (next));
+  synack_test_app_close (next);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.legend", NULL));
+  g_assert_true (synack_window_get_legend_shown (window));
+  synack_test_app_close (window);
+}
+
 /* For a person to look at (SYNACK_CLASSROOM_SHOTS=DIR): the screen, the
  * run half-way through. */
 static void
@@ -462,6 +491,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/classroom/dark-gtk-theme", test_diagram_follows_dark_gtk_theme);
   g_test_add_func ("/app/classroom/watch-points", test_watch_points_follow_the_run);
   g_test_add_func ("/app/classroom/axis-mode", test_axis_mode_from_the_menu);
+  g_test_add_func ("/app/classroom/legend", test_legend_shown_once);
   for (guint i = 0; i < G_N_ELEMENTS (class_lessons); i++)
     {
       g_autofree char *path = g_strdup_printf ("/app/classroom/presentation/%s", class_lessons[i]);

@@ -1,6 +1,7 @@
 /* synack-window-presentation.c: the window's look: light, dark or the projector's full-screen presentation mode. */
 #include "synack-config.h"
 
+#include "synack-legend.h"
 #include "synack-window-private.h"
 
 /* The GTK theme the controls are drawn with is a dark one: Adwaita-dark
@@ -85,6 +86,7 @@ _synack_window_apply_theme (SynackWindow *self)
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
   synack_diagram_view_set_theme (self->diagram, diagram_theme, text_scale);
   synack_diagram_view_set_min_fit_zoom (self->diagram, self->presentation ? 1.0 : 0.5);
+  synack_legend_set_theme (self->legend, synack_diagram_view_get_theme (self->diagram));
   /* Larger labels in the same figure, for the back of the room. */
   synack_state_view_set_theme (self->state_view, diagram_theme, self->presentation ? 1.3 : 1.0);
   _synack_window_show_states (self);
@@ -104,6 +106,7 @@ _synack_window_set_presentation (SynackWindow *self, gboolean presentation)
    * diagram keeps in view, is never under them. */
   gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), !presentation && self->show_side_panel);
   gtk_widget_set_visible (self->presentation_header, presentation);
+  _synack_window_set_show_legend (self, self->show_legend);
   _synack_window_update_caption (self);
   /* In front of a class the list must not give the answers away; the
    * choice made for the desk comes back afterwards. */
@@ -168,6 +171,17 @@ _synack_window_set_axis (SynackWindow *self, const char *name)
         synack_diagram_view_set_axis_mode (self->diagram, axis_names[i].mode);
         g_object_notify (G_OBJECT (self), "axis");
       }
+}
+
+void
+_synack_window_set_show_legend (SynackWindow *self, gboolean show)
+{
+  show = !!show;
+  gtk_widget_set_visible (self->legend_box, show && !self->presentation);
+  if (self->show_legend == show)
+    return;
+  self->show_legend = show;
+  g_object_notify (G_OBJECT (self), "show-legend");
 }
 
 /* The diagram alone, or the diagram and its caption (a key in class). */

@@ -33,6 +33,8 @@ struct _SynackWindow
   GtkSpinner           *busy_spinner;
   GtkProgressBar       *busy_bar;
   GtkWidget            *follow_button;
+  GtkWidget            *legend_box;
+  GtkWidget            *legend;
   GtkWidget            *caption_box;
   GtkLabel             *client_caption_label;
   GtkLabel             *server_caption_label;
@@ -87,6 +89,7 @@ struct _SynackWindow
   gboolean              presentation;
   gboolean              hide_future;   /* the event list stops at the cursor */
   gboolean              show_caption;  /* presentation mode: the caption under the diagram */
+  gboolean              show_legend;
   gboolean              hide_future_outside_presentation;
   gboolean              show_side_panel;
   gboolean              show_states;
@@ -142,6 +145,8 @@ void     _synack_window_apply_theme    (SynackWindow *self);
 void     _synack_window_set_presentation (SynackWindow *self, gboolean presentation);
 void     _synack_window_set_theme_choice (SynackWindow *self, const char *choice);
 void     _synack_window_set_show_caption (SynackWindow *self, gboolean show);
+/* The legend card, outside presentation mode (it would cover the diagram). */
+void     _synack_window_set_show_legend  (SynackWindow *self, gboolean show);
 /* The diagram's time axis: "compressed", "proportional" or "per-event". */
 const char *_synack_window_get_axis    (SynackWindow *self);
 void     _synack_window_set_axis       (SynackWindow *self, const char *name);

@@ -133,3 +133,9 @@ synack_window_get_caption (SynackWindow *self)
 {
   return gtk_widget_is_visible (self->caption_box) ? self->caption_box : NULL;
 }
+
+gboolean
+synack_window_get_legend_shown (SynackWindow *self)
+{
+  return gtk_widget_is_visible (self->legend_box);
+}

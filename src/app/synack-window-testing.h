@@ -40,6 +40,8 @@ const char *synack_window_get_presentation_watch (SynackWindow *self);
 const char *synack_window_get_presentation_title (SynackWindow *self);
 /* The presentation caption's box, NULL while it is not shown. */
 GtkWidget  *synack_window_get_caption         (SynackWindow *self);
+/* The legend card over the diagram is shown. */
+gboolean    synack_window_get_legend_shown    (SynackWindow *self);
 /* How many rows the event list has (fewer than the events while future
  * events are hidden). */
 guint       synack_window_get_n_listed_events (SynackWindow *self);

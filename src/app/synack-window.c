@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "synack-describe.h"
+#include "synack-legend.h"
 #include "synack-window-private.h"
 
 /* Runs that take longer than this show a progress overlay. */
@@ -22,6 +23,7 @@ enum {
   PROP_HIDE_FUTURE,
   PROP_SHOW_CAPTION,
   PROP_AXIS,
+  PROP_SHOW_LEGEND,
   N_PROPS
 };
 
@@ -682,6 +684,7 @@ synack_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_HIDE_FUTURE: g_value_set_boolean (value, self->hide_future); break;
     case PROP_SHOW_CAPTION: g_value_set_boolean (value, self->show_caption); break;
     case PROP_AXIS: g_value_set_string (value, _synack_window_get_axis (self)); break;
+    case PROP_SHOW_LEGEND: g_value_set_boolean (value, self->show_legend); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -707,6 +710,7 @@ synack_window_set_property (GObject *object, guint prop_id, const GValue *value,
     case PROP_HIDE_FUTURE: _synack_window_set_hide_future (self, g_value_get_boolean (value)); break;
     case PROP_SHOW_CAPTION: _synack_window_set_show_caption (self, g_value_get_boolean (value)); break;
     case PROP_AXIS: _synack_window_set_axis (self, g_value_get_string (value)); break;
+    case PROP_SHOW_LEGEND: _synack_window_set_show_legend (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -725,6 +729,8 @@ attach_to_application (SynackWindow *self, SynackApplication *app)
   gtk_paned_set_position (self->paned, MAX (480, g_settings_get_int (self->settings, "window-width") - 480));
   synack_playback_bar_set_speed (self->playback_bar, g_settings_get_double (self->settings, "speed"));
   g_settings_bind (self->settings, "theme", self, "theme-choice", G_SETTINGS_BIND_DEFAULT);
+  /* Shown until dismissed once, on this machine. */
+  g_settings_bind (self->settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (app, "notify::system-dark", G_CALLBACK (_synack_window_apply_theme), self, G_CONNECT_SWAPPED);
   _synack_window_apply_theme (self);
 
@@ -771,6 +777,9 @@ synack_window_class_init (SynackWindowClass *klass)
   properties[PROP_AXIS] =
     g_param_spec_string ("axis", NULL, NULL, "compressed",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYNACK_TYPE_DIAGRAM_VIEW);
@@ -797,6 +806,7 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_bar);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, follow_button);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, legend_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, caption_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, client_caption_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, server_caption_label);
@@ -849,6 +859,8 @@ synack_window_init (SynackWindow *self)
   g_signal_connect_swapped (self->diagram, "event-clicked", G_CALLBACK (on_diagram_event_clicked), self);
   g_signal_connect_swapped (self->diagram, "notify::follow", G_CALLBACK (on_follow_changed), self);
 
+  self->legend = synack_legend_new ();
+  gtk_box_insert_child_after (GTK_BOX (self->legend_box), self->legend, gtk_widget_get_first_child (self->legend_box));
   _synack_window_presentation_init (self);
   _synack_window_states_init (self);
   _synack_window_lesson_init (self);
