@@ -390,6 +390,20 @@ test_legend_shown_once (void)
   synack_test_app_close (window);
 }
 
+/* Every line of text under a widget is at least 1/60 of the screen high. */
+static void
+assert_labels_readable (GtkWidget *widget, double screen_h)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) && *gtk_label_get_text (GTK_LABEL (widget)))
+    {
+      /* The baseline's depth in the first line: about the type's size. */
+      g_assert_cmpfloat (pango_layout_get_baseline (gtk_label_get_layout (GTK_LABEL (widget))) / (double) PANGO_SCALE,
+                         >=, screen_h / 60);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    assert_labels_readable (c, screen_h);
+}
+
 /* For a person to look at (SYNACK_CLASSROOM_SHOTS=DIR): the screen, the
  * run half-way through. */
 static void
@@ -441,6 +455,7 @@ test_presentation_for_a_class (gconstpointer data)
   if (synack_window_get_n_watch_points (window) > 0)
     g_assert_nonnull (synack_window_get_presentation_watch (window));
   g_assert_nonnull (synack_window_get_caption (window));
+  assert_labels_readable (synack_window_get_caption (window), screen_h);
 
   /* Step through the whole run: the cursor's moment is always on screen,
    * above the caption (which is not over the diagram at all). */

@@ -76,12 +76,39 @@ presentation_text_scale (SynackWindow *self, const char *theme_name)
   return scale;
 }
 
+/* The projector's captions in proportion to the screen, as the diagram's
+ * type is: fixed points would be small on a 4K projector and take half of
+ * a 720p one. Each size is a fraction of the screen's height. */
+static void
+size_presentation_text (SynackWindow *self)
+{
+  double h = screen_height (self);
+  g_autofree char *css = g_strdup_printf ("window.presentation .presentation-title { font-size: %.0fpx; }\n"
+                                          "window.presentation .presentation-watch { font-size: %.0fpx; }\n"
+                                          "window.presentation .caption-state { font-size: %.0fpx; }\n"
+                                          "window.presentation .caption-sentence { font-size: %.0fpx; }\n"
+                                          "window.presentation .time-label { font-size: %.0fpx; }\n",
+                                          h / 36, h / 44, h / 34, h / 40, h / 48);
+
+  if (self->presentation_css == NULL)
+    {
+      self->presentation_css = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                  GTK_STYLE_PROVIDER (self->presentation_css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+    }
+  gtk_css_provider_load_from_data (self->presentation_css, css, -1);
+}
+
 void
 _synack_window_apply_theme (SynackWindow *self)
 {
   gboolean dark = _synack_window_prefers_dark (self);
   const char *diagram_theme = self->presentation ? "projector" : dark ? "dark" : "light";
   double text_scale = self->presentation ? presentation_text_scale (self, diagram_theme) : 1.0;
+
+  if (self->presentation)
+    size_presentation_text (self);
 
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
   synack_diagram_view_set_theme (self->diagram, diagram_theme, text_scale);

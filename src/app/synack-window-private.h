@@ -97,6 +97,7 @@ struct _SynackWindow
   gboolean              panel_hidden_for_states;
   char                 *theme_choice;
   guint                 theme_idle_id;
+  GtkCssProvider       *presentation_css; /* captions sized to the screen */
   guint                 syncing;       /* > 0 while we update widgets ourselves */
 };
 

@@ -653,6 +653,10 @@ synack_window_dispose (GObject *object)
   g_clear_object (&self->event_list);
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
+  if (self->presentation_css != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->presentation_css));
+  g_clear_object (&self->presentation_css);
   G_OBJECT_CLASS (synack_window_parent_class)->dispose (object);
 }
 
