@@ -9,39 +9,9 @@
 #include "synack-describe.h"
 #include "synack-quiz-panel.h"
 #include "synack-state-view.h"
-#include "synack-window-testing.h"
+#include "synack-test-app.h"
 
 static SynackApplication *app;
-
-static void
-flush (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_frames (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static void
-wait_until_idle (SynackWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
-
-  while (synack_window_is_busy (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (synack_window_is_busy (window));
-  flush ();
-}
 
 static SynackWindow *
 open_window (const char *lesson)
@@ -51,7 +21,7 @@ open_window (const char *lesson)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   g_assert_true (synack_window_load_lesson (window, lesson));
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
   return window;
 }
 
@@ -59,7 +29,7 @@ static void
 activate (SynackWindow *window, const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  flush ();
+  synack_test_app_flush ();
 }
 
 static guint
@@ -134,7 +104,7 @@ test_all_right (void)
   g_assert_cmpuint (right, ==, total);
   g_assert_cmpint (synack_window_get_cursor (window), ==, last);
   gtk_window_destroy (GTK_WINDOW (window));
-  flush ();
+  synack_test_app_flush ();
 }
 
 /* A wrong choice shows the right answer and the sentence, and scores nothing. */
@@ -171,7 +141,7 @@ test_wrong_answer (void)
   activate (window, "win.step-forward");
   g_assert_cmpint (synack_window_get_cursor (window), ==, q->event);
   gtk_window_destroy (GTK_WINDOW (window));
-  flush ();
+  synack_test_app_flush ();
 }
 
 /* A lesson's quiz lines choose the moments: lost-last-ack asks what the
@@ -208,7 +178,7 @@ test_lesson_quiz_lines (void)
     }
   g_assert_true (saw_send);
   gtk_window_destroy (GTK_WINDOW (window));
-  flush ();
+  synack_test_app_flush ();
 }
 
 /* Playing stops before the first state change and asks; a class sees no
@@ -243,7 +213,7 @@ test_play_stops_for_the_class (void)
   g_object_set (window, "presentation", FALSE, "predict", FALSE, NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
   gtk_window_destroy (GTK_WINDOW (window));
-  flush ();
+  synack_test_app_flush ();
 }
 
 /* The state view: marks follow the cursor both ways and a re-run; a click
@@ -264,7 +234,7 @@ test_state_view (void)
   SynackEdit lose_fin = { .kind = SYNACK_EDIT_LOSE_SEGMENT };
 
   g_object_set (window, "show-states", TRUE, NULL);
-  wait_frames (300);
+  synack_test_app_wait_frames (300);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   d = synack_state_view_get_diagram (view);
   for (long k = (long) trace->n_events - 1; k >= -1; k -= 3)
@@ -289,7 +259,7 @@ test_state_view (void)
   synack_state_view_diagram_to_widget (view, d->edges[edge].label_box.x + d->edges[edge].label_box.width / 2,
                                        d->edges[edge].label_box.y + d->edges[edge].label_box.height / 2, &x, &y);
   g_assert_true (synack_state_view_click_at (view, x, y));
-  flush ();
+  synack_test_app_flush ();
   g_assert_cmpint (synack_window_get_cursor (window), ==, target);
 
   /* TIME_WAIT: the one moment the client entered it. */
@@ -303,7 +273,7 @@ test_state_view (void)
   g_assert_nonnull (first);
   g_assert_null (gtk_widget_get_next_sibling (first));
   g_signal_emit_by_name (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (first)), "clicked");
-  flush ();
+  synack_test_app_flush ();
   g_assert_cmpint (trace->events[synack_window_get_cursor (window)].type, ==, SYNACK_EVENT_STATE);
   g_assert_cmpint (trace->events[synack_window_get_cursor (window)].to, ==, SYNACK_STATE_TIME_WAIT);
 
@@ -314,13 +284,13 @@ test_state_view (void)
       lose_fin.segment = trace->events[i].seg;
   g_assert_cmpuint (lose_fin.segment, >, 0);
   g_assert_true (synack_window_add_edit (window, &lose_fin));
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
   trace = synack_window_get_run (window)->trace;
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
     g_assert_cmpint (synack_state_view_get_marks (view)->state[h], ==,
                      synack_trace_state_at (trace, (SynackHostId) h, 0, synack_window_get_cursor (window)));
   gtk_window_destroy (GTK_WINDOW (window));
-  flush ();
+  synack_test_app_flush ();
 }
 
 int

@@ -14,41 +14,9 @@
 #include "synack-test-text.h"
 #include "synack-document-private.h"
 #include "synack-test-long-run.h"
-#include "synack-window-testing.h"
+#include "synack-test-app.h"
 
 static SynackApplication *app;
-
-static void
-flush (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_until_idle (SynackWindow *window)
-{
-  /* Generous: a long trace's layout takes seconds under the sanitizers. */
-  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
-
-  while (synack_window_is_busy (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (synack_window_is_busy (window));
-  flush ();
-}
-
-/* Lets a few frames go by so layout and painting happen. */
-static void
-wait_frames (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
 
 static SynackWindow *
 open_window (const char *lesson)
@@ -58,7 +26,7 @@ open_window (const char *lesson)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   g_assert_true (synack_window_load_lesson (window, lesson));
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
   g_assert_nonnull (synack_window_get_run (window));
   return window;
 }
@@ -67,7 +35,7 @@ static void
 close_window (SynackWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  flush ();
+  synack_test_app_flush ();
 }
 
 static void
@@ -121,7 +89,7 @@ test_hermetic (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) backend = NULL;
 
-  wait_frames (200);
+  synack_test_app_wait_frames (200);
   g_assert_false (maps_mention ("_dri.so"));
   g_assert_false (maps_mention ("libGLX_mesa"));
   g_assert_false (maps_mention ("libEGL_mesa"));
@@ -221,7 +189,7 @@ test_change_loss (void)
   /* As a user would: the spin button on the Parameters page. */
   g_assert_nonnull (spin);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 60);
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
 
   after = synack_window_get_run (window);
   g_assert_true (after != before);
@@ -253,14 +221,14 @@ test_lose_segment (void)
   /* Right-click the first SYN's arrow, as a user would, once it is drawn
    * and scrolled back into view. */
   activate (window, "win.go-end");
-  wait_frames (100);
+  synack_test_app_wait_frames (100);
   {
     g_autoptr (GtkAdjustment) vadjustment = NULL;
 
     g_object_get (diagram, "vadjustment", &vadjustment, NULL);
     synack_diagram_view_set_follow (diagram, FALSE);
     gtk_adjustment_set_value (vadjustment, 0);
-    wait_frames (10);
+    synack_test_app_wait_frames (10);
   }
   arrows = synack_diagram_layout_get_arrows (synack_diagram_view_get_layout (diagram), &n);
   g_assert_cmpuint (n, >, 0);
@@ -270,12 +238,12 @@ test_lose_segment (void)
   g_assert_true (synack_diagram_view_popup_menu (diagram, x, y));
   menu = synack_diagram_view_get_context_menu (diagram);
   g_assert_nonnull (menu);
-  wait_frames (100);
+  synack_test_app_wait_frames (100);
   g_assert_true (gtk_widget_get_visible (menu));
   /* The menu's item is the window action with the segment as its target. */
   g_assert_true (gtk_widget_activate_action (menu, "win.lose-segment", "u", arrows[0].seg));
   gtk_popover_popdown (GTK_POPOVER (menu));
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
 
   trace = synack_window_get_run (window)->trace;
   for (size_t i = 0; i < trace->n_events; i++)
@@ -289,7 +257,7 @@ test_lose_segment (void)
 
   /* What-if buttons at the cursor: the client aborts once established. */
   activate (window, "win.undo-edit");
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
   g_assert_false (trace_has_loss (synack_window_get_run (window)->trace));
   close_window (window);
 }
@@ -317,7 +285,7 @@ test_what_if (void)
   synack_window_set_cursor (window, established);
   t = synack_window_get_cursor_time (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.what-if", "s", "client abort"));
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
   trace = synack_window_get_run (window)->trace;
   for (size_t i = 0; i < trace->n_events; i++)
     rst |= trace->events[i].type == SYNACK_EVENT_SEND && (trace->events[i].hdr.flags & SYNACK_FLAG_RST);
@@ -334,10 +302,10 @@ test_what_if (void)
 
   /* Instead, the server closes first: now it is the server that keeps TIME_WAIT. */
   activate (window, "win.reset-edits");
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (synack_window_get_param_widget (window, "close-at")), 0.3);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (synack_window_get_param_widget (window, "close-first")), 2);
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
   trace = synack_window_get_run (window)->trace;
   g_assert_cmpint (find_state (trace, SYNACK_SERVER, SYNACK_STATE_TIME_WAIT), >=, 0);
   g_assert_cmpint (find_state (trace, SYNACK_CLIENT, SYNACK_STATE_TIME_WAIT), ==, -1);
@@ -360,10 +328,11 @@ test_list_and_diagram_in_sync (void)
   g_assert_cmpint (second_send, >, 0);
 
   activate (window, "win.go-end");
-  /* A click on an arrow selects its event in the list, the cursor stays. */
+  /* A click on an arrow selects its event in the list and the cursor goes
+   * there (test-app-classroom checks the rest of the window follows). */
   g_signal_emit_by_name (diagram, "event-clicked", second_send);
   g_assert_cmpint (synack_window_get_selected_row (window), ==, second_send);
-  g_assert_cmpint (synack_window_get_cursor (window), ==, (long) trace->n_events - 1);
+  g_assert_cmpint (synack_window_get_cursor (window), ==, second_send);
 
   /* Hit-testing the arrow's middle finds that same segment. */
   {
@@ -423,7 +392,7 @@ test_export (void)
   /* Closed on success (once the task lets go of it). */
   for (int i = 0; i < 200 && dialog != NULL; i++)
     {
-      flush ();
+      synack_test_app_flush ();
       g_usleep (10000);
     }
   g_assert_null (dialog);
@@ -523,7 +492,7 @@ test_screenshot (void)
 
   for (int i = 0; i < 7; i++)
     activate (window, "win.step-forward");
-  wait_frames (300);
+  synack_test_app_wait_frames (300);
 
   shot = render_widget (GTK_WIDGET (window));
   path = g_build_filename (outdir ? outdir : g_get_tmp_dir (), "test-app-window-screenshot.png", NULL);
@@ -543,11 +512,11 @@ test_presentation (void)
   SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
 
   activate (window, "win.presentation");
-  wait_frames (200);
+  synack_test_app_wait_frames (200);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   g_assert_cmpstr (synack_diagram_view_get_theme (SYNACK_DIAGRAM_VIEW (synack_window_get_diagram (window)))->name, ==, "projector");
   activate (window, "win.leave-presentation");
-  wait_frames (100);
+  synack_test_app_wait_frames (100);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   close_window (window);
 }
@@ -560,14 +529,14 @@ switch_language (SynackWindow *old, const char *language)
   SynackWindow *fresh = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "language", g_variant_new_string (language));
-  flush ();
+  synack_test_app_flush ();
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (SYNACK_IS_WINDOW (l->data))
       fresh = l->data;
   g_assert_nonnull (fresh);
   g_assert_true (fresh != old);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
-  wait_until_idle (fresh);
+  synack_test_app_wait_until_idle (fresh);
   return fresh;
 }
 
@@ -584,9 +553,9 @@ test_language_switch (void)
   SynackEdit lose_third = { .kind = SYNACK_EDIT_LOSE_SEGMENT, .segment = 3 };
 
   g_assert_true (synack_window_add_edit (window, &lose_third));
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
   synack_window_set_cursor (window, 12);
-  flush ();
+  synack_test_app_flush ();
   english = g_strdup (synack_window_get_explanation (window));
   title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
   g_assert_false (synack_test_has_han (english));
@@ -630,7 +599,7 @@ test_lessons (void)
   g_assert_cmpuint (synack_lesson_dialog_get_n_lessons (dialog), ==, g_strv_length (presets));
   g_signal_connect (dialog, "lesson-chosen", G_CALLBACK (on_lesson_chosen), &chosen);
   gtk_window_present (GTK_WINDOW (dialog));
-  flush ();
+  synack_test_app_flush ();
 
   /* Every lesson, each topic's lessons together. */
   shown = synack_lesson_dialog_get_shown (dialog);
@@ -737,14 +706,14 @@ test_save_and_open (void)
   SynackEdit lose_first = { .kind = SYNACK_EDIT_LOSE_SEGMENT, .segment = 1 };
 
   g_assert_true (synack_window_add_edit (window, &lose_first));
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
   g_assert_true (synack_window_save_to (window, file, &error));
   g_assert_no_error (error);
 
   other = synack_window_new (app);
   synack_window_open_file (other, file);
   gtk_window_present (GTK_WINDOW (other));
-  wait_until_idle (other);
+  synack_test_app_wait_until_idle (other);
   a = synack_window_get_run (window)->trace;
   b = synack_window_get_run (other)->trace;
   g_assert_cmpuint (a->n_events, ==, b->n_events);
@@ -806,7 +775,7 @@ test_long_run_stays_responsive (void)
   heartbeat = g_timeout_add (10, on_heartbeat, NULL);
   start = g_get_monotonic_time ();
   synack_window_open_file (window, file);
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
   g_source_remove (heartbeat);
 
   g_assert_cmpuint (synack_window_get_run (window)->trace->n_events, >, 15000);
@@ -862,13 +831,13 @@ test_change_stops_long_run (void)
 
   synack_window_open_file (window, file);
   g_assert_true (synack_window_is_busy (window));
-  wait_frames (100);
+  synack_test_app_wait_frames (100);
   g_assert_true (synack_document_get_busy (document));
 
   start = g_get_monotonic_time ();
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (synack_window_get_param_widget (window, "delay-c2s")), 20);
   g_assert_true (synack_window_set_param (window, "time-limit", "20ms"));
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
   took = g_get_monotonic_time () - start;
   g_test_message ("superseded run stopped and the new one shown after %.0f ms", took / 1e3);
 
@@ -901,10 +870,10 @@ test_rapid_clicks (void)
   for (int i = 0; i < 15; i++)
     {
       gtk_spin_button_spin (GTK_SPIN_BUTTON (seed), GTK_SPIN_STEP_FORWARD, 1);
-      wait_frames (2);
+      synack_test_app_wait_frames (2);
     }
   g_assert_true (synack_window_set_param (window, "time-limit", "10ms"));
-  wait_until_idle (window);
+  synack_test_app_wait_until_idle (window);
 
   g_assert_cmpuint (synack_document_get_peak_workers (document), ==, 1);
   g_assert_cmpuint (synack_scenario_get_script (synack_window_get_run (window)->scenario)->params.seed, ==, 16);
@@ -920,7 +889,7 @@ test_quit (void)
 
   g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  flush ();
+  synack_test_app_flush ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   (void) window;
 }

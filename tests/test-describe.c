@@ -295,6 +295,46 @@ test_chinese_keeps_numbers_in_place (void)
   g_assert_cmpstr (note, ==, "⚠ 连接 1 的 200 B 被当成了数据！");
 }
 
+/* A point to watch is about the first entry into the first state it
+ * names, in English and in Chinese alike. */
+static void
+test_watch_moments (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_load_preset ("handshake", &error);
+  g_autoptr (SynackTrace) trace = synack_scenario_run (scenario, NULL, &error);
+  long time_wait = -1, close_wait = -1, moments[3];
+  const char *points[] = { "Nothing named here.", "TIME_WAIT is held by the side that closed first.",
+                           "CLOSE_WAIT, then TIME_WAIT.", NULL };
+
+  g_assert_no_error (error);
+  for (size_t i = 0; i < trace->n_events; i++)
+    if (trace->events[i].type == SYNACK_EVENT_STATE)
+      {
+        if (trace->events[i].to == SYNACK_STATE_TIME_WAIT && time_wait < 0)
+          time_wait = (long) i;
+        if (trace->events[i].to == SYNACK_STATE_CLOSE_WAIT && close_wait < 0)
+          close_wait = (long) i;
+      }
+  g_assert_cmpint (close_wait, >, 0);
+  g_assert_cmpint (time_wait, >, close_wait);
+
+  g_assert_cmpint (synack_describe_watch_moment (trace, points[0]), ==, -1);
+  g_assert_cmpint (synack_describe_watch_moment (trace, points[1]), ==, time_wait);
+  g_assert_cmpint (synack_describe_watch_moment (trace, "TIME_WAIT 由先关闭的一方保持。"), ==, time_wait);
+  g_assert_cmpint (synack_describe_watch_moment (trace, points[2]), ==, close_wait);
+  /* A name inside a longer word is not that state. */
+  g_assert_cmpint (synack_describe_watch_moment (trace, "XTIME_WAIT"), ==, -1);
+  g_assert_cmpint (synack_describe_watch_moment (trace, "never LAST_ACKS"), ==, -1);
+
+  for (int i = 0; i < 3; i++)
+    moments[i] = synack_describe_watch_moment (trace, points[i]);
+  g_assert_cmpint (synack_describe_current_watch (moments, 3, -1), ==, 0);
+  g_assert_cmpint (synack_describe_current_watch (moments, 3, close_wait), ==, 2);
+  g_assert_cmpint (synack_describe_current_watch (moments, 3, time_wait), ==, 1);
+  g_assert_cmpint (synack_describe_current_watch (moments, 0, 0), ==, -1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -313,6 +353,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/describe/segment-texts", test_segment_texts);
   g_test_add_func ("/describe/sentences/handshake", test_handshake_sentences);
   g_test_add_func ("/describe/sentences/call-returns", test_call_returns);
+  g_test_add_func ("/describe/watch-moments", test_watch_moments);
 
   lessons = synack_preset_list ();
   for (guint i = 0; lessons[i]; i++)

@@ -57,6 +57,7 @@ static const struct {
   { "win.go-end",             { "End", NULL } },
   { "win.faster",             { "plus", "equal", "KP_Add", NULL } },
   { "win.slower",             { "minus", "KP_Subtract", NULL } },
+  { "win.caption",            { "c", NULL } },
 };
 
 static gboolean
@@ -283,6 +284,9 @@ synack_application_startup (GApplication *app)
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (synack_application_parent_class)->startup (app);
+  /* A dark variant asked for in GTK's own settings.ini counts as the
+   * system's choice until the portal says otherwise. */
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &self->system_dark, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   {

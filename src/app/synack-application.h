@@ -20,7 +20,10 @@ gboolean synack_application_get_system_dark (SynackApplication *self);
 
 /* Keys without a modifier (Space, arrows, +/−) must not steal typing from
  * entries, so they are not application accelerators: each window adds them
- * in a bubble-phase shortcut controller. Both come from one table. */
+ * in a bubble-phase shortcut controller. Both come from one table. A
+ * scrolled view that takes the focus gets them too: they reach it before
+ * its scrolled window, which would spend Home, End and the arrows on
+ * scrolling. */
 void synack_application_add_window_shortcuts (SynackApplication *self,
                                               GtkWidget         *window);
 

@@ -14,6 +14,7 @@ struct _SynackDiagramView
   SynackTheme         *theme;
   char                *theme_name;
   double               text_scale;
+  SynackTimeAxisMode   axis_mode;
 
   long                 upto;
   double               progress;
@@ -21,6 +22,7 @@ struct _SynackDiagramView
 
   double               zoom;
   gboolean             fit_width;  /* zoom follows the width until the user zooms */
+  double               min_fit_zoom; /* fitting never shrinks the text below this */
   double               pinch_zoom_start;
   double               pointer_x, pointer_y; /* -1 when the pointer is elsewhere */
   gboolean             follow;

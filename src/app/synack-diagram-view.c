@@ -167,7 +167,7 @@ relayout (SynackDiagramView *self)
 
   g_clear_pointer (&self->layout, synack_diagram_layout_free);
   if (self->trace != NULL)
-    self->layout = synack_layout_with_theme (self->trace, self->theme);
+    self->layout = synack_layout_with_axis (self->trace, self->theme, self->axis_mode);
   if (self->fit_width)
     apply_fit (self, gtk_widget_get_width (GTK_WIDGET (self)));
   configure_adjustments (self);
@@ -195,7 +195,7 @@ synack_diagram_view_set_trace_with_layout (SynackDiagramView   *self,
 
   /* Made for another theme (it changed while the run was going): redo it. */
   if (layout == NULL || g_strcmp0 (theme_name, self->theme_name) != 0 || text_scale != self->text_scale ||
-      synack_diagram_layout_get_trace (layout) != trace)
+      synack_diagram_layout_get_trace (layout) != trace || self->axis_mode != SYNACK_TIME_AXIS_COMPRESSED)
     {
       g_clear_pointer (&layout, synack_diagram_layout_free);
       synack_diagram_view_set_trace (self, trace);
@@ -274,6 +274,24 @@ synack_diagram_view_set_theme (SynackDiagramView *self, const char *name, double
   self->text_scale = text_scale;
   relayout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+synack_diagram_view_set_axis_mode (SynackDiagramView *self, SynackTimeAxisMode mode)
+{
+  g_return_if_fail (SYNACK_IS_DIAGRAM_VIEW (self));
+
+  if (self->axis_mode == mode)
+    return;
+  self->axis_mode = mode;
+  relayout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+SynackTimeAxisMode
+synack_diagram_view_get_axis_mode (SynackDiagramView *self)
+{
+  return self->axis_mode;
 }
 
 const SynackTheme *
@@ -374,6 +392,16 @@ void
 synack_diagram_view_zoom_by (SynackDiagramView *self, double factor)
 {
   synack_diagram_view_set_zoom (self, self->zoom * factor);
+}
+
+void
+synack_diagram_view_set_min_fit_zoom (SynackDiagramView *self, double zoom)
+{
+  g_return_if_fail (SYNACK_IS_DIAGRAM_VIEW (self));
+
+  self->min_fit_zoom = CLAMP (zoom, MIN_ZOOM, 1.0);
+  if (self->fit_width)
+    synack_diagram_view_zoom_to_fit (self);
 }
 
 gboolean
@@ -488,7 +516,9 @@ apply_fit (SynackDiagramView *self, int width)
     return;
   /* Never so small the type is unreadable: a wide diagram scrolls instead. */
   zoom = CLAMP ((width - 8) / lw,
-                MIN (1.0, SYNACK_DIAGRAM_MIN_TEXT_PX / synack_diagram_layout_get_smallest_text (self->layout)), 1.0);
+                MAX (self->min_fit_zoom,
+                     MIN (1.0, SYNACK_DIAGRAM_MIN_TEXT_PX / synack_diagram_layout_get_smallest_text (self->layout))),
+                1.0);
   if (fabs (zoom - self->zoom) > 1e-3)
     {
       self->zoom = zoom;
@@ -634,11 +664,13 @@ synack_diagram_view_init (SynackDiagramView *self)
 {
   self->zoom = 1.0;
   self->fit_width = TRUE;
+  self->min_fit_zoom = 0.5;
   self->pointer_x = self->pointer_y = -1;
   self->follow = TRUE;
   self->upto = -1;
   self->selected = -1;
   self->text_scale = 1.0;
+  self->axis_mode = SYNACK_TIME_AXIS_COMPRESSED;
   self->theme = synack_theme_new ("light", 1.0, NULL);
   self->theme_name = g_strdup ("light");
   self->hadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));

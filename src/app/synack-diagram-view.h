@@ -30,6 +30,11 @@ void   synack_diagram_view_set_theme      (SynackDiagramView *self, const char *
 const SynackTheme *synack_diagram_view_get_theme (SynackDiagramView *self);
 const SynackDiagramLayout *synack_diagram_view_get_layout (SynackDiagramView *self);
 
+ /* How time runs down the page; the runs' layouts are made on the
+ * compressed axis, so another one is laid out here, when it is shown. */
+void   synack_diagram_view_set_axis_mode  (SynackDiagramView *self, SynackTimeAxisMode mode);
+SynackTimeAxisMode synack_diagram_view_get_axis_mode (SynackDiagramView *self);
+
 void   synack_diagram_view_set_cursor     (SynackDiagramView *self, long upto, double progress);
 long   synack_diagram_view_get_cursor     (SynackDiagramView *self);
 void   synack_diagram_view_set_selected   (SynackDiagramView *self, long event);
@@ -39,6 +44,9 @@ void   synack_diagram_view_set_zoom       (SynackDiagramView *self, double zoom)
 /* Fits the width again (and keeps fitting as the window resizes). */
 void   synack_diagram_view_zoom_to_fit    (SynackDiagramView *self);
 void   synack_diagram_view_zoom_by        (SynackDiagramView *self, double factor);
+/* Fitting the width shrinks the diagram down to this zoom at most (0.5 by
+ * default); a wider one scrolls sideways rather than lose legibility. */
+void   synack_diagram_view_set_min_fit_zoom (SynackDiagramView *self, double zoom);
 
 gboolean synack_diagram_view_get_follow   (SynackDiagramView *self);
 void     synack_diagram_view_set_follow   (SynackDiagramView *self, gboolean follow);

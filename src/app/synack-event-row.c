@@ -122,6 +122,7 @@ struct _SynackEventList
   GObject parent_instance;
 
   const SynackTrace *trace;
+  long               last;
   guint              n_items;
 };
 
@@ -166,6 +167,37 @@ synack_event_list_class_init (SynackEventListClass *klass)
 static void
 synack_event_list_init (SynackEventList *self)
 {
+  self->last = SYNACK_EVENT_LIST_ALL;
+}
+
+static guint
+listed_count (SynackEventList *self)
+{
+  size_t n = self->trace ? self->trace->n_events : 0;
+
+  if (self->last < (long) n)
+    n = (size_t) (self->last + 1);
+  return (guint) MIN (n, G_MAXUINT);
+}
+
+/* Only the tail changes: rows above it stay as they are. */
+static void
+update_count (SynackEventList *self)
+{
+  guint before = self->n_items, after = listed_count (self);
+
+  self->n_items = after;
+  if (after > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, after - before);
+  else if (after < before)
+    g_list_model_items_changed (G_LIST_MODEL (self), after, before - after, 0);
+}
+
+void
+synack_event_list_set_last (SynackEventList *self, long last)
+{
+  self->last = MAX (last, -1);
+  update_count (self);
 }
 
 SynackEventList *
@@ -180,7 +212,7 @@ synack_event_list_set_trace (SynackEventList *self, const SynackTrace *trace)
   guint removed = self->n_items;
 
   self->trace = trace;
-  self->n_items = trace ? (guint) MIN (trace->n_events, G_MAXUINT) : 0;
+  self->n_items = listed_count (self);
   if (removed > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
 }

@@ -30,5 +30,10 @@ G_DECLARE_FINAL_TYPE (SynackEventList, synack_event_list, SYNACK, EVENT_LIST, GO
 SynackEventList *synack_event_list_new (void);
 /* Borrows the trace: call again (with NULL) before it is freed. */
 void synack_event_list_set_trace (SynackEventList *self, const SynackTrace *trace);
+/* Lists the events up to and including last only (-1: none yet), so a
+ * projector does not give away what happens next; SYNACK_EVENT_LIST_ALL
+ * lists them all. A row keeps its event's index as its position. */
+#define SYNACK_EVENT_LIST_ALL G_MAXLONG
+void synack_event_list_set_last (SynackEventList *self, long last);
 
 G_END_DECLS

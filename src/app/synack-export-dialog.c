@@ -337,21 +337,6 @@ synack_export_dialog_init (SynackExportDialog *self)
   gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
 }
 
-/* A run differs from its lesson when its scenario's text (edits and
- * parameters included) differs from the built-in lesson's. */
-static gboolean
-scenario_changed (const SynackScenario *scenario)
-{
-  g_autoptr(SynackScenario) lesson = synack_scenario_load_preset (synack_scenario_get_name (scenario), NULL);
-  g_autofree char *ours = NULL, *theirs = NULL;
-
-  if (lesson == NULL)
-    return FALSE;
-  ours = synack_scenario_to_text (scenario);
-  theirs = synack_scenario_to_text (lesson);
-  return g_strcmp0 (ours, theirs) != 0;
-}
-
 SynackExportDialog *
 synack_export_dialog_new (GtkWindow *parent, SynackRun *run, long cursor, const char *theme)
 {
@@ -366,7 +351,7 @@ synack_export_dialog_new (GtkWindow *parent, SynackRun *run, long cursor, const 
       gtk_drop_down_set_selected (self->theme_dropdown, i);
   if (title != NULL)
     {
-      g_autofree char *marked = synack_export_lesson_title (title, scenario_changed (run->scenario));
+      g_autofree char *marked = synack_export_lesson_title (title, synack_run_is_changed (run));
       gtk_editable_set_text (GTK_EDITABLE (self->title_entry), marked);
     }
   /* Up to the cursor only means something once the cursor is inside the run. */

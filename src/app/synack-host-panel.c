@@ -18,12 +18,13 @@ struct _SynackHostPanel
 
 G_DEFINE_FINAL_TYPE (SynackHostPanel, synack_host_panel, GTK_TYPE_GRID)
 
+/* The colour of a state for large text on the window's background. */
 static void
-set_state_label (GtkLabel *label, SynackState state, const SynackTheme *theme, gboolean dark)
+append_state_markup (GString *markup, SynackState state, const SynackTheme *theme, gboolean dark)
 {
   SynackRgba c = theme->state[state];
   double luma = 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
-  g_autofree char *markup = NULL;
+  g_autofree char *text = NULL;
 
   /* The hue of the state's band in the diagram, but dark enough (or light
    * enough) to read as large text on the window's background. */
@@ -37,18 +38,68 @@ set_state_label (GtkLabel *label, SynackState state, const SynackTheme *theme, g
       double f = (0.55 - luma) / (1 - luma);
       c.r += (1 - c.r) * f, c.g += (1 - c.g) * f, c.b += (1 - c.b) * f;
     }
-  markup = g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">%s</span>",
-                                    (int) (c.r * 255), (int) (c.g * 255), (int) (c.b * 255),
-                                    synack_state_to_string (state));
-  gtk_label_set_markup (label, markup);
+  text = g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">%s</span>",
+                                  (int) (c.r * 255), (int) (c.g * 255), (int) (c.b * 255),
+                                  synack_state_to_string (state));
+  g_string_append (markup, text);
+}
+
+/* What a host's card says at the cursor: the state of its one connection,
+ * or, with several open at once, how many sockets are in each state
+ * ("TIME_WAIT × 5"), so a pile-up is seen as one. A listener counts only
+ * while no connection is open: it is the server's state until the first
+ * SYN. */
+static void
+set_host_states (GtkLabel *label, const SynackTrace *trace, SynackHostId host, long upto,
+                 const SynackTheme *theme, gboolean dark)
+{
+  g_autoptr(GHashTable) conn_state = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  guint count[SYNACK_N_STATES] = { 0 };
+  guint open = 0;
+  GHashTableIter iter;
+  gpointer value;
+
+  for (long i = 0; i <= upto && (size_t) i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+
+      if (e->type == SYNACK_EVENT_STATE && e->host == host && e->conn != 0)
+        g_hash_table_insert (conn_state, GUINT_TO_POINTER (e->conn), GINT_TO_POINTER (e->to));
+    }
+  g_hash_table_iter_init (&iter, conn_state);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (GPOINTER_TO_INT (value) != SYNACK_STATE_CLOSED)
+      {
+        count[GPOINTER_TO_INT (value)]++;
+        open++;
+      }
+
+  if (open <= 1)
+    {
+      append_state_markup (markup, synack_trace_state_at (trace, host, 0, upto), theme, dark);
+      gtk_label_set_markup (label, markup->str);
+      return;
+    }
+  for (int s = 0; s < SYNACK_N_STATES; s++)
+    {
+      if (count[s] == 0)
+        continue;
+      if (markup->len > 0)
+        g_string_append_c (markup, '\n');
+      append_state_markup (markup, s, theme, dark);
+      if (count[s] > 1)
+        g_string_append_printf (markup, " × %u", count[s]);
+    }
+  gtk_label_set_markup (label, markup->str);
 }
 
 void
 synack_host_panel_set_states (SynackHostPanel *self, const SynackTrace *trace, long upto,
                               const SynackTheme *theme, gboolean dark)
 {
-  set_state_label (self->client_state_label, synack_trace_state_at (trace, SYNACK_CLIENT, 0, upto), theme, dark);
-  set_state_label (self->server_state_label, synack_trace_state_at (trace, SYNACK_SERVER, 0, upto), theme, dark);
+  set_host_states (self->client_state_label, trace, SYNACK_CLIENT, upto, theme, dark);
+  set_host_states (self->server_state_label, trace, SYNACK_SERVER, upto, theme, dark);
 }
 
 const char *

@@ -293,4 +293,8 @@ _synack_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.side-panel", "show-side-panel");
   gtk_widget_class_install_property_action (widget_class, "win.state-diagram", "show-states");
   gtk_widget_class_install_property_action (widget_class, "win.predict", "predict");
+  gtk_widget_class_install_property_action (widget_class, "win.hide-future", "hide-future");
+  gtk_widget_class_install_property_action (widget_class, "win.caption", "show-caption");
+  gtk_widget_class_install_property_action (widget_class, "win.axis", "axis");
+  gtk_widget_class_install_property_action (widget_class, "win.legend", "show-legend");
 }

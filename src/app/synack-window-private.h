@@ -1,4 +1,4 @@
-/* synack-window-private.h: the window's fields and what its files (window, actions, capture, playback, presentation, states) share. */
+/* synack-window-private.h: the window's fields and what its files (window, actions, capture, lesson, playback, presentation, states) share. */
 #pragma once
 
 #include "synack-diagram-view.h"
@@ -35,13 +35,21 @@ struct _SynackWindow
   GtkSpinner           *busy_spinner;
   GtkProgressBar       *busy_bar;
   GtkWidget            *follow_button;
+  GtkWidget            *legend_box;
+  GtkWidget            *legend;
   GtkWidget            *caption_box;
   GtkLabel             *client_caption_label;
   GtkLabel             *server_caption_label;
   GtkLabel             *caption_sentence_label;
   SynackPlaybackBar    *playback_bar;
   GtkLabel             *lesson_title_label;
+  GtkLabel             *run_note_label;
   GtkLabel             *lesson_summary_label;
+  GtkWidget            *watch_heading_label;
+  GtkBox               *watch_box;
+  GtkWidget            *presentation_header;
+  GtkLabel             *presentation_title_label;
+  GtkLabel             *presentation_watch_label;
   SynackHostPanel      *host_panel;
   GtkLabel             *explanation_label;
   GtkStack             *side_stack;
@@ -72,15 +80,26 @@ struct _SynackWindow
   guint                 tick_id;
   gint64                last_frame_us;
 
+  /* The lesson's points to watch, and the event each is about in the run. */
+  GPtrArray            *watch_labels;
+  GArray               *watch_moments;
+  long                  current_watch;
+
   SynackEventList      *event_list;
   GtkSingleSelection   *event_selection;
 
   gboolean              presentation;
+  gboolean              hide_future;   /* the event list stops at the cursor */
+  gboolean              show_caption;  /* presentation mode: the caption under the diagram */
+  gboolean              show_legend;
+  gboolean              hide_future_outside_presentation;
   gboolean              show_side_panel;
   gboolean              show_states;
   gboolean              predict;
   gboolean              panel_hidden_for_states;
   char                 *theme_choice;
+  guint                 theme_idle_id;
+  GtkCssProvider       *presentation_css; /* captions sized to the screen */
   guint                 syncing;       /* > 0 while we update widgets ourselves */
 };
 
@@ -92,6 +111,8 @@ void     _synack_window_rerun          (SynackWindow *self, gboolean keep_time);
 /* Everything that follows the cursor; moved: a new event is shown. */
 void     _synack_window_update_cursor  (SynackWindow *self, gboolean moved);
 void     _synack_window_show_states    (SynackWindow *self);
+/* The event list stops at the cursor (what happens next stays hidden). */
+void     _synack_window_set_hide_future (SynackWindow *self, gboolean hide);
 /* Adds a what-if edit to the document (a refused one shows its message). */
 gboolean _synack_window_add_edit       (SynackWindow *self, const SynackEdit *edit);
 /* Shows the titles of what the document has loaded, and runs it. */
@@ -126,8 +147,24 @@ gboolean _synack_window_prefers_dark   (SynackWindow *self);
 void     _synack_window_apply_theme    (SynackWindow *self);
 void     _synack_window_set_presentation (SynackWindow *self, gboolean presentation);
 void     _synack_window_set_theme_choice (SynackWindow *self, const char *choice);
+void     _synack_window_set_show_caption (SynackWindow *self, gboolean show);
+/* The legend card, outside presentation mode (it would cover the diagram). */
+void     _synack_window_set_show_legend  (SynackWindow *self, gboolean show);
+/* The diagram's time axis: "compressed", "proportional" or "per-event". */
+const char *_synack_window_get_axis    (SynackWindow *self);
+void     _synack_window_set_axis       (SynackWindow *self, const char *name);
 /* Leaves presentation mode when the window manager ends full screen. */
 void     _synack_window_presentation_init (SynackWindow *self);
+
+/* synack-window-lesson.c */
+/* The lesson's summary and points to watch in the side panel. */
+void     _synack_window_lesson_init      (SynackWindow *self);
+void     _synack_window_lesson_finalize  (SynackWindow *self);
+void     _synack_window_show_lesson_text (SynackWindow *self);
+/* The moments of the points in a new run. */
+void     _synack_window_lesson_set_run   (SynackWindow *self);
+/* Highlights the point the cursor has reached, here and on the projector. */
+void     _synack_window_lesson_update    (SynackWindow *self);
 
 /* synack-window-states.c */
 void     _synack_window_states_init    (SynackWindow *self);

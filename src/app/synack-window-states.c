@@ -55,8 +55,8 @@ on_quiz_continue (SynackWindow *self, long event)
 void
 _synack_window_update_caption (SynackWindow *self)
 {
-  gtk_widget_set_visible (self->caption_box,
-                          self->presentation && !gtk_widget_get_visible (GTK_WIDGET (self->quiz_panel)));
+  gtk_widget_set_visible (self->caption_box, self->presentation && self->show_caption &&
+                                             !gtk_widget_get_visible (GTK_WIDGET (self->quiz_panel)));
 }
 
 /* While a question is up, the presentation caption would cover it. */

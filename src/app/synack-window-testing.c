@@ -86,3 +86,56 @@ synack_window_get_param_widget (SynackWindow *self, const char *key)
 {
   return synack_parameters_page_get_widget (self->parameters_page, key);
 }
+
+guint
+synack_window_get_n_listed_events (SynackWindow *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->event_selection));
+}
+
+const char *
+synack_window_get_run_note (SynackWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->run_note_label)) ? gtk_label_get_text (self->run_note_label) : NULL;
+}
+
+guint
+synack_window_get_n_watch_points (SynackWindow *self)
+{
+  return self->watch_labels->len;
+}
+
+const char *
+synack_window_get_current_watch (SynackWindow *self)
+{
+  for (guint i = 0; i < self->watch_labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (self->watch_labels, i), "current-watch"))
+      return gtk_label_get_text (g_ptr_array_index (self->watch_labels, i));
+  return NULL;
+}
+
+const char *
+synack_window_get_presentation_watch (SynackWindow *self)
+{
+  return gtk_widget_is_visible (GTK_WIDGET (self->presentation_watch_label))
+           ? gtk_label_get_text (self->presentation_watch_label) : NULL;
+}
+
+const char *
+synack_window_get_presentation_title (SynackWindow *self)
+{
+  return gtk_widget_is_visible (GTK_WIDGET (self->presentation_title_label))
+           ? gtk_label_get_text (self->presentation_title_label) : NULL;
+}
+
+GtkWidget *
+synack_window_get_caption (SynackWindow *self)
+{
+  return gtk_widget_is_visible (self->caption_box) ? self->caption_box : NULL;
+}
+
+gboolean
+synack_window_get_legend_shown (SynackWindow *self)
+{
+  return gtk_widget_is_visible (self->legend_box);
+}

@@ -28,8 +28,23 @@ gboolean   synack_window_add_edit        (SynackWindow *self, const SynackEdit *
 /* What the side panel shows. */
 const char *synack_window_get_state_text  (SynackWindow *self, SynackHostId host);
 const char *synack_window_get_explanation (SynackWindow *self);
+/* What the side panel says about a changed run, NULL while it is the lesson. */
+const char *synack_window_get_run_note    (SynackWindow *self);
 const char *synack_window_get_error       (SynackWindow *self); /* NULL when none is shown */
 long        synack_window_get_selected_row (SynackWindow *self);
+/* The lesson's points to watch in the side panel, and the one highlighted
+ * (NULL: none); in presentation mode, the line over the diagram. */
+guint       synack_window_get_n_watch_points  (SynackWindow *self);
+const char *synack_window_get_current_watch   (SynackWindow *self);
+const char *synack_window_get_presentation_watch (SynackWindow *self);
+const char *synack_window_get_presentation_title (SynackWindow *self);
+/* The presentation caption's box, NULL while it is not shown. */
+GtkWidget  *synack_window_get_caption         (SynackWindow *self);
+/* The legend card over the diagram is shown. */
+gboolean    synack_window_get_legend_shown    (SynackWindow *self);
+/* How many rows the event list has (fewer than the events while future
+ * events are hidden). */
+guint       synack_window_get_n_listed_events (SynackWindow *self);
 
 GtkWidget *synack_window_get_diagram      (SynackWindow *self);
 GtkWidget *synack_window_get_state_view   (SynackWindow *self);

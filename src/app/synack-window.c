@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "synack-describe.h"
+#include "synack-legend.h"
 #include "synack-window-private.h"
 
 /* Runs that take longer than this show a progress overlay. */
@@ -19,6 +20,10 @@ enum {
   PROP_SHOW_SIDE_PANEL,
   PROP_SHOW_STATES,
   PROP_PREDICT,
+  PROP_HIDE_FUTURE,
+  PROP_SHOW_CAPTION,
+  PROP_AXIS,
+  PROP_SHOW_LEGEND,
   N_PROPS
 };
 
@@ -92,6 +97,33 @@ cursor_in_new_run (SynackWindow *self, SynackRun *old, SynackRun *run)
   return MIN (last, first_new + (self->upto - first_old));
 }
 
+/* A what-if run is not the lesson as written: its title says so, as the
+ * exports' do, and so does its summary, which tells the lesson's story. */
+static void
+show_run_title (SynackWindow *self)
+{
+  gboolean changed = synack_run_is_changed (self->run);
+  g_autofree char *title = synack_export_lesson_title (synack_document_get_title (self->document), changed);
+
+  if (title == NULL)
+    return;
+  gtk_label_set_text (self->title_label, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_text (self->lesson_title_label, title);
+  gtk_label_set_text (self->presentation_title_label, title);
+
+  /* The summary tells the lesson as written; who holds TIME_WAIT is what
+   * a changed close order or edit most often turns around. */
+  gtk_widget_set_visible (GTK_WIDGET (self->run_note_label), changed);
+  if (changed)
+    {
+      g_autofree char *holders = synack_describe_time_wait_holders (self->run->trace);
+      g_autofree char *note = g_strdup_printf (_("This run is changed: the summary tells the lesson as written. %s"), holders);
+
+      gtk_label_set_text (self->run_note_label, note);
+    }
+}
+
 static void
 install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
 {
@@ -133,6 +165,8 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
     self->progress = 0;
 
   self->selected = -2;
+  show_run_title (self);
+  _synack_window_lesson_set_run (self);
   _synack_window_update_cursor (self, TRUE);
 }
 
@@ -329,9 +363,13 @@ _synack_window_update_cursor (SynackWindow *self, gboolean moved)
   if (!moved)
     return;
 
+  self->syncing++;
+  synack_event_list_set_last (self->event_list, self->hide_future ? self->upto : SYNACK_EVENT_LIST_ALL);
+  self->syncing--;
   synack_playback_bar_set_position (self->playback_bar, self->upto);
   _synack_window_show_states (self);
   set_selected (self, self->upto, FALSE);
+  _synack_window_lesson_update (self);
   _synack_window_actions_update (self);
 }
 
@@ -350,10 +388,28 @@ on_event_selected (SynackWindow *self)
   _synack_window_jump_to (self, pos);
 }
 
+/* A click on a segment takes the whole window there: the clock, the host
+ * cards and the caption follow, not only the list. */
 static void
 on_diagram_event_clicked (SynackWindow *self, long event)
 {
-  set_selected (self, event, FALSE);
+  if (self->run == NULL)
+    return;
+  _synack_window_stop_playing (self);
+  _synack_window_jump_to (self, event);
+}
+
+void
+_synack_window_set_hide_future (SynackWindow *self, gboolean hide)
+{
+  hide = !!hide;
+  if (self->hide_future == hide)
+    return;
+  self->hide_future = hide;
+  self->syncing++;
+  synack_event_list_set_last (self->event_list, hide ? self->upto : SYNACK_EVENT_LIST_ALL);
+  self->syncing--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_FUTURE]);
 }
 
 static void
@@ -388,11 +444,9 @@ on_page_error (SynackWindow *self, const char *message)
 void
 _synack_window_show_loaded (SynackWindow *self)
 {
-  const SynackScenario *base = synack_document_get_base (self->document);
   GFile *file = synack_document_get_file (self->document);
   const SynackCapture *capture = synack_document_get_capture (self->document);
   const char *title = synack_document_get_title (self->document);
-  const char *summary = synack_scenario_get_summary (base);
 
   g_clear_handle_id (&self->rerun_idle_id, g_source_remove);
   gtk_label_set_text (self->title_label, title);
@@ -412,8 +466,8 @@ _synack_window_show_loaded (SynackWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
 
   gtk_label_set_text (self->lesson_title_label, title);
-  gtk_label_set_text (self->lesson_summary_label, summary ? summary : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lesson_summary_label), summary);
+  gtk_label_set_text (self->presentation_title_label, title);
+  _synack_window_show_lesson_text (self);
   _synack_window_rerun (self, FALSE);
 }
 
@@ -586,6 +640,7 @@ synack_window_dispose (GObject *object)
   _synack_window_stop_playing (self);
   hide_busy (self);
   g_clear_handle_id (&self->rerun_idle_id, g_source_remove);
+  g_clear_handle_id (&self->theme_idle_id, g_source_remove);
   /* A run still in its worker stops and is dropped. */
   g_cancellable_cancel (self->cancellable);
   if (self->document != NULL)
@@ -599,6 +654,10 @@ synack_window_dispose (GObject *object)
   g_clear_object (&self->event_list);
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
+  if (self->presentation_css != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->presentation_css));
+  g_clear_object (&self->presentation_css);
   G_OBJECT_CLASS (synack_window_parent_class)->dispose (object);
 }
 
@@ -610,6 +669,7 @@ synack_window_finalize (GObject *object)
   g_clear_pointer (&self->run, synack_run_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->theme_choice, g_free);
+  _synack_window_lesson_finalize (self);
   G_OBJECT_CLASS (synack_window_parent_class)->finalize (object);
 }
 
@@ -626,6 +686,10 @@ synack_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_SHOW_SIDE_PANEL: g_value_set_boolean (value, self->show_side_panel); break;
     case PROP_SHOW_STATES: g_value_set_boolean (value, self->show_states); break;
     case PROP_PREDICT: g_value_set_boolean (value, self->predict); break;
+    case PROP_HIDE_FUTURE: g_value_set_boolean (value, self->hide_future); break;
+    case PROP_SHOW_CAPTION: g_value_set_boolean (value, self->show_caption); break;
+    case PROP_AXIS: g_value_set_string (value, _synack_window_get_axis (self)); break;
+    case PROP_SHOW_LEGEND: g_value_set_boolean (value, self->show_legend); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -648,6 +712,10 @@ synack_window_set_property (GObject *object, guint prop_id, const GValue *value,
       break;
     case PROP_SHOW_STATES: _synack_window_set_show_states (self, g_value_get_boolean (value)); break;
     case PROP_PREDICT: _synack_window_set_predict (self, g_value_get_boolean (value)); break;
+    case PROP_HIDE_FUTURE: _synack_window_set_hide_future (self, g_value_get_boolean (value)); break;
+    case PROP_SHOW_CAPTION: _synack_window_set_show_caption (self, g_value_get_boolean (value)); break;
+    case PROP_AXIS: _synack_window_set_axis (self, g_value_get_string (value)); break;
+    case PROP_SHOW_LEGEND: _synack_window_set_show_legend (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -666,10 +734,13 @@ attach_to_application (SynackWindow *self, SynackApplication *app)
   gtk_paned_set_position (self->paned, MAX (480, g_settings_get_int (self->settings, "window-width") - 480));
   synack_playback_bar_set_speed (self->playback_bar, g_settings_get_double (self->settings, "speed"));
   g_settings_bind (self->settings, "theme", self, "theme-choice", G_SETTINGS_BIND_DEFAULT);
+  /* Shown until dismissed once, on this machine. */
+  g_settings_bind (self->settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (app, "notify::system-dark", G_CALLBACK (_synack_window_apply_theme), self, G_CONNECT_SWAPPED);
   _synack_window_apply_theme (self);
 
   synack_application_add_window_shortcuts (app, GTK_WIDGET (self));
+  synack_application_add_window_shortcuts (app, GTK_WIDGET (self->diagram));
 }
 
 static void
@@ -702,6 +773,18 @@ synack_window_class_init (SynackWindowClass *klass)
   properties[PROP_PREDICT] =
     g_param_spec_boolean ("predict", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDE_FUTURE] =
+    g_param_spec_boolean ("hide-future", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_CAPTION] =
+    g_param_spec_boolean ("show-caption", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AXIS] =
+    g_param_spec_string ("axis", NULL, NULL, "compressed",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYNACK_TYPE_DIAGRAM_VIEW);
@@ -730,13 +813,20 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_bar);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, follow_button);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, legend_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, caption_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, client_caption_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, server_caption_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, caption_sentence_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, playback_bar);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, lesson_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, run_note_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, lesson_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, watch_heading_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, watch_box);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, presentation_header);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, presentation_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, presentation_watch_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, host_panel);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, side_stack);
@@ -754,6 +844,7 @@ synack_window_init (SynackWindow *self)
   /* The property actions read these while the template is built. */
   self->theme_choice = g_strdup ("system");
   self->show_side_panel = TRUE;
+  self->show_caption = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -775,8 +866,11 @@ synack_window_init (SynackWindow *self)
   g_signal_connect_swapped (self->diagram, "event-clicked", G_CALLBACK (on_diagram_event_clicked), self);
   g_signal_connect_swapped (self->diagram, "notify::follow", G_CALLBACK (on_follow_changed), self);
 
+  self->legend = synack_legend_new ();
+  gtk_box_insert_child_after (GTK_BOX (self->legend_box), self->legend, gtk_widget_get_first_child (self->legend_box));
   _synack_window_presentation_init (self);
   _synack_window_states_init (self);
+  _synack_window_lesson_init (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
   _synack_window_actions_update (self);

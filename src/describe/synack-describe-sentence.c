@@ -251,3 +251,20 @@ synack_describe_sentence (const SynackTrace *trace, long index)
       return g_strdup ("");
     }
 }
+
+char *
+synack_describe_time_wait_holders (const SynackTrace *trace)
+{
+  gboolean holds[SYNACK_N_HOSTS] = { FALSE };
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    if (trace->events[i].type == SYNACK_EVENT_STATE && trace->events[i].to == SYNACK_STATE_TIME_WAIT)
+      holds[trace->events[i].host] = TRUE;
+
+  if (holds[SYNACK_CLIENT] && holds[SYNACK_SERVER])
+    return g_strdup (_("In this run, both sides hold TIME_WAIT."));
+  if (holds[SYNACK_CLIENT] || holds[SYNACK_SERVER])
+    /* TRANSLATORS: %s is "the client" or "the server" */
+    return g_strdup_printf (_("In this run, %s holds TIME_WAIT."), host_lower (holds[SYNACK_CLIENT] ? SYNACK_CLIENT : SYNACK_SERVER));
+  return g_strdup (_("In this run, neither side enters TIME_WAIT."));
+}

@@ -61,6 +61,21 @@ char *synack_describe_summary (const SynackTrace *trace, long index);
  * acknowledged, so it enters ESTABLISHED and sends the final ACK." */
 char *synack_describe_sentence (const SynackTrace *trace, long index);
 
+/* A lesson's point to watch is about the moment the run first enters the
+ * first state it names ("TIME_WAIT is held by the side that closed
+ * first" is about the first entry into TIME_WAIT): that STATE event's
+ * index, or -1 for a point that names no state (or one the run never
+ * reaches), which is about the whole run. */
+long synack_describe_watch_moment (const SynackTrace *trace, const char *point);
+/* Of a lesson's points, given their moments, the one the run at event
+ * upto is showing: the one whose moment was reached last, else the first;
+ * -1 when there are none. */
+long synack_describe_current_watch (const long *moments, size_t n_points, long upto);
+
+/* Who holds TIME_WAIT in this run, read from its state changes (not from
+ * what the lesson says): "In this run, the server holds TIME_WAIT." */
+char *synack_describe_time_wait_holders (const SynackTrace *trace);
+
 /* A timer by its trace name ("retransmit"), translated for people. */
 const char *synack_describe_timer_kind (SynackTimerKind kind);
 

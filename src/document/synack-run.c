@@ -40,10 +40,17 @@ synack_run_unref (SynackRun *run)
 SynackDiagramLayout *
 synack_layout_with_theme (const SynackTrace *trace, const SynackTheme *theme)
 {
+  return synack_layout_with_axis (trace, theme, SYNACK_TIME_AXIS_COMPRESSED);
+}
+
+SynackDiagramLayout *
+synack_layout_with_axis (const SynackTrace *trace, const SynackTheme *theme, SynackTimeAxisMode axis)
+{
   SynackDiagramOptions options;
 
   synack_diagram_options_init (&options);
   options.theme = theme;
+  options.axis_mode = axis;
   /* The theme already carries the text scale; the option would multiply it again. */
   options.text_scale = 1.0;
   return synack_diagram_layout_new (trace, &options);
@@ -72,6 +79,21 @@ SynackDiagramLayout *
 synack_run_take_layout (SynackRun *run)
 {
   return g_steal_pointer (&run->layout);
+}
+
+/* A run differs from its lesson when its scenario's text (edits and
+ * parameters included) differs from the built-in lesson's. */
+gboolean
+synack_run_is_changed (const SynackRun *run)
+{
+  g_autoptr(SynackScenario) lesson = synack_scenario_load_preset (synack_scenario_get_name (run->scenario), NULL);
+  g_autofree char *ours = NULL, *theirs = NULL;
+
+  if (lesson == NULL)
+    return FALSE;
+  ours = synack_scenario_to_text (run->scenario);
+  theirs = synack_scenario_to_text (lesson);
+  return g_strcmp0 (ours, theirs) != 0;
 }
 
 long

@@ -30,12 +30,18 @@ gboolean   synack_run_lay_out    (SynackRun *run, const char *theme_name, double
 /* Hands the layout over to its one user, the diagram view. */
 SynackDiagramLayout *synack_run_take_layout (SynackRun *run);
 
+/* The run is of a lesson with changed parameters or what-if edits, and
+ * its title says so: "… (changed)". */
+gboolean synack_run_is_changed (const SynackRun *run);
 /* The last event shown when the cursor is at simulated time t. */
 long synack_run_event_at_time (const SynackRun *run, SynackTime t);
 
 /* The diagram of a trace as the screen shows it, in a theme (by name: NULL
  * for an unknown one). */
 SynackDiagramLayout *synack_layout_with_theme (const SynackTrace *trace, const SynackTheme *theme);
+/* The same on another time axis (the screen's is compressed). */
+SynackDiagramLayout *synack_layout_with_axis  (const SynackTrace *trace, const SynackTheme *theme,
+                                               SynackTimeAxisMode axis);
 SynackDiagramLayout *synack_layout_for_theme  (const SynackTrace *trace, const char *theme_name, double text_scale);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynackRun, synack_run_unref)
