@@ -45,24 +45,33 @@ synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, uint16_t port,
  * bound itself needs nothing more; an ephemeral one needs tcp_tw_reuse (2:
  * only between loopback addresses) and a TIME_WAIT at least a second old. */
 static bool
+ephemeral_reuse_allowed (const SynackParams *params)
+{
+  return params->profile == SYNACK_PROFILE_LINUX &&
+         (params->tw_reuse == 1 || (params->tw_reuse == 2 && params->loopback));
+}
+
+static bool
 time_wait_reusable (const SynackSocket *old, bool bound)
 {
-  const SynackParams *params = synack_tcp_params (old);
-
   if (old->state != SYNACK_STATE_TIME_WAIT || !synack_tcp_is_linux (old))
     return false;
   if (bound)
     return true;
-  if (params->tw_reuse == 0 || (params->tw_reuse == 2 && !params->loopback))
+  if (!ephemeral_reuse_allowed (synack_tcp_params (old)))
     return false;
   return synack_now (old->engine) - old->time_wait_since >= TIME_WAIT_REUSE_DELAY;
 }
 
 /* An ephemeral port towards remote_port whose 4-tuple waits in a TIME_WAIT
- * that may be reused, or 0: the last resort of a host out of free ports. */
+ * that may be reused, or 0: the last resort of a host out of free ports.
+ * Where reuse is off (on a LAN, by default) there is nothing to look for:
+ * a host out of ports would otherwise scan them all at every connect. */
 static uint16_t
-pick_time_wait_port (SynackHost *host, uint16_t remote_port)
+pick_time_wait_port (SynackEngine *engine, SynackHost *host, uint16_t remote_port)
 {
+  if (!ephemeral_reuse_allowed (&engine->params))
+    return 0;
   for (unsigned port = SYNACK_EPHEMERAL_LOW; port <= SYNACK_EPHEMERAL_HIGH; port++)
     {
       SynackSocket *old = synack_host_lookup (host, (uint16_t) port, remote_port);
@@ -109,7 +118,7 @@ synack_tcp_connect (SynackEngine *engine, SynackHostId host_id, uint32_t conn,
     }
   else if (!bound && (local_port = synack_host_pick_port (host, remote_port)) == 0)
     {
-      local_port = pick_time_wait_port (host, remote_port);
+      local_port = pick_time_wait_port (engine, host, remote_port);
       if (local_port == 0)
         refused = SYNACK_RESULT_EADDRNOTAVAIL;
       else
