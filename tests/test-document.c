@@ -381,6 +381,92 @@ test_capture (void)
   g_assert_false (synack_document_replay_capture (doc));
 }
 
+typedef struct {
+  gboolean  ok;
+  GError   *error;
+  gboolean  done;
+} Loaded;
+
+static void
+on_loaded (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Loaded *l = data;
+
+  l->ok = synack_document_load_capture_finish (SYNACK_DOCUMENT (source), result, &l->error);
+  l->done = TRUE;
+}
+
+static guint ticks;
+
+static gboolean
+on_tick (gpointer data)
+{
+  ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A capture loads in a worker: the main loop turns meanwhile, and the
+ * document changes only when it is in. */
+static void
+test_load_async (void)
+{
+  g_autoptr(SynackDocument) doc = synack_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (SYNACK_TEST_CAPTURE);
+  guint tick = g_timeout_add (1, on_tick, NULL);
+  Loaded l = { 0 };
+
+  g_assert_true (synack_document_load_preset (doc, "handshake", NULL));
+  synack_document_hold_loads (doc, TRUE);
+  synack_document_load_capture_async (doc, file, NULL, on_loaded, &l);
+  ticks = 0;
+  spin_main_loop (50);
+  g_assert_false (l.done);
+  g_assert_cmpuint (ticks, >, 5);
+  g_assert_cmpstr (synack_document_get_lesson (doc), ==, "handshake");
+
+  synack_document_hold_loads (doc, FALSE);
+  while (!l.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  g_assert_no_error (l.error);
+  g_assert_true (l.ok);
+  g_assert_nonnull (synack_document_get_capture (doc));
+  g_assert_null (synack_document_get_lesson (doc));
+}
+
+/* Cancelled while its worker still reads: the load fails at once with
+ * CANCELLED and the lesson that was there stays, unchanged. */
+static void
+test_load_cancelled (void)
+{
+  g_autoptr(SynackDocument) doc = synack_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (SYNACK_TEST_CAPTURE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint changes = 0;
+  Loaded l = { 0 };
+
+  g_assert_true (synack_document_load_preset (doc, "handshake", NULL));
+  g_assert_true (synack_document_set_param (doc, "delay", "80ms", NULL));
+  g_signal_connect (doc, "changed", G_CALLBACK (on_changed), &changes);
+  synack_document_hold_loads (doc, TRUE);
+  synack_document_load_capture_async (doc, file, cancellable, on_loaded, &l);
+  spin_main_loop (20);
+  g_cancellable_cancel (cancellable);
+  while (!l.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (l.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (l.ok);
+  g_clear_error (&l.error);
+
+  /* Even once its worker has ended, nothing of it arrives. */
+  synack_document_hold_loads (doc, FALSE);
+  spin_main_loop (50);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_null (synack_document_get_capture (doc));
+  g_assert_cmpstr (synack_document_get_lesson (doc), ==, "handshake");
+  g_assert_cmpstr (synack_document_get_param (doc, "delay"), ==, "80ms");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -392,5 +478,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/rapid-changes", test_rapid_changes);
   g_test_add_func ("/document/caller-cancels", test_caller_cancels);
   g_test_add_func ("/document/capture", test_capture);
+  g_test_add_func ("/document/load/async", test_load_async);
+  g_test_add_func ("/document/load/cancelled", test_load_cancelled);
   return g_test_run ();
 }
