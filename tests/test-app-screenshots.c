@@ -14,6 +14,7 @@
 #include "synack-window.h"
 #include "synack-quiz-panel.h"
 #include "synack-test-text.h"
+#include "synack-document-private.h"
 #include "synack-window-testing.h"
 
 static SynackApplication *app;
@@ -125,6 +126,20 @@ shoot_all (void)
   trace = synack_window_get_run (window)->trace;
 
   shoot ("start");
+
+  /* A file that takes long to read: the lesson stays, with a Cancel. */
+  {
+    g_autoptr(GFile) slow = g_file_new_for_path (SYNACK_TEST_CAPTURE);
+    SynackDocument *document = synack_window_get_document (window);
+
+    synack_document_hold_loads (document, TRUE);
+    synack_window_open_file (window, slow);
+    wait_ms (500);
+    g_assert_true (synack_window_get_opening_shown (window));
+    shoot ("opening");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-opening", NULL));
+    synack_document_hold_loads (document, FALSE);
+  }
 
   /* The SYN-ACK half-way to the client. */
   synack = find_event (trace, SYNACK_EVENT_SEND, SYNACK_FLAG_SYN | SYNACK_FLAG_ACK, 0);

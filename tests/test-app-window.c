@@ -800,6 +800,22 @@ remove_scenario (GFile *file, char *dir)
   g_free (dir);
 }
 
+/* Opens the file and waits until the document holds it (its run may
+ * still be working): what a user changes from then on applies to it. */
+static void
+open_and_wait_loaded (SynackWindow *window, GFile *file)
+{
+  SynackDocument *document = synack_window_get_document (window);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  synack_window_open_file (window, file);
+  while ((synack_document_get_file (document) == NULL || !g_file_equal (synack_document_get_file (document), file)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (synack_document_get_file (document));
+  g_assert_true (g_file_equal (synack_document_get_file (document), file));
+}
+
 /* A long run is under way; a parameter changes: that run stops at once
  * and the window shows the run with the new value. */
 static void
@@ -812,7 +828,7 @@ test_change_stops_long_run (void)
   guint stopped = synack_document_get_n_stopped (document);
   gint64 start, took;
 
-  synack_window_open_file (window, file);
+  open_and_wait_loaded (window, file);
   g_assert_true (synack_window_is_busy (window));
   wait_frames (100);
   g_assert_true (synack_document_get_busy (document));
@@ -849,7 +865,7 @@ test_rapid_clicks (void)
   g_autoptr(GFile) file = write_scenario (endless_text, &dir);
   GtkWidget *seed = synack_window_get_param_widget (window, "seed");
 
-  synack_window_open_file (window, file);
+  open_and_wait_loaded (window, file);
   for (int i = 0; i < 15; i++)
     {
       gtk_spin_button_spin (GTK_SPIN_BUTTON (seed), GTK_SPIN_STEP_FORWARD, 1);
@@ -861,6 +877,51 @@ test_rapid_clicks (void)
   g_assert_cmpuint (synack_document_get_peak_workers (document), ==, 1);
   g_assert_cmpuint (synack_scenario_get_script (synack_window_get_run (window)->scenario)->params.seed, ==, 16);
   g_assert_cmpint (synack_window_get_run (window)->trace->end_time, <=, SYNACK_MS (10));
+  close_window (window);
+  remove_scenario (file, dir);
+}
+
+/* A file that takes long to read: the window keeps turning, shows the
+ * lesson it had and, after a moment, a Cancel button; Cancel stops the
+ * reading and the lesson stays, even once the reading would have ended. */
+static void
+test_open_cancelled (void)
+{
+  SynackWindow *window = open_window ("lost-syn");
+  SynackDocument *document = synack_window_get_document (window);
+  g_autofree char *title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  char *dir = NULL;
+  g_autoptr(GFile) file = write_scenario ("title = Never shown\nat 0 server listen 80\n", &dir);
+  guint heartbeat;
+
+  wait_until_idle (window);
+  synack_document_hold_loads (document, TRUE);
+  last_tick = worst_gap = 0;
+  heartbeat = g_timeout_add (10, on_heartbeat, NULL);
+  synack_window_open_file (window, file);
+  g_assert_true (synack_window_is_busy (window));
+  g_assert_false (synack_window_get_opening_shown (window));
+  wait_frames (600);
+  g_assert_true (synack_window_get_opening_shown (window));
+  g_assert_cmpint (worst_gap, <, 200 * 1000);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+
+  activate (window, "win.cancel-opening");
+  g_assert_false (synack_window_get_opening_shown (window));
+  g_assert_false (synack_window_is_busy (window));
+  synack_document_hold_loads (document, FALSE);
+  wait_frames (200);
+  g_source_remove (heartbeat);
+  g_assert_false (synack_window_is_busy (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  g_assert_cmpstr (synack_document_get_lesson (document), ==, "lost-syn");
+  g_assert_null (synack_window_get_error (window));
+
+  /* Not held, the same file opens. */
+  synack_window_open_file (window, file);
+  wait_until_idle (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Never shown");
+  g_assert_false (synack_window_get_opening_shown (window));
   close_window (window);
   remove_scenario (file, dir);
 }
@@ -914,6 +975,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/long-run", test_long_run_stays_responsive);
   g_test_add_func ("/app/window/change-stops-long-run", test_change_stops_long_run);
   g_test_add_func ("/app/window/rapid-clicks", test_rapid_clicks);
+  g_test_add_func ("/app/window/open-cancelled", test_open_cancelled);
   g_test_add_func ("/app/window/quit", test_quit);
   status = g_test_run ();
 

@@ -1,5 +1,6 @@
 /* test-document.c: the document model without a display: structured changes, runs, superseded runs that stop at once, captures shown read-only. */
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "synack-document-private.h"
@@ -392,7 +393,7 @@ on_loaded (GObject *source, GAsyncResult *result, gpointer data)
 {
   Loaded *l = data;
 
-  l->ok = synack_document_load_capture_finish (SYNACK_DOCUMENT (source), result, &l->error);
+  l->ok = synack_document_open_finish (SYNACK_DOCUMENT (source), result, &l->error);
   l->done = TRUE;
 }
 
@@ -405,7 +406,7 @@ on_tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* A capture loads in a worker: the main loop turns meanwhile, and the
+/* A capture (found by its first bytes) loads in a worker: the main loop turns meanwhile, and the
  * document changes only when it is in. */
 static void
 test_load_async (void)
@@ -417,7 +418,7 @@ test_load_async (void)
 
   g_assert_true (synack_document_load_preset (doc, "handshake", NULL));
   synack_document_hold_loads (doc, TRUE);
-  synack_document_load_capture_async (doc, file, NULL, on_loaded, &l);
+  synack_document_open_async (doc, file, NULL, on_loaded, &l);
   ticks = 0;
   spin_main_loop (50);
   g_assert_false (l.done);
@@ -449,7 +450,7 @@ test_load_cancelled (void)
   g_assert_true (synack_document_set_param (doc, "delay", "80ms", NULL));
   g_signal_connect (doc, "changed", G_CALLBACK (on_changed), &changes);
   synack_document_hold_loads (doc, TRUE);
-  synack_document_load_capture_async (doc, file, cancellable, on_loaded, &l);
+  synack_document_open_async (doc, file, cancellable, on_loaded, &l);
   spin_main_loop (20);
   g_cancellable_cancel (cancellable);
   while (!l.done)
@@ -467,6 +468,33 @@ test_load_cancelled (void)
   g_assert_cmpstr (synack_document_get_param (doc, "delay"), ==, "80ms");
 }
 
+/* A pipe with no writer is refused with the reason, not waited on (a
+ * capture's first bytes are looked for in regular files only). */
+static void
+test_open_pipe (void)
+{
+  g_autoptr(SynackDocument) doc = synack_document_new ();
+  g_autofree char *dir = g_dir_make_tmp ("synack-document-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pipe.synack", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  Loaded l = { 0 };
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_assert_true (synack_document_load_preset (doc, "handshake", NULL));
+  synack_document_open_async (doc, file, NULL, on_loaded, &l);
+  while (!l.done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (l.done);
+  g_assert_false (l.ok);
+  g_assert_nonnull (l.error);
+  g_assert_nonnull (strstr (l.error->message, "not a regular file"));
+  g_assert_cmpstr (synack_document_get_lesson (doc), ==, "handshake");
+  g_clear_error (&l.error);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -480,5 +508,6 @@ main (int argc, char **argv)
   g_test_add_func ("/document/capture", test_capture);
   g_test_add_func ("/document/load/async", test_load_async);
   g_test_add_func ("/document/load/cancelled", test_load_cancelled);
+  g_test_add_func ("/document/load/pipe", test_open_pipe);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 typedef enum {
   LOAD_SCENARIO,
   LOAD_CAPTURE,
+  LOAD_EITHER,    /* a capture if it starts like one */
 } LoadKind;
 
 /* What a load reads: made in any thread, given to the document in its own. */
@@ -44,6 +45,11 @@ load_read (Load *load, GError **error)
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
       return FALSE;
     }
+  /* Only a regular file is sniffed: opening a FIFO would wait for a
+   * writer. Anything else is refused, with the reason, as a scenario. */
+  if (load->kind == LOAD_EITHER)
+    load->kind = g_file_test (path, G_FILE_TEST_IS_REGULAR) && synack_capture_file_is_capture (path)
+                 ? LOAD_CAPTURE : LOAD_SCENARIO;
   if (load->kind == LOAD_SCENARIO)
     {
       load->scenario = synack_scenario_load_file (path, error);
@@ -132,9 +138,9 @@ load_read_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_task_return_boolean (task, TRUE);
 }
 
-static void
-load_async (SynackDocument *self, LoadKind kind, GFile *file, GCancellable *cancellable,
-            GAsyncReadyCallback callback, gpointer user_data)
+void
+synack_document_open_async (SynackDocument *self, GFile *file, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
 {
   GTask *task;
   g_autoptr(GTask) worker = NULL;
@@ -144,13 +150,13 @@ load_async (SynackDocument *self, LoadKind kind, GFile *file, GCancellable *canc
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, load_async);
+  g_task_set_source_tag (task, synack_document_open_async);
   /* Once loaded, the document has changed: a cancel that comes after
    * that must not make the caller believe otherwise. */
   g_task_set_check_cancellable (task, FALSE);
 
   load = g_new0 (Load, 1);
-  load->kind = kind;
+  load->kind = LOAD_EITHER;
   load->file = g_object_ref (file);
   worker = g_task_new (self, cancellable, load_read_done, task);
   g_task_set_task_data (worker, load, load_free);
@@ -158,37 +164,11 @@ load_async (SynackDocument *self, LoadKind kind, GFile *file, GCancellable *canc
   g_task_run_in_thread (worker, load_in_thread);
 }
 
-static gboolean
-load_finish (SynackDocument *self, GAsyncResult *result, GError **error)
+gboolean
+synack_document_open_finish (SynackDocument *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == load_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == synack_document_open_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-synack_document_load_file_async (SynackDocument *self, GFile *file, GCancellable *cancellable,
-                                 GAsyncReadyCallback callback, gpointer user_data)
-{
-  load_async (self, LOAD_SCENARIO, file, cancellable, callback, user_data);
-}
-
-gboolean
-synack_document_load_file_finish (SynackDocument *self, GAsyncResult *result, GError **error)
-{
-  return load_finish (self, result, error);
-}
-
-void
-synack_document_load_capture_async (SynackDocument *self, GFile *file, GCancellable *cancellable,
-                                    GAsyncReadyCallback callback, gpointer user_data)
-{
-  load_async (self, LOAD_CAPTURE, file, cancellable, callback, user_data);
-}
-
-gboolean
-synack_document_load_capture_finish (SynackDocument *self, GAsyncResult *result, GError **error)
-{
-  return load_finish (self, result, error);
 }
