@@ -231,14 +231,22 @@ write_png (const Page *page, const char *path, long upto, SynackAtomicFile *file
   return check_cairo (status, file, error);
 }
 
-/* Ends a PDF or SVG written through file: its pages are drawn. */
+/* Ends a PDF or SVG written through file: its pages are drawn, or it was
+ * cancelled (with the error set) and is dropped. */
 static gboolean
-finish_vector (cairo_t *cr, cairo_surface_t *surface, SynackAtomicFile *file, GError **error)
+finish_vector (cairo_t *cr, cairo_surface_t *surface, SynackAtomicFile *file, gboolean cancelled,
+               GError **error)
 {
   cairo_status_t status = cairo_status (cr);
 
   cairo_destroy (cr);
   cairo_surface_finish (surface);
+  if (cancelled)
+    {
+      cairo_surface_destroy (surface);
+      synack_atomic_file_abort (file);
+      return FALSE;
+    }
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
@@ -249,11 +257,12 @@ finish_vector (cairo_t *cr, cairo_surface_t *surface, SynackAtomicFile *file, GE
 
 static gboolean
 write_vector (const Page *page, SynackExportFormat format, const char *path,
-              long first_upto, long last_upto, GError **error)
+              long first_upto, long last_upto, GCancellable *cancellable, GError **error)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
   SynackAtomicFile file;
+  gboolean cancelled = FALSE;
 
   if (!synack_atomic_file_open (&file, path, error))
     return FALSE;
@@ -274,12 +283,15 @@ write_vector (const Page *page, SynackExportFormat format, const char *path,
    * both are SYNACK_DIAGRAM_ALL). */
   for (long k = first_upto; ; k++)
     {
+      cancelled = g_cancellable_set_error_if_cancelled (cancellable, error);
+      if (cancelled)
+        break;
       draw_page (cr, page, k);
       cairo_show_page (cr);
       if (k >= last_upto)
         break;
     }
-  return finish_vector (cr, surface, &file, error);
+  return finish_vector (cr, surface, &file, cancelled, error);
 }
 
 /* A file written by one of the render layer's own writers (semantic SVG,
@@ -336,7 +348,8 @@ gif_job (gpointer data, cairo_write_func_t write, void *closure, GError **error)
 {
   DeckJob *job = data;
 
-  return synack_gif_write (&job->deck, job->steps, job->n_steps, job->frame_delay, write, closure, error);
+  return synack_gif_write (&job->deck, job->steps, job->n_steps, job->frame_delay, write, closure,
+                           job->options->cancellable, error);
 }
 
 static gboolean
@@ -354,6 +367,7 @@ write_slides (DeckJob *job, const char *path, GError **error)
   cairo_surface_t *surface;
   cairo_t *cr;
   SynackAtomicFile file;
+  gboolean cancelled = FALSE;
 
   if (!synack_atomic_file_open (&file, path, error))
     return FALSE;
@@ -366,10 +380,13 @@ write_slides (DeckJob *job, const char *path, GError **error)
   cairo_show_page (cr);
   for (size_t k = 0; k < job->n_steps; k++)
     {
+      cancelled = g_cancellable_set_error_if_cancelled (job->options->cancellable, error);
+      if (cancelled)
+        break;
       synack_slide_paint_step (cr, &job->deck, k, job->n_steps, job->steps[k]);
       cairo_show_page (cr);
     }
-  return finish_vector (cr, surface, &file, error);
+  return finish_vector (cr, surface, &file, cancelled, error);
 }
 
 char *
@@ -608,11 +625,11 @@ synack_export_file (const SynackTrace         *trace,
           return write_png (&page, path, upto, &file, error) &&
                  synack_atomic_file_commit (&file, 1, error);
         }
-      return write_vector (&page, format, path, upto, upto, error);
+      return write_vector (&page, format, path, upto, upto, NULL, error);
     }
 
   if (format == SYNACK_EXPORT_FORMAT_PDF)
-    return write_vector (&page, format, path, from, from + n_steps - 1, error);
+    return write_vector (&page, format, path, from, from + n_steps - 1, options->cancellable, error);
 
   /* Numbered PNGs: all written aside first, then put in place together, so
    * a failure or an interruption leaves neither a partial set nor a
@@ -622,7 +639,8 @@ synack_export_file (const SynackTrace         *trace,
     g_autofree SynackAtomicFile *files = g_new0 (SynackAtomicFile, n_steps);
 
     for (long k = 0; k < n_steps; k++)
-      if (!write_png (&page, paths[from + k], from + k, &files[k], error))
+      if (g_cancellable_set_error_if_cancelled (options->cancellable, error) ||
+          !write_png (&page, paths[from + k], from + k, &files[k], error))
         {
           for (long j = 0; j < k; j++)
             synack_atomic_file_abort (&files[j]);
