@@ -391,6 +391,86 @@ run_export (SynackExportDialog *dialog, const char *path)
   return result;
 }
 
+/* A dialog closes once its export task lets go of it; *weak is a weak
+ * pointer to it. */
+static void
+wait_until_gone (gpointer *weak)
+{
+  for (int i = 0; i < 200 && *weak != NULL; i++)
+    {
+      flush ();
+      g_usleep (10000);
+    }
+  g_assert_null (*weak);
+}
+
+static guint
+count_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir))
+    n++;
+  return n;
+}
+
+/* A per-step PNG export of every event, stopped as soon as it started:
+ * by Cancel (the dialog stays, ready for another try) and by Escape (the
+ * dialog goes). Neither leaves a file, a temporary one or a damaged old
+ * one. */
+static void
+test_export_cancelled (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  g_autofree char *dir = g_dir_make_tmp ("synack-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "slide.png", NULL);
+  g_autofree char *old = g_build_filename (dir, "slide-001.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  SynackExportDialog *dialog;
+  int result = -1;
+
+  wait_until_idle (window);
+  g_assert_cmpuint (synack_window_get_run (window)->trace->n_events, >, 30);
+  g_assert_true (g_file_set_contents (old, "old slide", -1, NULL));
+  dialog = synack_export_dialog_new (GTK_WINDOW (window), synack_window_get_run (window), -1, "light");
+  gtk_window_present (GTK_WINDOW (dialog));
+  synack_export_dialog_set_format (dialog, SYNACK_EXPORT_FORMAT_PNG);
+  synack_export_dialog_set_per_step (dialog, TRUE);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), &result);
+
+  synack_export_dialog_export_to (dialog, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  while (result < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (result, ==, 0);
+  flush ();
+  g_assert_nonnull (dialog);
+  g_assert_null (synack_export_dialog_get_error_dialog (dialog));
+  g_assert_cmpuint (count_dir (dir), ==, 1);
+  g_assert_true (g_file_get_contents (old, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old slide");
+
+  result = -1;
+  synack_export_dialog_export_to (dialog, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  while (result < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (result, ==, 0);
+  wait_until_gone ((gpointer *) &dialog);
+  g_assert_cmpuint (count_dir (dir), ==, 1);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (old, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old slide");
+
+  close_window (window);
+  g_unlink (old);
+  g_rmdir (dir);
+}
+
 static void
 test_export (void)
 {
@@ -412,12 +492,7 @@ test_export (void)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_cmpint (run_export (dialog, path), ==, 1);
   /* Closed on success (once the task lets go of it). */
-  for (int i = 0; i < 200 && dialog != NULL; i++)
-    {
-      flush ();
-      g_usleep (10000);
-    }
-  g_assert_null (dialog);
+  wait_until_gone ((gpointer *) &dialog);
 
   g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
@@ -976,6 +1051,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/change-stops-long-run", test_change_stops_long_run);
   g_test_add_func ("/app/window/rapid-clicks", test_rapid_clicks);
   g_test_add_func ("/app/window/open-cancelled", test_open_cancelled);
+  g_test_add_func ("/app/window/export-cancelled", test_export_cancelled);
   g_test_add_func ("/app/window/quit", test_quit);
   status = g_test_run ();
 

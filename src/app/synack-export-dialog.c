@@ -32,6 +32,8 @@ struct _SynackExportDialog
   char           *last_path;
   GtkWidget      *error_dialog;
   gboolean        exporting;
+  GCancellable   *cancellable;       /* the export under way's */
+  gboolean        close_when_done;   /* closing was asked for while exporting */
 };
 
 G_DEFINE_FINAL_TYPE (SynackExportDialog, synack_export_dialog, GTK_TYPE_WINDOW)
@@ -77,6 +79,7 @@ typedef struct {
   char               *title;
   char               *path;
   gboolean            capture;   /* a pcapng of the run rather than a picture */
+  GCancellable       *cancellable;
 } ExportJob;
 
 static void
@@ -86,6 +89,7 @@ export_job_free (ExportJob *job)
   g_free (job->theme);
   g_free (job->title);
   g_free (job->path);
+  g_clear_object (&job->cancellable);
   g_free (job);
 }
 
@@ -100,6 +104,7 @@ make_job (SynackExportDialog *self, const char *path)
 
   job->run = synack_run_ref (self->run);
   job->path = g_strdup (path);
+  job->cancellable = g_object_ref (self->cancellable);
   job->theme = g_strdup (themes[MIN (theme, g_strv_length ((char **) themes) - 1)]);
   job->title = title && *title ? g_strdup (title) : NULL;
 
@@ -108,6 +113,7 @@ make_job (SynackExportDialog *self, const char *path)
   job->capture = formats[format].format == SYNACK_EXPORT_FORMAT_AUTO;
   job->options.theme = job->theme;
   job->options.title = job->title;
+  job->options.cancellable = job->cancellable;
   /* The scenario outlives the job: the job holds the run. */
   job->options.summary = synack_scenario_get_summary (self->run->scenario);
   job->options.watch = synack_scenario_get_watch (self->run->scenario);
@@ -153,6 +159,7 @@ set_exporting (SynackExportDialog *self, gboolean exporting)
   else
     gtk_spinner_stop (self->spinner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file", !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", exporting);
 }
 
 static void
@@ -161,8 +168,21 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(SynackExportDialog) self = SYNACK_EXPORT_DIALOG (source);
   g_autoptr(GError) error = NULL;
 
+  /* Disposed meanwhile (the application quit): nobody to tell. */
+  if (self->status_box == NULL)
+    return;
   set_exporting (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_clear_object (&self->cancellable);
+  /* Stopped on purpose: nothing was written and nothing is wrong. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, FALSE, error->message);
+      if (self->close_when_done)
+        gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  if (error != NULL)
     {
       g_autofree char *name = g_filename_display_basename (self->last_path);
       g_autofree char *primary = g_strdup_printf (_("Could not export “%s”"), name);
@@ -212,6 +232,9 @@ synack_export_dialog_export_to (SynackExportDialog *self, GFile *file)
   g_free (self->last_path);
   self->last_path = g_strdup (path);
 
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->close_when_done = FALSE;
   job = make_job (self, path);
   set_exporting (self, TRUE);
   task = g_task_new (self, NULL, export_done, g_object_ref (self));
@@ -255,15 +278,29 @@ action_choose_file (GtkWidget *widget, const char *name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* Cancel stops the export and keeps the dialog open for another try. */
+static void
+action_cancel (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SynackExportDialog *self = SYNACK_EXPORT_DIALOG (widget);
+
+  if (self->exporting)
+    g_cancellable_cancel (self->cancellable);
+}
+
 static gboolean
 synack_export_dialog_close_request (GtkWindow *window)
 {
   SynackExportDialog *self = SYNACK_EXPORT_DIALOG (window);
 
-  /* The thread holds its own reference to the run; closing is safe, but a
-   * half-written export should still report, so wait for it. */
+  /* Closing stops the export; the window goes once its thread has come
+   * back and dropped what it had written. */
   if (self->exporting)
-    return TRUE;
+    {
+      self->close_when_done = TRUE;
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
   return GTK_WINDOW_CLASS (synack_export_dialog_parent_class)->close_request (window);
 }
 
@@ -273,6 +310,9 @@ synack_export_dialog_dispose (GObject *object)
   SynackExportDialog *self = SYNACK_EXPORT_DIALOG (object);
 
   g_clear_weak_pointer (&self->error_dialog);
+  /* The application quit with the export under way. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SYNACK_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (synack_export_dialog_parent_class)->dispose (object);
 }
@@ -320,6 +360,7 @@ synack_export_dialog_class_init (SynackExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, export_button);
 
   gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, action_choose_file);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, action_cancel);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -335,6 +376,7 @@ synack_export_dialog_init (SynackExportDialog *self)
     gtk_string_list_append (names, synack_theme_get_display_name (themes[i]));
   gtk_drop_down_set_model (self->theme_dropdown, G_LIST_MODEL (names));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", FALSE);
 }
 
 /* A run differs from its lesson when its scenario's text (edits and
@@ -403,6 +445,12 @@ synack_export_dialog_set_extension (SynackExportDialog *self, const char *extens
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (g_ascii_strcasecmp (formats[i].extension, extension) == 0)
       gtk_drop_down_set_selected (self->format_dropdown, i);
+}
+
+void
+synack_export_dialog_set_per_step (SynackExportDialog *self, gboolean per_step)
+{
+  gtk_check_button_set_active (self->per_step_check, per_step);
 }
 
 void
