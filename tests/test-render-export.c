@@ -772,6 +772,46 @@ test_cancelled_leaves_nothing (Fixture *f, gconstpointer data)
   test_trace_free (trace);
 }
 
+static void
+on_progress (double done, gpointer data)
+{
+  g_array_append_val ((GArray *) data, done);
+}
+
+/* A per-step export says how far it is before each step, in order, from
+ * nothing done to all but the last step done. */
+static void
+test_progress (Fixture *f, gconstpointer data)
+{
+  static const SynackExportFormat formats[] = { SYNACK_EXPORT_FORMAT_PNG, SYNACK_EXPORT_FORMAT_PDF };
+  SynackTrace *trace = test_lesson_trace ("handshake-close");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, i == 0 ? "slide.png" : "slides.pdf", NULL);
+      g_autoptr (GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+      SynackExportOptions options;
+      GError *error = NULL;
+      double last;
+
+      synack_export_options_init (&options);
+      options.format = formats[i];
+      options.per_step = TRUE;
+      options.progress = on_progress;
+      options.progress_data = seen;
+      g_assert_true (export (trace, &options, path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (seen->len, >, 10);
+      g_assert_cmpfloat (g_array_index (seen, double, 0), ==, 0);
+      for (guint k = 1; k < seen->len; k++)
+        g_assert_cmpfloat (g_array_index (seen, double, k), >, g_array_index (seen, double, k - 1));
+      last = g_array_index (seen, double, seen->len - 1);
+      g_assert_cmpfloat (last, <, 1);
+      g_assert_cmpfloat (last, >, 0.9);
+    }
+  test_trace_free (trace);
+}
+
 /* Whether process pid has a file open inside dir (an export under way). */
 static gboolean
 writes_into (GPid pid, const char *dir)
@@ -856,6 +896,7 @@ main (int argc, char **argv)
   ADD ("per-step-keeps-old-files", test_per_step_keeps_old_files);
   ADD ("killed-leaves-nothing", test_killed_export_leaves_nothing);
   ADD ("cancelled-leaves-nothing", test_cancelled_leaves_nothing);
+  ADD ("progress", test_progress);
   ADD ("cli", test_cli);
   return g_test_run ();
 }

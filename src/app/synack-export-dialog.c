@@ -25,6 +25,7 @@ struct _SynackExportDialog
   GtkDropDown    *page_dropdown;
   GtkWidget      *status_box;
   GtkSpinner     *spinner;
+  GtkProgressBar *progress_bar;
   GtkWidget      *export_button;
 
   SynackRun      *run;
@@ -34,6 +35,8 @@ struct _SynackExportDialog
   gboolean        exporting;
   GCancellable   *cancellable;       /* the export under way's */
   gboolean        close_when_done;   /* closing was asked for while exporting */
+  int             progress_permille; /* atomic: written by the export's thread */
+  guint           progress_id;
 };
 
 G_DEFINE_FINAL_TYPE (SynackExportDialog, synack_export_dialog, GTK_TYPE_WINDOW)
@@ -93,6 +96,15 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
+/* In the export's thread; the dialog lives as long as that task. */
+static void
+export_progress (double done, gpointer data)
+{
+  SynackExportDialog *self = data;
+
+  g_atomic_int_set (&self->progress_permille, (int) (done * 1000));
+}
+
 static ExportJob *
 make_job (SynackExportDialog *self, const char *path)
 {
@@ -114,6 +126,8 @@ make_job (SynackExportDialog *self, const char *path)
   job->options.theme = job->theme;
   job->options.title = job->title;
   job->options.cancellable = job->cancellable;
+  job->options.progress = export_progress;
+  job->options.progress_data = self;
   /* The scenario outlives the job: the job holds the run. */
   job->options.summary = synack_scenario_get_summary (self->run->scenario);
   job->options.watch = synack_scenario_get_watch (self->run->scenario);
@@ -149,10 +163,24 @@ export_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable
     g_task_return_error (task, error);
 }
 
+static gboolean
+show_progress (gpointer data)
+{
+  SynackExportDialog *self = data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->progress_permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 set_exporting (SynackExportDialog *self, gboolean exporting)
 {
   self->exporting = exporting;
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_atomic_int_set (&self->progress_permille, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  if (exporting)
+    self->progress_id = g_timeout_add (100, show_progress, self);
   gtk_widget_set_visible (self->status_box, exporting);
   if (exporting)
     gtk_spinner_start (self->spinner);
@@ -311,6 +339,7 @@ synack_export_dialog_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->error_dialog);
   /* The application quit with the export under way. */
+  g_clear_handle_id (&self->progress_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SYNACK_TYPE_EXPORT_DIALOG);
@@ -357,6 +386,7 @@ synack_export_dialog_class_init (SynackExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, page_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, status_box);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, export_button);
 
   gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, action_choose_file);

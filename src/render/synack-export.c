@@ -255,9 +255,24 @@ finish_vector (cairo_t *cr, cairo_surface_t *surface, SynackAtomicFile *file, gb
   return synack_atomic_file_commit (file, 1, error);
 }
 
+/* Between the steps of a per-step export: FALSE, with the error set, if
+ * it was cancelled; otherwise reports how far it is. */
+static gboolean
+step_done (const SynackExportOptions *options, double done, GError **error)
+{
+  if (options == NULL)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+    return FALSE;
+  if (options->progress != NULL)
+    options->progress (done, options->progress_data);
+  return TRUE;
+}
+
+/* steps: the options of a per-step export, or NULL for one page. */
 static gboolean
 write_vector (const Page *page, SynackExportFormat format, const char *path,
-              long first_upto, long last_upto, GCancellable *cancellable, GError **error)
+              long first_upto, long last_upto, const SynackExportOptions *steps, GError **error)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -283,7 +298,7 @@ write_vector (const Page *page, SynackExportFormat format, const char *path,
    * both are SYNACK_DIAGRAM_ALL). */
   for (long k = first_upto; ; k++)
     {
-      cancelled = g_cancellable_set_error_if_cancelled (cancellable, error);
+      cancelled = !step_done (steps, (double) (k - first_upto) / (double) (last_upto - first_upto + 1), error);
       if (cancelled)
         break;
       draw_page (cr, page, k);
@@ -380,7 +395,7 @@ write_slides (DeckJob *job, const char *path, GError **error)
   cairo_show_page (cr);
   for (size_t k = 0; k < job->n_steps; k++)
     {
-      cancelled = g_cancellable_set_error_if_cancelled (job->options->cancellable, error);
+      cancelled = !step_done (job->options, (double) k / (double) job->n_steps, error);
       if (cancelled)
         break;
       synack_slide_paint_step (cr, &job->deck, k, job->n_steps, job->steps[k]);
@@ -629,7 +644,7 @@ synack_export_file (const SynackTrace         *trace,
     }
 
   if (format == SYNACK_EXPORT_FORMAT_PDF)
-    return write_vector (&page, format, path, from, from + n_steps - 1, options->cancellable, error);
+    return write_vector (&page, format, path, from, from + n_steps - 1, options, error);
 
   /* Numbered PNGs: all written aside first, then put in place together, so
    * a failure or an interruption leaves neither a partial set nor a
@@ -639,7 +654,7 @@ synack_export_file (const SynackTrace         *trace,
     g_autofree SynackAtomicFile *files = g_new0 (SynackAtomicFile, n_steps);
 
     for (long k = 0; k < n_steps; k++)
-      if (g_cancellable_set_error_if_cancelled (options->cancellable, error) ||
+      if (!step_done (options, (double) k / (double) n_steps, error) ||
           !write_png (&page, paths[from + k], from + k, &files[k], error))
         {
           for (long j = 0; j < k; j++)

@@ -57,6 +57,10 @@ typedef struct {
   /* Looked at between pages, frames and steps; once cancelled, the export
    * fails with G_IO_ERROR_CANCELLED and leaves nothing. NULL: never. */
   GCancellable      *cancellable;
+  /* Told, in the exporting thread, the fraction done (0 to 1) as the pages
+   * and numbered files of a per-step export are done. NULL: nobody. */
+  void             (*progress) (double done, gpointer data);
+  gpointer           progress_data;
 } SynackExportOptions;
 
 /* A per-step export repaints the diagram once per step: beyond this many
