@@ -391,12 +391,14 @@ run_export (SynackExportDialog *dialog, const char *path)
   return result;
 }
 
-/* A dialog closes once its export task lets go of it; *weak is a weak
- * pointer to it. */
+/* A dialog goes once its export's thread has come back (it finishes the
+ * page it is drawing) and let go of it; *weak is a weak pointer to it. */
 static void
 wait_until_gone (gpointer *weak)
 {
-  for (int i = 0; i < 200 && *weak != NULL; i++)
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*weak != NULL && g_get_monotonic_time () < deadline)
     {
       flush ();
       g_usleep (10000);
@@ -417,9 +419,9 @@ count_dir (const char *path)
 }
 
 /* A per-step PNG export of every event, stopped as soon as it started:
- * by Cancel (the dialog stays, ready for another try) and by Escape (the
- * dialog goes). Neither leaves a file, a temporary one or a damaged old
- * one. */
+ * by Cancel (the dialog stays, ready for another try), by Escape (the
+ * dialog goes) and by destroying the dialog. None leaves a file, a
+ * temporary one or a damaged old one. */
 static void
 test_export_cancelled (void)
 {
@@ -460,6 +462,21 @@ test_export_cancelled (void)
   while (result < 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (result, ==, 0);
+  wait_until_gone ((gpointer *) &dialog);
+  g_assert_cmpuint (count_dir (dir), ==, 1);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (old, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old slide");
+
+  /* Destroyed under way, as quitting the application does: the export
+   * stops too, and the dialog is gone once its thread has let go. */
+  dialog = synack_export_dialog_new (GTK_WINDOW (window), synack_window_get_run (window), -1, "light");
+  gtk_window_present (GTK_WINDOW (dialog));
+  synack_export_dialog_set_format (dialog, SYNACK_EXPORT_FORMAT_PNG);
+  synack_export_dialog_set_per_step (dialog, TRUE);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  synack_export_dialog_export_to (dialog, file);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   wait_until_gone ((gpointer *) &dialog);
   g_assert_cmpuint (count_dir (dir), ==, 1);
   g_clear_pointer (&contents, g_free);

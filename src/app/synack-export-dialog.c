@@ -332,15 +332,26 @@ synack_export_dialog_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (synack_export_dialog_parent_class)->close_request (window);
 }
 
+/* Destroyed (the application quits, its parent closes): gtk_window_destroy
+ * unrealizes the dialog, but its export's thread still holds it, so
+ * dispose would only come once the export had run to the end. */
+static void
+synack_export_dialog_unrealize (GtkWidget *widget)
+{
+  SynackExportDialog *self = SYNACK_EXPORT_DIALOG (widget);
+
+  if (self->exporting)
+    g_cancellable_cancel (self->cancellable);
+  GTK_WIDGET_CLASS (synack_export_dialog_parent_class)->unrealize (widget);
+}
+
 static void
 synack_export_dialog_dispose (GObject *object)
 {
   SynackExportDialog *self = SYNACK_EXPORT_DIALOG (object);
 
   g_clear_weak_pointer (&self->error_dialog);
-  /* The application quit with the export under way. */
   g_clear_handle_id (&self->progress_id, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SYNACK_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (synack_export_dialog_parent_class)->dispose (object);
@@ -366,6 +377,7 @@ synack_export_dialog_class_init (SynackExportDialogClass *klass)
   object_class->dispose = synack_export_dialog_dispose;
   object_class->finalize = synack_export_dialog_finalize;
   window_class->close_request = synack_export_dialog_close_request;
+  widget_class->unrealize = synack_export_dialog_unrealize;
 
   /* (success, error message or NULL) */
   signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
