@@ -1014,7 +1014,20 @@ test_open_cancelled (void)
   wait_until_idle (window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Never shown");
   g_assert_false (synack_window_get_opening_shown (window));
-  close_window (window);
+
+  /* Closed while its file is read: the window goes at once, and the read
+   * that ends later finds nobody. */
+  {
+    g_autoptr(SynackDocument) held = g_object_ref (document);
+
+    synack_document_hold_loads (held, TRUE);
+    synack_window_open_file (window, file);
+    g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+    close_window (window);
+    g_assert_null (window);
+    synack_document_hold_loads (held, FALSE);
+    wait_frames (200);
+  }
   remove_scenario (file, dir);
 }
 

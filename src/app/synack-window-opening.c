@@ -9,6 +9,8 @@
  * lesson-sized file does not flash an overlay. */
 #define OPENING_DELAY_MS 300
 
+/* The window is held weakly: a window closed while its file is read goes
+ * at once (its dispose cancels the read). */
 typedef struct {
   SynackWindow *window;
   GFile        *file;
@@ -18,7 +20,7 @@ typedef struct {
 static void
 opening_free (Opening *opening)
 {
-  g_object_unref (opening->window);
+  g_clear_weak_pointer (&opening->window);
   g_object_unref (opening->file);
   g_object_unref (opening->cancellable);
   g_free (opening);
@@ -66,7 +68,7 @@ opened (GObject *source, GAsyncResult *result, gpointer data)
 
   /* Cancelled, superseded by another file or the window closed: whoever
    * did that has already put the window right. */
-  if (self->opening != opening->cancellable)
+  if (self == NULL || self->opening != opening->cancellable)
     {
       opening_free (opening);
       return;
@@ -99,7 +101,7 @@ synack_window_open_file (SynackWindow *self, GFile *file)
   self->opening_timeout_id = g_timeout_add (OPENING_DELAY_MS, show_opening, self);
 
   opening = g_new0 (Opening, 1);
-  opening->window = g_object_ref (self);
+  g_set_weak_pointer (&opening->window, self);
   opening->file = g_object_ref (file);
   opening->cancellable = g_object_ref (self->opening);
   synack_document_open_async (self->document, file, opening->cancellable, opened, opening);
