@@ -2,6 +2,7 @@
  * mid-handshake, TIME_WAIT, presentation, with the state diagram, predict mode, dark), each checked not blank. */
 #include "synack-config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <locale.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "synack-window.h"
 #include "synack-quiz-panel.h"
 #include "synack-test-text.h"
+#include "synack-document-private.h"
 #include "synack-window-testing.h"
 
 static SynackApplication *app;
@@ -126,6 +128,20 @@ shoot_all (void)
 
   shoot ("start");
 
+  /* A file that takes long to read: the lesson stays, with a Cancel. */
+  {
+    g_autoptr(GFile) slow = g_file_new_for_path (SYNACK_TEST_CAPTURE);
+    SynackDocument *document = synack_window_get_document (window);
+
+    synack_document_hold_loads (document, TRUE);
+    synack_window_open_file (window, slow);
+    wait_ms (500);
+    g_assert_true (synack_window_get_opening_shown (window));
+    shoot ("opening");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-opening", NULL));
+    synack_document_hold_loads (document, FALSE);
+  }
+
   /* The SYN-ACK half-way to the client. */
   synack = find_event (trace, SYNACK_EVENT_SEND, SYNACK_FLAG_SYN | SYNACK_FLAG_ACK, 0);
   g_assert_cmpint (synack, >=, 0);
@@ -188,6 +204,21 @@ shoot_all (void)
                                                            synack_window_get_cursor (window), "light");
     gtk_window_present (GTK_WINDOW (export));
     shoot ("export");
+    {
+      /* Every event as a numbered PNG takes a while: the dialog says so
+       * and offers Cancel. */
+      g_autofree char *dir = g_dir_make_tmp ("synack-shot-XXXXXX", NULL);
+      g_autofree char *stem = g_build_filename (dir, "slide.png", NULL);
+      g_autoptr(GFile) slides = g_file_new_for_path (stem);
+
+      synack_export_dialog_set_format (export, SYNACK_EXPORT_FORMAT_PNG);
+      synack_export_dialog_set_per_step (export, TRUE);
+      synack_export_dialog_export_to (export, slides);
+      shoot ("exporting");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (export), "export.cancel", NULL));
+      wait_ms (400);
+      g_rmdir (dir);
+    }
     gtk_window_destroy (GTK_WINDOW (export));
   }
   {

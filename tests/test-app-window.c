@@ -369,6 +369,103 @@ run_export (SynackExportDialog *dialog, const char *path)
   return result;
 }
 
+/* A dialog goes once its export's thread has come back (it finishes the
+ * page it is drawing) and let go of it; *weak is a weak pointer to it. */
+static void
+wait_until_gone (gpointer *weak)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*weak != NULL && g_get_monotonic_time () < deadline)
+    {
+      synack_test_app_flush ();
+      g_usleep (10000);
+    }
+  g_assert_null (*weak);
+}
+
+static guint
+count_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir))
+    n++;
+  return n;
+}
+
+/* A per-step PNG export of every event, stopped as soon as it started:
+ * by Cancel (the dialog stays, ready for another try), by Escape (the
+ * dialog goes) and by destroying the dialog. None leaves a file, a
+ * temporary one or a damaged old one. */
+static void
+test_export_cancelled (void)
+{
+  SynackWindow *window = open_window (SYNACK_DEFAULT_PRESET);
+  g_autofree char *dir = g_dir_make_tmp ("synack-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "slide.png", NULL);
+  g_autofree char *old = g_build_filename (dir, "slide-001.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  SynackExportDialog *dialog;
+  int result = -1;
+
+  synack_test_app_wait_until_idle (window);
+  g_assert_cmpuint (synack_window_get_run (window)->trace->n_events, >, 30);
+  g_assert_true (g_file_set_contents (old, "old slide", -1, NULL));
+  dialog = synack_export_dialog_new (GTK_WINDOW (window), synack_window_get_run (window), -1, "light");
+  gtk_window_present (GTK_WINDOW (dialog));
+  synack_export_dialog_set_format (dialog, SYNACK_EXPORT_FORMAT_PNG);
+  synack_export_dialog_set_per_step (dialog, TRUE);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), &result);
+
+  synack_export_dialog_export_to (dialog, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  while (result < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (result, ==, 0);
+  synack_test_app_flush ();
+  g_assert_nonnull (dialog);
+  g_assert_null (synack_export_dialog_get_error_dialog (dialog));
+  g_assert_cmpuint (count_dir (dir), ==, 1);
+  g_assert_true (g_file_get_contents (old, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old slide");
+
+  result = -1;
+  synack_export_dialog_export_to (dialog, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  while (result < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (result, ==, 0);
+  wait_until_gone ((gpointer *) &dialog);
+  g_assert_cmpuint (count_dir (dir), ==, 1);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (old, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old slide");
+
+  /* Destroyed under way, as quitting the application does: the export
+   * stops too, and the dialog is gone once its thread has let go. */
+  dialog = synack_export_dialog_new (GTK_WINDOW (window), synack_window_get_run (window), -1, "light");
+  gtk_window_present (GTK_WINDOW (dialog));
+  synack_export_dialog_set_format (dialog, SYNACK_EXPORT_FORMAT_PNG);
+  synack_export_dialog_set_per_step (dialog, TRUE);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  synack_export_dialog_export_to (dialog, file);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until_gone ((gpointer *) &dialog);
+  g_assert_cmpuint (count_dir (dir), ==, 1);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (old, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old slide");
+
+  close_window (window);
+  g_unlink (old);
+  g_rmdir (dir);
+}
+
 static void
 test_export (void)
 {
@@ -390,12 +487,7 @@ test_export (void)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_cmpint (run_export (dialog, path), ==, 1);
   /* Closed on success (once the task lets go of it). */
-  for (int i = 0; i < 200 && dialog != NULL; i++)
-    {
-      synack_test_app_flush ();
-      g_usleep (10000);
-    }
-  g_assert_null (dialog);
+  wait_until_gone ((gpointer *) &dialog);
 
   g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
@@ -817,6 +909,22 @@ remove_scenario (GFile *file, char *dir)
   g_free (dir);
 }
 
+/* Opens the file and waits until the document holds it (its run may
+ * still be working): what a user changes from then on applies to it. */
+static void
+open_and_wait_loaded (SynackWindow *window, GFile *file)
+{
+  SynackDocument *document = synack_window_get_document (window);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  synack_window_open_file (window, file);
+  while ((synack_document_get_file (document) == NULL || !g_file_equal (synack_document_get_file (document), file)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (synack_document_get_file (document));
+  g_assert_true (g_file_equal (synack_document_get_file (document), file));
+}
+
 /* A long run is under way; a parameter changes: that run stops at once
  * and the window shows the run with the new value. */
 static void
@@ -829,7 +937,7 @@ test_change_stops_long_run (void)
   guint stopped = synack_document_get_n_stopped (document);
   gint64 start, took;
 
-  synack_window_open_file (window, file);
+  open_and_wait_loaded (window, file);
   g_assert_true (synack_window_is_busy (window));
   synack_test_app_wait_frames (100);
   g_assert_true (synack_document_get_busy (document));
@@ -866,7 +974,7 @@ test_rapid_clicks (void)
   g_autoptr(GFile) file = write_scenario (endless_text, &dir);
   GtkWidget *seed = synack_window_get_param_widget (window, "seed");
 
-  synack_window_open_file (window, file);
+  open_and_wait_loaded (window, file);
   for (int i = 0; i < 15; i++)
     {
       gtk_spin_button_spin (GTK_SPIN_BUTTON (seed), GTK_SPIN_STEP_FORWARD, 1);
@@ -879,6 +987,64 @@ test_rapid_clicks (void)
   g_assert_cmpuint (synack_scenario_get_script (synack_window_get_run (window)->scenario)->params.seed, ==, 16);
   g_assert_cmpint (synack_window_get_run (window)->trace->end_time, <=, SYNACK_MS (10));
   close_window (window);
+  remove_scenario (file, dir);
+}
+
+/* A file that takes long to read: the window keeps turning, shows the
+ * lesson it had and, after a moment, a Cancel button; Cancel stops the
+ * reading and the lesson stays, even once the reading would have ended. */
+static void
+test_open_cancelled (void)
+{
+  SynackWindow *window = open_window ("lost-syn");
+  SynackDocument *document = synack_window_get_document (window);
+  g_autofree char *title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  char *dir = NULL;
+  g_autoptr(GFile) file = write_scenario ("title = Never shown\nat 0 server listen 80\n", &dir);
+  guint heartbeat;
+
+  synack_test_app_wait_until_idle (window);
+  synack_document_hold_loads (document, TRUE);
+  last_tick = worst_gap = 0;
+  heartbeat = g_timeout_add (10, on_heartbeat, NULL);
+  synack_window_open_file (window, file);
+  g_assert_true (synack_window_is_busy (window));
+  g_assert_false (synack_window_get_opening_shown (window));
+  synack_test_app_wait_frames (600);
+  g_assert_true (synack_window_get_opening_shown (window));
+  g_assert_cmpint (worst_gap, <, 200 * 1000);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+
+  activate (window, "win.cancel-opening");
+  g_assert_false (synack_window_get_opening_shown (window));
+  g_assert_false (synack_window_is_busy (window));
+  synack_document_hold_loads (document, FALSE);
+  synack_test_app_wait_frames (200);
+  g_source_remove (heartbeat);
+  g_assert_false (synack_window_is_busy (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  g_assert_cmpstr (synack_document_get_lesson (document), ==, "lost-syn");
+  g_assert_null (synack_window_get_error (window));
+
+  /* Not held, the same file opens. */
+  synack_window_open_file (window, file);
+  synack_test_app_wait_until_idle (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Never shown");
+  g_assert_false (synack_window_get_opening_shown (window));
+
+  /* Closed while its file is read: the window goes at once, and the read
+   * that ends later finds nobody. */
+  {
+    g_autoptr(SynackDocument) held = g_object_ref (document);
+
+    synack_document_hold_loads (held, TRUE);
+    synack_window_open_file (window, file);
+    g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+    close_window (window);
+    g_assert_null (window);
+    synack_document_hold_loads (held, FALSE);
+    synack_test_app_wait_frames (200);
+  }
   remove_scenario (file, dir);
 }
 
@@ -931,6 +1097,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/long-run", test_long_run_stays_responsive);
   g_test_add_func ("/app/window/change-stops-long-run", test_change_stops_long_run);
   g_test_add_func ("/app/window/rapid-clicks", test_rapid_clicks);
+  g_test_add_func ("/app/window/open-cancelled", test_open_cancelled);
+  g_test_add_func ("/app/window/export-cancelled", test_export_cancelled);
   g_test_add_func ("/app/window/quit", test_quit);
   status = g_test_run ();
 

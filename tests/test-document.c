@@ -1,5 +1,6 @@
 /* test-document.c: the document model without a display: structured changes, runs, superseded runs that stop at once, captures shown read-only. */
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "synack-document-private.h"
@@ -381,6 +382,119 @@ test_capture (void)
   g_assert_false (synack_document_replay_capture (doc));
 }
 
+typedef struct {
+  gboolean  ok;
+  GError   *error;
+  gboolean  done;
+} Loaded;
+
+static void
+on_loaded (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Loaded *l = data;
+
+  l->ok = synack_document_open_finish (SYNACK_DOCUMENT (source), result, &l->error);
+  l->done = TRUE;
+}
+
+static guint ticks;
+
+static gboolean
+on_tick (gpointer data)
+{
+  ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A capture (found by its first bytes) loads in a worker: the main loop turns meanwhile, and the
+ * document changes only when it is in. */
+static void
+test_load_async (void)
+{
+  g_autoptr(SynackDocument) doc = synack_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (SYNACK_TEST_CAPTURE);
+  guint tick = g_timeout_add (1, on_tick, NULL);
+  Loaded l = { 0 };
+
+  g_assert_true (synack_document_load_preset (doc, "handshake", NULL));
+  synack_document_hold_loads (doc, TRUE);
+  synack_document_open_async (doc, file, NULL, on_loaded, &l);
+  ticks = 0;
+  spin_main_loop (50);
+  g_assert_false (l.done);
+  g_assert_cmpuint (ticks, >, 5);
+  g_assert_cmpstr (synack_document_get_lesson (doc), ==, "handshake");
+
+  synack_document_hold_loads (doc, FALSE);
+  while (!l.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  g_assert_no_error (l.error);
+  g_assert_true (l.ok);
+  g_assert_nonnull (synack_document_get_capture (doc));
+  g_assert_null (synack_document_get_lesson (doc));
+}
+
+/* Cancelled while its worker still reads: the load fails at once with
+ * CANCELLED and the lesson that was there stays, unchanged. */
+static void
+test_load_cancelled (void)
+{
+  g_autoptr(SynackDocument) doc = synack_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (SYNACK_TEST_CAPTURE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint changes = 0;
+  Loaded l = { 0 };
+
+  g_assert_true (synack_document_load_preset (doc, "handshake", NULL));
+  g_assert_true (synack_document_set_param (doc, "delay", "80ms", NULL));
+  g_signal_connect (doc, "changed", G_CALLBACK (on_changed), &changes);
+  synack_document_hold_loads (doc, TRUE);
+  synack_document_open_async (doc, file, cancellable, on_loaded, &l);
+  spin_main_loop (20);
+  g_cancellable_cancel (cancellable);
+  while (!l.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (l.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (l.ok);
+  g_clear_error (&l.error);
+
+  /* Even once its worker has ended, nothing of it arrives. */
+  synack_document_hold_loads (doc, FALSE);
+  spin_main_loop (50);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_null (synack_document_get_capture (doc));
+  g_assert_cmpstr (synack_document_get_lesson (doc), ==, "handshake");
+  g_assert_cmpstr (synack_document_get_param (doc, "delay"), ==, "80ms");
+}
+
+/* A pipe with no writer is refused with the reason, not waited on (a
+ * capture's first bytes are looked for in regular files only). */
+static void
+test_open_pipe (void)
+{
+  g_autoptr(SynackDocument) doc = synack_document_new ();
+  g_autofree char *dir = g_dir_make_tmp ("synack-document-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pipe.synack", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  Loaded l = { 0 };
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_assert_true (synack_document_load_preset (doc, "handshake", NULL));
+  synack_document_open_async (doc, file, NULL, on_loaded, &l);
+  while (!l.done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (l.done);
+  g_assert_false (l.ok);
+  g_assert_nonnull (l.error);
+  g_assert_nonnull (strstr (l.error->message, "not a regular file"));
+  g_assert_cmpstr (synack_document_get_lesson (doc), ==, "handshake");
+  g_clear_error (&l.error);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -392,5 +506,8 @@ main (int argc, char **argv)
   g_test_add_func ("/document/rapid-changes", test_rapid_changes);
   g_test_add_func ("/document/caller-cancels", test_caller_cancels);
   g_test_add_func ("/document/capture", test_capture);
+  g_test_add_func ("/document/load/async", test_load_async);
+  g_test_add_func ("/document/load/cancelled", test_load_cancelled);
+  g_test_add_func ("/document/load/pipe", test_open_pipe);
   return g_test_run ();
 }

@@ -787,6 +787,94 @@ test_per_step_keeps_old_files (Fixture *f, gconstpointer data)
   test_trace_free (trace);
 }
 
+/* A cancelled export, whatever its loop (numbered PNGs, slides, PDF pages
+ * of both diagrams, GIF frames), fails as cancelled, writes nothing and
+ * keeps the file that was there. */
+static void
+test_cancelled_leaves_nothing (Fixture *f, gconstpointer data)
+{
+  static const struct {
+    const char        *name;
+    SynackExportFormat format;
+    SynackExportView   view;
+    gboolean           per_step;
+  } cases[] = {
+    { "slide.png", SYNACK_EXPORT_FORMAT_PNG, SYNACK_EXPORT_VIEW_SEQUENCE, TRUE },
+    { "slides.pdf", SYNACK_EXPORT_FORMAT_PDF, SYNACK_EXPORT_VIEW_SEQUENCE, TRUE },
+    { "both.pdf", SYNACK_EXPORT_FORMAT_PDF, SYNACK_EXPORT_VIEW_BOTH, TRUE },
+    { "run.gif", SYNACK_EXPORT_FORMAT_GIF, SYNACK_EXPORT_VIEW_SEQUENCE, FALSE },
+  };
+  SynackTrace *trace = test_lesson_trace ("handshake-close");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+
+  g_cancellable_cancel (cancellable);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, cases[i].name, NULL);
+      g_auto (GStrv) paths = synack_export_step_paths (path, trace->n_events);
+      const char *old = cases[i].per_step && cases[i].format == SYNACK_EXPORT_FORMAT_PNG ? paths[0] : path;
+      g_autofree char *contents = NULL;
+      SynackExportOptions options;
+      GError *error = NULL;
+
+      g_test_message ("%s", cases[i].name);
+      g_assert_true (g_file_set_contents (old, "old file", -1, NULL));
+      synack_export_options_init (&options);
+      options.format = cases[i].format;
+      options.view = cases[i].view;
+      options.per_step = cases[i].per_step;
+      options.cancellable = cancellable;
+      g_assert_false (export (trace, &options, path, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (old, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "old file");
+      g_assert_cmpuint (count_files (f->dir), ==, 1);
+      g_unlink (old);
+    }
+  test_trace_free (trace);
+}
+
+static void
+on_progress (double done, gpointer data)
+{
+  g_array_append_val ((GArray *) data, done);
+}
+
+/* A per-step export says how far it is before each step, in order, from
+ * nothing done to all but the last step done. */
+static void
+test_progress (Fixture *f, gconstpointer data)
+{
+  static const SynackExportFormat formats[] = { SYNACK_EXPORT_FORMAT_PNG, SYNACK_EXPORT_FORMAT_PDF };
+  SynackTrace *trace = test_lesson_trace ("handshake-close");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, i == 0 ? "slide.png" : "slides.pdf", NULL);
+      g_autoptr (GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+      SynackExportOptions options;
+      GError *error = NULL;
+      double last;
+
+      synack_export_options_init (&options);
+      options.format = formats[i];
+      options.per_step = TRUE;
+      options.progress = on_progress;
+      options.progress_data = seen;
+      g_assert_true (export (trace, &options, path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (seen->len, >, 10);
+      g_assert_cmpfloat (g_array_index (seen, double, 0), ==, 0);
+      for (guint k = 1; k < seen->len; k++)
+        g_assert_cmpfloat (g_array_index (seen, double, k), >, g_array_index (seen, double, k - 1));
+      last = g_array_index (seen, double, seen->len - 1);
+      g_assert_cmpfloat (last, <, 1);
+      g_assert_cmpfloat (last, >, 0.9);
+    }
+  test_trace_free (trace);
+}
+
 /* Whether process pid has a file open inside dir (an export under way). */
 static gboolean
 writes_into (GPid pid, const char *dir)
@@ -871,6 +959,8 @@ main (int argc, char **argv)
   ADD ("full-disk", test_full_disk);
   ADD ("per-step-keeps-old-files", test_per_step_keeps_old_files);
   ADD ("killed-leaves-nothing", test_killed_export_leaves_nothing);
+  ADD ("cancelled-leaves-nothing", test_cancelled_leaves_nothing);
+  ADD ("progress", test_progress);
   ADD ("cli", test_cli);
   return g_test_run ();
 }

@@ -25,6 +25,7 @@ struct _SynackExportDialog
   GtkDropDown    *page_dropdown;
   GtkWidget      *status_box;
   GtkSpinner     *spinner;
+  GtkProgressBar *progress_bar;
   GtkWidget      *export_button;
 
   SynackRun      *run;
@@ -32,6 +33,10 @@ struct _SynackExportDialog
   char           *last_path;
   GtkWidget      *error_dialog;
   gboolean        exporting;
+  GCancellable   *cancellable;       /* the export under way's */
+  gboolean        close_when_done;   /* closing was asked for while exporting */
+  int             progress_permille; /* atomic: written by the export's thread */
+  guint           progress_id;
 };
 
 G_DEFINE_FINAL_TYPE (SynackExportDialog, synack_export_dialog, GTK_TYPE_WINDOW)
@@ -77,6 +82,7 @@ typedef struct {
   char               *title;
   char               *path;
   gboolean            capture;   /* a pcapng of the run rather than a picture */
+  GCancellable       *cancellable;
 } ExportJob;
 
 static void
@@ -86,7 +92,17 @@ export_job_free (ExportJob *job)
   g_free (job->theme);
   g_free (job->title);
   g_free (job->path);
+  g_clear_object (&job->cancellable);
   g_free (job);
+}
+
+/* In the export's thread; the dialog lives as long as that task. */
+static void
+export_progress (double done, gpointer data)
+{
+  SynackExportDialog *self = data;
+
+  g_atomic_int_set (&self->progress_permille, (int) (done * 1000));
 }
 
 static ExportJob *
@@ -100,6 +116,7 @@ make_job (SynackExportDialog *self, const char *path)
 
   job->run = synack_run_ref (self->run);
   job->path = g_strdup (path);
+  job->cancellable = g_object_ref (self->cancellable);
   job->theme = g_strdup (themes[MIN (theme, g_strv_length ((char **) themes) - 1)]);
   job->title = title && *title ? g_strdup (title) : NULL;
 
@@ -108,6 +125,9 @@ make_job (SynackExportDialog *self, const char *path)
   job->capture = formats[format].format == SYNACK_EXPORT_FORMAT_AUTO;
   job->options.theme = job->theme;
   job->options.title = job->title;
+  job->options.cancellable = job->cancellable;
+  job->options.progress = export_progress;
+  job->options.progress_data = self;
   /* The scenario outlives the job: the job holds the run. */
   job->options.summary = synack_scenario_get_summary (self->run->scenario);
   job->options.watch = synack_scenario_get_watch (self->run->scenario);
@@ -143,16 +163,31 @@ export_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable
     g_task_return_error (task, error);
 }
 
+static gboolean
+show_progress (gpointer data)
+{
+  SynackExportDialog *self = data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&self->progress_permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 set_exporting (SynackExportDialog *self, gboolean exporting)
 {
   self->exporting = exporting;
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_atomic_int_set (&self->progress_permille, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  if (exporting)
+    self->progress_id = g_timeout_add (100, show_progress, self);
   gtk_widget_set_visible (self->status_box, exporting);
   if (exporting)
     gtk_spinner_start (self->spinner);
   else
     gtk_spinner_stop (self->spinner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file", !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", exporting);
 }
 
 static void
@@ -161,8 +196,21 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(SynackExportDialog) self = SYNACK_EXPORT_DIALOG (source);
   g_autoptr(GError) error = NULL;
 
+  /* Disposed meanwhile (the application quit): nobody to tell. */
+  if (self->status_box == NULL)
+    return;
   set_exporting (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_clear_object (&self->cancellable);
+  /* Stopped on purpose: nothing was written and nothing is wrong. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, FALSE, error->message);
+      if (self->close_when_done)
+        gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  if (error != NULL)
     {
       g_autofree char *name = g_filename_display_basename (self->last_path);
       g_autofree char *primary = g_strdup_printf (_("Could not export “%s”"), name);
@@ -212,6 +260,9 @@ synack_export_dialog_export_to (SynackExportDialog *self, GFile *file)
   g_free (self->last_path);
   self->last_path = g_strdup (path);
 
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->close_when_done = FALSE;
   job = make_job (self, path);
   set_exporting (self, TRUE);
   task = g_task_new (self, NULL, export_done, g_object_ref (self));
@@ -255,16 +306,43 @@ action_choose_file (GtkWidget *widget, const char *name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* Cancel stops the export and keeps the dialog open for another try. */
+static void
+action_cancel (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SynackExportDialog *self = SYNACK_EXPORT_DIALOG (widget);
+
+  if (self->exporting)
+    g_cancellable_cancel (self->cancellable);
+}
+
 static gboolean
 synack_export_dialog_close_request (GtkWindow *window)
 {
   SynackExportDialog *self = SYNACK_EXPORT_DIALOG (window);
 
-  /* The thread holds its own reference to the run; closing is safe, but a
-   * half-written export should still report, so wait for it. */
+  /* Closing stops the export; the window goes once its thread has come
+   * back and dropped what it had written. */
   if (self->exporting)
-    return TRUE;
+    {
+      self->close_when_done = TRUE;
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
   return GTK_WINDOW_CLASS (synack_export_dialog_parent_class)->close_request (window);
+}
+
+/* Destroyed (the application quits, its parent closes): gtk_window_destroy
+ * unrealizes the dialog, but its export's thread still holds it, so
+ * dispose would only come once the export had run to the end. */
+static void
+synack_export_dialog_unrealize (GtkWidget *widget)
+{
+  SynackExportDialog *self = SYNACK_EXPORT_DIALOG (widget);
+
+  if (self->exporting)
+    g_cancellable_cancel (self->cancellable);
+  GTK_WIDGET_CLASS (synack_export_dialog_parent_class)->unrealize (widget);
 }
 
 static void
@@ -273,6 +351,8 @@ synack_export_dialog_dispose (GObject *object)
   SynackExportDialog *self = SYNACK_EXPORT_DIALOG (object);
 
   g_clear_weak_pointer (&self->error_dialog);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SYNACK_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (synack_export_dialog_parent_class)->dispose (object);
 }
@@ -297,6 +377,7 @@ synack_export_dialog_class_init (SynackExportDialogClass *klass)
   object_class->dispose = synack_export_dialog_dispose;
   object_class->finalize = synack_export_dialog_finalize;
   window_class->close_request = synack_export_dialog_close_request;
+  widget_class->unrealize = synack_export_dialog_unrealize;
 
   /* (success, error message or NULL) */
   signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -317,9 +398,11 @@ synack_export_dialog_class_init (SynackExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, page_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, status_box);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, export_button);
 
   gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, action_choose_file);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, action_cancel);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -335,6 +418,7 @@ synack_export_dialog_init (SynackExportDialog *self)
     gtk_string_list_append (names, synack_theme_get_display_name (themes[i]));
   gtk_drop_down_set_model (self->theme_dropdown, G_LIST_MODEL (names));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", FALSE);
 }
 
 SynackExportDialog *
@@ -388,6 +472,12 @@ synack_export_dialog_set_extension (SynackExportDialog *self, const char *extens
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (g_ascii_strcasecmp (formats[i].extension, extension) == 0)
       gtk_drop_down_set_selected (self->format_dropdown, i);
+}
+
+void
+synack_export_dialog_set_per_step (SynackExportDialog *self, gboolean per_step)
+{
+  gtk_check_button_set_active (self->per_step_check, per_step);
 }
 
 void

@@ -20,7 +20,9 @@ SynackExportDialog *synack_export_dialog_new (GtkWindow  *parent,
 /* Writes to file with the dialog's current choices, in a thread, as the
  * file chooser's "Export" does: emits "finished" (success, error message or
  * NULL), shows an error dialog on failure and closes on success. A path
- * without the format's extension gets it. */
+ * without the format's extension gets it. Cancel (export.cancel) stops it
+ * and keeps the dialog; Escape or closing the dialog stops it and closes
+ * it; either way no file is left and "finished" reports failure. */
 void synack_export_dialog_export_to (SynackExportDialog *self, GFile *file);
 
 /* The path written last (with extension), for messages and tests. */
@@ -31,5 +33,7 @@ void synack_export_dialog_set_format (SynackExportDialog *self, SynackExportForm
 /* Chooses the format by file extension, ".pcapng" included. */
 void synack_export_dialog_set_extension (SynackExportDialog *self, const char *extension);
 void synack_export_dialog_set_upto_cursor (SynackExportDialog *self, gboolean upto_cursor);
+/* One page, frame or numbered file per step. */
+void synack_export_dialog_set_per_step (SynackExportDialog *self, gboolean per_step);
 
 G_END_DECLS

@@ -111,6 +111,17 @@ action_dismiss_error (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+action_cancel_opening (GtkWidget *widget, const char *name, GVariant *param)
+{
+  SynackWindow *self = SYNACK_WINDOW (widget);
+
+  _synack_window_cancel_opening (self);
+  /* The window was opened on that file and has nothing else to show. */
+  if (synack_document_get_base (self->document) == NULL)
+    synack_window_load_lesson (self, SYNACK_DEFAULT_PRESET);
+}
+
+static void
 action_close (GtkWidget *widget, const char *name, GVariant *param)
 {
   gtk_window_close (GTK_WINDOW (widget));
@@ -281,6 +292,7 @@ _synack_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.reset-edits", NULL, action_undo_edit);
   gtk_widget_class_install_action (widget_class, "win.reset-parameters", NULL, action_reset_parameters);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, action_dismiss_error);
+  gtk_widget_class_install_action (widget_class, "win.cancel-opening", NULL, action_cancel_opening);
   gtk_widget_class_install_action (widget_class, "win.lessons", NULL, action_lessons);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
   gtk_widget_class_install_action (widget_class, "win.replay-capture", NULL, action_replay_capture);

@@ -1,18 +1,10 @@
-/* synack-window-capture.c: a packet capture in the window: opened read-only, its subtitle, the Open filter, replayed as a scenario. */
+/* synack-window-capture.c: a packet capture in the window: its subtitle, the Open filter, replayed as a scenario. */
 #include "synack-config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "synack-window-private.h"
-
-gboolean
-_synack_window_file_is_capture (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  return path != NULL && synack_capture_file_is_capture (path);
-}
 
 char *
 _synack_window_capture_summary (const SynackCapture *capture)
@@ -41,22 +33,6 @@ _synack_window_capture_filter (void)
   gtk_file_filter_add_mime_type (filter, "application/vnd.tcpdump.pcap");
   gtk_file_filter_add_mime_type (filter, "application/x-pcapng");
   return filter;
-}
-
-void
-synack_window_open_capture (SynackWindow *self, GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (SYNACK_IS_WINDOW (self));
-
-  _synack_window_stop_playing (self);
-  if (!synack_document_load_capture (self->document, file, &error))
-    {
-      _synack_window_open_failed (self, file, error);
-      return;
-    }
-  _synack_window_show_loaded (self);
 }
 
 /* The capture's scenario is simulated from now on, and what-if works. */

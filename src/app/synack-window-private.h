@@ -34,6 +34,9 @@ struct _SynackWindow
   GtkWidget            *busy_box;
   GtkSpinner           *busy_spinner;
   GtkProgressBar       *busy_bar;
+  GtkWidget            *opening_box;
+  GtkSpinner           *opening_spinner;
+  GtkLabel             *opening_label;
   GtkWidget            *follow_button;
   GtkWidget            *legend_box;
   GtkWidget            *legend;
@@ -70,6 +73,8 @@ struct _SynackWindow
   guint                 busy_timeout_id;
   guint                 pulse_id;
   guint                 rerun_idle_id;
+  GCancellable         *opening;         /* a file being read in the document's worker, or NULL */
+  guint                 opening_timeout_id;
 
   /* The cursor */
   long                  upto;
@@ -127,13 +132,15 @@ void     _synack_window_actions_update     (SynackWindow *self);
 void     _synack_window_show_message       (SynackWindow *self, const char *primary, const char *secondary);
 
 /* synack-window-capture.c */
-/* True for a local file that starts like a pcap or pcapng capture. */
-gboolean       _synack_window_file_is_capture  (GFile *file);
 /* "capture.pcap: 12 segments, 1 connection, 1 state not proven". */
 char          *_synack_window_capture_summary  (const SynackCapture *capture);
 GtkFileFilter *_synack_window_capture_filter   (void);
 /* Simulates the capture shown as the scenario derived from it. */
 void           _synack_window_replay_capture   (SynackWindow *self);
+
+/* synack-window-opening.c */
+/* Stops reading a file being opened; the document keeps what it showed. */
+void     _synack_window_cancel_opening (SynackWindow *self);
 
 /* synack-window-playback.c */
 void     _synack_window_start_playing  (SynackWindow *self);

@@ -26,7 +26,13 @@ synack_window_add_edit (SynackWindow *self, const SynackEdit *edit)
 gboolean
 synack_window_is_busy (SynackWindow *self)
 {
-  return self->running || self->rerun_idle_id != 0;
+  return self->running || self->rerun_idle_id != 0 || self->opening != NULL;
+}
+
+gboolean
+synack_window_get_opening_shown (SynackWindow *self)
+{
+  return gtk_widget_get_visible (self->opening_box);
 }
 
 long synack_window_get_cursor (SynackWindow *self) { return self->upto; }

@@ -5,8 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* A run is asked for, working, or not yet shown. */
+/* A file is being opened, or a run is asked for, working, or not yet shown. */
 gboolean   synack_window_is_busy         (SynackWindow *self);
+/* The progress of a file being opened, with its Cancel button, is up. */
+gboolean   synack_window_get_opening_shown (SynackWindow *self);
 
 /* The cursor: the last event shown (-1: none yet) and how far towards the
  * next one the animation has gone. */

@@ -509,27 +509,6 @@ _synack_window_open_failed (SynackWindow *self, GFile *file, const GError *error
     synack_window_load_lesson (self, SYNACK_DEFAULT_PRESET);
 }
 
-void
-synack_window_open_file (SynackWindow *self, GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (SYNACK_IS_WINDOW (self));
-
-  if (_synack_window_file_is_capture (file))
-    {
-      synack_window_open_capture (self, file);
-      return;
-    }
-  _synack_window_stop_playing (self);
-  if (!synack_document_load_file (self->document, file, &error))
-    {
-      _synack_window_open_failed (self, file, error);
-      return;
-    }
-  _synack_window_show_loaded (self);
-}
-
 gboolean
 synack_window_save_to (SynackWindow *self, GFile *file, GError **error)
 {
@@ -639,6 +618,7 @@ synack_window_dispose (GObject *object)
 
   _synack_window_stop_playing (self);
   hide_busy (self);
+  _synack_window_cancel_opening (self);
   g_clear_handle_id (&self->rerun_idle_id, g_source_remove);
   g_clear_handle_id (&self->theme_idle_id, g_source_remove);
   /* A run still in its worker stops and is dropped. */
@@ -812,6 +792,9 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_bar);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, opening_box);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, opening_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, opening_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, follow_button);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, legend_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, caption_box);

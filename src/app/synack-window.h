@@ -13,12 +13,12 @@ G_DECLARE_FINAL_TYPE (SynackWindow, synack_window, SYNACK, WINDOW, GtkApplicatio
 
 SynackWindow *synack_window_new (SynackApplication *app);
 
-/* Loads a built-in lesson, or a scenario file, and runs it. */
+/* Loads a built-in lesson and runs it. */
 gboolean synack_window_load_lesson (SynackWindow *self, const char *name);
+/* Reads a scenario file, or a pcap/pcapng capture shown as it is
+ * (read-only), in the document's worker, and runs it; until then the
+ * window shows what it showed, and after a moment a Cancel button. */
 void     synack_window_open_file   (SynackWindow *self, GFile *file);
-/* Shows a pcap/pcapng capture as it is (read-only; open_file does this for
- * any file that starts like a capture). */
-void     synack_window_open_capture (SynackWindow *self, GFile *file);
 /* Writes the scenario as it ran, edits included (what Save does). */
 gboolean synack_window_save_to     (SynackWindow *self, GFile *file, GError **error);
 

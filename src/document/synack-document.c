@@ -27,6 +27,7 @@ struct _SynackDocument
   int               n_workers;      /* atomic: workers inside run_in_thread */
   int               peak_workers;   /* atomic: most there have been at once */
   guint             n_stopped;      /* runs that ended cancelled */
+  int               loads_held;     /* atomic: tests hold loads in their worker */
 };
 
 G_DEFINE_FINAL_TYPE (SynackDocument, synack_document, G_TYPE_OBJECT)
@@ -80,9 +81,9 @@ changed (SynackDocument *self)
 
 /* ---- What is loaded -------------------------------------------------------- */
 
-static void
-set_base (SynackDocument *self, SynackScenario *scenario, const char *lesson, GFile *file,
-          SynackCapture *capture)
+void
+_synack_document_set_base (SynackDocument *self, SynackScenario *scenario, const char *lesson, GFile *file,
+                           SynackCapture *capture)
 {
   g_clear_pointer (&self->base, synack_scenario_free);
   self->base = scenario;
@@ -108,55 +109,20 @@ synack_document_load_preset (SynackDocument *self, const char *name, GError **er
   scenario = synack_scenario_load_preset (name, error);
   if (scenario == NULL)
     return FALSE;
-  set_base (self, scenario, name, NULL, NULL);
+  _synack_document_set_base (self, scenario, name, NULL, NULL);
   return TRUE;
 }
 
-gboolean
-synack_document_load_file (SynackDocument *self, GFile *file, GError **error)
+void
+synack_document_hold_loads (SynackDocument *self, gboolean hold)
 {
-  g_autofree char *path = g_file_get_path (file);
-  SynackScenario *scenario;
-
-  g_return_val_if_fail (SYNACK_IS_DOCUMENT (self), FALSE);
-
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
-      return FALSE;
-    }
-  scenario = synack_scenario_load_file (path, error);
-  if (scenario == NULL)
-    return FALSE;
-  set_base (self, scenario, NULL, file, NULL);
-  return TRUE;
+  g_atomic_int_set (&self->loads_held, hold);
 }
 
 gboolean
-synack_document_load_capture (SynackDocument *self, GFile *file, GError **error)
+_synack_document_loads_held (SynackDocument *self)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(SynackCapture) capture = NULL;
-  g_autofree char *text = NULL;
-  SynackScenario *scenario;
-
-  g_return_val_if_fail (SYNACK_IS_DOCUMENT (self), FALSE);
-
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
-      return FALSE;
-    }
-  capture = synack_capture_import_file (path, 0, error);
-  if (capture == NULL)
-    return FALSE;
-  text = synack_capture_to_scenario_text (capture);
-  scenario = synack_scenario_parse (text, capture->source, error);
-  if (scenario == NULL)
-    return FALSE;
-  synack_scenario_set_name (scenario, capture->source);
-  set_base (self, scenario, NULL, NULL, g_steal_pointer (&capture));
-  return TRUE;
+  return g_atomic_int_get (&self->loads_held);
 }
 
 const SynackCapture *

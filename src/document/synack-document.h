@@ -35,6 +35,14 @@ gboolean    synack_document_load_file   (SynackDocument *self, GFile *file, GErr
  * derived from it, so the parameters show what the capture implies; there
  * is no file, so a save never writes over the capture. */
 gboolean    synack_document_load_capture (SynackDocument *self, GFile *file, GError **error);
+/* Either of the two, in a worker thread, as opening from the window does:
+ * a capture if the file starts like one, a scenario file otherwise. The
+ * document changes only when the load has succeeded, just before the
+ * callback; until then, and if it fails or is cancelled, it keeps what it
+ * had. A cancelled load fails at once with G_IO_ERROR_CANCELLED. */
+void        synack_document_open_async  (SynackDocument *self, GFile *file, GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data);
+gboolean    synack_document_open_finish (SynackDocument *self, GAsyncResult *result, GError **error);
 /* The capture shown, or NULL for a lesson or scenario file. */
 const SynackCapture *synack_document_get_capture (SynackDocument *self);
 /* The capture's derived scenario is simulated from now on, and can be

@@ -131,6 +131,22 @@ typedef struct {
   uint32_t            remaining;  /* repeating connect: how many more */
 } SynackPendingCall;
 
+/* The reactions one connection event triggered, performed one at a time in
+ * the order of their delays: a single queued entry per event rather than
+ * one per reaction, so memory follows the connections alive, not
+ * reactions times connections. */
+typedef struct {
+  SynackSchedEntry entry;
+  SynackWhen       what;
+  SynackHostId     host;
+  uint32_t         conn;
+  uint64_t         before;       /* SYNACK_WHEN_RECEIVED: bytes read before the event */
+  uint64_t         received;     /* and after it */
+  SynackTime       triggered;    /* when the event happened */
+  uint64_t         first_place;  /* the scheduler's tie places set aside then, one per action */
+  size_t           next;         /* index in the engine's reactions of the next one due */
+} SynackPendingReactions;
+
 struct SynackEngine {
   SynackParams        params;
   const SynackScript *script;
@@ -148,8 +164,9 @@ struct SynackEngine {
   size_t              n_reserved;  /* connects with a number of their own */
   uint32_t           *fault_hits;  /* per fault: matches seen so far */
 
-  const SynackAction **reactions;  /* actions that wait for an event */
+  const SynackAction **reactions;  /* actions that wait for an event, by delay */
   size_t               n_reactions;
+  size_t               pending_calls;  /* application calls and reaction walks queued */
 
   const int           *cancel;        /* raised by another thread to stop the run, or NULL */
 

@@ -104,17 +104,39 @@ synack_engine_listen_event (SynackEngine *engine, SynackHostId host, uint16_t po
 /* ---- Application calls ------------------------------------------------- */
 
 static void call_due (SynackSchedEntry *entry, void *context);
+static void reaction_due (SynackSchedEntry *entry, void *context);
 
-static SynackPendingCall *
-pending_call_new (SynackEngine *engine, const SynackAction *action, uint32_t conn)
+/* Application calls and reaction walks are counted while queued: the peak
+ * shows whether memory follows the connections or the script's size. */
+static void *
+pending_alloc (SynackEngine *engine, size_t size)
 {
-  SynackPendingCall *call = calloc (1, sizeof *call);
+  void *pending = calloc (1, size);
 
-  if (call == NULL)
+  if (pending == NULL)
     {
       synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
       return NULL;
     }
+  if (++engine->pending_calls > engine->stats.peak_pending_calls)
+    engine->stats.peak_pending_calls = engine->pending_calls;
+  return pending;
+}
+
+static void
+pending_free (SynackEngine *engine, void *pending)
+{
+  engine->pending_calls--;
+  free (pending);
+}
+
+static SynackPendingCall *
+pending_call_new (SynackEngine *engine, const SynackAction *action, uint32_t conn)
+{
+  SynackPendingCall *call = pending_alloc (engine, sizeof *call);
+
+  if (call == NULL)
+    return NULL;
   synack_sched_entry_init (&call->entry, call_due);
   call->action = action;
   call->conn = conn;
@@ -127,7 +149,7 @@ schedule_call (SynackEngine *engine, SynackPendingCall *call, SynackTime at)
 {
   if (!synack_scheduler_add (&engine->sched, &call->entry, at))
     {
-      free (call);
+      pending_free (engine, call);
       synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
     }
 }
@@ -264,30 +286,80 @@ call_due (SynackSchedEntry *entry, void *context)
       schedule_call (engine, call, synack_now (engine) + action->every);
       return;
     }
-  free (call);
+  pending_free (engine, call);
+}
+
+/* ---- Reactions --------------------------------------------------------- */
+
+static bool
+reaction_applies (const SynackPendingReactions *walk, const SynackAction *action)
+{
+  if (action->when != walk->what || action->trigger_host != walk->host)
+    return false;
+  if (action->conn != SYNACK_CONN_EACH && action->conn != walk->conn)
+    return false;
+  return walk->what != SYNACK_WHEN_RECEIVED ||
+         (walk->before < action->amount && walk->received >= action->amount);
+}
+
+/* Queues the walk for the next reaction that applies; false if none is
+ * left. Each reaction keeps the tie place it would have had if all had been
+ * queued when the event happened, so the trace is the same as if they had. */
+static bool
+schedule_next_reaction (SynackEngine *engine, SynackPendingReactions *walk)
+{
+  for (; walk->next < engine->n_reactions; walk->next++)
+    {
+      const SynackAction *action = engine->reactions[walk->next];
+      uint64_t tie_place = walk->first_place + (uint64_t) (action - engine->script->actions);
+
+      if (!reaction_applies (walk, action))
+        continue;
+      if (!synack_scheduler_add_at_place (&engine->sched, &walk->entry,
+                                          walk->triggered + action->at, tie_place))
+        {
+          synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+          return false;
+        }
+      return true;
+    }
+  return false;
+}
+
+static void
+reaction_due (SynackSchedEntry *entry, void *context)
+{
+  SynackEngine *engine = context;
+  SynackPendingReactions *walk = SYNACK_CONTAINER_OF (entry, SynackPendingReactions, entry);
+
+  perform (engine, engine->reactions[walk->next++], walk->conn);
+  if (!schedule_next_reaction (engine, walk))
+    pending_free (engine, walk);
 }
 
 void
 synack_engine_notify (SynackEngine *engine, SynackSocket *sock, SynackWhen what, uint64_t before)
 {
-  for (size_t i = 0; i < engine->n_reactions; i++)
-    {
-      const SynackAction *action = engine->reactions[i];
-      SynackPendingCall *call;
+  SynackPendingReactions found = {
+    .what = what, .host = sock->host, .conn = sock->conn,
+    .before = before, .received = sock->received, .triggered = synack_now (engine),
+  };
+  SynackPendingReactions *walk;
 
-      if (action->when != what || action->trigger_host != sock->host || sock->conn == 0)
-        continue;
-      if (action->conn != SYNACK_CONN_EACH && action->conn != sock->conn)
-        continue;
-      if (what == SYNACK_WHEN_RECEIVED &&
-          !(before < action->amount && sock->received >= action->amount))
-        continue;
-      call = pending_call_new (engine, action, sock->conn);
-      if (call == NULL)
-        return;
-      call->remaining = 0;
-      schedule_call (engine, call, synack_now (engine) + action->at);
-    }
+  if (sock->conn == 0)
+    return;
+  while (found.next < engine->n_reactions && !reaction_applies (&found, engine->reactions[found.next]))
+    found.next++;
+  if (found.next == engine->n_reactions)
+    return;
+  walk = pending_alloc (engine, sizeof *walk);
+  if (walk == NULL)
+    return;
+  *walk = found;
+  synack_sched_entry_init (&walk->entry, reaction_due);
+  walk->first_place = synack_scheduler_reserve_places (&engine->sched, engine->script->n_actions);
+  if (!schedule_next_reaction (engine, walk))
+    pending_free (engine, walk);
 }
 
 /* ---- The run ----------------------------------------------------------- */
@@ -301,6 +373,18 @@ count_connections (const SynackScript *script)
     if (script->actions[i].what == SYNACK_DO_CONNECT)
       n += 1 + (uint64_t) script->actions[i].repeat;
   return n;
+}
+
+/* Reactions walk in the order of their delays; equal delays in the script's. */
+static int
+compare_delays (const void *a, const void *b)
+{
+  const SynackAction *x = *(const SynackAction *const *) a;
+  const SynackAction *y = *(const SynackAction *const *) b;
+
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+  return x < y ? -1 : x > y;
 }
 
 static bool
@@ -330,6 +414,7 @@ engine_init (SynackEngine *engine, const SynackScript *script, SynackTrace *trac
       if (action->when != SYNACK_WHEN_TIME)
         engine->reactions[engine->n_reactions++] = action;
     }
+  qsort (engine->reactions, engine->n_reactions, sizeof *engine->reactions, compare_delays);
   engine->next_conn = 1;
 
   for (size_t i = 0; i < script->n_actions; i++)
@@ -351,7 +436,8 @@ static void
 engine_clear (SynackEngine *engine)
 {
   /* Whatever is still queued belongs to a socket (freed with its host), a
-   * segment in flight or an application call: free the latter two here. */
+   * segment in flight, an application call or a reaction walk: free all
+   * but the first here. */
   for (size_t i = 0; i < engine->sched.n; i++)
     {
       SynackSchedEntry *entry = engine->sched.heap[i];
@@ -359,6 +445,8 @@ engine_clear (SynackEngine *engine)
       entry->index = SYNACK_SCHED_IDLE;
       if (entry->fn == call_due)
         free (SYNACK_CONTAINER_OF (entry, SynackPendingCall, entry));
+      else if (entry->fn == reaction_due)
+        free (SYNACK_CONTAINER_OF (entry, SynackPendingReactions, entry));
       else
         synack_network_discard (engine, entry);
     }

@@ -20,6 +20,7 @@ typedef struct {
   uint64_t   scheduled;       /* scheduler entries processed */
   uint32_t   connections;
   size_t     peak_sockets;    /* sockets alive at once, at most */
+  size_t     peak_pending_calls;  /* application calls and reaction walks queued at once */
   bool       hit_time_limit;
 } SynackRunStats;
 

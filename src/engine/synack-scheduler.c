@@ -88,7 +88,8 @@ remove_at (SynackScheduler *sched, size_t i)
 }
 
 bool
-synack_scheduler_add (SynackScheduler *sched, SynackSchedEntry *entry, SynackTime when)
+synack_scheduler_add_at_place (SynackScheduler *sched, SynackSchedEntry *entry, SynackTime when,
+                               uint64_t tie_place)
 {
   if (synack_sched_entry_pending (entry))
     remove_at (sched, entry->index);
@@ -104,10 +105,25 @@ synack_scheduler_add (SynackScheduler *sched, SynackSchedEntry *entry, SynackTim
       sched->capacity = capacity;
     }
   entry->when = when;
-  entry->order = sched->next_order++;
+  entry->order = tie_place;
   place (sched, sched->n++, entry);
   sift_up (sched, sched->n - 1);
   return true;
+}
+
+bool
+synack_scheduler_add (SynackScheduler *sched, SynackSchedEntry *entry, SynackTime when)
+{
+  return synack_scheduler_add_at_place (sched, entry, when, sched->next_order++);
+}
+
+uint64_t
+synack_scheduler_reserve_places (SynackScheduler *sched, uint64_t n)
+{
+  uint64_t first = sched->next_order;
+
+  sched->next_order += n;
+  return first;
 }
 
 void

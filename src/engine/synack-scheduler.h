@@ -54,6 +54,14 @@ synack_sched_entry_pending (const SynackSchedEntry *entry)
 bool synack_scheduler_add    (SynackScheduler *sched, SynackSchedEntry *entry, SynackTime when);
 void synack_scheduler_cancel (SynackScheduler *sched, SynackSchedEntry *entry);
 
+/* Sets `n` tie-breaking places aside, as if `n` entries were queued now, and
+ * returns the first. An entry queued later with one of them (`tie_place`) through
+ * synack_scheduler_add_at_place() ties as it would have, had it been queued
+ * at the time of the reservation. */
+uint64_t synack_scheduler_reserve_places (SynackScheduler *sched, uint64_t n);
+bool     synack_scheduler_add_at_place   (SynackScheduler *sched, SynackSchedEntry *entry,
+                                          SynackTime when, uint64_t tie_place);
+
 /* Removes and returns the earliest entry, advancing the clock; NULL if empty. */
 SynackSchedEntry *synack_scheduler_pop (SynackScheduler *sched);
 

@@ -136,6 +136,7 @@ synack_gif_write (const SynackSlideDeck *deck,
                   int                    frame_delay,
                   cairo_write_func_t     write,
                   void                  *closure,
+                  GCancellable          *cancellable,
                   GError               **error)
 {
   int w = (int) deck->width, h = (int) deck->height, code = 0;
@@ -145,7 +146,7 @@ synack_gif_write (const SynackSlideDeck *deck,
   ColorMapObject *map;
   GifFileType *gif;
   cairo_surface_t *surface;
-  gboolean ok = TRUE;
+  gboolean ok = TRUE, cancelled = FALSE;
 
   if (w < 16 || h < 16 || w > 8192 || h > 8192)
     {
@@ -175,14 +176,18 @@ synack_gif_write (const SynackSlideDeck *deck,
     }
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  for (size_t k = 0; ok && k < n_steps; k++)
+  for (size_t k = 0; ok && !cancelled && k < n_steps; k++)
     {
-      cairo_t *cr = cairo_create (surface);
+      cairo_t *cr;
       int centis = (int) MIN (65535, lround (frame_delay / 10.0 * (k + 1 == n_steps ? 2 : 1)));
       GifByteType control[4] = { 0, (GifByteType) (centis & 0xff), (GifByteType) (centis >> 8), 0 };
       const guint8 *data;
       int stride, x0 = w, y0 = h, x1 = -1, y1 = -1;
 
+      cancelled = g_cancellable_is_cancelled (cancellable);
+      if (cancelled)
+        break;
+      cr = cairo_create (surface);
       synack_slide_paint_step (cr, deck, k, n_steps, steps[k]);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
@@ -221,6 +226,8 @@ synack_gif_write (const SynackSlideDeck *deck,
     code = gif->Error;
   if (EGifCloseFile (gif, &code) == GIF_ERROR)
     ok = FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancelled ? cancellable : NULL, error))
+    return FALSE;
   if (!ok || sink.failed)
     {
       if (sink.failed)

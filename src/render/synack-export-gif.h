@@ -2,7 +2,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "synack-slides.h"
 
@@ -17,6 +17,7 @@ gboolean synack_gif_write (const SynackSlideDeck *deck,
                            int                    frame_delay,
                            cairo_write_func_t     write,
                            void                  *closure,
+                           GCancellable          *cancellable,
                            GError               **error);
 
 G_END_DECLS

@@ -257,36 +257,22 @@ write_page_png (gconstpointer data, size_t k, const char *path, SynackAtomicFile
   return write_png (page, path, page->from + (long) k, file, error);
 }
 
-/* Numbered files (path with -001, -002 … before the extension), all
- * written aside first, then put in place together, so a failure or an
- * interruption leaves neither a partial set nor a damaged old one. */
-typedef gboolean (*StepWriter) (gconstpointer data, size_t k, const char *path, SynackAtomicFile *file, GError **error);
-
+/* Ends a PDF or SVG written through file: its pages are drawn, or it was
+ * cancelled (with the error set) and is dropped. */
 static gboolean
-write_numbered (const char *path, size_t n_names, size_t first, size_t n_files, StepWriter write_step,
-                gconstpointer data, GError **error)
-{
-  g_auto (GStrv) paths = synack_export_step_paths (path, n_names);
-  g_autofree SynackAtomicFile *files = g_new0 (SynackAtomicFile, n_files);
-
-  for (size_t k = 0; k < n_files; k++)
-    if (!write_step (data, k, paths[first + k], &files[k], error))
-      {
-        for (size_t j = 0; j < k; j++)
-          synack_atomic_file_abort (&files[j]);
-        return FALSE;
-      }
-  return synack_atomic_file_commit (files, n_files, error);
-}
-
-/* Ends a PDF or SVG written through file: its pages are drawn. */
-static gboolean
-finish_vector (cairo_t *cr, cairo_surface_t *surface, SynackAtomicFile *file, GError **error)
+finish_vector (cairo_t *cr, cairo_surface_t *surface, SynackAtomicFile *file, gboolean cancelled,
+               GError **error)
 {
   cairo_status_t status = cairo_status (cr);
 
   cairo_destroy (cr);
   cairo_surface_finish (surface);
+  if (cancelled)
+    {
+      cairo_surface_destroy (surface);
+      synack_atomic_file_abort (file);
+      return FALSE;
+    }
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
@@ -295,13 +281,54 @@ finish_vector (cairo_t *cr, cairo_surface_t *surface, SynackAtomicFile *file, GE
   return synack_atomic_file_commit (file, 1, error);
 }
 
+/* Between the steps of a per-step export: FALSE, with the error set, if
+ * it was cancelled; otherwise reports how far it is. */
+static gboolean
+step_done (const SynackExportOptions *options, double done, GError **error)
+{
+  if (options == NULL)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+    return FALSE;
+  if (options->progress != NULL)
+    options->progress (done, options->progress_data);
+  return TRUE;
+}
+
+/* Numbered files (path with -001, -002 … before the extension), all
+ * written aside first, then put in place together, so a failure, a
+ * cancel or an interruption leaves neither a partial set nor a damaged old
+ * one. */
+typedef gboolean (*StepWriter) (gconstpointer data, size_t k, const char *path, SynackAtomicFile *file, GError **error);
+
+static gboolean
+write_numbered (const char *path, size_t n_names, size_t first, size_t n_files, StepWriter write_step,
+                gconstpointer data, const SynackExportOptions *options, GError **error)
+{
+  g_auto (GStrv) paths = synack_export_step_paths (path, n_names);
+  g_autofree SynackAtomicFile *files = g_new0 (SynackAtomicFile, n_files);
+
+  for (size_t k = 0; k < n_files; k++)
+    if (!step_done (options, (double) k / (double) n_files, error) ||
+        !write_step (data, k, paths[first + k], &files[k], error))
+      {
+        for (size_t j = 0; j < k; j++)
+          synack_atomic_file_abort (&files[j]);
+        return FALSE;
+      }
+  return synack_atomic_file_commit (files, n_files, error);
+}
+
+
+/* steps: the options of a per-step export, or NULL for one page. */
 static gboolean
 write_vector (const Page *page, SynackExportFormat format, const char *path,
-              long first_upto, long last_upto, GError **error)
+              long first_upto, long last_upto, const SynackExportOptions *steps, GError **error)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
   SynackAtomicFile file;
+  gboolean cancelled = FALSE;
 
   if (!synack_atomic_file_open (&file, path, error))
     return FALSE;
@@ -322,12 +349,15 @@ write_vector (const Page *page, SynackExportFormat format, const char *path,
    * both are SYNACK_DIAGRAM_ALL). */
   for (long k = first_upto; ; k++)
     {
+      cancelled = !step_done (steps, (double) (k - first_upto) / (double) (last_upto - first_upto + 1), error);
+      if (cancelled)
+        break;
       draw_page (cr, page, k);
       cairo_show_page (cr);
       if (k >= last_upto)
         break;
     }
-  return finish_vector (cr, surface, &file, error);
+  return finish_vector (cr, surface, &file, cancelled, error);
 }
 
 /* A file written by one of the render layer's own writers (semantic SVG,
@@ -384,7 +414,8 @@ gif_job (gpointer data, cairo_write_func_t write, void *closure, GError **error)
 {
   DeckJob *job = data;
 
-  return synack_gif_write (&job->deck, job->steps, job->n_steps, job->frame_delay, write, closure, error);
+  return synack_gif_write (&job->deck, job->steps, job->n_steps, job->frame_delay, write, closure,
+                           job->options->cancellable, error);
 }
 
 static gboolean
@@ -402,6 +433,7 @@ write_slides (DeckJob *job, const char *path, GError **error)
   cairo_surface_t *surface;
   cairo_t *cr;
   SynackAtomicFile file;
+  gboolean cancelled = FALSE;
 
   if (!synack_atomic_file_open (&file, path, error))
     return FALSE;
@@ -414,10 +446,13 @@ write_slides (DeckJob *job, const char *path, GError **error)
   cairo_show_page (cr);
   for (size_t k = 0; k < job->n_steps; k++)
     {
+      cancelled = !step_done (job->options, (double) k / (double) job->n_steps, error);
+      if (cancelled)
+        break;
       synack_slide_paint_step (cr, &job->deck, k, job->n_steps, job->steps[k]);
       cairo_show_page (cr);
     }
-  return finish_vector (cr, surface, &file, error);
+  return finish_vector (cr, surface, &file, cancelled, error);
 }
 
 static void
@@ -665,7 +700,7 @@ synack_export_file (const SynackTrace         *trace,
           job.deck.height = round (job.deck.height * options->scale);
         }
       if (format == SYNACK_EXPORT_FORMAT_PNG)
-        return write_numbered (path, job.n_steps, 0, job.n_steps, write_slide_png, &job, error);
+        return write_numbered (path, job.n_steps, 0, job.n_steps, write_slide_png, &job, options, error);
       return write_stream (path, gif_job, &job, error);
     }
 
@@ -693,13 +728,14 @@ synack_export_file (const SynackTrace         *trace,
           return write_png (&page, path, upto, &file, error) &&
                  synack_atomic_file_commit (&file, 1, error);
         }
-      return write_vector (&page, format, path, upto, upto, error);
+      return write_vector (&page, format, path, upto, upto, NULL, error);
     }
 
   if (format == SYNACK_EXPORT_FORMAT_PDF)
-    return write_vector (&page, format, path, from, from + n_steps - 1, error);
+    return write_vector (&page, format, path, from, from + n_steps - 1, options, error);
 
   /* Numbered PNGs of the whole page (with the state diagram), one per event. */
   page.from = from;
-  return write_numbered (path, trace->n_events, (size_t) from, (size_t) n_steps, write_page_png, &page, error);
+  return write_numbered (path, trace->n_events, (size_t) from, (size_t) n_steps, write_page_png, &page,
+                         options, error);
 }

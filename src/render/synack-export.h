@@ -1,7 +1,7 @@
 /* synack-export.h: writes the sequence diagram of a trace to PNG, SVG or PDF files, atomically. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "synack-diagram-layout.h"
 #include "synack-slides.h"
@@ -54,6 +54,13 @@ typedef struct {
   SynackPageSize     page;        /* page of a per-step PDF */
   SynackSvgBackend   svg_backend;
   int                frame_delay; /* GIF: milliseconds per frame */
+  /* Looked at between pages, frames and steps; once cancelled, the export
+   * fails with G_IO_ERROR_CANCELLED and leaves nothing. NULL: never. */
+  GCancellable      *cancellable;
+  /* Told, in the exporting thread, the fraction done (0 to 1) as the pages
+   * and numbered files of a per-step export are done. NULL: nobody. */
+  void             (*progress) (double done, gpointer data);
+  gpointer           progress_data;
 } SynackExportOptions;
 
 /* A per-step export repaints the diagram once per step: beyond this many
