@@ -92,21 +92,33 @@ run_command (int argc, char **argv)
       g_printerr ("synack-cli run: %s\n", error->message);
       return SYNACK_EXIT_BAD_INPUT;
     }
+  if (json && narrate)
+    {
+      g_printerr (_("synack-cli run: --narrate goes with the text output, not with --format json\n"));
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (!narrate)
+    {
+      /* Written while it runs: a run of millions of connections needs no
+       * more memory than one of ten. */
+      if (!synack_scenario_run_to_stream (scenario, json ? SYNACK_TRACE_JSON : SYNACK_TRACE_TEXT,
+                                          stdout, NULL, &error))
+        {
+          g_printerr ("synack-cli run: %s\n", error->message);
+          return SYNACK_EXIT_FAILURE;
+        }
+      return SYNACK_EXIT_OK;
+    }
+
+  /* A sentence may speak of events before and after its own: the whole
+   * trace is kept. */
   trace = synack_scenario_run (scenario, NULL, &error);
   if (trace == NULL)
     {
       g_printerr ("synack-cli run: %s\n", error->message);
       return SYNACK_EXIT_FAILURE;
     }
-
-  if (json && narrate)
-    {
-      g_printerr (_("synack-cli run: --narrate goes with the text output, not with --format json\n"));
-      return SYNACK_EXIT_BAD_INPUT;
-    }
-  output = json ? synack_trace_to_json (trace, scenario)
-         : narrate ? synack_trace_to_narrated_text (trace, scenario)
-         : synack_trace_to_text (trace, scenario);
+  output = synack_trace_to_narrated_text (trace, scenario);
   if (fputs (output, stdout) == EOF || fflush (stdout) != 0)
     {
       g_printerr (_("synack-cli run: cannot write the output: %s\n"), g_strerror (errno));

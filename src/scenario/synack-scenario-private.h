@@ -39,6 +39,23 @@ struct _SynackScenario {
  * typo, and the engine would need more memory than a laptop has. */
 #define MAX_REPEAT 999999u
 
+/* Runs the scenario into a trace the caller set up (and may have given a
+ * sink); the messages are synack_scenario_run_cancellable()'s. */
+gboolean synack_scenario_run_into (const SynackScenario *scenario,
+                                   SynackTrace          *trace,
+                                   SynackRunStats       *stats,
+                                   GCancellable         *cancellable,
+                                   GError              **error);
+
+/* The pieces of the trace output (synack-trace-output.c), for the whole
+ * trace and for one streamed event at a time alike. The JSON head runs up
+ * to the opening of "events" and lists the trace's connections. */
+void synack_trace_append_json_head  (GString *out, const SynackTrace *trace, const SynackScenario *scenario);
+void synack_trace_append_json_event (GString *out, const SynackEvent *event, gboolean first);
+void synack_trace_append_json_tail  (GString *out, gboolean any_events, SynackTime end_time);
+void synack_trace_append_text_head  (GString *out, const SynackScenario *scenario);
+void synack_trace_append_text_event (GString *out, const SynackTrace *trace, const SynackEvent *event);
+
 SynackScenario *synack_scenario_new_empty      (const char *name, const char *source);
 /* Recomputes the parameters from the assignments and points the script at
  * the actions and faults; fails on parameters that do not fit together. */

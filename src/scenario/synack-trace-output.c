@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "synack-describe.h"
-#include "synack-scenario.h"
+#include "synack-scenario-private.h"
 
 static void
 append_json_string (GString *out, const char *text)
@@ -148,11 +148,9 @@ append_event_json (GString *out, const SynackEvent *e)
   g_string_append_c (out, '}');
 }
 
-char *
-synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
+void
+synack_trace_append_json_head (GString *out, const SynackTrace *trace, const SynackScenario *scenario)
 {
-  GString *out = g_string_sized_new (256 + trace->n_events * 160);
-
   g_string_append (out, "{\n  \"format\": \"synack-trace\", \"version\": 1,\n  \"scenario\": ");
   append_json_string (out, synack_scenario_get_name (scenario));
   g_string_append (out, ",\n  \"title\": ");
@@ -175,13 +173,31 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
       g_string_append_c (out, '}');
     }
   g_string_append (out, trace->n_conns ? "\n  ],\n  \"events\": [" : "],\n  \"events\": [");
-  for (size_t i = 0; i < trace->n_events; i++)
-    {
-      g_string_append (out, i ? ",\n    " : "\n    ");
-      append_event_json (out, &trace->events[i]);
-    }
+}
+
+void
+synack_trace_append_json_event (GString *out, const SynackEvent *event, gboolean first)
+{
+  g_string_append (out, first ? "\n    " : ",\n    ");
+  append_event_json (out, event);
+}
+
+void
+synack_trace_append_json_tail (GString *out, gboolean any_events, SynackTime end_time)
+{
   g_string_append_printf (out, "%s],\n  \"end_us\": %" G_GINT64_FORMAT "\n}\n",
-                          trace->n_events ? "\n  " : "", trace->end_time);
+                          any_events ? "\n  " : "", end_time);
+}
+
+char *
+synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
+{
+  GString *out = g_string_sized_new (256 + trace->n_events * 160);
+
+  synack_trace_append_json_head (out, trace, scenario);
+  for (size_t i = 0; i < trace->n_events; i++)
+    synack_trace_append_json_event (out, &trace->events[i], i == 0);
+  synack_trace_append_json_tail (out, trace->n_events > 0, trace->end_time);
   return g_string_free (out, FALSE);
 }
 
@@ -233,10 +249,9 @@ append_timer_text (GString *out, const SynackEvent *e, const char *host)
     }
 }
 
-static char *
-trace_to_text (const SynackTrace *trace, const SynackScenario *scenario, gboolean narrate)
+void
+synack_trace_append_text_head (GString *out, const SynackScenario *scenario)
 {
-  GString *out = g_string_new (NULL);
   const SynackParams *p = &synack_scenario_get_script (scenario)->params;
   g_autofree char *delay = synack_describe_time (p->delay[SYNACK_C2S], SYNACK_TIME_BRIEF);
   g_autofree char *time_wait = synack_describe_time (synack_params_time_wait (p), SYNACK_TIME_BRIEF);
@@ -246,66 +261,78 @@ trace_to_text (const SynackTrace *trace, const SynackScenario *scenario, gboolea
   g_string_append_printf (out, _("# profile %s, delay %s, TIME_WAIT %s, seed %llu\n"),
                           synack_profile_to_string (p->profile), delay, time_wait,
                           (unsigned long long) p->seed);
+}
 
+void
+synack_trace_append_text_event (GString *out, const SynackTrace *trace, const SynackEvent *e)
+{
+  const char *host = host_text (e->host);
+  /* Only a segment's events own the duplicate flag. */
+  gboolean segment = e->type == SYNACK_EVENT_SEND || e->type == SYNACK_EVENT_DELIVER ||
+                     e->type == SYNACK_EVENT_LOST || e->type == SYNACK_EVENT_DUPLICATE;
+  const char *copy = segment && e->duplicate ? _(" (network duplicate)") : "";
+  g_autofree char *at = synack_describe_time (e->t, SYNACK_TIME_SECONDS);
+
+  g_string_append_printf (out, "%11s  ", at);
+  switch (e->type)
+    {
+    case SYNACK_EVENT_APP:
+      g_string_append_printf (out, _("%-6s conn %u  %s()"), host, e->conn, synack_call_to_string (e->call));
+      if (e->call == SYNACK_CALL_SEND || (e->call == SYNACK_CALL_RECV && e->bytes))
+        g_string_append_printf (out, _(" %llu bytes"), (unsigned long long) e->bytes);
+      if (e->result != SYNACK_RESULT_PENDING)
+        g_string_append_printf (out, " = %s", e->result == SYNACK_RESULT_OK ? C_("result", "ok")
+                                              : synack_result_to_string (e->result));
+      break;
+    case SYNACK_EVENT_STATE:
+      g_string_append_printf (out, _("%-6s conn %u  %s -> %s (%s)"), host, e->conn,
+                              synack_state_to_string (e->from), synack_state_to_string (e->to),
+                              _(synack_cause_to_string (e->cause)));
+      if (e->unproven)
+        g_string_append (out, _(" [not proven by the capture]"));
+      break;
+    case SYNACK_EVENT_SEND:
+      g_string_append_printf (out, "#%-4u IP ", e->seg);
+      append_segment_text (out, trace, e->host, &e->hdr);
+      if (e->rexmit)
+        g_string_append_printf (out, _(" (retransmission %u)"), e->rexmit);
+      break;
+    case SYNACK_EVENT_DELIVER:
+      /* TRANSLATORS: segment number, host, " (network duplicate)" or nothing, verdict */
+      g_string_append_printf (out, _("#%-4u arrives at %s%s: %s"), e->seg, host, copy,
+                              _(synack_verdict_to_string (e->verdict)));
+      if (e->verdict == SYNACK_VERDICT_STALE_DATA)
+        g_string_append_printf (out, _(" (bytes of connection %u)"), e->stale_conn);
+      break;
+    case SYNACK_EVENT_LOST:
+      g_string_append_printf (out, _("#%-4u LOST (%s)%s"), e->seg,
+                              _(synack_loss_reason_to_string (e->loss_reason)), copy);
+      break;
+    case SYNACK_EVENT_DUPLICATE:
+      {
+        g_autofree char *arrives = synack_describe_time (e->copy_arrives, SYNACK_TIME_SECONDS);
+        g_string_append_printf (out, _("#%-4u duplicated by the network, copy arrives at %s"),
+                                e->seg, arrives);
+      }
+      break;
+    case SYNACK_EVENT_TIMER:
+      append_timer_text (out, e, host);
+      break;
+    case SYNACK_N_EVENT_TYPES:
+      break;
+    }
+  g_string_append_c (out, '\n');
+}
+
+static char *
+trace_to_text (const SynackTrace *trace, const SynackScenario *scenario, gboolean narrate)
+{
+  GString *out = g_string_new (NULL);
+
+  synack_trace_append_text_head (out, scenario);
   for (size_t i = 0; i < trace->n_events; i++)
     {
-      const SynackEvent *e = &trace->events[i];
-      const char *host = host_text (e->host);
-      /* Only a segment's events own the duplicate flag. */
-      gboolean segment = e->type == SYNACK_EVENT_SEND || e->type == SYNACK_EVENT_DELIVER ||
-                         e->type == SYNACK_EVENT_LOST || e->type == SYNACK_EVENT_DUPLICATE;
-      const char *copy = segment && e->duplicate ? _(" (network duplicate)") : "";
-      g_autofree char *at = synack_describe_time (e->t, SYNACK_TIME_SECONDS);
-
-      g_string_append_printf (out, "%11s  ", at);
-      switch (e->type)
-        {
-        case SYNACK_EVENT_APP:
-          g_string_append_printf (out, _("%-6s conn %u  %s()"), host, e->conn, synack_call_to_string (e->call));
-          if (e->call == SYNACK_CALL_SEND || (e->call == SYNACK_CALL_RECV && e->bytes))
-            g_string_append_printf (out, _(" %llu bytes"), (unsigned long long) e->bytes);
-          if (e->result != SYNACK_RESULT_PENDING)
-            g_string_append_printf (out, " = %s", e->result == SYNACK_RESULT_OK ? C_("result", "ok")
-                                                  : synack_result_to_string (e->result));
-          break;
-        case SYNACK_EVENT_STATE:
-          g_string_append_printf (out, _("%-6s conn %u  %s -> %s (%s)"), host, e->conn,
-                                  synack_state_to_string (e->from), synack_state_to_string (e->to),
-                                  _(synack_cause_to_string (e->cause)));
-          if (e->unproven)
-            g_string_append (out, _(" [not proven by the capture]"));
-          break;
-        case SYNACK_EVENT_SEND:
-          g_string_append_printf (out, "#%-4u IP ", e->seg);
-          append_segment_text (out, trace, e->host, &e->hdr);
-          if (e->rexmit)
-            g_string_append_printf (out, _(" (retransmission %u)"), e->rexmit);
-          break;
-        case SYNACK_EVENT_DELIVER:
-          /* TRANSLATORS: segment number, host, " (network duplicate)" or nothing, verdict */
-          g_string_append_printf (out, _("#%-4u arrives at %s%s: %s"), e->seg, host, copy,
-                                  _(synack_verdict_to_string (e->verdict)));
-          if (e->verdict == SYNACK_VERDICT_STALE_DATA)
-            g_string_append_printf (out, _(" (bytes of connection %u)"), e->stale_conn);
-          break;
-        case SYNACK_EVENT_LOST:
-          g_string_append_printf (out, _("#%-4u LOST (%s)%s"), e->seg,
-                                  _(synack_loss_reason_to_string (e->loss_reason)), copy);
-          break;
-        case SYNACK_EVENT_DUPLICATE:
-          {
-            g_autofree char *arrives = synack_describe_time (e->copy_arrives, SYNACK_TIME_SECONDS);
-            g_string_append_printf (out, _("#%-4u duplicated by the network, copy arrives at %s"),
-                                    e->seg, arrives);
-          }
-          break;
-        case SYNACK_EVENT_TIMER:
-          append_timer_text (out, e, host);
-          break;
-        case SYNACK_N_EVENT_TYPES:
-          break;
-        }
-      g_string_append_c (out, '\n');
+      synack_trace_append_text_event (out, trace, &trace->events[i]);
       if (narrate)
         {
           g_autofree char *sentence = synack_describe_sentence (trace, (long) i);
