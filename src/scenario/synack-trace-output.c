@@ -33,12 +33,81 @@ append_json_string (GString *out, const char *text)
   g_string_append_c (out, '"');
 }
 
+/* A decimal number: printf would cost more than the rest of an event, and
+ * a long trace has millions of them. */
 static void
-append_flags_json (GString *out, unsigned flags)
+append_uint (GString *out, guint64 value)
 {
-  g_autofree char *items = synack_describe_flags (flags, SYNACK_FLAGS_JSON);
+  char digits[24];
+  size_t n = sizeof digits;
 
-  g_string_append_printf (out, "[%s]", items);
+  do
+    digits[--n] = (char) ('0' + value % 10);
+  while ((value /= 10) != 0);
+  g_string_append_len (out, digits + n, (gssize) (sizeof digits - n));
+}
+
+static void
+append_int (GString *out, gint64 value)
+{
+  if (value < 0)
+    {
+      g_string_append_c (out, '-');
+      append_uint (out, (guint64) 0 - (guint64) value);
+    }
+  else
+    append_uint (out, (guint64) value);
+}
+
+/* ", \"key\": " and the number. */
+static void
+append_field_uint (GString *out, const char *key, guint64 value)
+{
+  g_string_append (out, ", \"");
+  g_string_append (out, key);
+  g_string_append (out, "\": ");
+  append_uint (out, value);
+}
+
+static void
+append_field_int (GString *out, const char *key, gint64 value)
+{
+  g_string_append (out, ", \"");
+  g_string_append (out, key);
+  g_string_append (out, "\": ");
+  append_int (out, value);
+}
+
+/* ", \"key\": \"word\"" for a word that needs no escaping (a name from
+ * synack-names.c). */
+static void
+append_field_word (GString *out, const char *key, const char *word)
+{
+  g_string_append (out, ", \"");
+  g_string_append (out, key);
+  g_string_append (out, "\": \"");
+  g_string_append (out, word);
+  g_string_append_c (out, '"');
+}
+
+/* The 32 flag sets as JSON lists, spelled once by describe. */
+static const char *
+flags_json (unsigned flags)
+{
+  static char *lists[1u << SYNACK_N_FLAGS];
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (unsigned f = 0; f < G_N_ELEMENTS (lists); f++)
+        {
+          g_autofree char *items = synack_describe_flags (f, SYNACK_FLAGS_JSON);
+
+          lists[f] = g_strdup_printf ("[%s]", items);
+        }
+      g_once_init_leave (&ready, 1);
+    }
+  return lists[flags & (G_N_ELEMENTS (lists) - 1)];
 }
 
 static void
@@ -77,69 +146,78 @@ append_params_json (GString *out, const SynackParams *p)
 static void
 append_event_json (GString *out, const SynackEvent *e)
 {
-  g_string_append_printf (out, "{\"t_us\": %" G_GINT64_FORMAT ", \"type\": \"%s\"",
-                          e->t, synack_event_type_to_string (e->type));
+  g_string_append (out, "{\"t_us\": ");
+  append_int (out, e->t);
+  append_field_word (out, "type", synack_event_type_to_string (e->type));
   /* For "lost" and "duplicate" the host is the sender. */
-  g_string_append_printf (out, ", \"host\": \"%s\"", synack_host_to_string (e->host));
-  g_string_append_printf (out, ", \"conn\": %u", e->conn);
+  append_field_word (out, "host", synack_host_to_string (e->host));
+  append_field_uint (out, "conn", e->conn);
 
   switch (e->type)
     {
     case SYNACK_EVENT_APP:
-      g_string_append_printf (out, ", \"call\": \"%s\"", synack_call_to_string (e->call));
+      append_field_word (out, "call", synack_call_to_string (e->call));
       if (e->result != SYNACK_RESULT_PENDING)
-        g_string_append_printf (out, ", \"result\": \"%s\"", synack_result_to_string (e->result));
+        append_field_word (out, "result", synack_result_to_string (e->result));
       if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
-        g_string_append_printf (out, ", \"bytes\": %" G_GUINT64_FORMAT, e->bytes);
+        append_field_uint (out, "bytes", e->bytes);
       if (e->call == SYNACK_CALL_LISTEN)
-        g_string_append_printf (out, ", \"port\": %u", e->port);
+        append_field_uint (out, "port", e->port);
       break;
 
     case SYNACK_EVENT_STATE:
-      g_string_append_printf (out, ", \"from\": \"%s\", \"to\": \"%s\", \"cause\": ",
-                              synack_state_to_string (e->from), synack_state_to_string (e->to));
+      append_field_word (out, "from", synack_state_to_string (e->from));
+      append_field_word (out, "to", synack_state_to_string (e->to));
+      g_string_append (out, ", \"cause\": ");
       append_json_string (out, synack_cause_to_string (e->cause));
       if (e->unproven)
         g_string_append (out, ", \"unproven\": true");
       break;
 
     case SYNACK_EVENT_SEND:
-      g_string_append_printf (out, ", \"seg\": %u, \"flags\": ", e->seg);
-      append_flags_json (out, e->hdr.flags);
-      g_string_append_printf (out, ", \"seq\": %u, \"ack\": %u, \"len\": %u, \"win\": %u"
-                              ", \"src_port\": %u, \"dst_port\": %u, \"rexmit\": %u",
-                              e->hdr.seq, e->hdr.ack, e->hdr.len, e->hdr.win,
-                              e->hdr.src_port, e->hdr.dst_port, e->rexmit);
+      append_field_uint (out, "seg", e->seg);
+      g_string_append (out, ", \"flags\": ");
+      g_string_append (out, flags_json (e->hdr.flags));
+      append_field_uint (out, "seq", e->hdr.seq);
+      append_field_uint (out, "ack", e->hdr.ack);
+      append_field_uint (out, "len", e->hdr.len);
+      append_field_uint (out, "win", e->hdr.win);
+      append_field_uint (out, "src_port", e->hdr.src_port);
+      append_field_uint (out, "dst_port", e->hdr.dst_port);
+      append_field_uint (out, "rexmit", e->rexmit);
       break;
 
     case SYNACK_EVENT_DELIVER:
-      g_string_append_printf (out, ", \"seg\": %u, \"verdict\": ", e->seg);
+      append_field_uint (out, "seg", e->seg);
+      g_string_append (out, ", \"verdict\": ");
       append_json_string (out, synack_verdict_to_string (e->verdict));
       if (e->duplicate)
         g_string_append (out, ", \"duplicate\": true");
       if (e->verdict == SYNACK_VERDICT_STALE_DATA)
-        g_string_append_printf (out, ", \"stale_conn\": %u", e->stale_conn);
+        append_field_uint (out, "stale_conn", e->stale_conn);
       break;
 
     case SYNACK_EVENT_LOST:
-      g_string_append_printf (out, ", \"seg\": %u, \"reason\": ", e->seg);
+      append_field_uint (out, "seg", e->seg);
+      g_string_append (out, ", \"reason\": ");
       append_json_string (out, synack_loss_reason_to_string (e->loss_reason));
       if (e->duplicate)
         g_string_append (out, ", \"duplicate\": true");
       break;
 
     case SYNACK_EVENT_DUPLICATE:
-      g_string_append_printf (out, ", \"seg\": %u, \"copy_arrives_us\": %" G_GINT64_FORMAT,
-                              e->seg, e->copy_arrives);
+      append_field_uint (out, "seg", e->seg);
+      append_field_int (out, "copy_arrives_us", e->copy_arrives);
       break;
 
     case SYNACK_EVENT_TIMER:
-      g_string_append_printf (out, ", \"timer\": \"%s\", \"action\": \"%s\"",
-                              synack_timer_to_string (e->timer),
-                              synack_timer_action_to_string (e->action));
+      append_field_word (out, "timer", synack_timer_to_string (e->timer));
+      append_field_word (out, "action", synack_timer_action_to_string (e->action));
       if (e->action == SYNACK_TIMER_START)
-        g_string_append_printf (out, ", \"expires_us\": %" G_GINT64_FORMAT
-                                ", \"duration_us\": %" G_GINT64_FORMAT, e->expires, e->duration);
+        {
+          append_field_int (out, "expires_us", e->expires);
+          append_field_int (out, "duration_us", e->duration);
+        }
       break;
 
     case SYNACK_N_EVENT_TYPES:
