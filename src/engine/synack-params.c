@@ -27,6 +27,7 @@ synack_params_init (SynackParams *p, SynackProfile profile)
   p->keepalive_probes = 9;
   p->time_limit = SYNACK_SEC (24 * 3600);
   p->event_limit = 1000000;
+  p->memory_limit_mib = 1024;
 
   switch (profile)
     {
@@ -85,7 +86,7 @@ synack_params_validate (const SynackParams *p)
   if (p->keepalive_idle <= 0 || p->keepalive_interval <= 0 ||
       p->keepalive_probes < 1 || p->keepalive_probes > 255)
     return SYNACK_PARAMS_KEEPALIVE_RANGE;
-  if (p->time_limit <= 0 || p->event_limit == 0)
+  if (p->time_limit <= 0 || p->event_limit == 0 || p->memory_limit_mib == 0)
     return SYNACK_PARAMS_LIMIT_ZERO;
   return SYNACK_PARAMS_OK;
 }
@@ -125,7 +126,7 @@ synack_params_error_to_string (SynackParamsError error)
     case SYNACK_PARAMS_KEEPALIVE_RANGE:
       return N_("keep-alive times must be more than zero and probes between 1 and 255");
     case SYNACK_PARAMS_LIMIT_ZERO:
-      return N_("time-limit and event-limit must be more than zero");
+      return N_("time-limit, event-limit and memory-limit must be more than zero");
     }
   return "unknown parameter error";
 }

@@ -166,6 +166,10 @@ bool synack_trace_append (SynackTrace *trace, const SynackEvent *event);
 /* The record of connection `conn`, added (zeroed but for its number) if
  * there is none yet; NULL only if memory ran out. */
 SynackConnInfo *synack_trace_conn (SynackTrace *trace, uint32_t conn);
+/* Bytes of what the trace keeps: its events (none with a sink) and a
+ * record per connection. The engine holds a run to memory-limit with it. */
+size_t synack_trace_memory (const SynackTrace *trace);
+
 /* The record of connection `conn`, or NULL if it has none. */
 const SynackConnInfo *synack_trace_find_conn (const SynackTrace *trace, uint32_t conn);
 

@@ -35,9 +35,9 @@ struct _SynackScenario {
   SynackScript script;      /* views into the arrays above, rebuilt on change */
 };
 
-/* Most connections a file may ask for: beyond this a teacher has made a
- * typo, and the engine would need more memory than a laptop has. */
-#define MAX_REPEAT 999999u
+/* Most repetitions of a connect a file may ask for: beyond this a teacher
+ * has made a typo. What a run may keep is bounded by memory-limit. */
+#define MAX_REPEAT 100000000u
 
 /* Runs the scenario into a trace the caller set up (and may have given a
  * sink); the messages are synack_scenario_run_cancellable()'s. */
