@@ -68,6 +68,15 @@ test_sink_keeps_records (void)
   g_assert_cmpuint (trace.n_conns, ==, 1);
   g_assert_cmpint (trace.end_time, ==, 5);
   synack_trace_clear (&trace);
+
+  /* Unless nobody will read them: then a run of millions of connections
+   * keeps nothing per connection. The choice survives a clear. */
+  trace.without_conn_records = true;
+  synack_trace_clear (&trace);
+  g_assert_true (trace.without_conn_records);
+  g_assert_null (synack_trace_conn (&trace, 1));
+  g_assert_cmpuint (trace.n_conns, ==, 0);
+  g_assert_cmpuint (synack_trace_memory (&trace), ==, 0);
 }
 
 int

@@ -18,7 +18,7 @@ typedef struct {
   SynackTime end_time;
   uint64_t   events;          /* trace events emitted */
   uint64_t   scheduled;       /* scheduler entries processed */
-  uint32_t   connections;
+  uint32_t   connections;     /* connection records kept (none without them) */
   size_t     peak_sockets;    /* sockets alive at once, at most */
   bool       hit_time_limit;
 } SynackRunStats;

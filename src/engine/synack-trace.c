@@ -15,6 +15,7 @@ synack_trace_clear (SynackTrace *trace)
 {
   SynackTraceSink sink = trace->sink;
   void *sink_data = trace->sink_data;
+  bool without_conn_records = trace->without_conn_records;
 
   free (trace->events);
   free (trace->conns);
@@ -22,6 +23,7 @@ synack_trace_clear (SynackTrace *trace)
   synack_trace_init (trace);
   trace->sink = sink;
   trace->sink_data = sink_data;
+  trace->without_conn_records = without_conn_records;
 }
 
 static bool
@@ -131,7 +133,7 @@ synack_trace_conn (SynackTrace *trace, uint32_t conn)
 {
   SynackConnInfo *info = (SynackConnInfo *) synack_trace_find_conn (trace, conn);
 
-  if (info != NULL)
+  if (info != NULL || trace->without_conn_records)
     return info;
   if (!grow_conn_slots (trace) ||
       !grow ((void **) &trace->conns, &trace->conns_capacity, trace->n_conns + 1, sizeof *info))

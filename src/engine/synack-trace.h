@@ -131,8 +131,10 @@ typedef struct {
 
 /* Where trace events go. The default collects them in memory; with a sink
  * (a benchmark's counter, synack-cli's streaming output) they go there
- * instead, so memory does not grow with the run. The connection records
- * are kept either way: a JSON trace lists them first. */
+ * instead, so memory does not grow with the events. The connection records
+ * are kept either way (a JSON trace lists them first) unless
+ * without_conn_records says nobody will read them: then memory follows the
+ * sockets alive, not the connections made. */
 typedef struct SynackTrace SynackTrace;
 typedef void (*SynackTraceSink) (const SynackEvent *event, void *user_data);
 
@@ -156,6 +158,7 @@ struct SynackTrace {
 
   SynackTraceSink sink;        /* if set, events go here and are not kept */
   void           *sink_data;
+  bool            without_conn_records;
 };
 
 void synack_trace_init  (SynackTrace *trace);
@@ -164,7 +167,7 @@ void synack_trace_clear (SynackTrace *trace);
 /* Returns false only if memory ran out. */
 bool synack_trace_append (SynackTrace *trace, const SynackEvent *event);
 /* The record of connection `conn`, added (zeroed but for its number) if
- * there is none yet; NULL only if memory ran out. */
+ * there is none yet; NULL if memory ran out or records are not kept. */
 SynackConnInfo *synack_trace_conn (SynackTrace *trace, uint32_t conn);
 /* Bytes of what the trace keeps: its events (none with a sink) and a
  * record per connection. The engine holds a run to memory-limit with it. */

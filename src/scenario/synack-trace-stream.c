@@ -66,6 +66,7 @@ synack_scenario_run_to_stream (const SynackScenario *scenario, SynackTraceFormat
    * learns the connections, which JSON lists before the events. Same
    * script, same run. */
   trace.sink = ignore_event;
+  trace.without_conn_records = format != SYNACK_TRACE_JSON;
   if (!synack_scenario_run_into (scenario, &trace, NULL, NULL, error))
     {
       synack_trace_clear (&trace);
@@ -76,6 +77,8 @@ synack_scenario_run_to_stream (const SynackScenario *scenario, SynackTraceFormat
   else
     synack_trace_append_text_head (block, scenario);
   synack_trace_clear (&trace);
+  /* Written already, or never: the second run needs none. */
+  trace.without_conn_records = TRUE;
 
   trace.sink = write_event;
   trace.sink_data = &stream;
