@@ -48,9 +48,12 @@ gboolean synack_scenario_run_into (const SynackScenario *scenario,
                                    GError              **error);
 
 /* The pieces of the trace output (synack-trace-output.c), for the whole
- * trace and for one streamed event at a time alike. The JSON head runs up
- * to the opening of "events" and lists the trace's connections. */
+ * trace and for one streamed event at a time alike. JSON is the head (up
+ * to the opening of "connections"), each connection, the opening of
+ * "events", each event and the tail. */
 void synack_trace_append_json_head  (GString *out, const SynackTrace *trace, const SynackScenario *scenario);
+void synack_trace_append_json_conn  (GString *out, const SynackConnInfo *conn, gboolean first);
+void synack_trace_append_json_events_open (GString *out, gboolean any_conns);
 void synack_trace_append_json_event (GString *out, const SynackEvent *event, gboolean first);
 void synack_trace_append_json_tail  (GString *out, gboolean any_events, SynackTime end_time);
 void synack_trace_append_text_head  (GString *out, const SynackScenario *scenario);

@@ -239,18 +239,23 @@ synack_trace_append_json_head (GString *out, const SynackTrace *trace, const Syn
                           synack_describe_host_address (trace, SYNACK_CLIENT),
                           synack_describe_host_address (trace, SYNACK_SERVER));
   g_string_append (out, ",\n  \"connections\": [");
-  for (size_t i = 0; i < trace->n_conns; i++)
-    {
-      const SynackConnInfo *c = &trace->conns[i];
+}
 
-      g_string_append_printf (out, "%s\n    {\"conn\": %u, \"client_port\": %u, \"server_port\": %u"
-                              ", \"client_iss\": %u",
-                              i ? "," : "", c->conn, c->client_port, c->server_port, c->client_iss);
-      if (c->server_iss_known)
-        g_string_append_printf (out, ", \"server_iss\": %u", c->server_iss);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, trace->n_conns ? "\n  ],\n  \"events\": [" : "],\n  \"events\": [");
+void
+synack_trace_append_json_conn (GString *out, const SynackConnInfo *c, gboolean first)
+{
+  g_string_append_printf (out, "%s\n    {\"conn\": %u, \"client_port\": %u, \"server_port\": %u"
+                          ", \"client_iss\": %u",
+                          first ? "" : ",", c->conn, c->client_port, c->server_port, c->client_iss);
+  if (c->server_iss_known)
+    g_string_append_printf (out, ", \"server_iss\": %u", c->server_iss);
+  g_string_append_c (out, '}');
+}
+
+void
+synack_trace_append_json_events_open (GString *out, gboolean any_conns)
+{
+  g_string_append (out, any_conns ? "\n  ],\n  \"events\": [" : "],\n  \"events\": [");
 }
 
 void
@@ -273,6 +278,9 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
   GString *out = g_string_sized_new (256 + trace->n_events * 160);
 
   synack_trace_append_json_head (out, trace, scenario);
+  for (size_t i = 0; i < trace->n_conns; i++)
+    synack_trace_append_json_conn (out, &trace->conns[i], i == 0);
+  synack_trace_append_json_events_open (out, trace->n_conns > 0);
   for (size_t i = 0; i < trace->n_events; i++)
     synack_trace_append_json_event (out, &trace->events[i], i == 0);
   synack_trace_append_json_tail (out, trace->n_events > 0, trace->end_time);

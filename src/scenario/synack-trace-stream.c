@@ -73,7 +73,17 @@ synack_scenario_run_to_stream (const SynackScenario *scenario, SynackTraceFormat
       return FALSE;
     }
   if (format == SYNACK_TRACE_JSON)
-    synack_trace_append_json_head (block, &trace, scenario);
+    {
+      /* Written in blocks too: ten million connections are a gigabyte. */
+      synack_trace_append_json_head (block, &trace, scenario);
+      for (size_t i = 0; i < trace.n_conns; i++)
+        {
+          synack_trace_append_json_conn (block, &trace.conns[i], i == 0);
+          if (block->len >= BLOCK_BYTES)
+            flush_block (&stream);
+        }
+      synack_trace_append_json_events_open (block, trace.n_conns > 0);
+    }
   else
     synack_trace_append_text_head (block, scenario);
   synack_trace_clear (&trace);
