@@ -1,31 +1,50 @@
-/* bench-engine.c: engine throughput on a churn workload, and its memory;
- * the memory of many reactions on many connections.
- * Prints figures; it asserts nothing. */
+/* bench-engine.c: the engine's speed and memory on a churn workload (or any
+ * scenario file), alone and through `synack-cli run`. Prints figures; it
+ * asserts nothing. */
 #include "synack-config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "synack-scenario.h"
 
-/* Each connection: handshake, 1 KB each way, the client closes, the server
- * follows, TIME_WAIT on the client. A new one every 3 ms keeps about 20,000
- * in TIME_WAIT at once, below the 28,232 ephemeral ports. */
-#define WORKLOAD \
-  "loss = 1%%\n" \
+/* Each connection: handshake, PAYLOAD bytes each way, the client closes,
+ * the server follows, TIME_WAIT on the client. One every SPACING keeps
+ * 2×MSL / SPACING of them in TIME_WAIT, which must stay below the 28,232
+ * ephemeral ports. A connection makes about 56 events: the limit on
+ * endless runs leaves room for 100 each. */
+#define CHURN \
+  "event-limit = %" G_GUINT64_FORMAT "\n" \
+  "delay = %s\n" \
+  "loss = %s\n" \
+  "msl = %s\n" \
   "at 0 server listen 80\n" \
-  "at 0 client connect 80 repeat %u every 3ms\n" \
-  "when client established: client send 1024\n" \
-  "when server received 1024: server send 1024\n" \
-  "when client received 1024: client close\n" \
+  "at 0 client connect 80 repeat %" G_GUINT64_FORMAT " every %s\n" \
+  "when client established: client send %" G_GUINT64_FORMAT "\n" \
+  "when server received %" G_GUINT64_FORMAT ": server send %" G_GUINT64_FORMAT "\n" \
+  "when client received %" G_GUINT64_FORMAT ": client close\n" \
   "when server eof: server close\n"
 
 typedef struct {
   guint64 events;
   guint64 segments;
+  guint64 connects;
 } Counts;
+
+/* What one run cost: CPU and wall seconds, peak resident memory. */
+typedef struct {
+  double cpu;
+  double wall;
+  long   peak_rss_kib;
+} Cost;
 
 static void
 count_event (const SynackEvent *event, void *data)
@@ -35,6 +54,10 @@ count_event (const SynackEvent *event, void *data)
   counts->events++;
   if (event->type == SYNACK_EVENT_SEND)
     counts->segments++;
+  /* A connect's first event, before its result. */
+  if (event->type == SYNACK_EVENT_APP && event->call == SYNACK_CALL_CONNECT &&
+      event->result == SYNACK_RESULT_PENDING)
+    counts->connects++;
 }
 
 static double
@@ -46,6 +69,12 @@ seconds (clockid_t clock)
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static double
+timeval_seconds (struct timeval tv)
+{
+  return tv.tv_sec + tv.tv_usec / 1e6;
+}
+
 static long
 peak_rss_kib (void)
 {
@@ -55,95 +84,198 @@ peak_rss_kib (void)
   return usage.ru_maxrss;
 }
 
-/* Runs scenario text with every event counted, not kept: the file
- * format's cap on event-limit does not apply here. Exits on any error. */
-static SynackRunStats
-run_counted (const char *text, const char *name, Counts *counts, double *cpu, double *wall)
+static G_NORETURN void
+die (const char *message)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SynackScenario) scenario = synack_scenario_parse (text, name, &error);
+  fprintf (stderr, "bench-engine: %s\n", message);
+  exit (1);
+}
+
+/* The bare engine: events go to a counter, not to memory or a formatter. */
+static Cost
+run_bare (const SynackScenario *scenario, Counts *counts, SynackRunStats *stats)
+{
   SynackTrace trace;
-  SynackScript script;
-  SynackRunStats stats;
+  SynackScript script = *synack_scenario_get_script (scenario);
   SynackEngineError result;
+  Cost cost;
   double cpu0, wall0;
 
-  if (scenario == NULL)
-    {
-      fprintf (stderr, "bench-engine: %s\n", error->message);
-      exit (1);
-    }
   synack_trace_init (&trace);
   trace.sink = count_event;
   trace.sink_data = counts;
+  trace.without_conn_records = true;
+  /* Counted events take no memory: the runaway guard is for kept traces. */
+  script.params.event_limit = UINT64_MAX;
 
   cpu0 = seconds (CLOCK_PROCESS_CPUTIME_ID);
   wall0 = seconds (CLOCK_MONOTONIC);
-  script = *synack_scenario_get_script (scenario);
-  script.params.event_limit = UINT64_MAX;
-  result = synack_engine_run (&script, &trace, &stats);
-  *cpu = seconds (CLOCK_PROCESS_CPUTIME_ID) - cpu0;
-  *wall = seconds (CLOCK_MONOTONIC) - wall0;
-  if (result != SYNACK_ENGINE_OK)
-    {
-      fprintf (stderr, "bench-engine: %s\n", synack_engine_error_to_string (result));
-      exit (1);
-    }
+  result = synack_engine_run (&script, &trace, stats);
+  cost.cpu = seconds (CLOCK_PROCESS_CPUTIME_ID) - cpu0;
+  cost.wall = seconds (CLOCK_MONOTONIC) - wall0;
+  cost.peak_rss_kib = peak_rss_kib ();
   synack_trace_clear (&trace);
-  return stats;
+  if (result != SYNACK_ENGINE_OK)
+    die (synack_engine_error_to_string (result));
+  return cost;
+}
+
+/* `synack-cli run FILE ARGS... > /dev/null` in a child process, so its
+ * memory is its own and the figures are what a user of the CLI gets. */
+static Cost
+run_cli (const char *cli, const char *path, char **extra)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+  struct rusage usage;
+  int status;
+  pid_t child;
+  double wall0 = seconds (CLOCK_MONOTONIC);
+  Cost cost;
+
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, "run");
+  g_ptr_array_add (argv, (char *) path);
+  for (guint i = 0; extra && extra[i]; i++)
+    g_ptr_array_add (argv, extra[i]);
+  g_ptr_array_add (argv, NULL);
+
+  fflush (stdout);
+  child = fork ();
+  if (child < 0)
+    die (g_strerror (errno));
+  if (child == 0)
+    {
+      if (freopen ("/dev/null", "w", stdout) == NULL)
+        _exit (126);
+      execv (cli, (char **) argv->pdata);
+      fprintf (stderr, "bench-engine: cannot run %s: %s\n", cli, g_strerror (errno));
+      _exit (127);
+    }
+  g_ptr_array_free (argv, TRUE);
+  if (wait4 (child, &status, 0, &usage) < 0)
+    die (g_strerror (errno));
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    die ("synack-cli run failed (its message is above)");
+  cost.wall = seconds (CLOCK_MONOTONIC) - wall0;
+  cost.cpu = timeval_seconds (usage.ru_utime) + timeval_seconds (usage.ru_stime);
+  cost.peak_rss_kib = usage.ru_maxrss;
+  return cost;
 }
 
 static void
-run (unsigned connections)
+print_cost (const char *what, const Cost *cost, guint64 connections, guint64 events, const Cost *bare)
 {
-  g_autofree char *text = g_strdup_printf (WORKLOAD, connections - 1);
-  Counts counts = { 0, 0 };
-  double cpu, wall;
-  long rss0 = peak_rss_kib ();
-  SynackRunStats stats = run_counted (text, "churn", &counts, &cpu, &wall);
-
-  printf ("%u connections over %.0f simulated seconds, 1%% loss\n", connections, stats.end_time / 1e6);
-  printf ("  trace events       %12" G_GUINT64_FORMAT "  (%" G_GUINT64_FORMAT " segments)\n",
-          counts.events, counts.segments);
-  printf ("  scheduler entries  %12" G_GUINT64_FORMAT "\n", stats.scheduled);
-  printf ("  CPU time           %12.3f s  (wall %.3f s)\n", cpu, wall);
-  printf ("  events per second  %12.2f million (one core)\n", counts.events / cpu / 1e6);
-  printf ("  sockets alive, peak%12zu\n", stats.peak_sockets);
-  printf ("  peak RSS           %12ld KiB (%ld KiB before the run)\n", peak_rss_kib (), rss0);
-}
-
-/* Many reactions on many connections, each due long after every connection
- * has opened: the calls queued at once should follow the connections, not
- * reactions times connections. */
-static void
-run_reactions (unsigned connections, unsigned reactions)
-{
-  g_autoptr (GString) text = g_string_new ("time-limit = 60s\nat 0 server listen 80\n");
-  Counts counts = { 0, 0 };
-  double cpu, wall;
-  long rss0 = peak_rss_kib ();
-  SynackRunStats stats;
-
-  g_string_append_printf (text, "at 0 client connect 80 repeat %u every 1ms\n", connections - 1);
-  for (unsigned i = 0; i < reactions; i++)
-    g_string_append_printf (text, "when client established +%us: client send 1\n", 100 + i);
-  stats = run_counted (text->str, "reactions", &counts, &cpu, &wall);
-
-  printf ("%u connections, %u reactions each, none due before the end\n", connections, reactions);
-  printf ("  calls queued, peak %12zu\n", stats.peak_pending_calls);
-  printf ("  CPU time           %12.3f s  (wall %.3f s)\n", cpu, wall);
-  printf ("  peak RSS           %12ld KiB (%ld KiB before the run)\n", peak_rss_kib (), rss0);
+  printf ("%-22s CPU %8.3f s (wall %7.3f s)  %7.0f ns/connection  %6.2f M events/s  "
+          "peak RSS %8.1f MiB",
+          what, cost->cpu, cost->wall, cost->cpu * 1e9 / (double) connections,
+          events / cost->cpu / 1e6, cost->peak_rss_kib / 1024.0);
+  if (bare != NULL)
+    printf ("  %.2f× the bare engine", cost->cpu / bare->cpu);
+  putchar ('\n');
 }
 
 int
 main (int argc, char **argv)
 {
-  unsigned connections = argc > 1 ? (unsigned) strtoul (argv[1], NULL, 10) : 100000;
+  guint64 connections = 100000, payload = 1024;
+  g_autofree char *spacing = g_strdup ("1ms");
+  g_autofree char *delay = g_strdup ("50ms");
+  g_autofree char *msl = g_strdup ("5s");
+  g_autofree char *loss = g_strdup ("1%");
+  g_autofree char *cli = g_strdup (SYNACK_CLI_PATH);
+  gboolean no_cli = FALSE;
+  g_autofree char *formats = g_strdup ("text,json");
+  g_auto (GStrv) files = NULL;
+  g_auto (GStrv) sets = NULL;
+  GOptionEntry entries[] = {
+    { "connections", 'n', 0, G_OPTION_ARG_INT64, &connections, "Churn: how many connections (100000)", "N" },
+    { "spacing", 0, 0, G_OPTION_ARG_STRING, &spacing, "Churn: time between two connects (1ms)", "DURATION" },
+    { "delay", 0, 0, G_OPTION_ARG_STRING, &delay, "Churn: one-way delay (50ms)", "DURATION" },
+    { "payload", 0, 0, G_OPTION_ARG_INT64, &payload, "Churn: bytes sent each way (1024)", "BYTES" },
+    { "msl", 0, 0, G_OPTION_ARG_STRING, &msl, "Churn: MSL; TIME_WAIT is twice it (5s)", "DURATION" },
+    { "loss", 0, 0, G_OPTION_ARG_STRING, &loss, "Churn: loss probability (1%)", "P" },
+    { "cli", 0, 0, G_OPTION_ARG_FILENAME, &cli, "The synack-cli to measure (the one built with this)", "PATH" },
+    { "cli-set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, "Pass --set KEY=VALUE to synack-cli (repeatable)", "KEY=VALUE" },
+    { "cli-formats", 0, 0, G_OPTION_ARG_STRING, &formats, "Which outputs of synack-cli to measure (text,json)", "LIST" },
+    { "no-cli", 0, 0, G_OPTION_ARG_NONE, &no_cli, "Measure the bare engine only", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "[SCENARIO]" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context =
+    g_option_context_new ("[SCENARIO] - the engine alone and through synack-cli run");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GPtrArray) text_args = g_ptr_array_new ();
+  g_autoptr (GPtrArray) json_args = g_ptr_array_new ();
+  Counts counts = { 0, 0, 0 };
+  SynackRunStats stats;
+  Cost bare, text_cost, json_cost;
+  guint64 made;
 
-  /* A tenth of the work first: memory should follow the sockets alive at
-   * once, not the connections made. */
-  run (connections / 10 ? connections / 10 : 1);
-  run (connections);
-  run_reactions (connections / 10 ? connections / 10 : 1, 2000);
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_description (context,
+    "Without SCENARIO, the churn workload: N connections SPACING apart, PAYLOAD\n"
+    "bytes each way, the client closes first. See bench/README.md.\n");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    die (error->message);
+  if (files != NULL && files[0] != NULL)
+    {
+      if (files[1] != NULL)
+        die ("give at most one scenario file");
+      path = g_strdup (files[0]);
+      scenario = synack_scenario_load_file (path, &error);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+      int fd;
+
+      if (connections < 1)
+        die ("--connections must be at least 1");
+      text = g_strdup_printf (CHURN, MAX (connections * 100, 1000000), delay, loss, msl, connections - 1, spacing,
+                              payload, payload, payload, payload);
+      scenario = synack_scenario_parse (text, "churn", &error);
+      /* The CLI reads the same workload from a file. */
+      fd = g_file_open_tmp ("bench-engine-XXXXXX.synack", &path, &error);
+      if (fd < 0 || !g_file_set_contents (path, text, -1, &error))
+        die (error->message);
+      close (fd);
+    }
+  if (scenario == NULL)
+    die (error->message);
+
+  bare = run_bare (scenario, &counts, &stats);
+  made = MAX (counts.connects, 1);
+  printf ("%s: %" G_GUINT64_FORMAT " connections over %.0f simulated seconds, %" G_GUINT64_FORMAT " trace events "
+          "(%" G_GUINT64_FORMAT " segments), %" G_GUINT64_FORMAT " scheduler entries, "
+          "%zu sockets alive at most\n",
+          files && files[0] ? path : "churn", made, stats.end_time / 1e6,
+          counts.events, counts.segments, stats.scheduled, stats.peak_sockets);
+  print_cost ("bare engine", &bare, made, counts.events, NULL);
+  if (!no_cli)
+    {
+      for (guint i = 0; sets && sets[i]; i++)
+        {
+          g_ptr_array_add (text_args, "--set");
+          g_ptr_array_add (text_args, sets[i]);
+        }
+      g_ptr_array_add (text_args, NULL);
+      g_ptr_array_add (json_args, "--format");
+      g_ptr_array_add (json_args, "json");
+      g_ptr_array_extend (json_args, text_args, NULL, NULL);
+      if (strstr (formats, "text") != NULL)
+        {
+          text_cost = run_cli (cli, path, (char **) text_args->pdata);
+          print_cost ("synack-cli run (text)", &text_cost, made, counts.events, &bare);
+        }
+      if (strstr (formats, "json") != NULL)
+        {
+          json_cost = run_cli (cli, path, (char **) json_args->pdata);
+          print_cost ("synack-cli run (json)", &json_cost, made, counts.events, &bare);
+        }
+    }
+  if (files == NULL || files[0] == NULL)
+    g_unlink (path);
   return 0;
 }

@@ -176,6 +176,19 @@ test_run_failure (void)
   g_assert_cmpstr (r.out, ==, "");
 }
 
+/* The trace is written as the run goes, but a run that fails writes none
+ * of it, JSON or text. */
+static void
+test_run_failure_json (void)
+{
+  g_auto (Result) r = { 0 };
+
+  cli (&r, "run", "--preset", "handshake", "--format", "json", "--set", "event-limit=10", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "event limit"));
+  g_assert_cmpstr (r.out, ==, "");
+}
+
 static void
 test_help (void)
 {
@@ -341,6 +354,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/compare", test_compare);
   g_test_add_func ("/cli/run-failure", test_run_failure);
+  g_test_add_func ("/cli/run-failure-json", test_run_failure_json);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/chinese", test_chinese);
   g_test_add_func ("/cli/clear-refusals", test_clear_refusals);

@@ -186,12 +186,12 @@ test_connections_refused (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SynackScenario) scenario =
-    synack_scenario_parse ("at 0 server listen 80\nat 0 client connect 80 repeat 5000000 every 1ms\n",
+    synack_scenario_parse ("at 0 server listen 80\nat 0 client connect 80 repeat 100000001 every 1ms\n",
                            "extreme", &error);
 
   g_assert_null (scenario);
   g_assert_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_SYNTAX);
-  g_assert_nonnull (strstr (error->message, "999999"));
+  g_assert_nonnull (strstr (error->message, "100000000"));
 }
 
 /* The most a file may ask for: it must end in seconds, by the event limit,
@@ -379,6 +379,34 @@ expect_exit (const char *text, const char *const *extra, int code, const char *i
     g_assert_cmpstr (err, !=, "");
 }
 
+/* A thousand connections keep tens of thousands of events: past a 1 MiB
+ * memory-limit for a kept trace, well within it for synack-cli run, which
+ * keeps only a record per connection and writes the events as it goes. */
+#define THOUSAND_CONNECTIONS \
+  "memory-limit = 1\nevent-limit = 100000000\nmsl = 1s\nat 0 server listen 80\n" \
+  "at 0 client connect 80 repeat 999 every 1ms\n" \
+  "when client established: client send 1024\n" \
+  "when server received 1024: server close\n" \
+  "when client eof: client close\n"
+
+static void
+test_memory_limit (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = parse (THOUSAND_CONNECTIONS);
+  g_autoptr (SynackTrace) trace = synack_scenario_run (scenario, NULL, &error);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_null (trace);
+  g_assert_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_RUN);
+  g_assert_nonnull (strstr (error->message, "raise memory-limit"));
+
+  g_assert_cmpint (run_cli (THOUSAND_CONNECTIONS, NULL, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "conn 1000  TIME_WAIT -> CLOSED"));
+}
+
 static void
 test_cli_exit_codes (void)
 {
@@ -397,7 +425,7 @@ test_cli_exit_codes (void)
   expect_exit ("delay = 5min\n" BASE, NULL, 0, "ETIMEDOUT");
   expect_exit ("msl = 1us\n" BASE "at 1s client close\nat 2s server close\n", NULL, 0, "TIME_WAIT");
   /* Bad input: 2. */
-  expect_exit ("at 0 server listen 80\nat 0 client connect 80 repeat 5000000 every 1ms\n", NULL, 2, "999999");
+  expect_exit ("at 0 server listen 80\nat 0 client connect 80 repeat 100000001 every 1ms\n", NULL, 2, "100000000");
   expect_exit (BASE, bad_key, 2, "lossy");
   expect_exit (BASE, bad_loss, 2, "150%");
   expect_exit (BASE, bad_delay, 2, NULL);
@@ -429,5 +457,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extremes/endless/cancelled", test_endless_cancelled);
   g_test_add_func ("/extremes/time-limit", test_time_limit);
   g_test_add_func ("/extremes/cli/exit-codes", test_cli_exit_codes);
+  g_test_add_func ("/extremes/memory-limit", test_memory_limit);
   return g_test_run ();
 }

@@ -87,11 +87,8 @@ estimate_delay (const SynackTrace *trace)
 static char *
 call_as_action (const SynackTrace *trace, const SynackEvent *e)
 {
-  const SynackConnInfo *info = NULL;
+  const SynackConnInfo *info = synack_trace_find_conn (trace, e->conn);
 
-  for (size_t c = 0; c < trace->n_conns; c++)
-    if (trace->conns[c].conn == e->conn)
-      info = &trace->conns[c];
   switch (e->call)
     {
     case SYNACK_CALL_LISTEN:

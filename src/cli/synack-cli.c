@@ -115,7 +115,7 @@ run_command (int argc, char **argv)
   g_autoptr (GOptionContext) context = g_option_context_new (_("FILE|--preset NAME - run a scenario"));
   g_autoptr (SynackScenario) scenario = NULL;
   g_autoptr (SynackTrace) trace = NULL;
-  int status;
+  g_autoptr (GError) error = NULL;
   g_autofree char *output = NULL;
   gboolean json;
 
@@ -133,14 +133,37 @@ run_command (int argc, char **argv)
       return SYNACK_EXIT_BAD_INPUT;
     }
 
-  status = synack_cli_run_scenario ("synack-cli run", files, preset, sets, &scenario, &trace);
-  if (status != SYNACK_EXIT_OK)
-    return status;
-
+  scenario = synack_cli_load_scenario (files, preset, sets, &error);
+  if (scenario == NULL)
+    {
+      g_printerr ("synack-cli run: %s\n", error->message);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
   if (json && narrate)
     {
       g_printerr (_("synack-cli run: --narrate goes with the text output, not with --format json\n"));
       return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (!narrate && against == NULL)
+    {
+      /* Written while it runs: a run of millions of connections needs no
+       * more memory than one of ten. */
+      if (!synack_scenario_run_to_stream (scenario, json ? SYNACK_TRACE_JSON : SYNACK_TRACE_TEXT,
+                                          stdout, NULL, &error))
+        {
+          g_printerr ("synack-cli run: %s\n", error->message);
+          return SYNACK_EXIT_FAILURE;
+        }
+      return SYNACK_EXIT_OK;
+    }
+
+  /* A sentence may speak of events before and after its own, and a
+   * comparison needs the whole run: the trace is kept. */
+  trace = synack_scenario_run (scenario, NULL, &error);
+  if (trace == NULL)
+    {
+      g_printerr ("synack-cli run: %s\n", error->message);
+      return SYNACK_EXIT_FAILURE;
     }
   output = json ? synack_trace_to_json (trace, scenario)
          : narrate ? synack_trace_to_narrated_text (trace, scenario)

@@ -53,6 +53,8 @@ synack_engine_emit (SynackEngine *engine, const SynackEvent *event)
     }
   if (!synack_trace_append (engine->trace, event))
     synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
+  else if (synack_trace_memory (engine->trace) > engine->params.memory_limit_mib << 20)
+    synack_engine_fail (engine, SYNACK_ENGINE_MEMORY_LIMIT);
 }
 
 void
@@ -364,17 +366,6 @@ synack_engine_notify (SynackEngine *engine, SynackSocket *sock, SynackWhen what,
 
 /* ---- The run ----------------------------------------------------------- */
 
-static uint64_t
-count_connections (const SynackScript *script)
-{
-  uint64_t n = 0;
-
-  for (size_t i = 0; i < script->n_actions; i++)
-    if (script->actions[i].what == SYNACK_DO_CONNECT)
-      n += 1 + (uint64_t) script->actions[i].repeat;
-  return n;
-}
-
 /* Reactions walk in the order of their delays; equal delays in the script's. */
 static int
 compare_delays (const void *a, const void *b)
@@ -478,11 +469,6 @@ synack_engine_new (const SynackScript *script, SynackTrace *trace, SynackEngineE
       *error = SYNACK_ENGINE_BAD_PARAMS;
       return NULL;
     }
-  if (count_connections (script) > SYNACK_MAX_CONNECTIONS)
-    {
-      *error = SYNACK_ENGINE_TOO_MANY_CONNECTIONS;
-      return NULL;
-    }
   engine = malloc (sizeof *engine);
   if (engine == NULL)
     {
@@ -578,8 +564,9 @@ synack_engine_error_to_string (SynackEngineError error)
              "(raise event-limit if it really is that long)");
     case SYNACK_ENGINE_NO_MEMORY:
       return N_("out of memory");
-    case SYNACK_ENGINE_TOO_MANY_CONNECTIONS:
-      return N_("the scenario asks for more than 1000000 connections");
+    case SYNACK_ENGINE_MEMORY_LIMIT:
+      return N_("the trace reached its memory limit (its events and a record per "
+             "connection): raise memory-limit, in MiB, if the machine has the memory");
     case SYNACK_ENGINE_CANCELLED:
       return N_("the run was cancelled");
     }

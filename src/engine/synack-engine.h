@@ -9,7 +9,7 @@ typedef enum {
   SYNACK_ENGINE_BAD_PARAMS,     /* see synack_params_validate() */
   SYNACK_ENGINE_EVENT_LIMIT,    /* the runaway guard stopped the run */
   SYNACK_ENGINE_NO_MEMORY,
-  SYNACK_ENGINE_TOO_MANY_CONNECTIONS,
+  SYNACK_ENGINE_MEMORY_LIMIT,   /* the trace outgrew params.memory_limit_mib */
   SYNACK_ENGINE_CANCELLED,      /* the caller's cancel flag was raised */
 } SynackEngineError;
 
@@ -18,15 +18,11 @@ typedef struct {
   SynackTime end_time;
   uint64_t   events;          /* trace events emitted */
   uint64_t   scheduled;       /* scheduler entries processed */
-  uint32_t   connections;
+  uint32_t   connections;     /* connection records kept (none without them) */
   size_t     peak_sockets;    /* sockets alive at once, at most */
   size_t     peak_pending_calls;  /* application calls and reaction walks queued at once */
   bool       hit_time_limit;
 } SynackRunStats;
-
-/* Most connections a single run may open; beyond this the script is refused
- * before it starts rather than eating the machine's memory. */
-#define SYNACK_MAX_CONNECTIONS 1000000u
 
 /* Runs the script. The trace must have been initialised (and may have a
  * sink). Same script, same trace: the engine has no other input. */

@@ -28,6 +28,7 @@ synack_params_init (SynackParams *p, SynackProfile profile)
   p->tw_reuse = 2;
   p->time_limit = SYNACK_SEC (24 * 3600);
   p->event_limit = 1000000;
+  p->memory_limit_mib = 1024;
 
   switch (profile)
     {
@@ -89,7 +90,7 @@ synack_params_validate (const SynackParams *p)
   if (p->keepalive_idle <= 0 || p->keepalive_interval <= 0 ||
       p->keepalive_probes < 1 || p->keepalive_probes > 255)
     return SYNACK_PARAMS_KEEPALIVE_RANGE;
-  if (p->time_limit <= 0 || p->event_limit == 0)
+  if (p->time_limit <= 0 || p->event_limit == 0 || p->memory_limit_mib == 0)
     return SYNACK_PARAMS_LIMIT_ZERO;
   /* A tick of a whole number of microseconds keeps simulated time exact. */
   if (p->hz > 10000 || (p->hz > 0 && SYNACK_SEC (1) % p->hz != 0))
@@ -134,7 +135,7 @@ synack_params_error_to_string (SynackParamsError error)
     case SYNACK_PARAMS_KEEPALIVE_RANGE:
       return N_("keep-alive times must be more than zero and probes between 1 and 255");
     case SYNACK_PARAMS_LIMIT_ZERO:
-      return N_("time-limit and event-limit must be more than zero");
+      return N_("time-limit, event-limit and memory-limit must be more than zero");
     case SYNACK_PARAMS_HZ_RANGE:
       return N_("hz must be 0 (timers exactly on time) or a tick rate up to 10000 that divides "
              "1000000, such as 100, 250 or 1000");

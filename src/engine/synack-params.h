@@ -34,6 +34,7 @@ typedef struct {
 
   SynackTime time_limit;         /* the run stops here even if timers remain */
   uint64_t   event_limit;        /* runaway guard: trace events before giving up */
+  uint64_t   memory_limit_mib;   /* what the trace may keep (events, connection records) */
 } SynackParams;
 
 /* Linux's ephemeral port range (net.ipv4.ip_local_port_range), and where we

@@ -15,12 +15,15 @@ synack_trace_clear (SynackTrace *trace)
 {
   SynackTraceSink sink = trace->sink;
   void *sink_data = trace->sink_data;
+  bool without_conn_records = trace->without_conn_records;
 
   free (trace->events);
   free (trace->conns);
+  free (trace->conn_slots);
   synack_trace_init (trace);
   trace->sink = sink;
   trace->sink_data = sink_data;
+  trace->without_conn_records = without_conn_records;
 }
 
 static bool
@@ -63,20 +66,79 @@ synack_trace_append (SynackTrace *trace, const SynackEvent *event)
   return true;
 }
 
+/* Connection numbers mostly count up from 1; a multiplicative hash spreads
+ * them (and a script's own large numbers) over the slots. */
+static size_t
+conn_slot (uint32_t conn, size_t n_slots)
+{
+  return (size_t) ((conn * UINT32_C (2654435761)) & (n_slots - 1));
+}
+
+/* The slot holding conn, or the empty slot where it would go. */
+static size_t
+find_slot (const SynackTrace *trace, uint32_t conn)
+{
+  size_t mask = trace->n_conn_slots - 1;
+  size_t i = conn_slot (conn, trace->n_conn_slots);
+
+  while (trace->conn_slots[i] != 0 && trace->conns[trace->conn_slots[i] - 1].conn != conn)
+    i = (i + 1) & mask;
+  return i;
+}
+
+/* Keeps the table at most half full, so probes stay short. */
+static bool
+grow_conn_slots (SynackTrace *trace)
+{
+  size_t n_slots = trace->n_conn_slots ? trace->n_conn_slots * 2 : 64;
+  uint32_t *slots;
+
+  if (2 * (trace->n_conns + 1) <= trace->n_conn_slots)
+    return true;
+  if (trace->n_conns >= UINT32_MAX - 1)
+    return false;
+  slots = calloc (n_slots, sizeof *slots);
+  if (slots == NULL)
+    return false;
+  free (trace->conn_slots);
+  trace->conn_slots = slots;
+  trace->n_conn_slots = n_slots;
+  for (size_t c = 0; c < trace->n_conns; c++)
+    trace->conn_slots[find_slot (trace, trace->conns[c].conn)] = (uint32_t) c + 1;
+  return true;
+}
+
+size_t
+synack_trace_memory (const SynackTrace *trace)
+{
+  /* What is used, not what is allocated, so the limit does not depend on
+   * how the arrays grow; a record also has its two index slots. */
+  return trace->n_events * sizeof *trace->events +
+         trace->n_conns * (sizeof *trace->conns + 2 * sizeof *trace->conn_slots);
+}
+
+const SynackConnInfo *
+synack_trace_find_conn (const SynackTrace *trace, uint32_t conn)
+{
+  uint32_t slot;
+
+  if (trace->n_conn_slots == 0)
+    return NULL;
+  slot = trace->conn_slots[find_slot (trace, conn)];
+  return slot ? &trace->conns[slot - 1] : NULL;
+}
+
 SynackConnInfo *
 synack_trace_conn (SynackTrace *trace, uint32_t conn)
 {
-  SynackConnInfo *info;
+  SynackConnInfo *info = (SynackConnInfo *) synack_trace_find_conn (trace, conn);
 
-  for (size_t i = trace->n_conns; i > 0; i--)
-    if (trace->conns[i - 1].conn == conn)
-      return &trace->conns[i - 1];
-
-  /* A benchmark with a sink keeps no per-connection table either. */
-  if (trace->sink)
+  if (info != NULL || trace->without_conn_records)
+    return info;
+  if (!grow_conn_slots (trace) ||
+      !grow ((void **) &trace->conns, &trace->conns_capacity, trace->n_conns + 1, sizeof *info))
     return NULL;
-  if (!grow ((void **) &trace->conns, &trace->conns_capacity, trace->n_conns + 1, sizeof *info))
-    return NULL;
+  trace->conn_slots[find_slot (trace, conn)] = (uint32_t) trace->n_conns + 1;
   info = &trace->conns[trace->n_conns++];
   memset (info, 0, sizeof *info);
   info->conn = conn;

@@ -129,8 +129,12 @@ typedef struct {
   bool     server_iss_known;
 } SynackConnInfo;
 
-/* Where trace events go. The default collects them in memory; a benchmark
- * can count them instead so memory does not grow with the run. */
+/* Where trace events go. The default collects them in memory; with a sink
+ * (a benchmark's counter, synack-cli's streaming output) they go there
+ * instead, so memory does not grow with the events. The connection records
+ * are kept either way (a JSON trace lists them first) unless
+ * without_conn_records says nobody will read them: then memory follows the
+ * sockets alive, not the connections made. */
 typedef struct SynackTrace SynackTrace;
 typedef void (*SynackTraceSink) (const SynackEvent *event, void *user_data);
 
@@ -138,9 +142,13 @@ struct SynackTrace {
   SynackEvent    *events;
   size_t          n_events;
   size_t          capacity;
-  SynackConnInfo *conns;
+  SynackConnInfo *conns;       /* in the order the connections opened */
   size_t          n_conns;
   size_t          conns_capacity;
+  /* Open addressing from a connection number to 1 + its index in conns
+   * (0: empty), so finding a record never scans the table. */
+  uint32_t       *conn_slots;
+  size_t          n_conn_slots; /* a power of two, or 0 */
   uint32_t        n_segments;
   SynackTime      end_time;
   /* The hosts' addresses as text when they are not the simulated ones
@@ -150,6 +158,7 @@ struct SynackTrace {
 
   SynackTraceSink sink;        /* if set, events go here and are not kept */
   void           *sink_data;
+  bool            without_conn_records;
 };
 
 void synack_trace_init  (SynackTrace *trace);
@@ -157,7 +166,15 @@ void synack_trace_clear (SynackTrace *trace);
 
 /* Returns false only if memory ran out. */
 bool synack_trace_append (SynackTrace *trace, const SynackEvent *event);
+/* The record of connection `conn`, added (zeroed but for its number) if
+ * there is none yet; NULL if memory ran out or records are not kept. */
 SynackConnInfo *synack_trace_conn (SynackTrace *trace, uint32_t conn);
+/* Bytes of what the trace keeps: its events (none with a sink) and a
+ * record per connection. The engine holds a run to memory-limit with it. */
+size_t synack_trace_memory (const SynackTrace *trace);
+
+/* The record of connection `conn`, or NULL if it has none. */
+const SynackConnInfo *synack_trace_find_conn (const SynackTrace *trace, uint32_t conn);
 
 /* The index of the SEND event of segment `seg`, or -1. Segments are numbered
  * in sending order, so this is a search over a sorted sequence. */

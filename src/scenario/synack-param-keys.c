@@ -300,7 +300,10 @@ static const SynackParamInfo keys[] = {
   { "time-limit", SYNACK_PARAM_DURATION, NULL, N_("simulated time at which the run stops"),
     SEC, 1, 31622400, 60, 0, NULL, ONE (time_limit) },
   { "event-limit", SYNACK_PARAM_COUNT, NULL, N_("trace events before the run is stopped"),
-    SYNACK_PARAM_UNIT_NONE, 1, 20000000, 1000, 0, NULL, ONE (event_limit) },
+    SYNACK_PARAM_UNIT_NONE, 1, 1e12, 1000, 0, NULL, ONE (event_limit) },
+  { "memory-limit", SYNACK_PARAM_COUNT, NULL,
+    N_("MiB the trace may take (the events kept, a record per connection) before the run is stopped"),
+    SYNACK_PARAM_UNIT_NONE, 1, 1048576, 64, 0, NULL, ONE (memory_limit_mib) },
 };
 
 #undef P

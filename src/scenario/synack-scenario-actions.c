@@ -6,10 +6,6 @@
 
 #include "synack-scenario-private.h"
 
-/* Most connections a file may ask for: beyond this a teacher has made a
- * typo, and the engine would need more memory than a laptop has. */
-#define MAX_REPEAT 999999u
-
 static gboolean
 take_repeat (SynackCursor *cur, SynackAction *action, GError **error)
 {

@@ -37,9 +37,29 @@ struct _SynackScenario {
   SynackScript script;      /* views into the arrays above, rebuilt on change */
 };
 
-/* Most connections a file may ask for: beyond this a teacher has made a
- * typo, and the engine would need more memory than a laptop has. */
-#define MAX_REPEAT 999999u
+/* Most repetitions of a connect a file may ask for: beyond this a teacher
+ * has made a typo. What a run may keep is bounded by memory-limit. */
+#define MAX_REPEAT 100000000u
+
+/* Runs the scenario into a trace the caller set up (and may have given a
+ * sink); the messages are synack_scenario_run_cancellable()'s. */
+gboolean synack_scenario_run_into (const SynackScenario *scenario,
+                                   SynackTrace          *trace,
+                                   SynackRunStats       *stats,
+                                   GCancellable         *cancellable,
+                                   GError              **error);
+
+/* The pieces of the trace output (synack-trace-output.c), for the whole
+ * trace and for one streamed event at a time alike. JSON is the head (up
+ * to the opening of "connections"), each connection, the opening of
+ * "events", each event and the tail. */
+void synack_trace_append_json_head  (GString *out, const SynackTrace *trace, const SynackScenario *scenario);
+void synack_trace_append_json_conn  (GString *out, const SynackConnInfo *conn, gboolean first);
+void synack_trace_append_json_events_open (GString *out, gboolean any_conns);
+void synack_trace_append_json_event (GString *out, const SynackEvent *event, gboolean first);
+void synack_trace_append_json_tail  (GString *out, gboolean any_events, SynackTime end_time);
+void synack_trace_append_text_head  (GString *out, const SynackScenario *scenario);
+void synack_trace_append_text_event (GString *out, const SynackTrace *trace, const SynackEvent *event);
 
 SynackScenario *synack_scenario_new_empty      (const char *name, const char *source);
 /* Recomputes the parameters from the assignments and points the script at

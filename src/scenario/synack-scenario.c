@@ -368,11 +368,10 @@ raise_cancel_flag (GCancellable *cancellable, gpointer flag)
   g_atomic_int_set ((int *) flag, 1);
 }
 
-SynackTrace *
-synack_scenario_run_cancellable (const SynackScenario *scenario, SynackRunStats *stats,
-                                 GCancellable *cancellable, GError **error)
+gboolean
+synack_scenario_run_into (const SynackScenario *scenario, SynackTrace *trace, SynackRunStats *stats,
+                          GCancellable *cancellable, GError **error)
 {
-  g_autoptr (SynackTrace) trace = g_new0 (SynackTrace, 1);
   SynackEngineError result;
   SynackRunStats local_stats;
   int cancel_flag = 0;
@@ -382,7 +381,6 @@ synack_scenario_run_cancellable (const SynackScenario *scenario, SynackRunStats 
    * raises, from whichever thread cancels it. */
   if (cancellable != NULL)
     handler = g_cancellable_connect (cancellable, G_CALLBACK (raise_cancel_flag), &cancel_flag, NULL);
-  synack_trace_init (trace);
   result = synack_engine_run_cancellable (&scenario->script, trace, &local_stats, &cancel_flag);
   if (cancellable != NULL)
     g_cancellable_disconnect (cancellable, handler);
@@ -391,7 +389,7 @@ synack_scenario_run_cancellable (const SynackScenario *scenario, SynackRunStats 
   if (result == SYNACK_ENGINE_CANCELLED)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: the run was cancelled"), scenario->source);
-      return NULL;
+      return FALSE;
     }
   if (result != SYNACK_ENGINE_OK)
     {
@@ -401,8 +399,20 @@ synack_scenario_run_cancellable (const SynackScenario *scenario, SynackRunStats 
                    _("%s: %s (stopped at %s after %llu events)"),
                    scenario->source, _(synack_engine_error_to_string (result)), when,
                    (unsigned long long) local_stats.events);
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
+
+SynackTrace *
+synack_scenario_run_cancellable (const SynackScenario *scenario, SynackRunStats *stats,
+                                 GCancellable *cancellable, GError **error)
+{
+  g_autoptr (SynackTrace) trace = g_new0 (SynackTrace, 1);
+
+  synack_trace_init (trace);
+  if (!synack_scenario_run_into (scenario, trace, stats, cancellable, error))
+    return NULL;
   return g_steal_pointer (&trace);
 }
 

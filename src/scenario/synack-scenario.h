@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <stdio.h>
 
 #include "synack-engine.h"
 #include "synack-quiz.h"
@@ -111,6 +112,24 @@ char *synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scen
 char *synack_trace_to_text (const SynackTrace *trace, const SynackScenario *scenario);
 /* The text output with each event's sentence under it, for reading. */
 char *synack_trace_to_narrated_text (const SynackTrace *trace, const SynackScenario *scenario);
+
+typedef enum {
+  SYNACK_TRACE_TEXT,
+  SYNACK_TRACE_JSON,
+} SynackTraceFormat;
+
+/* Runs the scenario and writes its trace to `out` while it runs, byte for
+ * byte what synack_trace_to_text() or synack_trace_to_json() give for the
+ * whole trace, without keeping the events: memory follows the connections,
+ * not the events. The scenario runs twice (it is deterministic): once to
+ * learn whether it fails, so a failed run writes nothing, and the
+ * connections, which JSON lists first; once to write. Fails as
+ * synack_scenario_run() does, or with G_IO_ERROR when writing fails. */
+gboolean synack_scenario_run_to_stream (const SynackScenario *scenario,
+                                        SynackTraceFormat     format,
+                                        FILE                 *out,
+                                        SynackRunStats       *stats,
+                                        GError              **error);
 
 /* Durations as scenario files write them: "250us", "50ms", "1s", "1.5s", "2min". */
 gboolean synack_parse_duration (const char *text, SynackTime *out, GError **error);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "synack-describe.h"
-#include "synack-scenario.h"
+#include "synack-scenario-private.h"
 
 static void
 append_json_string (GString *out, const char *text)
@@ -33,12 +33,81 @@ append_json_string (GString *out, const char *text)
   g_string_append_c (out, '"');
 }
 
+/* A decimal number: printf would cost more than the rest of an event, and
+ * a long trace has millions of them. */
 static void
-append_flags_json (GString *out, unsigned flags)
+append_uint (GString *out, guint64 value)
 {
-  g_autofree char *items = synack_describe_flags (flags, SYNACK_FLAGS_JSON);
+  char digits[24];
+  size_t n = sizeof digits;
 
-  g_string_append_printf (out, "[%s]", items);
+  do
+    digits[--n] = (char) ('0' + value % 10);
+  while ((value /= 10) != 0);
+  g_string_append_len (out, digits + n, (gssize) (sizeof digits - n));
+}
+
+static void
+append_int (GString *out, gint64 value)
+{
+  if (value < 0)
+    {
+      g_string_append_c (out, '-');
+      append_uint (out, (guint64) 0 - (guint64) value);
+    }
+  else
+    append_uint (out, (guint64) value);
+}
+
+/* ", \"key\": " and the number. */
+static void
+append_field_uint (GString *out, const char *key, guint64 value)
+{
+  g_string_append (out, ", \"");
+  g_string_append (out, key);
+  g_string_append (out, "\": ");
+  append_uint (out, value);
+}
+
+static void
+append_field_int (GString *out, const char *key, gint64 value)
+{
+  g_string_append (out, ", \"");
+  g_string_append (out, key);
+  g_string_append (out, "\": ");
+  append_int (out, value);
+}
+
+/* ", \"key\": \"word\"" for a word that needs no escaping (a name from
+ * synack-names.c). */
+static void
+append_field_word (GString *out, const char *key, const char *word)
+{
+  g_string_append (out, ", \"");
+  g_string_append (out, key);
+  g_string_append (out, "\": \"");
+  g_string_append (out, word);
+  g_string_append_c (out, '"');
+}
+
+/* The 32 flag sets as JSON lists, spelled once by describe. */
+static const char *
+flags_json (unsigned flags)
+{
+  static char *lists[1u << SYNACK_N_FLAGS];
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (unsigned f = 0; f < G_N_ELEMENTS (lists); f++)
+        {
+          g_autofree char *items = synack_describe_flags (f, SYNACK_FLAGS_JSON);
+
+          lists[f] = g_strdup_printf ("[%s]", items);
+        }
+      g_once_init_leave (&ready, 1);
+    }
+  return lists[flags & (G_N_ELEMENTS (lists) - 1)];
 }
 
 static void
@@ -77,69 +146,78 @@ append_params_json (GString *out, const SynackParams *p)
 static void
 append_event_json (GString *out, const SynackEvent *e)
 {
-  g_string_append_printf (out, "{\"t_us\": %" G_GINT64_FORMAT ", \"type\": \"%s\"",
-                          e->t, synack_event_type_to_string (e->type));
+  g_string_append (out, "{\"t_us\": ");
+  append_int (out, e->t);
+  append_field_word (out, "type", synack_event_type_to_string (e->type));
   /* For "lost" and "duplicate" the host is the sender. */
-  g_string_append_printf (out, ", \"host\": \"%s\"", synack_host_to_string (e->host));
-  g_string_append_printf (out, ", \"conn\": %u", e->conn);
+  append_field_word (out, "host", synack_host_to_string (e->host));
+  append_field_uint (out, "conn", e->conn);
 
   switch (e->type)
     {
     case SYNACK_EVENT_APP:
-      g_string_append_printf (out, ", \"call\": \"%s\"", synack_call_to_string (e->call));
+      append_field_word (out, "call", synack_call_to_string (e->call));
       if (e->result != SYNACK_RESULT_PENDING)
-        g_string_append_printf (out, ", \"result\": \"%s\"", synack_result_to_string (e->result));
+        append_field_word (out, "result", synack_result_to_string (e->result));
       if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
-        g_string_append_printf (out, ", \"bytes\": %" G_GUINT64_FORMAT, e->bytes);
+        append_field_uint (out, "bytes", e->bytes);
       if (e->call == SYNACK_CALL_LISTEN)
-        g_string_append_printf (out, ", \"port\": %u", e->port);
+        append_field_uint (out, "port", e->port);
       break;
 
     case SYNACK_EVENT_STATE:
-      g_string_append_printf (out, ", \"from\": \"%s\", \"to\": \"%s\", \"cause\": ",
-                              synack_state_to_string (e->from), synack_state_to_string (e->to));
+      append_field_word (out, "from", synack_state_to_string (e->from));
+      append_field_word (out, "to", synack_state_to_string (e->to));
+      g_string_append (out, ", \"cause\": ");
       append_json_string (out, synack_cause_to_string (e->cause));
       if (e->unproven)
         g_string_append (out, ", \"unproven\": true");
       break;
 
     case SYNACK_EVENT_SEND:
-      g_string_append_printf (out, ", \"seg\": %u, \"flags\": ", e->seg);
-      append_flags_json (out, e->hdr.flags);
-      g_string_append_printf (out, ", \"seq\": %u, \"ack\": %u, \"len\": %u, \"win\": %u"
-                              ", \"src_port\": %u, \"dst_port\": %u, \"rexmit\": %u",
-                              e->hdr.seq, e->hdr.ack, e->hdr.len, e->hdr.win,
-                              e->hdr.src_port, e->hdr.dst_port, e->rexmit);
+      append_field_uint (out, "seg", e->seg);
+      g_string_append (out, ", \"flags\": ");
+      g_string_append (out, flags_json (e->hdr.flags));
+      append_field_uint (out, "seq", e->hdr.seq);
+      append_field_uint (out, "ack", e->hdr.ack);
+      append_field_uint (out, "len", e->hdr.len);
+      append_field_uint (out, "win", e->hdr.win);
+      append_field_uint (out, "src_port", e->hdr.src_port);
+      append_field_uint (out, "dst_port", e->hdr.dst_port);
+      append_field_uint (out, "rexmit", e->rexmit);
       break;
 
     case SYNACK_EVENT_DELIVER:
-      g_string_append_printf (out, ", \"seg\": %u, \"verdict\": ", e->seg);
+      append_field_uint (out, "seg", e->seg);
+      g_string_append (out, ", \"verdict\": ");
       append_json_string (out, synack_verdict_to_string (e->verdict));
       if (e->duplicate)
         g_string_append (out, ", \"duplicate\": true");
       if (e->verdict == SYNACK_VERDICT_STALE_DATA)
-        g_string_append_printf (out, ", \"stale_conn\": %u", e->stale_conn);
+        append_field_uint (out, "stale_conn", e->stale_conn);
       break;
 
     case SYNACK_EVENT_LOST:
-      g_string_append_printf (out, ", \"seg\": %u, \"reason\": ", e->seg);
+      append_field_uint (out, "seg", e->seg);
+      g_string_append (out, ", \"reason\": ");
       append_json_string (out, synack_loss_reason_to_string (e->loss_reason));
       if (e->duplicate)
         g_string_append (out, ", \"duplicate\": true");
       break;
 
     case SYNACK_EVENT_DUPLICATE:
-      g_string_append_printf (out, ", \"seg\": %u, \"copy_arrives_us\": %" G_GINT64_FORMAT,
-                              e->seg, e->copy_arrives);
+      append_field_uint (out, "seg", e->seg);
+      append_field_int (out, "copy_arrives_us", e->copy_arrives);
       break;
 
     case SYNACK_EVENT_TIMER:
-      g_string_append_printf (out, ", \"timer\": \"%s\", \"action\": \"%s\"",
-                              synack_timer_to_string (e->timer),
-                              synack_timer_action_to_string (e->action));
+      append_field_word (out, "timer", synack_timer_to_string (e->timer));
+      append_field_word (out, "action", synack_timer_action_to_string (e->action));
       if (e->action == SYNACK_TIMER_START)
-        g_string_append_printf (out, ", \"expires_us\": %" G_GINT64_FORMAT
-                                ", \"duration_us\": %" G_GINT64_FORMAT, e->expires, e->duration);
+        {
+          append_field_int (out, "expires_us", e->expires);
+          append_field_int (out, "duration_us", e->duration);
+        }
       break;
 
     case SYNACK_N_EVENT_TYPES:
@@ -148,11 +226,9 @@ append_event_json (GString *out, const SynackEvent *e)
   g_string_append_c (out, '}');
 }
 
-char *
-synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
+void
+synack_trace_append_json_head (GString *out, const SynackTrace *trace, const SynackScenario *scenario)
 {
-  GString *out = g_string_sized_new (256 + trace->n_events * 160);
-
   g_string_append (out, "{\n  \"format\": \"synack-trace\", \"version\": 1,\n  \"scenario\": ");
   append_json_string (out, synack_scenario_get_name (scenario));
   g_string_append (out, ",\n  \"title\": ");
@@ -163,25 +239,51 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
                           synack_describe_host_address (trace, SYNACK_CLIENT),
                           synack_describe_host_address (trace, SYNACK_SERVER));
   g_string_append (out, ",\n  \"connections\": [");
-  for (size_t i = 0; i < trace->n_conns; i++)
-    {
-      const SynackConnInfo *c = &trace->conns[i];
+}
 
-      g_string_append_printf (out, "%s\n    {\"conn\": %u, \"client_port\": %u, \"server_port\": %u"
-                              ", \"client_iss\": %u",
-                              i ? "," : "", c->conn, c->client_port, c->server_port, c->client_iss);
-      if (c->server_iss_known)
-        g_string_append_printf (out, ", \"server_iss\": %u", c->server_iss);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, trace->n_conns ? "\n  ],\n  \"events\": [" : "],\n  \"events\": [");
-  for (size_t i = 0; i < trace->n_events; i++)
-    {
-      g_string_append (out, i ? ",\n    " : "\n    ");
-      append_event_json (out, &trace->events[i]);
-    }
+void
+synack_trace_append_json_conn (GString *out, const SynackConnInfo *c, gboolean first)
+{
+  g_string_append_printf (out, "%s\n    {\"conn\": %u, \"client_port\": %u, \"server_port\": %u"
+                          ", \"client_iss\": %u",
+                          first ? "" : ",", c->conn, c->client_port, c->server_port, c->client_iss);
+  if (c->server_iss_known)
+    g_string_append_printf (out, ", \"server_iss\": %u", c->server_iss);
+  g_string_append_c (out, '}');
+}
+
+void
+synack_trace_append_json_events_open (GString *out, gboolean any_conns)
+{
+  g_string_append (out, any_conns ? "\n  ],\n  \"events\": [" : "],\n  \"events\": [");
+}
+
+void
+synack_trace_append_json_event (GString *out, const SynackEvent *event, gboolean first)
+{
+  g_string_append (out, first ? "\n    " : ",\n    ");
+  append_event_json (out, event);
+}
+
+void
+synack_trace_append_json_tail (GString *out, gboolean any_events, SynackTime end_time)
+{
   g_string_append_printf (out, "%s],\n  \"end_us\": %" G_GINT64_FORMAT "\n}\n",
-                          trace->n_events ? "\n  " : "", trace->end_time);
+                          any_events ? "\n  " : "", end_time);
+}
+
+char *
+synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
+{
+  GString *out = g_string_sized_new (256 + trace->n_events * 160);
+
+  synack_trace_append_json_head (out, trace, scenario);
+  for (size_t i = 0; i < trace->n_conns; i++)
+    synack_trace_append_json_conn (out, &trace->conns[i], i == 0);
+  synack_trace_append_json_events_open (out, trace->n_conns > 0);
+  for (size_t i = 0; i < trace->n_events; i++)
+    synack_trace_append_json_event (out, &trace->events[i], i == 0);
+  synack_trace_append_json_tail (out, trace->n_events > 0, trace->end_time);
   return g_string_free (out, FALSE);
 }
 
@@ -233,10 +335,9 @@ append_timer_text (GString *out, const SynackEvent *e, const char *host)
     }
 }
 
-static char *
-trace_to_text (const SynackTrace *trace, const SynackScenario *scenario, gboolean narrate)
+void
+synack_trace_append_text_head (GString *out, const SynackScenario *scenario)
 {
-  GString *out = g_string_new (NULL);
   const SynackParams *p = &synack_scenario_get_script (scenario)->params;
   g_autofree char *delay = synack_describe_time (p->delay[SYNACK_C2S], SYNACK_TIME_BRIEF);
   g_autofree char *time_wait = synack_describe_time (synack_params_time_wait (p), SYNACK_TIME_BRIEF);
@@ -246,66 +347,78 @@ trace_to_text (const SynackTrace *trace, const SynackScenario *scenario, gboolea
   g_string_append_printf (out, _("# profile %s, delay %s, TIME_WAIT %s, seed %llu\n"),
                           synack_profile_to_string (p->profile), delay, time_wait,
                           (unsigned long long) p->seed);
+}
 
+void
+synack_trace_append_text_event (GString *out, const SynackTrace *trace, const SynackEvent *e)
+{
+  const char *host = host_text (e->host);
+  /* Only a segment's events own the duplicate flag. */
+  gboolean segment = e->type == SYNACK_EVENT_SEND || e->type == SYNACK_EVENT_DELIVER ||
+                     e->type == SYNACK_EVENT_LOST || e->type == SYNACK_EVENT_DUPLICATE;
+  const char *copy = segment && e->duplicate ? _(" (network duplicate)") : "";
+  g_autofree char *at = synack_describe_time (e->t, SYNACK_TIME_SECONDS);
+
+  g_string_append_printf (out, "%11s  ", at);
+  switch (e->type)
+    {
+    case SYNACK_EVENT_APP:
+      g_string_append_printf (out, _("%-6s conn %u  %s()"), host, e->conn, synack_call_to_string (e->call));
+      if (e->call == SYNACK_CALL_SEND || (e->call == SYNACK_CALL_RECV && e->bytes))
+        g_string_append_printf (out, _(" %llu bytes"), (unsigned long long) e->bytes);
+      if (e->result != SYNACK_RESULT_PENDING)
+        g_string_append_printf (out, " = %s", e->result == SYNACK_RESULT_OK ? C_("result", "ok")
+                                              : synack_result_to_string (e->result));
+      break;
+    case SYNACK_EVENT_STATE:
+      g_string_append_printf (out, _("%-6s conn %u  %s -> %s (%s)"), host, e->conn,
+                              synack_state_to_string (e->from), synack_state_to_string (e->to),
+                              _(synack_cause_to_string (e->cause)));
+      if (e->unproven)
+        g_string_append (out, _(" [not proven by the capture]"));
+      break;
+    case SYNACK_EVENT_SEND:
+      g_string_append_printf (out, "#%-4u IP ", e->seg);
+      append_segment_text (out, trace, e->host, &e->hdr);
+      if (e->rexmit)
+        g_string_append_printf (out, _(" (retransmission %u)"), e->rexmit);
+      break;
+    case SYNACK_EVENT_DELIVER:
+      /* TRANSLATORS: segment number, host, " (network duplicate)" or nothing, verdict */
+      g_string_append_printf (out, _("#%-4u arrives at %s%s: %s"), e->seg, host, copy,
+                              _(synack_verdict_to_string (e->verdict)));
+      if (e->verdict == SYNACK_VERDICT_STALE_DATA)
+        g_string_append_printf (out, _(" (bytes of connection %u)"), e->stale_conn);
+      break;
+    case SYNACK_EVENT_LOST:
+      g_string_append_printf (out, _("#%-4u LOST (%s)%s"), e->seg,
+                              _(synack_loss_reason_to_string (e->loss_reason)), copy);
+      break;
+    case SYNACK_EVENT_DUPLICATE:
+      {
+        g_autofree char *arrives = synack_describe_time (e->copy_arrives, SYNACK_TIME_SECONDS);
+        g_string_append_printf (out, _("#%-4u duplicated by the network, copy arrives at %s"),
+                                e->seg, arrives);
+      }
+      break;
+    case SYNACK_EVENT_TIMER:
+      append_timer_text (out, e, host);
+      break;
+    case SYNACK_N_EVENT_TYPES:
+      break;
+    }
+  g_string_append_c (out, '\n');
+}
+
+static char *
+trace_to_text (const SynackTrace *trace, const SynackScenario *scenario, gboolean narrate)
+{
+  GString *out = g_string_new (NULL);
+
+  synack_trace_append_text_head (out, scenario);
   for (size_t i = 0; i < trace->n_events; i++)
     {
-      const SynackEvent *e = &trace->events[i];
-      const char *host = host_text (e->host);
-      /* Only a segment's events own the duplicate flag. */
-      gboolean segment = e->type == SYNACK_EVENT_SEND || e->type == SYNACK_EVENT_DELIVER ||
-                         e->type == SYNACK_EVENT_LOST || e->type == SYNACK_EVENT_DUPLICATE;
-      const char *copy = segment && e->duplicate ? _(" (network duplicate)") : "";
-      g_autofree char *at = synack_describe_time (e->t, SYNACK_TIME_SECONDS);
-
-      g_string_append_printf (out, "%11s  ", at);
-      switch (e->type)
-        {
-        case SYNACK_EVENT_APP:
-          g_string_append_printf (out, _("%-6s conn %u  %s()"), host, e->conn, synack_call_to_string (e->call));
-          if (e->call == SYNACK_CALL_SEND || (e->call == SYNACK_CALL_RECV && e->bytes))
-            g_string_append_printf (out, _(" %llu bytes"), (unsigned long long) e->bytes);
-          if (e->result != SYNACK_RESULT_PENDING)
-            g_string_append_printf (out, " = %s", e->result == SYNACK_RESULT_OK ? C_("result", "ok")
-                                                  : synack_result_to_string (e->result));
-          break;
-        case SYNACK_EVENT_STATE:
-          g_string_append_printf (out, _("%-6s conn %u  %s -> %s (%s)"), host, e->conn,
-                                  synack_state_to_string (e->from), synack_state_to_string (e->to),
-                                  _(synack_cause_to_string (e->cause)));
-          if (e->unproven)
-            g_string_append (out, _(" [not proven by the capture]"));
-          break;
-        case SYNACK_EVENT_SEND:
-          g_string_append_printf (out, "#%-4u IP ", e->seg);
-          append_segment_text (out, trace, e->host, &e->hdr);
-          if (e->rexmit)
-            g_string_append_printf (out, _(" (retransmission %u)"), e->rexmit);
-          break;
-        case SYNACK_EVENT_DELIVER:
-          /* TRANSLATORS: segment number, host, " (network duplicate)" or nothing, verdict */
-          g_string_append_printf (out, _("#%-4u arrives at %s%s: %s"), e->seg, host, copy,
-                                  _(synack_verdict_to_string (e->verdict)));
-          if (e->verdict == SYNACK_VERDICT_STALE_DATA)
-            g_string_append_printf (out, _(" (bytes of connection %u)"), e->stale_conn);
-          break;
-        case SYNACK_EVENT_LOST:
-          g_string_append_printf (out, _("#%-4u LOST (%s)%s"), e->seg,
-                                  _(synack_loss_reason_to_string (e->loss_reason)), copy);
-          break;
-        case SYNACK_EVENT_DUPLICATE:
-          {
-            g_autofree char *arrives = synack_describe_time (e->copy_arrives, SYNACK_TIME_SECONDS);
-            g_string_append_printf (out, _("#%-4u duplicated by the network, copy arrives at %s"),
-                                    e->seg, arrives);
-          }
-          break;
-        case SYNACK_EVENT_TIMER:
-          append_timer_text (out, e, host);
-          break;
-        case SYNACK_N_EVENT_TYPES:
-          break;
-        }
-      g_string_append_c (out, '\n');
+      synack_trace_append_text_event (out, trace, &trace->events[i]);
       if (narrate)
         {
           g_autofree char *sentence = synack_describe_sentence (trace, (long) i);

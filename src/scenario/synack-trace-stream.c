@@ -1,0 +1,111 @@
+/* synack-trace-stream.c: a run's trace written while it runs, for traces
+ * too long to keep (synack-cli run): memory follows the sockets alive and
+ * the connection records, not the events. */
+#include "synack-config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+
+#include "synack-scenario-private.h"
+
+/* Formatted events are gathered and written in blocks of about this size. */
+#define BLOCK_BYTES (64 * 1024)
+
+typedef struct {
+  SynackTraceFormat format;
+  FILE             *out;
+  GString          *block;
+  const SynackTrace *trace;
+  guint64           n_events;
+  int               write_errno;  /* 0 until a write fails */
+} Stream;
+
+static void
+flush_block (Stream *stream)
+{
+  if (stream->write_errno == 0 && stream->block->len > 0 &&
+      fwrite (stream->block->str, 1, stream->block->len, stream->out) != stream->block->len)
+    stream->write_errno = errno ? errno : EIO;
+  g_string_truncate (stream->block, 0);
+}
+
+static void
+write_event (const SynackEvent *event, void *data)
+{
+  Stream *stream = data;
+
+  if (stream->format == SYNACK_TRACE_JSON)
+    synack_trace_append_json_event (stream->block, event, stream->n_events == 0);
+  else
+    synack_trace_append_text_event (stream->block, stream->trace, event);
+  stream->n_events++;
+  if (stream->block->len >= BLOCK_BYTES)
+    flush_block (stream);
+}
+
+static void
+ignore_event (const SynackEvent *event, void *data)
+{
+  (void) event;
+  (void) data;
+}
+
+gboolean
+synack_scenario_run_to_stream (const SynackScenario *scenario, SynackTraceFormat format, FILE *out,
+                               SynackRunStats *stats, GError **error)
+{
+  g_autoptr (GString) block = g_string_sized_new (BLOCK_BYTES + 4096);
+  Stream stream = { format, out, block, NULL, 0, 0 };
+  SynackTrace trace;
+  gboolean ok;
+
+  synack_trace_init (&trace);
+  stream.trace = &trace;
+  /* A first run, writing nothing, finds out whether the run fails (an
+   * event limit, say), so that a failed run writes nothing at all, and
+   * learns the connections, which JSON lists before the events. Same
+   * script, same run. */
+  trace.sink = ignore_event;
+  trace.without_conn_records = format != SYNACK_TRACE_JSON;
+  if (!synack_scenario_run_into (scenario, &trace, NULL, NULL, error))
+    {
+      synack_trace_clear (&trace);
+      return FALSE;
+    }
+  if (format == SYNACK_TRACE_JSON)
+    {
+      /* Written in blocks too: ten million connections are a gigabyte. */
+      synack_trace_append_json_head (block, &trace, scenario);
+      for (size_t i = 0; i < trace.n_conns; i++)
+        {
+          synack_trace_append_json_conn (block, &trace.conns[i], i == 0);
+          if (block->len >= BLOCK_BYTES)
+            flush_block (&stream);
+        }
+      synack_trace_append_json_events_open (block, trace.n_conns > 0);
+    }
+  else
+    synack_trace_append_text_head (block, scenario);
+  synack_trace_clear (&trace);
+  /* Written already, or never: the second run needs none. */
+  trace.without_conn_records = TRUE;
+
+  trace.sink = write_event;
+  trace.sink_data = &stream;
+  ok = synack_scenario_run_into (scenario, &trace, stats, NULL, error);
+  if (ok && format == SYNACK_TRACE_JSON)
+    synack_trace_append_json_tail (block, stream.n_events > 0, trace.end_time);
+  flush_block (&stream);
+  if (stream.write_errno == 0 && fflush (out) != 0)
+    stream.write_errno = errno ? errno : EIO;
+  synack_trace_clear (&trace);
+  if (ok && stream.write_errno != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (stream.write_errno),
+                   _("cannot write the output: %s"), g_strerror (stream.write_errno));
+      return FALSE;
+    }
+  if (!ok)
+    g_prefix_error (error, _("the output stops short: "));
+  return ok;
+}
