@@ -82,7 +82,7 @@ fi
 
 # The paths that fail must free everything too.
 check "--list-presets" 0 --list-presets
-printf 'at 0 server listen 80\nat 0 client connect 80 repeat 5000000 every 1ms\n' >"$tmp/bad.synack"
+printf 'at 0 server listen 80\nat 0 client connect 80 repeat 200000000 every 1ms\n' >"$tmp/bad.synack"
 check "run of a bad file" 2 run "$tmp/bad.synack"
 check "run with a bad --set" 2 run --preset handshake --set loss=2
 printf 'event-limit = 5\nat 0 server listen 80\nat 0 client connect 80\n' >"$tmp/limit.synack"
