@@ -257,6 +257,41 @@ test_ports_run_out (void)
     }
 }
 
+/* A cursor over a kept trace feeds the events up to the one shown and
+ * reads the live counts: right after the server's FIN arrives it is in
+ * CLOSE_WAIT, though close() ends that in the same microsecond. */
+static void
+test_live_counts_at_a_cursor (void)
+{
+  g_autoptr (SynackTrace) trace = synack_test_run_preset ("time-wait-pileup");
+  SynackCensus census;
+  guint seen_close_wait = 0, time_wait_entered = 0;
+
+  synack_census_init (&census, 0, NULL, NULL);
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+
+      synack_census_feed (&census, e);
+      if (e->type != SYNACK_EVENT_STATE)
+        continue;
+      if (e->host == SYNACK_SERVER && e->to == SYNACK_STATE_CLOSE_WAIT)
+        {
+          g_assert_cmpuint (synack_census_count (&census, SYNACK_SERVER, SYNACK_STATE_CLOSE_WAIT), ==, 1);
+          seen_close_wait++;
+        }
+      if (e->host == SYNACK_CLIENT && e->to == SYNACK_STATE_TIME_WAIT)
+        g_assert_cmpuint (synack_census_count (&census, SYNACK_CLIENT, SYNACK_STATE_TIME_WAIT), ==,
+                          ++time_wait_entered);
+      /* The listener stays through every connection. */
+      g_assert_cmpuint (synack_census_count (&census, SYNACK_SERVER, SYNACK_STATE_LISTEN), ==, 1);
+    }
+  g_assert_cmpuint (seen_close_wait, ==, 10);
+  g_assert_cmpuint (time_wait_entered, ==, 10);
+  synack_census_finish (&census, trace->end_time);
+  assert_peak (&census, SYNACK_SERVER, SYNACK_STATE_CLOSE_WAIT, 0, -1);
+}
+
 /* Fed the same events one at a time, as a sink gets them, the census
  * agrees with the one over the kept trace, row for row. */
 static void
@@ -378,6 +413,7 @@ main (int argc, char **argv)
   g_test_add_func ("/census/lost-last-ack", test_lost_last_ack);
   g_test_add_func ("/census/interval-keeps-the-peak", test_interval_keeps_the_peak);
   g_test_add_func ("/census/ports-run-out", test_ports_run_out);
+  g_test_add_func ("/census/live-counts-at-a-cursor", test_live_counts_at_a_cursor);
   g_test_add_func ("/census/sink-matches-kept-trace", test_sink_matches_kept_trace);
   g_test_add_func ("/census/json-member-streamed", test_json_member_streamed);
   g_test_add_func ("/census/csv", test_csv);
