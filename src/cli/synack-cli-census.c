@@ -46,6 +46,16 @@ census_to_file (const SynackScenario *scenario, SynackCensusFormat format, Synac
   return synack_atomic_file_commit (file, 1, error);
 }
 
+/* An interval too short for the run's length is bad input; a run that
+ * fails or a write that does not go through is a failure. */
+static int
+report_failure (const GError *error)
+{
+  g_printerr ("%s: %s\n", COMMAND, error->message);
+  return g_error_matches (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE)
+         ? SYNACK_EXIT_BAD_INPUT : SYNACK_EXIT_FAILURE;
+}
+
 int
 synack_cli_census (int argc, char **argv)
 {
@@ -115,10 +125,7 @@ synack_cli_census (int argc, char **argv)
   if (output == NULL)
     {
       if (!synack_scenario_census_to_stream (scenario, census_format, interval, stdout, NULL, &error))
-        {
-          g_printerr ("%s: %s\n", COMMAND, error->message);
-          return SYNACK_EXIT_FAILURE;
-        }
+        return report_failure (error);
       return SYNACK_EXIT_OK;
     }
   /* A folder that is not there or not writable, or a folder where the
@@ -135,9 +142,6 @@ synack_cli_census (int argc, char **argv)
       return SYNACK_EXIT_BAD_INPUT;
     }
   if (!census_to_file (scenario, census_format, interval, &file, &error))
-    {
-      g_printerr ("%s: %s\n", COMMAND, error->message);
-      return SYNACK_EXIT_FAILURE;
-    }
+    return report_failure (error);
   return SYNACK_EXIT_OK;
 }
