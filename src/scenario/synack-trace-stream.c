@@ -128,8 +128,9 @@ synack_scenario_census_to_stream (const SynackScenario *scenario, SynackCensusFo
   gboolean ok;
 
   /* As for the trace: a first run that writes nothing finds out whether
-   * the run fails, so that a failed run writes nothing at all. It is the
-   * engine alone, without a word formatted: a fraction of the second. */
+   * the run fails, so that a failed run writes nothing at all, and how long
+   * the run lasts. It is the engine alone, nothing formatted: about half
+   * the time of the second. */
   if (!run_census (scenario, &census, interval, NULL, &end_time, NULL, error))
     return FALSE;
   if (interval > 0 && end_time / interval >= CENSUS_MAX_SAMPLES)
