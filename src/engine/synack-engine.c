@@ -428,12 +428,11 @@ engine_clear (SynackEngine *engine)
 {
   /* Whatever is still queued belongs to a socket (freed with its host), a
    * segment in flight, an application call or a reaction walk: free all
-   * but the first here. */
-  for (size_t i = 0; i < engine->sched.n; i++)
-    {
-      SynackSchedEntry *entry = engine->sched.heap[i];
+   * but the first here, before any socket memory goes. */
+  SynackSchedEntry *entry;
 
-      entry->index = SYNACK_SCHED_IDLE;
+  while ((entry = synack_scheduler_pop (&engine->sched)) != NULL)
+    {
       if (entry->fn == call_due)
         free (SYNACK_CONTAINER_OF (entry, SynackPendingCall, entry));
       else if (entry->fn == reaction_due)
@@ -441,7 +440,6 @@ engine_clear (SynackEngine *engine)
       else
         synack_network_discard (engine, entry);
     }
-  engine->sched.n = 0;
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
     synack_host_clear (engine, &engine->hosts[h]);
   synack_scheduler_clear (&engine->sched);
@@ -486,11 +484,14 @@ synack_engine_advance (SynackEngine *engine, SynackTime until)
 {
   if (until > engine->params.time_limit)
     until = engine->params.time_limit;
-  while (engine->error == SYNACK_ENGINE_OK && engine->sched.n > 0)
+  while (engine->error == SYNACK_ENGINE_OK)
     {
       SynackSchedEntry *entry;
+      SynackTime next = synack_scheduler_peek_time (&engine->sched);
 
-      if (synack_scheduler_peek_time (&engine->sched) > until)
+      if (next < 0)
+        break;
+      if (next > until)
         {
           engine->stats.hit_time_limit = until == engine->params.time_limit;
           break;
@@ -505,6 +506,8 @@ synack_engine_advance (SynackEngine *engine, SynackTime until)
       engine->stats.scheduled++;
       entry->fn (entry, engine);
     }
+  if (engine->sched.out_of_memory)
+    synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
   /* The clock reaches `until` even when nothing happens, so a test can act
    * at that time. */
   if (engine->error == SYNACK_ENGINE_OK && engine->sched.now < until)
