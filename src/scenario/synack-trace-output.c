@@ -6,95 +6,81 @@
 #include <string.h>
 
 #include "synack-describe.h"
+#include "synack-format.h"
 #include "synack-scenario-private.h"
+
+/* A JSON string: at most six bytes for each byte of text, and the quotes. */
+static gsize
+json_string_room (const char *text)
+{
+  return 2 + 6 * strlen (text);
+}
+
+static char *
+put_json_string (char *p, const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  *p++ = '"';
+  for (const char *t = text; *t; t++)
+    {
+      unsigned char c = (unsigned char) *t;
+
+      switch (c)
+        {
+        case '"':  p = SYNACK_PUT_LITERAL (p, "\\\""); break;
+        case '\\': p = SYNACK_PUT_LITERAL (p, "\\\\"); break;
+        case '\n': p = SYNACK_PUT_LITERAL (p, "\\n"); break;
+        case '\t': p = SYNACK_PUT_LITERAL (p, "\\t"); break;
+        case '\r': p = SYNACK_PUT_LITERAL (p, "\\r"); break;
+        default:
+          if (c < 0x20)
+            {
+              p = SYNACK_PUT_LITERAL (p, "\\u00");
+              *p++ = hex[c >> 4];
+              *p++ = hex[c & 0xf];
+            }
+          else
+            *p++ = (char) c;
+        }
+    }
+  *p++ = '"';
+  return p;
+}
 
 static void
 append_json_string (GString *out, const char *text)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      unsigned char c = (unsigned char) *p;
+  char *p = synack_format_reserve (out, json_string_room (text) + 1);
 
-      switch (c)
-        {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-        }
-    }
-  g_string_append_c (out, '"');
+  synack_format_commit (out, put_json_string (p, text));
 }
 
-/* A decimal number: printf would cost more than the rest of an event, and
- * a long trace has millions of them. */
-static void
-append_uint (GString *out, guint64 value)
-{
-  char digits[24];
-  size_t n = sizeof digits;
+/* ", \"key\": " and the value; keys are literals. A word needs no escaping
+ * (a name from synack-names.c). */
+#define PUT_UINT_FIELD(p, key, value) synack_put_uint (SYNACK_PUT_LITERAL (p, ", \"" key "\": "), (value))
+#define PUT_INT_FIELD(p, key, value)  synack_put_int (SYNACK_PUT_LITERAL (p, ", \"" key "\": "), (value))
+#define PUT_WORD_FIELD(p, key, word)  put_word_end (SYNACK_PUT_LITERAL (p, ", \"" key "\": \""), (word))
+#define PUT_STRING_FIELD(p, key, text) put_json_string (SYNACK_PUT_LITERAL (p, ", \"" key "\": "), (text))
 
-  do
-    digits[--n] = (char) ('0' + value % 10);
-  while ((value /= 10) != 0);
-  g_string_append_len (out, digits + n, (gssize) (sizeof digits - n));
-}
-
-static void
-append_int (GString *out, gint64 value)
+static inline char *
+put_word_end (char *p, const char *word)
 {
-  if (value < 0)
-    {
-      g_string_append_c (out, '-');
-      append_uint (out, (guint64) 0 - (guint64) value);
-    }
-  else
-    append_uint (out, (guint64) value);
-}
-
-/* ", \"key\": " and the number. */
-static void
-append_field_uint (GString *out, const char *key, guint64 value)
-{
-  g_string_append (out, ", \"");
-  g_string_append (out, key);
-  g_string_append (out, "\": ");
-  append_uint (out, value);
-}
-
-static void
-append_field_int (GString *out, const char *key, gint64 value)
-{
-  g_string_append (out, ", \"");
-  g_string_append (out, key);
-  g_string_append (out, "\": ");
-  append_int (out, value);
-}
-
-/* ", \"key\": \"word\"" for a word that needs no escaping (a name from
- * synack-names.c). */
-static void
-append_field_word (GString *out, const char *key, const char *word)
-{
-  g_string_append (out, ", \"");
-  g_string_append (out, key);
-  g_string_append (out, "\": \"");
-  g_string_append (out, word);
-  g_string_append_c (out, '"');
+  p = synack_put_str (p, word);
+  *p++ = '"';
+  return p;
 }
 
 /* The 32 flag sets as JSON lists, spelled once by describe. */
-static const char *
+typedef struct {
+  char *list;
+  gsize length;
+} FlagsJson;
+
+static const FlagsJson *
 flags_json (unsigned flags)
 {
-  static char *lists[1u << SYNACK_N_FLAGS];
+  static FlagsJson lists[1u << SYNACK_N_FLAGS];
   static gsize ready;
 
   if (g_once_init_enter (&ready))
@@ -103,11 +89,12 @@ flags_json (unsigned flags)
         {
           g_autofree char *items = synack_describe_flags (f, SYNACK_FLAGS_JSON);
 
-          lists[f] = g_strdup_printf ("[%s]", items);
+          lists[f].list = g_strdup_printf ("[%s]", items);
+          lists[f].length = strlen (lists[f].list);
         }
       g_once_init_leave (&ready, 1);
     }
-  return lists[flags & (G_N_ELEMENTS (lists) - 1)];
+  return &lists[flags & (G_N_ELEMENTS (lists) - 1)];
 }
 
 static void
@@ -143,87 +130,103 @@ append_params_json (GString *out, const SynackParams *p)
     p->keepalive_idle, p->keepalive_interval, p->keepalive_probes);
 }
 
-static void
-append_event_json (GString *out, const SynackEvent *e)
+/* Room for one event's keys, numbers and names, less the one string that
+ * needs escaping (a cause, verdict or loss reason). */
+#define EVENT_ROOM 512
+
+/* The string of the event that needs escaping, or "". */
+static const char *
+event_escaped_text (const SynackEvent *e)
 {
-  g_string_append (out, "{\"t_us\": ");
-  append_int (out, e->t);
-  append_field_word (out, "type", synack_event_type_to_string (e->type));
+  switch (e->type)
+    {
+    case SYNACK_EVENT_STATE:   return synack_cause_to_string (e->cause);
+    case SYNACK_EVENT_DELIVER: return synack_verdict_to_string (e->verdict);
+    case SYNACK_EVENT_LOST:    return synack_loss_reason_to_string (e->loss_reason);
+    default:                   return "";
+    }
+}
+
+static char *
+put_event_json (char *p, const SynackEvent *e)
+{
+  const FlagsJson *flags;
+
+  p = synack_put_int (SYNACK_PUT_LITERAL (p, "{\"t_us\": "), e->t);
+  p = PUT_WORD_FIELD (p, "type", synack_event_type_to_string (e->type));
   /* For "lost" and "duplicate" the host is the sender. */
-  append_field_word (out, "host", synack_host_to_string (e->host));
-  append_field_uint (out, "conn", e->conn);
+  p = PUT_WORD_FIELD (p, "host", synack_host_to_string (e->host));
+  p = PUT_UINT_FIELD (p, "conn", e->conn);
 
   switch (e->type)
     {
     case SYNACK_EVENT_APP:
-      append_field_word (out, "call", synack_call_to_string (e->call));
+      p = PUT_WORD_FIELD (p, "call", synack_call_to_string (e->call));
       if (e->result != SYNACK_RESULT_PENDING)
-        append_field_word (out, "result", synack_result_to_string (e->result));
+        p = PUT_WORD_FIELD (p, "result", synack_result_to_string (e->result));
       if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
-        append_field_uint (out, "bytes", e->bytes);
+        p = PUT_UINT_FIELD (p, "bytes", e->bytes);
       if (e->call == SYNACK_CALL_LISTEN)
-        append_field_uint (out, "port", e->port);
+        p = PUT_UINT_FIELD (p, "port", e->port);
       break;
 
     case SYNACK_EVENT_STATE:
-      append_field_word (out, "from", synack_state_to_string (e->from));
-      append_field_word (out, "to", synack_state_to_string (e->to));
-      g_string_append (out, ", \"cause\": ");
-      append_json_string (out, synack_cause_to_string (e->cause));
+      p = PUT_WORD_FIELD (p, "from", synack_state_to_string (e->from));
+      p = PUT_WORD_FIELD (p, "to", synack_state_to_string (e->to));
+      p = PUT_STRING_FIELD (p, "cause", synack_cause_to_string (e->cause));
       if (e->unproven)
-        g_string_append (out, ", \"unproven\": true");
+        p = SYNACK_PUT_LITERAL (p, ", \"unproven\": true");
       break;
 
     case SYNACK_EVENT_SEND:
-      append_field_uint (out, "seg", e->seg);
-      g_string_append (out, ", \"flags\": ");
-      g_string_append (out, flags_json (e->hdr.flags));
-      append_field_uint (out, "seq", e->hdr.seq);
-      append_field_uint (out, "ack", e->hdr.ack);
-      append_field_uint (out, "len", e->hdr.len);
-      append_field_uint (out, "win", e->hdr.win);
-      append_field_uint (out, "src_port", e->hdr.src_port);
-      append_field_uint (out, "dst_port", e->hdr.dst_port);
-      append_field_uint (out, "rexmit", e->rexmit);
+      p = PUT_UINT_FIELD (p, "seg", e->seg);
+      flags = flags_json (e->hdr.flags);
+      p = synack_put (SYNACK_PUT_LITERAL (p, ", \"flags\": "), flags->list, flags->length);
+      p = PUT_UINT_FIELD (p, "seq", e->hdr.seq);
+      p = PUT_UINT_FIELD (p, "ack", e->hdr.ack);
+      p = PUT_UINT_FIELD (p, "len", e->hdr.len);
+      p = PUT_UINT_FIELD (p, "win", e->hdr.win);
+      p = PUT_UINT_FIELD (p, "src_port", e->hdr.src_port);
+      p = PUT_UINT_FIELD (p, "dst_port", e->hdr.dst_port);
+      p = PUT_UINT_FIELD (p, "rexmit", e->rexmit);
       break;
 
     case SYNACK_EVENT_DELIVER:
-      append_field_uint (out, "seg", e->seg);
-      g_string_append (out, ", \"verdict\": ");
-      append_json_string (out, synack_verdict_to_string (e->verdict));
+      p = PUT_UINT_FIELD (p, "seg", e->seg);
+      p = PUT_STRING_FIELD (p, "verdict", synack_verdict_to_string (e->verdict));
       if (e->duplicate)
-        g_string_append (out, ", \"duplicate\": true");
+        p = SYNACK_PUT_LITERAL (p, ", \"duplicate\": true");
       if (e->verdict == SYNACK_VERDICT_STALE_DATA)
-        append_field_uint (out, "stale_conn", e->stale_conn);
+        p = PUT_UINT_FIELD (p, "stale_conn", e->stale_conn);
       break;
 
     case SYNACK_EVENT_LOST:
-      append_field_uint (out, "seg", e->seg);
-      g_string_append (out, ", \"reason\": ");
-      append_json_string (out, synack_loss_reason_to_string (e->loss_reason));
+      p = PUT_UINT_FIELD (p, "seg", e->seg);
+      p = PUT_STRING_FIELD (p, "reason", synack_loss_reason_to_string (e->loss_reason));
       if (e->duplicate)
-        g_string_append (out, ", \"duplicate\": true");
+        p = SYNACK_PUT_LITERAL (p, ", \"duplicate\": true");
       break;
 
     case SYNACK_EVENT_DUPLICATE:
-      append_field_uint (out, "seg", e->seg);
-      append_field_int (out, "copy_arrives_us", e->copy_arrives);
+      p = PUT_UINT_FIELD (p, "seg", e->seg);
+      p = PUT_INT_FIELD (p, "copy_arrives_us", e->copy_arrives);
       break;
 
     case SYNACK_EVENT_TIMER:
-      append_field_word (out, "timer", synack_timer_to_string (e->timer));
-      append_field_word (out, "action", synack_timer_action_to_string (e->action));
+      p = PUT_WORD_FIELD (p, "timer", synack_timer_to_string (e->timer));
+      p = PUT_WORD_FIELD (p, "action", synack_timer_action_to_string (e->action));
       if (e->action == SYNACK_TIMER_START)
         {
-          append_field_int (out, "expires_us", e->expires);
-          append_field_int (out, "duration_us", e->duration);
+          p = PUT_INT_FIELD (p, "expires_us", e->expires);
+          p = PUT_INT_FIELD (p, "duration_us", e->duration);
         }
       break;
 
     case SYNACK_N_EVENT_TYPES:
       break;
     }
-  g_string_append_c (out, '}');
+  *p++ = '}';
+  return p;
 }
 
 void
@@ -244,12 +247,18 @@ synack_trace_append_json_head (GString *out, const SynackTrace *trace, const Syn
 void
 synack_trace_append_json_conn (GString *out, const SynackConnInfo *c, gboolean first)
 {
-  g_string_append_printf (out, "%s\n    {\"conn\": %u, \"client_port\": %u, \"server_port\": %u"
-                          ", \"client_iss\": %u",
-                          first ? "" : ",", c->conn, c->client_port, c->server_port, c->client_iss);
+  char *p = synack_format_reserve (out, 256);
+
+  if (!first)
+    *p++ = ',';
+  p = synack_put_uint (SYNACK_PUT_LITERAL (p, "\n    {\"conn\": "), c->conn);
+  p = PUT_UINT_FIELD (p, "client_port", c->client_port);
+  p = PUT_UINT_FIELD (p, "server_port", c->server_port);
+  p = PUT_UINT_FIELD (p, "client_iss", c->client_iss);
   if (c->server_iss_known)
-    g_string_append_printf (out, ", \"server_iss\": %u", c->server_iss);
-  g_string_append_c (out, '}');
+    p = PUT_UINT_FIELD (p, "server_iss", c->server_iss);
+  *p++ = '}';
+  synack_format_commit (out, p);
 }
 
 void
@@ -261,8 +270,10 @@ synack_trace_append_json_events_open (GString *out, gboolean any_conns)
 void
 synack_trace_append_json_event (GString *out, const SynackEvent *event, gboolean first)
 {
-  g_string_append (out, first ? "\n    " : ",\n    ");
-  append_event_json (out, event);
+  char *p = synack_format_reserve (out, EVENT_ROOM + json_string_room (event_escaped_text (event)));
+
+  p = first ? SYNACK_PUT_LITERAL (p, "\n    ") : SYNACK_PUT_LITERAL (p, ",\n    ");
+  synack_format_commit (out, put_event_json (p, event));
 }
 
 void
