@@ -300,19 +300,45 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
 
 /* ---- Text --------------------------------------------------------------- */
 
+/* The 32 flag sets the way tcpdump spells them, made once by describe. */
+static const char *
+flags_tcpdump (unsigned flags)
+{
+  static char *spellings[1u << SYNACK_N_FLAGS];
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (unsigned f = 0; f < G_N_ELEMENTS (spellings); f++)
+        spellings[f] = synack_describe_flags (f, SYNACK_FLAGS_TCPDUMP);
+      g_once_init_leave (&ready, 1);
+    }
+  return spellings[flags & (G_N_ELEMENTS (spellings) - 1)];
+}
+
 /* A segment the way tcpdump prints it. */
 static void
 append_segment_text (GString *out, const SynackTrace *trace, SynackHostId from, const SynackHeader *h)
 {
   SynackHostId to = from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT;
-  g_autofree char *flags = synack_describe_flags (h->flags, SYNACK_FLAGS_TCPDUMP);
+  /* Addresses are at most 47 bytes, flags 5: the rest is numbers. */
+  char *p = synack_format_reserve (out, 256);
 
-  g_string_append_printf (out, "%s.%u > %s.%u: Flags [%s]", synack_describe_host_address (trace, from), h->src_port,
-                          synack_describe_host_address (trace, to), h->dst_port, flags);
-  g_string_append_printf (out, ", seq %u", h->seq);
+  p = synack_put_str (p, synack_describe_host_address (trace, from));
+  *p++ = '.';
+  p = synack_put_uint (p, h->src_port);
+  p = SYNACK_PUT_LITERAL (p, " > ");
+  p = synack_put_str (p, synack_describe_host_address (trace, to));
+  *p++ = '.';
+  p = synack_put_uint (p, h->dst_port);
+  p = SYNACK_PUT_LITERAL (p, ": Flags [");
+  p = synack_put_str (p, flags_tcpdump (h->flags));
+  p = synack_put_uint (SYNACK_PUT_LITERAL (p, "], seq "), h->seq);
   if (h->flags & SYNACK_FLAG_ACK)
-    g_string_append_printf (out, ", ack %u", h->ack);
-  g_string_append_printf (out, ", win %u, length %u", h->win, h->len);
+    p = synack_put_uint (SYNACK_PUT_LITERAL (p, ", ack "), h->ack);
+  p = synack_put_uint (SYNACK_PUT_LITERAL (p, ", win "), h->win);
+  p = synack_put_uint (SYNACK_PUT_LITERAL (p, ", length "), h->len);
+  synack_format_commit (out, p);
 }
 
 static const char *
@@ -331,17 +357,19 @@ append_timer_text (GString *out, const SynackEvent *e, const char *host)
     case SYNACK_TIMER_START:
       {
         g_autofree char *length = synack_describe_time (e->duration, SYNACK_TIME_BRIEF);
-        g_autofree char *until = synack_describe_time (e->expires, SYNACK_TIME_SECONDS);
+        char until[SYNACK_SECONDS_BUF_SIZE];
+
+        synack_describe_seconds_into (until, e->expires);
         /* TRANSLATORS: host, connection, timer, its length, the time it expires */
-        g_string_append_printf (out, _("%-6s conn %u  timer %s start (%s, until %s)"),
-                                host, e->conn, timer, length, until);
+        synack_format_append (out, _("%-6s conn %u  timer %s start (%s, until %s)"),
+                               host, e->conn, timer, length, until);
       }
       break;
     case SYNACK_TIMER_STOP:
-      g_string_append_printf (out, _("%-6s conn %u  timer %s stop"), host, e->conn, timer);
+      synack_format_append (out, _("%-6s conn %u  timer %s stop"), host, e->conn, timer);
       break;
     case SYNACK_TIMER_EXPIRE:
-      g_string_append_printf (out, _("%-6s conn %u  timer %s expire"), host, e->conn, timer);
+      synack_format_append (out, _("%-6s conn %u  timer %s expire"), host, e->conn, timer);
       break;
     }
 }
@@ -368,48 +396,54 @@ synack_trace_append_text_event (GString *out, const SynackTrace *trace, const Sy
   gboolean segment = e->type == SYNACK_EVENT_SEND || e->type == SYNACK_EVENT_DELIVER ||
                      e->type == SYNACK_EVENT_LOST || e->type == SYNACK_EVENT_DUPLICATE;
   const char *copy = segment && e->duplicate ? _(" (network duplicate)") : "";
-  g_autofree char *at = synack_describe_time (e->t, SYNACK_TIME_SECONDS);
+  char at[SYNACK_SECONDS_BUF_SIZE];
+  gsize at_length = synack_describe_seconds_into (at, e->t);
+  char *p = synack_format_reserve (out, 16 + at_length);
 
-  g_string_append_printf (out, "%11s  ", at);
+  /* "%11s  " */
+  for (gsize n = at_length; n < 11; n++)
+    *p++ = ' ';
+  p = synack_put (p, at, at_length);
+  synack_format_commit (out, SYNACK_PUT_LITERAL (p, "  "));
   switch (e->type)
     {
     case SYNACK_EVENT_APP:
-      g_string_append_printf (out, _("%-6s conn %u  %s()"), host, e->conn, synack_call_to_string (e->call));
+      synack_format_append (out, _("%-6s conn %u  %s()"), host, e->conn, synack_call_to_string (e->call));
       if (e->call == SYNACK_CALL_SEND || (e->call == SYNACK_CALL_RECV && e->bytes))
-        g_string_append_printf (out, _(" %llu bytes"), (unsigned long long) e->bytes);
+        synack_format_append (out, _(" %llu bytes"), (unsigned long long) e->bytes);
       if (e->result != SYNACK_RESULT_PENDING)
-        g_string_append_printf (out, " = %s", e->result == SYNACK_RESULT_OK ? C_("result", "ok")
-                                              : synack_result_to_string (e->result));
+        synack_format_append (out, " = %s", e->result == SYNACK_RESULT_OK ? C_("result", "ok")
+                                             : synack_result_to_string (e->result));
       break;
     case SYNACK_EVENT_STATE:
-      g_string_append_printf (out, _("%-6s conn %u  %s -> %s (%s)"), host, e->conn,
-                              synack_state_to_string (e->from), synack_state_to_string (e->to),
-                              _(synack_cause_to_string (e->cause)));
+      synack_format_append (out, _("%-6s conn %u  %s -> %s (%s)"), host, e->conn,
+                             synack_state_to_string (e->from), synack_state_to_string (e->to),
+                             _(synack_cause_to_string (e->cause)));
       if (e->unproven)
         g_string_append (out, _(" [not proven by the capture]"));
       break;
     case SYNACK_EVENT_SEND:
-      g_string_append_printf (out, "#%-4u IP ", e->seg);
+      synack_format_append (out, "#%-4u IP ", e->seg);
       append_segment_text (out, trace, e->host, &e->hdr);
       if (e->rexmit)
-        g_string_append_printf (out, _(" (retransmission %u)"), e->rexmit);
+        synack_format_append (out, _(" (retransmission %u)"), e->rexmit);
       break;
     case SYNACK_EVENT_DELIVER:
       /* TRANSLATORS: segment number, host, " (network duplicate)" or nothing, verdict */
-      g_string_append_printf (out, _("#%-4u arrives at %s%s: %s"), e->seg, host, copy,
-                              _(synack_verdict_to_string (e->verdict)));
+      synack_format_append (out, _("#%-4u arrives at %s%s: %s"), e->seg, host, copy,
+                             _(synack_verdict_to_string (e->verdict)));
       if (e->verdict == SYNACK_VERDICT_STALE_DATA)
-        g_string_append_printf (out, _(" (bytes of connection %u)"), e->stale_conn);
+        synack_format_append (out, _(" (bytes of connection %u)"), e->stale_conn);
       break;
     case SYNACK_EVENT_LOST:
-      g_string_append_printf (out, _("#%-4u LOST (%s)%s"), e->seg,
-                              _(synack_loss_reason_to_string (e->loss_reason)), copy);
+      synack_format_append (out, _("#%-4u LOST (%s)%s"), e->seg,
+                             _(synack_loss_reason_to_string (e->loss_reason)), copy);
       break;
     case SYNACK_EVENT_DUPLICATE:
       {
         g_autofree char *arrives = synack_describe_time (e->copy_arrives, SYNACK_TIME_SECONDS);
-        g_string_append_printf (out, _("#%-4u duplicated by the network, copy arrives at %s"),
-                                e->seg, arrives);
+        synack_format_append (out, _("#%-4u duplicated by the network, copy arrives at %s"),
+                               e->seg, arrives);
       }
       break;
     case SYNACK_EVENT_TIMER:
