@@ -132,6 +132,28 @@ pending_free (SynackEngine *engine, void *pending)
   free (pending);
 }
 
+/* Reaction walks are recycled: a churn run makes several per connection. */
+static SynackPendingReactions *
+walk_new (SynackEngine *engine)
+{
+  SynackPendingReactions *walk = engine->free_walks;
+
+  if (walk == NULL)
+    return pending_alloc (engine, sizeof *walk);
+  engine->free_walks = *(SynackPendingReactions **) walk;
+  if (++engine->pending_calls > engine->stats.peak_pending_calls)
+    engine->stats.peak_pending_calls = engine->pending_calls;
+  return walk;
+}
+
+static void
+walk_free (SynackEngine *engine, SynackPendingReactions *walk)
+{
+  engine->pending_calls--;
+  *(SynackPendingReactions **) walk = engine->free_walks;
+  engine->free_walks = walk;
+}
+
 static SynackPendingCall *
 pending_call_new (SynackEngine *engine, const SynackAction *action, uint32_t conn)
 {
@@ -336,7 +358,7 @@ reaction_due (SynackSchedEntry *entry, void *context)
 
   perform (engine, engine->reactions[walk->next++], walk->conn);
   if (!schedule_next_reaction (engine, walk))
-    pending_free (engine, walk);
+    walk_free (engine, walk);
 }
 
 void
@@ -354,14 +376,14 @@ synack_engine_notify (SynackEngine *engine, SynackSocket *sock, SynackWhen what,
     found.next++;
   if (found.next == engine->n_reactions)
     return;
-  walk = pending_alloc (engine, sizeof *walk);
+  walk = walk_new (engine);
   if (walk == NULL)
     return;
   *walk = found;
   synack_sched_entry_init (&walk->entry, reaction_due);
   walk->first_place = synack_scheduler_reserve_places (&engine->sched, engine->script->n_actions);
   if (!schedule_next_reaction (engine, walk))
-    pending_free (engine, walk);
+    walk_free (engine, walk);
 }
 
 /* ---- The run ----------------------------------------------------------- */
@@ -450,6 +472,13 @@ engine_clear (SynackEngine *engine)
 
       engine->free_sockets = sock->next_by_tuple;
       free (sock);
+    }
+  while (engine->free_walks)
+    {
+      SynackPendingReactions *walk = engine->free_walks;
+
+      engine->free_walks = *(SynackPendingReactions **) walk;
+      free (walk);
     }
   synack_network_free_pool (engine);
   free (engine->fault_hits);

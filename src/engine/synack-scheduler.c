@@ -13,8 +13,8 @@
 
 #include "synack-scheduler.h"
 
-#define BUCKET_SHIFT  12                     /* 4.096 ms */
-#define WHEEL_BUCKETS ((int64_t) 1 << 14)    /* 67 s: TIME_WAIT's 60 s fits */
+#define BUCKET_SHIFT  10                     /* 1.024 ms */
+#define WHEEL_BUCKETS ((int64_t) 1 << 16)    /* 67 s: TIME_WAIT's 60 s fits */
 #define WHEEL_MASK    (WHEEL_BUCKETS - 1)
 #define WORD_BITS     64
 

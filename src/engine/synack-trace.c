@@ -108,15 +108,6 @@ grow_conn_slots (SynackTrace *trace)
   return true;
 }
 
-size_t
-synack_trace_memory (const SynackTrace *trace)
-{
-  /* What is used, not what is allocated, so the limit does not depend on
-   * how the arrays grow; a record also has its two index slots. */
-  return trace->n_events * sizeof *trace->events +
-         trace->n_conns * (sizeof *trace->conns + 2 * sizeof *trace->conn_slots);
-}
-
 const SynackConnInfo *
 synack_trace_find_conn (const SynackTrace *trace, uint32_t conn)
 {

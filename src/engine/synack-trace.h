@@ -170,8 +170,16 @@ bool synack_trace_append (SynackTrace *trace, const SynackEvent *event);
  * there is none yet; NULL if memory ran out or records are not kept. */
 SynackConnInfo *synack_trace_conn (SynackTrace *trace, uint32_t conn);
 /* Bytes of what the trace keeps: its events (none with a sink) and a
- * record per connection. The engine holds a run to memory-limit with it. */
-size_t synack_trace_memory (const SynackTrace *trace);
+ * record per connection. The engine holds a run to memory-limit with it,
+ * after every event, hence inline. What is used, not what is allocated,
+ * so the limit does not depend on how the arrays grow; a record also has
+ * its two index slots. */
+static inline size_t
+synack_trace_memory (const SynackTrace *trace)
+{
+  return trace->n_events * sizeof *trace->events +
+         trace->n_conns * (sizeof *trace->conns + 2 * sizeof *trace->conn_slots);
+}
 
 /* The record of connection `conn`, or NULL if it has none. */
 const SynackConnInfo *synack_trace_find_conn (const SynackTrace *trace, uint32_t conn);
