@@ -56,46 +56,9 @@ append_json_string (GString *out, const char *text)
   synack_format_commit (out, put_json_string (p, text));
 }
 
-/* ", \"key\": " and the value; keys are literals. A word needs no escaping
- * (a name from synack-names.c). */
+/* ", \"key\": " and the number; keys are literals. */
 #define PUT_UINT_FIELD(p, key, value) synack_put_uint (SYNACK_PUT_LITERAL (p, ", \"" key "\": "), (value))
 #define PUT_INT_FIELD(p, key, value)  synack_put_int (SYNACK_PUT_LITERAL (p, ", \"" key "\": "), (value))
-#define PUT_WORD_FIELD(p, key, word)  put_word_end (SYNACK_PUT_LITERAL (p, ", \"" key "\": \""), (word))
-#define PUT_STRING_FIELD(p, key, text) put_json_string (SYNACK_PUT_LITERAL (p, ", \"" key "\": "), (text))
-
-static inline char *
-put_word_end (char *p, const char *word)
-{
-  p = synack_put_str (p, word);
-  *p++ = '"';
-  return p;
-}
-
-/* The 32 flag sets as JSON lists, spelled once by describe. */
-typedef struct {
-  char *list;
-  gsize length;
-} FlagsJson;
-
-static const FlagsJson *
-flags_json (unsigned flags)
-{
-  static FlagsJson lists[1u << SYNACK_N_FLAGS];
-  static gsize ready;
-
-  if (g_once_init_enter (&ready))
-    {
-      for (unsigned f = 0; f < G_N_ELEMENTS (lists); f++)
-        {
-          g_autofree char *items = synack_describe_flags (f, SYNACK_FLAGS_JSON);
-
-          lists[f].list = g_strdup_printf ("[%s]", items);
-          lists[f].length = strlen (lists[f].list);
-        }
-      g_once_init_leave (&ready, 1);
-    }
-  return &lists[flags & (G_N_ELEMENTS (lists) - 1)];
-}
 
 static void
 append_params_json (GString *out, const SynackParams *p)
@@ -130,40 +93,130 @@ append_params_json (GString *out, const SynackParams *p)
     p->keepalive_idle, p->keepalive_interval, p->keepalive_probes);
 }
 
-/* Room for one event's keys, numbers and names, less the one string that
- * needs escaping (a cause, verdict or loss reason). */
+/* Room for one event's keys and numbers, besides its pieces (below). */
 #define EVENT_ROOM 512
+/* An event has at most this many pieces. */
+#define EVENT_PIECES 3
 
-/* The string of the event that needs escaping, or "". */
-static const char *
-event_escaped_text (const SynackEvent *e)
+/* The parts of an event that are the same for many events, each written
+ * out once as JSON: the keys with the names that follow them, the strings
+ * already escaped. An event is then a few copies and its numbers. */
+typedef struct {
+  char  *text;
+  gsize  length;
+} Piece;
+
+/* One slot more than there are values of each: the "?" that the names
+ * give to a value out of range (see PIECE). */
+#define TIMER_ACTIONS 3
+typedef struct {
+  Piece head[SYNACK_N_EVENT_TYPES + 1][SYNACK_N_HOSTS + 1];  /* , "type": "…", "host": "…", "conn": */
+  Piece call[SYNACK_N_CALLS + 1];                           /* , "call": "…" */
+  Piece result[SYNACK_N_RESULTS + 1];                       /* , "result": "…" */
+  Piece states[SYNACK_N_STATES + 1][SYNACK_N_STATES + 1];   /* , "from": "…", "to": "…", "cause": */
+  Piece cause[SYNACK_N_CAUSES + 1];                         /* "…" */
+  Piece verdict[SYNACK_N_VERDICTS + 1];                     /* , "verdict": "…" */
+  Piece reason[SYNACK_N_LOSS_REASONS + 1];                  /* , "reason": "…" */
+  Piece timer[SYNACK_N_TIMERS + 1][TIMER_ACTIONS + 1];      /* , "timer": "…", "action": "…" */
+  Piece flags[1u << SYNACK_N_FLAGS];                        /* , "flags": […] */
+} JsonPieces;
+
+/* The length of the longest piece, known once they are made. */
+static gsize longest_piece;
+
+static Piece
+piece_take (char *text)
 {
-  switch (e->type)
-    {
-    case SYNACK_EVENT_STATE:   return synack_cause_to_string (e->cause);
-    case SYNACK_EVENT_DELIVER: return synack_verdict_to_string (e->verdict);
-    case SYNACK_EVENT_LOST:    return synack_loss_reason_to_string (e->loss_reason);
-    default:                   return "";
-    }
+  return (Piece) { text, strlen (text) };
 }
 
 static char *
-put_event_json (char *p, const SynackEvent *e)
+json_string (const char *text)
 {
-  const FlagsJson *flags;
+  char *quoted = g_malloc (json_string_room (text) + 1);
 
+  *put_json_string (quoted, text) = '\0';
+  return quoted;
+}
+
+static Piece
+piece_with_string (const char *key, const char *text)
+{
+  g_autofree char *quoted = json_string (text);
+
+  return piece_take (g_strdup_printf (", \"%s\": %s", key, quoted));
+}
+
+static const JsonPieces *
+json_pieces (void)
+{
+  static JsonPieces pieces;
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (int t = 0; t <= SYNACK_N_EVENT_TYPES; t++)
+        for (int h = 0; h <= SYNACK_N_HOSTS; h++)
+          pieces.head[t][h] = piece_take (g_strdup_printf (", \"type\": \"%s\", \"host\": \"%s\", \"conn\": ",
+                                                           synack_event_type_to_string ((SynackEventType) t),
+                                                           synack_host_to_string ((SynackHostId) h)));
+      for (int c = 0; c <= SYNACK_N_CALLS; c++)
+        pieces.call[c] = piece_take (g_strdup_printf (", \"call\": \"%s\"", synack_call_to_string ((SynackCall) c)));
+      for (int r = 0; r <= SYNACK_N_RESULTS; r++)
+        pieces.result[r] = piece_take (g_strdup_printf (", \"result\": \"%s\"",
+                                                        synack_result_to_string ((SynackResult) r)));
+      for (int from = 0; from <= SYNACK_N_STATES; from++)
+        for (int to = 0; to <= SYNACK_N_STATES; to++)
+          pieces.states[from][to] = piece_take (g_strdup_printf (", \"from\": \"%s\", \"to\": \"%s\", \"cause\": ",
+                                                                 synack_state_to_string ((SynackState) from),
+                                                                 synack_state_to_string ((SynackState) to)));
+      for (int c = 0; c <= SYNACK_N_CAUSES; c++)
+        pieces.cause[c] = piece_take (json_string (synack_cause_to_string ((SynackCause) c)));
+      for (int v = 0; v <= SYNACK_N_VERDICTS; v++)
+        pieces.verdict[v] = piece_with_string ("verdict", synack_verdict_to_string ((SynackVerdict) v));
+      for (int r = 0; r <= SYNACK_N_LOSS_REASONS; r++)
+        pieces.reason[r] = piece_with_string ("reason", synack_loss_reason_to_string ((SynackLossReason) r));
+      for (int k = 0; k <= SYNACK_N_TIMERS; k++)
+        for (int a = 0; a <= TIMER_ACTIONS; a++)
+          pieces.timer[k][a] = piece_take (g_strdup_printf (", \"timer\": \"%s\", \"action\": \"%s\"",
+                                                            synack_timer_to_string ((SynackTimerKind) k),
+                                                            synack_timer_action_to_string ((SynackTimerAction) a)));
+      for (unsigned f = 0; f < G_N_ELEMENTS (pieces.flags); f++)
+        {
+          g_autofree char *items = synack_describe_flags (f, SYNACK_FLAGS_JSON);
+
+          pieces.flags[f] = piece_take (g_strdup_printf (", \"flags\": [%s]", items));
+        }
+      for (gsize i = 0; i < sizeof pieces / sizeof (Piece); i++)
+        longest_piece = MAX (longest_piece, ((const Piece *) &pieces)[i].length);
+      g_once_init_leave (&ready, 1);
+    }
+  return &pieces;
+}
+
+/* The piece of `table` for `value`, or its last for a value out of range. */
+#define PIECE(table, value) \
+  (&(table)[MIN ((guint) (value), G_N_ELEMENTS (table) - 1)])
+
+static inline char *
+put_piece (char *p, const Piece *piece)
+{
+  return synack_put (p, piece->text, piece->length);
+}
+
+static char *
+put_event_json (char *p, const JsonPieces *pieces, const SynackEvent *e)
+{
   p = synack_put_int (SYNACK_PUT_LITERAL (p, "{\"t_us\": "), e->t);
-  p = PUT_WORD_FIELD (p, "type", synack_event_type_to_string (e->type));
   /* For "lost" and "duplicate" the host is the sender. */
-  p = PUT_WORD_FIELD (p, "host", synack_host_to_string (e->host));
-  p = PUT_UINT_FIELD (p, "conn", e->conn);
+  p = synack_put_uint (put_piece (p, PIECE (PIECE (pieces->head, e->type)[0], e->host)), e->conn);
 
   switch (e->type)
     {
     case SYNACK_EVENT_APP:
-      p = PUT_WORD_FIELD (p, "call", synack_call_to_string (e->call));
+      p = put_piece (p, PIECE (pieces->call, e->call));
       if (e->result != SYNACK_RESULT_PENDING)
-        p = PUT_WORD_FIELD (p, "result", synack_result_to_string (e->result));
+        p = put_piece (p, PIECE (pieces->result, e->result));
       if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
         p = PUT_UINT_FIELD (p, "bytes", e->bytes);
       if (e->call == SYNACK_CALL_LISTEN)
@@ -171,17 +224,14 @@ put_event_json (char *p, const SynackEvent *e)
       break;
 
     case SYNACK_EVENT_STATE:
-      p = PUT_WORD_FIELD (p, "from", synack_state_to_string (e->from));
-      p = PUT_WORD_FIELD (p, "to", synack_state_to_string (e->to));
-      p = PUT_STRING_FIELD (p, "cause", synack_cause_to_string (e->cause));
+      p = put_piece (put_piece (p, PIECE (PIECE (pieces->states, e->from)[0], e->to)), PIECE (pieces->cause, e->cause));
       if (e->unproven)
         p = SYNACK_PUT_LITERAL (p, ", \"unproven\": true");
       break;
 
     case SYNACK_EVENT_SEND:
       p = PUT_UINT_FIELD (p, "seg", e->seg);
-      flags = flags_json (e->hdr.flags);
-      p = synack_put (SYNACK_PUT_LITERAL (p, ", \"flags\": "), flags->list, flags->length);
+      p = put_piece (p, &pieces->flags[e->hdr.flags & (G_N_ELEMENTS (pieces->flags) - 1)]);
       p = PUT_UINT_FIELD (p, "seq", e->hdr.seq);
       p = PUT_UINT_FIELD (p, "ack", e->hdr.ack);
       p = PUT_UINT_FIELD (p, "len", e->hdr.len);
@@ -192,8 +242,7 @@ put_event_json (char *p, const SynackEvent *e)
       break;
 
     case SYNACK_EVENT_DELIVER:
-      p = PUT_UINT_FIELD (p, "seg", e->seg);
-      p = PUT_STRING_FIELD (p, "verdict", synack_verdict_to_string (e->verdict));
+      p = put_piece (PUT_UINT_FIELD (p, "seg", e->seg), PIECE (pieces->verdict, e->verdict));
       if (e->duplicate)
         p = SYNACK_PUT_LITERAL (p, ", \"duplicate\": true");
       if (e->verdict == SYNACK_VERDICT_STALE_DATA)
@@ -201,8 +250,7 @@ put_event_json (char *p, const SynackEvent *e)
       break;
 
     case SYNACK_EVENT_LOST:
-      p = PUT_UINT_FIELD (p, "seg", e->seg);
-      p = PUT_STRING_FIELD (p, "reason", synack_loss_reason_to_string (e->loss_reason));
+      p = put_piece (PUT_UINT_FIELD (p, "seg", e->seg), PIECE (pieces->reason, e->loss_reason));
       if (e->duplicate)
         p = SYNACK_PUT_LITERAL (p, ", \"duplicate\": true");
       break;
@@ -213,8 +261,7 @@ put_event_json (char *p, const SynackEvent *e)
       break;
 
     case SYNACK_EVENT_TIMER:
-      p = PUT_WORD_FIELD (p, "timer", synack_timer_to_string (e->timer));
-      p = PUT_WORD_FIELD (p, "action", synack_timer_action_to_string (e->action));
+      p = put_piece (p, PIECE (PIECE (pieces->timer, e->timer)[0], e->action));
       if (e->action == SYNACK_TIMER_START)
         {
           p = PUT_INT_FIELD (p, "expires_us", e->expires);
@@ -270,10 +317,11 @@ synack_trace_append_json_events_open (GString *out, gboolean any_conns)
 void
 synack_trace_append_json_event (GString *out, const SynackEvent *event, gboolean first)
 {
-  char *p = synack_format_reserve (out, EVENT_ROOM + json_string_room (event_escaped_text (event)));
+  const JsonPieces *pieces = json_pieces ();
+  char *p = synack_format_reserve (out, EVENT_ROOM + EVENT_PIECES * longest_piece);
 
   p = first ? SYNACK_PUT_LITERAL (p, "\n    ") : SYNACK_PUT_LITERAL (p, ",\n    ");
-  synack_format_commit (out, put_event_json (p, event));
+  synack_format_commit (out, put_event_json (p, pieces, event));
 }
 
 void
