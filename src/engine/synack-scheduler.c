@@ -291,14 +291,19 @@ refill (SynackScheduler *sched)
 
       sched->buckets[b] = NULL;
       sched->occupied[b / WORD_BITS] &= ~(UINT64_C (1) << (b % WORD_BITS));
+      /* From the oldest: entries mostly come in the order they were queued
+       * (a segment's arrival, a timer's expiry), so each then stays where
+       * it is pushed instead of sifting up past the others. */
+      while (entry && entry->next)
+        entry = entry->next;
       while (entry)
         {
-          SynackSchedEntry *following = entry->next;
+          SynackSchedEntry *newer = entry->prev;
 
           entry->place = SYNACK_SCHED_NEAR;
           if (!heap_push (&sched->near, entry))
             goto out_of_memory;
-          entry = following;
+          entry = newer;
         }
     }
 
