@@ -7,29 +7,6 @@
 
 #define LINE_ROOM 1024
 
-/* Whether every conversion in `format` is one format_into() knows. */
-static gboolean
-simple_format (const char *format)
-{
-  for (const char *p = format; *p; p++)
-    {
-      if (*p != '%')
-        continue;
-      p++;
-      if (*p == '%')
-        continue;
-      if (*p == '-')
-        p++;
-      while (g_ascii_isdigit (*p))
-        p++;
-      if (p[0] == 'l' && p[1] == 'l')
-        p += 2;
-      if (*p != 's' && *p != 'u' && *p != 'd')
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Spaces that widen n bytes to width; NULL if they do not fit. */
 static char *
 pad (char *p, char *end, gsize width, gsize n)
@@ -42,33 +19,43 @@ pad (char *p, char *end, gsize width, gsize n)
   return p + (width - n);
 }
 
-/* Writes into [p, end); NULL if it does not fit. */
+/* Writes into [p, end); NULL if it does not fit or a conversion is not
+ * one of those it knows (the caller then starts again with GLib's). */
 static char *
 format_into (char *p, char *end, const char *format, va_list args)
 {
-  for (const char *f = format; *f; f++)
+  const char *f = format;
+
+  for (;;)
     {
+      const char *percent = strchr (f, '%');
+      gsize literal = percent ? (gsize) (percent - f) : strlen (f);
       char number[24];
       const char *text;
       gsize n, width = 0;
       gboolean left = FALSE, wide = FALSE;
 
-      if (*f != '%' || f[1] == '%')
+      if ((gsize) (end - p) < literal)
+        return NULL;
+      p = synack_put (p, f, literal);
+      if (percent == NULL)
+        return p;
+      f = percent + 1;
+      if (*f == '%')
         {
           if (p == end)
             return NULL;
-          *p++ = *f;
-          f += *f == '%';
+          *p++ = '%';
+          f++;
           continue;
         }
-      f++;
       if (*f == '-')
         left = TRUE, f++;
       while (g_ascii_isdigit (*f))
         width = width * 10 + (gsize) (*f++ - '0');
       if (f[0] == 'l' && f[1] == 'l')
         wide = TRUE, f += 2;
-      switch (*f)
+      switch (*f++)
         {
         case 's':
           text = va_arg (args, const char *);
@@ -79,10 +66,12 @@ format_into (char *p, char *end, const char *format, va_list args)
           n = (gsize) (synack_put_uint (number, wide ? va_arg (args, unsigned long long)
                                                      : va_arg (args, unsigned)) - number);
           break;
-        default: /* 'd' */
+        case 'd':
           text = number;
           n = (gsize) (synack_put_int (number, wide ? va_arg (args, long long) : va_arg (args, int)) - number);
           break;
+        default:
+          return NULL;
         }
       if (!left && (p = pad (p, end, width, n)) == NULL)
         return NULL;
@@ -92,30 +81,25 @@ format_into (char *p, char *end, const char *format, va_list args)
       if (left && (p = pad (p, end, width, n)) == NULL)
         return NULL;
     }
-  return p;
 }
 
 void
 synack_format_append (GString *out, const char *format, ...)
 {
-  va_list args;
-  char *start, *end = NULL;
+  va_list args, copy;
+  char *start, *end;
 
   va_start (args, format);
-  if (simple_format (format))
+  start = synack_format_reserve (out, LINE_ROOM);
+  va_copy (copy, args);
+  end = format_into (start, start + LINE_ROOM - 1, format, copy);
+  va_end (copy);
+  if (end != NULL)
+    synack_format_commit (out, end);
+  else
     {
-      va_list copy;
-
-      start = synack_format_reserve (out, LINE_ROOM);
-      va_copy (copy, args);
-      end = format_into (start, start + LINE_ROOM - 1, format, copy);
-      va_end (copy);
-      if (end != NULL)
-        synack_format_commit (out, end);
-      else
-        synack_format_commit (out, start);
+      synack_format_commit (out, start);
+      g_string_append_vprintf (out, format, args);
     }
-  if (end == NULL)
-    g_string_append_vprintf (out, format, args);
   va_end (args);
 }
