@@ -204,10 +204,13 @@ synack_scheduler_clear (SynackScheduler *sched)
 {
   heap_forget (&sched->near);
   heap_forget (&sched->far);
+  /* Only the buckets whose bit is set hold anything. */
   if (sched->buckets)
-    for (int64_t b = 0; b < WHEEL_BUCKETS; b++)
-      for (SynackSchedEntry *entry = sched->buckets[b]; entry; entry = entry->next)
-        entry->place = SYNACK_SCHED_IDLE;
+    for (size_t w = 0; w < (size_t) WHEEL_BUCKETS / WORD_BITS; w++)
+      for (uint64_t bits = sched->occupied[w]; bits != 0; bits &= bits - 1)
+        for (SynackSchedEntry *entry = sched->buckets[w * WORD_BITS + (size_t) __builtin_ctzll (bits)]; entry;
+             entry = entry->next)
+          entry->place = SYNACK_SCHED_IDLE;
   free (sched->buckets);
   free (sched->occupied);
   synack_scheduler_init (sched);
