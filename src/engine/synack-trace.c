@@ -46,20 +46,8 @@ grow (void **array, size_t *capacity, size_t needed, size_t element_size)
 }
 
 bool
-synack_trace_append (SynackTrace *trace, const SynackEvent *event)
+synack_trace_keep (SynackTrace *trace, const SynackEvent *event)
 {
-  trace->emitted++;
-  if (event->t > trace->end_time)
-    trace->end_time = event->t;
-  if (event->type == SYNACK_EVENT_SEND && event->seg > trace->n_segments)
-    trace->n_segments = event->seg;
-
-  if (trace->sink)
-    {
-      trace->sink (event, trace->sink_data);
-      return true;
-    }
-
   if (!grow ((void **) &trace->events, &trace->capacity, trace->n_events + 1, sizeof *event))
     return false;
   trace->events[trace->n_events++] = *event;
