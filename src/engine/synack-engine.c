@@ -110,6 +110,13 @@ static void reaction_due (SynackSchedEntry *entry, void *context);
 
 /* Application calls and reaction walks are counted while queued: the peak
  * shows whether memory follows the connections or the script's size. */
+static void
+count_pending (SynackEngine *engine)
+{
+  if (++engine->pending_calls > engine->stats.peak_pending_calls)
+    engine->stats.peak_pending_calls = engine->pending_calls;
+}
+
 static void *
 pending_alloc (SynackEngine *engine, size_t size)
 {
@@ -120,8 +127,7 @@ pending_alloc (SynackEngine *engine, size_t size)
       synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
       return NULL;
     }
-  if (++engine->pending_calls > engine->stats.peak_pending_calls)
-    engine->stats.peak_pending_calls = engine->pending_calls;
+  count_pending (engine);
   return pending;
 }
 
@@ -141,8 +147,7 @@ walk_new (SynackEngine *engine)
   if (walk == NULL)
     return pending_alloc (engine, sizeof *walk);
   engine->free_walks = *(SynackPendingReactions **) walk;
-  if (++engine->pending_calls > engine->stats.peak_pending_calls)
-    engine->stats.peak_pending_calls = engine->pending_calls;
+  count_pending (engine);
   return walk;
 }
 
