@@ -1,6 +1,7 @@
-/* bench-engine.c: the engine's speed and memory on a churn workload (or any
- * scenario file), alone, with the census, and through `synack-cli run` and
- * `synack-cli census`. Prints figures; it asserts nothing. */
+/* bench-engine.c: the engine's speed and memory on a churn workload, on
+ * many reactions over many connections (or on any scenario file), alone,
+ * with the census, and through `synack-cli run` and `synack-cli census`.
+ * Prints figures; it asserts nothing. */
 #include "synack-config.h"
 
 #include <errno.h>
@@ -32,6 +33,20 @@
   "when server received %" G_GUINT64_FORMAT ": server send %" G_GUINT64_FORMAT "\n" \
   "when client received %" G_GUINT64_FORMAT ": client close\n" \
   "when server eof: server close\n"
+
+/* Many reactions on many connections, each due long after every connection
+ * has opened: the calls queued at once should follow the connections, not
+ * reactions times connections. */
+static char *
+reactions_text (guint64 connections, guint64 reactions)
+{
+  GString *text = g_string_new ("time-limit = 60s\nat 0 server listen 80\n");
+
+  g_string_append_printf (text, "at 0 client connect 80 repeat %" G_GUINT64_FORMAT " every 1ms\n", connections - 1);
+  for (guint64 i = 0; i < reactions; i++)
+    g_string_append_printf (text, "when client established +%" G_GUINT64_FORMAT "s: client send 1\n", 100 + i);
+  return g_string_free (text, FALSE);
+}
 
 typedef struct {
   guint64 events;
@@ -210,7 +225,7 @@ print_cost (const char *what, const Cost *cost, guint64 connections, guint64 eve
 int
 main (int argc, char **argv)
 {
-  guint64 connections = 100000, payload = 1024;
+  guint64 connections = 100000, payload = 1024, reactions = 0;
   g_autofree char *spacing = g_strdup ("1ms");
   g_autofree char *delay = g_strdup ("50ms");
   g_autofree char *msl = g_strdup ("5s");
@@ -230,6 +245,8 @@ main (int argc, char **argv)
     { "cli", 0, 0, G_OPTION_ARG_FILENAME, &cli, "The synack-cli to measure (the one built with this)", "PATH" },
     { "cli-set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, "Pass --set KEY=VALUE to synack-cli (repeatable)", "KEY=VALUE" },
     { "cli-formats", 0, 0, G_OPTION_ARG_STRING, &formats, "Which outputs of synack-cli to measure (text,json,census)", "LIST" },
+    { "reactions", 0, 0, G_OPTION_ARG_INT64, &reactions,
+      "Instead of churn: R reactions on each of the N connections (-n), none due before the end", "R" },
     { "no-cli", 0, 0, G_OPTION_ARG_NONE, &no_cli, "Measure the bare engine only", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "[SCENARIO]" },
     { NULL }
@@ -251,7 +268,8 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context,
     "Without SCENARIO, the churn workload: N connections SPACING apart, PAYLOAD\n"
-    "bytes each way, the client closes first. See bench/README.md.\n");
+    "bytes each way, the client closes first; with --reactions, N connections\n"
+    "and R reactions waiting on each. See bench/README.md.\n");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     die (error->message);
   if (files != NULL && files[0] != NULL)
@@ -268,9 +286,12 @@ main (int argc, char **argv)
 
       if (connections < 1)
         die ("--connections must be at least 1");
-      text = g_strdup_printf (CHURN, MAX (connections * 100, 1000000), delay, loss, msl, connections - 1, spacing,
-                              payload, payload, payload, payload);
-      scenario = synack_scenario_parse (text, "churn", &error);
+      if (reactions > 0)
+        text = reactions_text (connections, reactions);
+      else
+        text = g_strdup_printf (CHURN, MAX (connections * 100, 1000000), delay, loss, msl, connections - 1, spacing,
+                                payload, payload, payload, payload);
+      scenario = synack_scenario_parse (text, reactions > 0 ? "reactions" : "churn", &error);
       /* The CLI reads the same workload from a file. */
       fd = g_file_open_tmp ("bench-engine-XXXXXX.synack", &path, &error);
       if (fd < 0 || !g_file_set_contents (path, text, -1, &error))
@@ -284,9 +305,9 @@ main (int argc, char **argv)
   made = MAX (counts.connects, 1);
   printf ("%s: %" G_GUINT64_FORMAT " connections over %.0f simulated seconds, %" G_GUINT64_FORMAT " trace events "
           "(%" G_GUINT64_FORMAT " segments), %" G_GUINT64_FORMAT " scheduler entries, "
-          "%zu sockets alive at most\n",
-          files && files[0] ? path : "churn", made, stats.end_time / 1e6,
-          counts.events, counts.segments, stats.scheduled, stats.peak_sockets);
+          "%zu sockets alive at most, %zu calls and reaction walks queued at most\n",
+          files && files[0] ? path : reactions > 0 ? "reactions" : "churn", made, stats.end_time / 1e6,
+          counts.events, counts.segments, stats.scheduled, stats.peak_sockets, stats.peak_pending_calls);
   print_cost ("bare engine", &bare, made, counts.events, NULL);
   census_cost = run_census (scenario, &census);
   print_cost ("engine + census", &census_cost, made, counts.events, &bare);

@@ -12,10 +12,6 @@
 #define ENDLESS_KEEPALIVE \
   "time-limit = 8760h\nkeepalive = on\nkeepalive-idle = 1s\nkeepalive-interval = 1s\n" BASE
 
-/* The wall-clock budget of one huge run; far above what it needs even under
- * AddressSanitizer, far below the minutes a quadratic engine took. */
-#define HUGE_RUN_BUDGET_US G_USEC_PER_SEC * 60
-
 static SynackScenario *
 parse (const char *text)
 {
@@ -194,24 +190,21 @@ test_connections_refused (void)
   g_assert_nonnull (strstr (error->message, "100000000"));
 }
 
-/* The most a file may ask for: it must end in seconds, by the event limit,
- * with a message, not after minutes of CPU (each connect used to scan the
- * whole ephemeral range again once TIME_WAIT had taken every port). */
+/* The most a file may ask for: it must end by the event limit, with a
+ * message. (How long it takes is a figure of bench-engine's, not a test:
+ * each connect used to scan the whole ephemeral range again once TIME_WAIT
+ * had taken every port.) */
 static void
 test_connections_million (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SynackScenario) scenario =
     parse ("at 0 server listen 80\nat 0 client connect 80 repeat 999999 every 1ms\n");
-  gint64 start = g_get_monotonic_time ();
   g_autoptr (SynackTrace) trace = synack_scenario_run (scenario, NULL, &error);
-  gint64 took = g_get_monotonic_time () - start;
 
-  g_test_message ("999999 repeated connects: %.1f s", took / 1e6);
   g_assert_null (trace);
   g_assert_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_RUN);
   g_assert_nonnull (strstr (error->message, "event limit"));
-  g_assert_cmpint (took, <, HUGE_RUN_BUDGET_US);
 }
 
 /* Past the first TIME_WAITs the client has no port left: EADDRNOTAVAIL, at once. */
@@ -223,14 +216,10 @@ test_ports_exhausted (void)
            "at 0 client connect 80 repeat 60000 every 1ms\n"
            "when client established: client close\n"
            "when server eof: server close\n");
-  gint64 start = g_get_monotonic_time ();
   g_autoptr (SynackTrace) trace = run_checked (scenario);
-  gint64 took = g_get_monotonic_time () - start;
 
-  g_test_message ("60001 connects, ports exhausted: %.1f s", took / 1e6);
   g_assert_cmpint (synack_test_find_app (trace, SYNACK_CLIENT, SYNACK_CALL_CONNECT,
                                          SYNACK_RESULT_EADDRNOTAVAIL), >=, 0);
-  g_assert_cmpint (took, <, HUGE_RUN_BUDGET_US);
 }
 
 /* ---- Runs that would never end ------------------------------------------ */
@@ -240,13 +229,11 @@ check_endless (const char *text)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SynackScenario) scenario = parse (text);
-  gint64 start = g_get_monotonic_time ();
   g_autoptr (SynackTrace) trace = synack_scenario_run (scenario, NULL, &error);
 
   g_assert_null (trace);
   g_assert_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_RUN);
   g_assert_nonnull (strstr (error->message, "event limit"));
-  g_assert_cmpint (g_get_monotonic_time () - start, <, HUGE_RUN_BUDGET_US);
 }
 
 static void
@@ -276,7 +263,8 @@ raise_flag_later (gpointer flag)
 }
 
 /* A run nobody waits for any more: another thread raises the engine's
- * cancel flag, and the run loop stops within a few scheduler entries. */
+ * cancel flag, and the run loop stops (had it not, the year of keep-alive
+ * probes would have ended by the event limit instead). */
 static void
 test_endless_cancelled (void)
 {
@@ -285,17 +273,14 @@ test_endless_cancelled (void)
   SynackRunStats stats;
   int flag = 0;
   GThread *raiser = g_thread_new ("raise-cancel", raise_flag_later, &flag);
-  gint64 start = g_get_monotonic_time ();
   SynackEngineError result;
 
   synack_trace_init (&trace);
   result = synack_engine_run_cancellable (synack_scenario_get_script (scenario), &trace, &stats, &flag);
   g_thread_join (raiser);
-  g_test_message ("cancelled after %.1f ms, %llu scheduler entries", (g_get_monotonic_time () - start) / 1e3,
-                  (unsigned long long) stats.scheduled);
+  g_test_message ("cancelled after %llu scheduler entries", (unsigned long long) stats.scheduled);
   g_assert_cmpint (result, ==, SYNACK_ENGINE_CANCELLED);
   g_assert_cmpuint (stats.scheduled, >, 0);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, HUGE_RUN_BUDGET_US);
   synack_trace_clear (&trace);
 
   /* Raised before the start, the flag stops the run before its first event. */

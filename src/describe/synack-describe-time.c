@@ -114,12 +114,38 @@ format_clock (SynackTime t)
 }
 
 /* Seconds to the microsecond, always six decimals: the text output's column.
- * In whole numbers, not "%.6f": a long trace prints millions of them, and
- * floating-point formatting was most of the cost. t is not negative here. */
+ * In whole numbers written by hand, not "%.6f": a long trace prints
+ * millions of them, and formatting them was most of the cost. */
+gsize
+synack_describe_seconds_into (char buf[SYNACK_SECONDS_BUF_SIZE], SynackTime t)
+{
+  guint64 magnitude = t < 0 ? (guint64) 0 - (guint64) t : (guint64) t;
+  guint64 whole = magnitude / SYNACK_SEC (1), fraction = magnitude % SYNACK_SEC (1);
+  char *p = buf + SYNACK_SECONDS_BUF_SIZE;
+  gsize n;
+
+  for (int i = 0; i < 6; i++, fraction /= 10)
+    *--p = (char) ('0' + fraction % 10);
+  *--p = '.';
+  do
+    *--p = (char) ('0' + whole % 10);
+  while ((whole /= 10) != 0);
+  /* A terminal gets an ASCII hyphen. */
+  if (t < 0)
+    *--p = '-';
+  n = (gsize) (buf + SYNACK_SECONDS_BUF_SIZE - p);
+  memmove (buf, p, n);
+  buf[n] = '\0';
+  return n;
+}
+
 static char *
 format_seconds (SynackTime t)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT, t / SYNACK_SEC (1), t % SYNACK_SEC (1));
+  char buf[SYNACK_SECONDS_BUF_SIZE];
+
+  synack_describe_seconds_into (buf, t);
+  return g_strdup (buf);
 }
 
 /* What a scenario file accepts back, exactly: "1500ms", "250us". */

@@ -21,6 +21,11 @@ typedef enum {
 
 char *synack_describe_time (SynackTime t, SynackTimeStyle style);
 
+/* SYNACK_TIME_SECONDS written into `buf` without allocating (the text
+ * trace's column, once per event); returns its length. */
+#define SYNACK_SECONDS_BUF_SIZE 32
+gsize synack_describe_seconds_into (char buf[SYNACK_SECONDS_BUF_SIZE], SynackTime t);
+
 /* ---- Segments ----------------------------------------------------------- */
 
 typedef enum {

@@ -179,6 +179,7 @@ struct SynackEngine {
 
   SynackSocket        *free_sockets;
   SynackFlight        *free_flights;
+  SynackPendingReactions *free_walks;
 };
 
 static inline SynackTime

@@ -110,6 +110,13 @@ static void reaction_due (SynackSchedEntry *entry, void *context);
 
 /* Application calls and reaction walks are counted while queued: the peak
  * shows whether memory follows the connections or the script's size. */
+static void
+count_pending (SynackEngine *engine)
+{
+  if (++engine->pending_calls > engine->stats.peak_pending_calls)
+    engine->stats.peak_pending_calls = engine->pending_calls;
+}
+
 static void *
 pending_alloc (SynackEngine *engine, size_t size)
 {
@@ -120,8 +127,7 @@ pending_alloc (SynackEngine *engine, size_t size)
       synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
       return NULL;
     }
-  if (++engine->pending_calls > engine->stats.peak_pending_calls)
-    engine->stats.peak_pending_calls = engine->pending_calls;
+  count_pending (engine);
   return pending;
 }
 
@@ -130,6 +136,27 @@ pending_free (SynackEngine *engine, void *pending)
 {
   engine->pending_calls--;
   free (pending);
+}
+
+/* Reaction walks are recycled: a churn run makes several per connection. */
+static SynackPendingReactions *
+walk_new (SynackEngine *engine)
+{
+  SynackPendingReactions *walk = engine->free_walks;
+
+  if (walk == NULL)
+    return pending_alloc (engine, sizeof *walk);
+  engine->free_walks = *(SynackPendingReactions **) walk;
+  count_pending (engine);
+  return walk;
+}
+
+static void
+walk_free (SynackEngine *engine, SynackPendingReactions *walk)
+{
+  engine->pending_calls--;
+  *(SynackPendingReactions **) walk = engine->free_walks;
+  engine->free_walks = walk;
 }
 
 static SynackPendingCall *
@@ -336,7 +363,7 @@ reaction_due (SynackSchedEntry *entry, void *context)
 
   perform (engine, engine->reactions[walk->next++], walk->conn);
   if (!schedule_next_reaction (engine, walk))
-    pending_free (engine, walk);
+    walk_free (engine, walk);
 }
 
 void
@@ -354,14 +381,14 @@ synack_engine_notify (SynackEngine *engine, SynackSocket *sock, SynackWhen what,
     found.next++;
   if (found.next == engine->n_reactions)
     return;
-  walk = pending_alloc (engine, sizeof *walk);
+  walk = walk_new (engine);
   if (walk == NULL)
     return;
   *walk = found;
   synack_sched_entry_init (&walk->entry, reaction_due);
   walk->first_place = synack_scheduler_reserve_places (&engine->sched, engine->script->n_actions);
   if (!schedule_next_reaction (engine, walk))
-    pending_free (engine, walk);
+    walk_free (engine, walk);
 }
 
 /* ---- The run ----------------------------------------------------------- */
@@ -428,12 +455,11 @@ engine_clear (SynackEngine *engine)
 {
   /* Whatever is still queued belongs to a socket (freed with its host), a
    * segment in flight, an application call or a reaction walk: free all
-   * but the first here. */
-  for (size_t i = 0; i < engine->sched.n; i++)
-    {
-      SynackSchedEntry *entry = engine->sched.heap[i];
+   * but the first here, before any socket memory goes. */
+  SynackSchedEntry *entry;
 
-      entry->index = SYNACK_SCHED_IDLE;
+  while ((entry = synack_scheduler_pop (&engine->sched)) != NULL)
+    {
       if (entry->fn == call_due)
         free (SYNACK_CONTAINER_OF (entry, SynackPendingCall, entry));
       else if (entry->fn == reaction_due)
@@ -441,7 +467,6 @@ engine_clear (SynackEngine *engine)
       else
         synack_network_discard (engine, entry);
     }
-  engine->sched.n = 0;
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
     synack_host_clear (engine, &engine->hosts[h]);
   synack_scheduler_clear (&engine->sched);
@@ -452,6 +477,13 @@ engine_clear (SynackEngine *engine)
 
       engine->free_sockets = sock->next_by_tuple;
       free (sock);
+    }
+  while (engine->free_walks)
+    {
+      SynackPendingReactions *walk = engine->free_walks;
+
+      engine->free_walks = *(SynackPendingReactions **) walk;
+      free (walk);
     }
   synack_network_free_pool (engine);
   free (engine->fault_hits);
@@ -486,11 +518,14 @@ synack_engine_advance (SynackEngine *engine, SynackTime until)
 {
   if (until > engine->params.time_limit)
     until = engine->params.time_limit;
-  while (engine->error == SYNACK_ENGINE_OK && engine->sched.n > 0)
+  while (engine->error == SYNACK_ENGINE_OK)
     {
       SynackSchedEntry *entry;
+      SynackTime next = synack_scheduler_peek_time (&engine->sched);
 
-      if (synack_scheduler_peek_time (&engine->sched) > until)
+      if (next < 0)
+        break;
+      if (next > until)
         {
           engine->stats.hit_time_limit = until == engine->params.time_limit;
           break;
@@ -505,6 +540,8 @@ synack_engine_advance (SynackEngine *engine, SynackTime until)
       engine->stats.scheduled++;
       entry->fn (entry, engine);
     }
+  if (engine->sched.out_of_memory)
+    synack_engine_fail (engine, SYNACK_ENGINE_NO_MEMORY);
   /* The clock reaches `until` even when nothing happens, so a test can act
    * at that time. */
   if (engine->error == SYNACK_ENGINE_OK && engine->sched.now < until)

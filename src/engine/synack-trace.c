@@ -46,20 +46,8 @@ grow (void **array, size_t *capacity, size_t needed, size_t element_size)
 }
 
 bool
-synack_trace_append (SynackTrace *trace, const SynackEvent *event)
+synack_trace_keep (SynackTrace *trace, const SynackEvent *event)
 {
-  trace->emitted++;
-  if (event->t > trace->end_time)
-    trace->end_time = event->t;
-  if (event->type == SYNACK_EVENT_SEND && event->seg > trace->n_segments)
-    trace->n_segments = event->seg;
-
-  if (trace->sink)
-    {
-      trace->sink (event, trace->sink_data);
-      return true;
-    }
-
   if (!grow ((void **) &trace->events, &trace->capacity, trace->n_events + 1, sizeof *event))
     return false;
   trace->events[trace->n_events++] = *event;
@@ -106,15 +94,6 @@ grow_conn_slots (SynackTrace *trace)
   for (size_t c = 0; c < trace->n_conns; c++)
     trace->conn_slots[find_slot (trace, trace->conns[c].conn)] = (uint32_t) c + 1;
   return true;
-}
-
-size_t
-synack_trace_memory (const SynackTrace *trace)
-{
-  /* What is used, not what is allocated, so the limit does not depend on
-   * how the arrays grow; a record also has its two index slots. */
-  return trace->n_events * sizeof *trace->events +
-         trace->n_conns * (sizeof *trace->conns + 2 * sizeof *trace->conn_slots);
 }
 
 const SynackConnInfo *

@@ -164,14 +164,40 @@ struct SynackTrace {
 void synack_trace_init  (SynackTrace *trace);
 void synack_trace_clear (SynackTrace *trace);
 
-/* Returns false only if memory ran out. */
-bool synack_trace_append (SynackTrace *trace, const SynackEvent *event);
+/* Adds the event to the kept ones (synack_trace_append() without a sink). */
+bool synack_trace_keep (SynackTrace *trace, const SynackEvent *event);
+
+/* Returns false only if memory ran out. Inline: it runs for every event. */
+static inline bool
+synack_trace_append (SynackTrace *trace, const SynackEvent *event)
+{
+  trace->emitted++;
+  if (event->t > trace->end_time)
+    trace->end_time = event->t;
+  if (event->type == SYNACK_EVENT_SEND && event->seg > trace->n_segments)
+    trace->n_segments = event->seg;
+
+  if (trace->sink)
+    {
+      trace->sink (event, trace->sink_data);
+      return true;
+    }
+  return synack_trace_keep (trace, event);
+}
 /* The record of connection `conn`, added (zeroed but for its number) if
  * there is none yet; NULL if memory ran out or records are not kept. */
 SynackConnInfo *synack_trace_conn (SynackTrace *trace, uint32_t conn);
 /* Bytes of what the trace keeps: its events (none with a sink) and a
- * record per connection. The engine holds a run to memory-limit with it. */
-size_t synack_trace_memory (const SynackTrace *trace);
+ * record per connection. The engine holds a run to memory-limit with it,
+ * after every event, hence inline. What is used, not what is allocated,
+ * so the limit does not depend on how the arrays grow; a record also has
+ * its two index slots. */
+static inline size_t
+synack_trace_memory (const SynackTrace *trace)
+{
+  return trace->n_events * sizeof *trace->events +
+         trace->n_conns * (sizeof *trace->conns + 2 * sizeof *trace->conn_slots);
+}
 
 /* The record of connection `conn`, or NULL if it has none. */
 const SynackConnInfo *synack_trace_find_conn (const SynackTrace *trace, uint32_t conn);

@@ -6,109 +6,59 @@
 #include <string.h>
 
 #include "synack-describe.h"
+#include "synack-format.h"
 #include "synack-scenario-private.h"
+
+/* A JSON string: at most six bytes for each byte of text, and the quotes. */
+static gsize
+json_string_room (const char *text)
+{
+  return 2 + 6 * strlen (text);
+}
+
+static char *
+put_json_string (char *p, const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  *p++ = '"';
+  for (const char *t = text; *t; t++)
+    {
+      unsigned char c = (unsigned char) *t;
+
+      switch (c)
+        {
+        case '"':  p = SYNACK_PUT_LITERAL (p, "\\\""); break;
+        case '\\': p = SYNACK_PUT_LITERAL (p, "\\\\"); break;
+        case '\n': p = SYNACK_PUT_LITERAL (p, "\\n"); break;
+        case '\t': p = SYNACK_PUT_LITERAL (p, "\\t"); break;
+        case '\r': p = SYNACK_PUT_LITERAL (p, "\\r"); break;
+        default:
+          if (c < 0x20)
+            {
+              p = SYNACK_PUT_LITERAL (p, "\\u00");
+              *p++ = hex[c >> 4];
+              *p++ = hex[c & 0xf];
+            }
+          else
+            *p++ = (char) c;
+        }
+    }
+  *p++ = '"';
+  return p;
+}
 
 static void
 append_json_string (GString *out, const char *text)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      unsigned char c = (unsigned char) *p;
+  char *p = synack_format_reserve (out, json_string_room (text) + 1);
 
-      switch (c)
-        {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-        }
-    }
-  g_string_append_c (out, '"');
+  synack_format_commit (out, put_json_string (p, text));
 }
 
-/* A decimal number: printf would cost more than the rest of an event, and
- * a long trace has millions of them. */
-static void
-append_uint (GString *out, guint64 value)
-{
-  char digits[24];
-  size_t n = sizeof digits;
-
-  do
-    digits[--n] = (char) ('0' + value % 10);
-  while ((value /= 10) != 0);
-  g_string_append_len (out, digits + n, (gssize) (sizeof digits - n));
-}
-
-static void
-append_int (GString *out, gint64 value)
-{
-  if (value < 0)
-    {
-      g_string_append_c (out, '-');
-      append_uint (out, (guint64) 0 - (guint64) value);
-    }
-  else
-    append_uint (out, (guint64) value);
-}
-
-/* ", \"key\": " and the number. */
-static void
-append_field_uint (GString *out, const char *key, guint64 value)
-{
-  g_string_append (out, ", \"");
-  g_string_append (out, key);
-  g_string_append (out, "\": ");
-  append_uint (out, value);
-}
-
-static void
-append_field_int (GString *out, const char *key, gint64 value)
-{
-  g_string_append (out, ", \"");
-  g_string_append (out, key);
-  g_string_append (out, "\": ");
-  append_int (out, value);
-}
-
-/* ", \"key\": \"word\"" for a word that needs no escaping (a name from
- * synack-names.c). */
-static void
-append_field_word (GString *out, const char *key, const char *word)
-{
-  g_string_append (out, ", \"");
-  g_string_append (out, key);
-  g_string_append (out, "\": \"");
-  g_string_append (out, word);
-  g_string_append_c (out, '"');
-}
-
-/* The 32 flag sets as JSON lists, spelled once by describe. */
-static const char *
-flags_json (unsigned flags)
-{
-  static char *lists[1u << SYNACK_N_FLAGS];
-  static gsize ready;
-
-  if (g_once_init_enter (&ready))
-    {
-      for (unsigned f = 0; f < G_N_ELEMENTS (lists); f++)
-        {
-          g_autofree char *items = synack_describe_flags (f, SYNACK_FLAGS_JSON);
-
-          lists[f] = g_strdup_printf ("[%s]", items);
-        }
-      g_once_init_leave (&ready, 1);
-    }
-  return lists[flags & (G_N_ELEMENTS (lists) - 1)];
-}
+/* ", \"key\": " and the number; keys are literals. */
+#define PUT_UINT_FIELD(p, key, value) synack_put_uint (SYNACK_PUT_LITERAL (p, ", \"" key "\": "), (value))
+#define PUT_INT_FIELD(p, key, value)  synack_put_int (SYNACK_PUT_LITERAL (p, ", \"" key "\": "), (value))
 
 static void
 append_params_json (GString *out, const SynackParams *p)
@@ -143,87 +93,187 @@ append_params_json (GString *out, const SynackParams *p)
     p->keepalive_idle, p->keepalive_interval, p->keepalive_probes);
 }
 
-static void
-append_event_json (GString *out, const SynackEvent *e)
+/* Room for one event's keys and numbers, besides its pieces (below). */
+#define EVENT_ROOM 512
+/* An event has at most this many pieces. */
+#define EVENT_PIECES 3
+
+/* The parts of an event that are the same for many events, each written
+ * out once as JSON: the keys with the names that follow them, the strings
+ * already escaped. An event is then a few copies and its numbers. */
+typedef struct {
+  char  *text;
+  gsize  length;
+} Piece;
+
+/* One slot more than there are values of each: the "?" that the names
+ * give to a value out of range (see PIECE). */
+#define TIMER_ACTIONS 3
+typedef struct {
+  Piece head[SYNACK_N_EVENT_TYPES + 1][SYNACK_N_HOSTS + 1];  /* , "type": "…", "host": "…", "conn": */
+  Piece call[SYNACK_N_CALLS + 1];                           /* , "call": "…" */
+  Piece result[SYNACK_N_RESULTS + 1];                       /* , "result": "…" */
+  Piece states[SYNACK_N_STATES + 1][SYNACK_N_STATES + 1];   /* , "from": "…", "to": "…", "cause": */
+  Piece cause[SYNACK_N_CAUSES + 1];                         /* "…" */
+  Piece verdict[SYNACK_N_VERDICTS + 1];                     /* , "verdict": "…" */
+  Piece reason[SYNACK_N_LOSS_REASONS + 1];                  /* , "reason": "…" */
+  Piece timer[SYNACK_N_TIMERS + 1][TIMER_ACTIONS + 1];      /* , "timer": "…", "action": "…" */
+  Piece flags[1u << SYNACK_N_FLAGS];                        /* , "flags": […] */
+} JsonPieces;
+
+/* The length of the longest piece, known once they are made. */
+static gsize longest_piece;
+
+static Piece
+piece_take (char *text)
 {
-  g_string_append (out, "{\"t_us\": ");
-  append_int (out, e->t);
-  append_field_word (out, "type", synack_event_type_to_string (e->type));
+  return (Piece) { text, strlen (text) };
+}
+
+static char *
+json_string (const char *text)
+{
+  char *quoted = g_malloc (json_string_room (text) + 1);
+
+  *put_json_string (quoted, text) = '\0';
+  return quoted;
+}
+
+static Piece
+piece_with_string (const char *key, const char *text)
+{
+  g_autofree char *quoted = json_string (text);
+
+  return piece_take (g_strdup_printf (", \"%s\": %s", key, quoted));
+}
+
+static const JsonPieces *
+json_pieces (void)
+{
+  static JsonPieces pieces;
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (int t = 0; t <= SYNACK_N_EVENT_TYPES; t++)
+        for (int h = 0; h <= SYNACK_N_HOSTS; h++)
+          pieces.head[t][h] = piece_take (g_strdup_printf (", \"type\": \"%s\", \"host\": \"%s\", \"conn\": ",
+                                                           synack_event_type_to_string ((SynackEventType) t),
+                                                           synack_host_to_string ((SynackHostId) h)));
+      for (int c = 0; c <= SYNACK_N_CALLS; c++)
+        pieces.call[c] = piece_take (g_strdup_printf (", \"call\": \"%s\"", synack_call_to_string ((SynackCall) c)));
+      for (int r = 0; r <= SYNACK_N_RESULTS; r++)
+        pieces.result[r] = piece_take (g_strdup_printf (", \"result\": \"%s\"",
+                                                        synack_result_to_string ((SynackResult) r)));
+      for (int from = 0; from <= SYNACK_N_STATES; from++)
+        for (int to = 0; to <= SYNACK_N_STATES; to++)
+          pieces.states[from][to] = piece_take (g_strdup_printf (", \"from\": \"%s\", \"to\": \"%s\", \"cause\": ",
+                                                                 synack_state_to_string ((SynackState) from),
+                                                                 synack_state_to_string ((SynackState) to)));
+      for (int c = 0; c <= SYNACK_N_CAUSES; c++)
+        pieces.cause[c] = piece_take (json_string (synack_cause_to_string ((SynackCause) c)));
+      for (int v = 0; v <= SYNACK_N_VERDICTS; v++)
+        pieces.verdict[v] = piece_with_string ("verdict", synack_verdict_to_string ((SynackVerdict) v));
+      for (int r = 0; r <= SYNACK_N_LOSS_REASONS; r++)
+        pieces.reason[r] = piece_with_string ("reason", synack_loss_reason_to_string ((SynackLossReason) r));
+      for (int k = 0; k <= SYNACK_N_TIMERS; k++)
+        for (int a = 0; a <= TIMER_ACTIONS; a++)
+          pieces.timer[k][a] = piece_take (g_strdup_printf (", \"timer\": \"%s\", \"action\": \"%s\"",
+                                                            synack_timer_to_string ((SynackTimerKind) k),
+                                                            synack_timer_action_to_string ((SynackTimerAction) a)));
+      for (unsigned f = 0; f < G_N_ELEMENTS (pieces.flags); f++)
+        {
+          g_autofree char *items = synack_describe_flags (f, SYNACK_FLAGS_JSON);
+
+          pieces.flags[f] = piece_take (g_strdup_printf (", \"flags\": [%s]", items));
+        }
+      for (gsize i = 0; i < sizeof pieces / sizeof (Piece); i++)
+        longest_piece = MAX (longest_piece, ((const Piece *) &pieces)[i].length);
+      g_once_init_leave (&ready, 1);
+    }
+  return &pieces;
+}
+
+/* The piece of `table` for `value`, or its last for a value out of range. */
+#define PIECE(table, value) \
+  (&(table)[MIN ((guint) (value), G_N_ELEMENTS (table) - 1)])
+
+static inline char *
+put_piece (char *p, const Piece *piece)
+{
+  return synack_put (p, piece->text, piece->length);
+}
+
+static char *
+put_event_json (char *p, const JsonPieces *pieces, const SynackEvent *e)
+{
+  p = synack_put_int (SYNACK_PUT_LITERAL (p, "{\"t_us\": "), e->t);
   /* For "lost" and "duplicate" the host is the sender. */
-  append_field_word (out, "host", synack_host_to_string (e->host));
-  append_field_uint (out, "conn", e->conn);
+  p = synack_put_uint (put_piece (p, PIECE (PIECE (pieces->head, e->type)[0], e->host)), e->conn);
 
   switch (e->type)
     {
     case SYNACK_EVENT_APP:
-      append_field_word (out, "call", synack_call_to_string (e->call));
+      p = put_piece (p, PIECE (pieces->call, e->call));
       if (e->result != SYNACK_RESULT_PENDING)
-        append_field_word (out, "result", synack_result_to_string (e->result));
+        p = put_piece (p, PIECE (pieces->result, e->result));
       if (e->call == SYNACK_CALL_SEND || e->call == SYNACK_CALL_RECV)
-        append_field_uint (out, "bytes", e->bytes);
+        p = PUT_UINT_FIELD (p, "bytes", e->bytes);
       if (e->call == SYNACK_CALL_LISTEN)
-        append_field_uint (out, "port", e->port);
+        p = PUT_UINT_FIELD (p, "port", e->port);
       break;
 
     case SYNACK_EVENT_STATE:
-      append_field_word (out, "from", synack_state_to_string (e->from));
-      append_field_word (out, "to", synack_state_to_string (e->to));
-      g_string_append (out, ", \"cause\": ");
-      append_json_string (out, synack_cause_to_string (e->cause));
+      p = put_piece (put_piece (p, PIECE (PIECE (pieces->states, e->from)[0], e->to)), PIECE (pieces->cause, e->cause));
       if (e->unproven)
-        g_string_append (out, ", \"unproven\": true");
+        p = SYNACK_PUT_LITERAL (p, ", \"unproven\": true");
       break;
 
     case SYNACK_EVENT_SEND:
-      append_field_uint (out, "seg", e->seg);
-      g_string_append (out, ", \"flags\": ");
-      g_string_append (out, flags_json (e->hdr.flags));
-      append_field_uint (out, "seq", e->hdr.seq);
-      append_field_uint (out, "ack", e->hdr.ack);
-      append_field_uint (out, "len", e->hdr.len);
-      append_field_uint (out, "win", e->hdr.win);
-      append_field_uint (out, "src_port", e->hdr.src_port);
-      append_field_uint (out, "dst_port", e->hdr.dst_port);
-      append_field_uint (out, "rexmit", e->rexmit);
+      p = PUT_UINT_FIELD (p, "seg", e->seg);
+      p = put_piece (p, &pieces->flags[e->hdr.flags & (G_N_ELEMENTS (pieces->flags) - 1)]);
+      p = PUT_UINT_FIELD (p, "seq", e->hdr.seq);
+      p = PUT_UINT_FIELD (p, "ack", e->hdr.ack);
+      p = PUT_UINT_FIELD (p, "len", e->hdr.len);
+      p = PUT_UINT_FIELD (p, "win", e->hdr.win);
+      p = PUT_UINT_FIELD (p, "src_port", e->hdr.src_port);
+      p = PUT_UINT_FIELD (p, "dst_port", e->hdr.dst_port);
+      p = PUT_UINT_FIELD (p, "rexmit", e->rexmit);
       break;
 
     case SYNACK_EVENT_DELIVER:
-      append_field_uint (out, "seg", e->seg);
-      g_string_append (out, ", \"verdict\": ");
-      append_json_string (out, synack_verdict_to_string (e->verdict));
+      p = put_piece (PUT_UINT_FIELD (p, "seg", e->seg), PIECE (pieces->verdict, e->verdict));
       if (e->duplicate)
-        g_string_append (out, ", \"duplicate\": true");
+        p = SYNACK_PUT_LITERAL (p, ", \"duplicate\": true");
       if (e->verdict == SYNACK_VERDICT_STALE_DATA)
-        append_field_uint (out, "stale_conn", e->stale_conn);
+        p = PUT_UINT_FIELD (p, "stale_conn", e->stale_conn);
       break;
 
     case SYNACK_EVENT_LOST:
-      append_field_uint (out, "seg", e->seg);
-      g_string_append (out, ", \"reason\": ");
-      append_json_string (out, synack_loss_reason_to_string (e->loss_reason));
+      p = put_piece (PUT_UINT_FIELD (p, "seg", e->seg), PIECE (pieces->reason, e->loss_reason));
       if (e->duplicate)
-        g_string_append (out, ", \"duplicate\": true");
+        p = SYNACK_PUT_LITERAL (p, ", \"duplicate\": true");
       break;
 
     case SYNACK_EVENT_DUPLICATE:
-      append_field_uint (out, "seg", e->seg);
-      append_field_int (out, "copy_arrives_us", e->copy_arrives);
+      p = PUT_UINT_FIELD (p, "seg", e->seg);
+      p = PUT_INT_FIELD (p, "copy_arrives_us", e->copy_arrives);
       break;
 
     case SYNACK_EVENT_TIMER:
-      append_field_word (out, "timer", synack_timer_to_string (e->timer));
-      append_field_word (out, "action", synack_timer_action_to_string (e->action));
+      p = put_piece (p, PIECE (PIECE (pieces->timer, e->timer)[0], e->action));
       if (e->action == SYNACK_TIMER_START)
         {
-          append_field_int (out, "expires_us", e->expires);
-          append_field_int (out, "duration_us", e->duration);
+          p = PUT_INT_FIELD (p, "expires_us", e->expires);
+          p = PUT_INT_FIELD (p, "duration_us", e->duration);
         }
       break;
 
     case SYNACK_N_EVENT_TYPES:
       break;
     }
-  g_string_append_c (out, '}');
+  *p++ = '}';
+  return p;
 }
 
 void
@@ -244,12 +294,18 @@ synack_trace_append_json_head (GString *out, const SynackTrace *trace, const Syn
 void
 synack_trace_append_json_conn (GString *out, const SynackConnInfo *c, gboolean first)
 {
-  g_string_append_printf (out, "%s\n    {\"conn\": %u, \"client_port\": %u, \"server_port\": %u"
-                          ", \"client_iss\": %u",
-                          first ? "" : ",", c->conn, c->client_port, c->server_port, c->client_iss);
+  char *p = synack_format_reserve (out, 256);
+
+  if (!first)
+    *p++ = ',';
+  p = synack_put_uint (SYNACK_PUT_LITERAL (p, "\n    {\"conn\": "), c->conn);
+  p = PUT_UINT_FIELD (p, "client_port", c->client_port);
+  p = PUT_UINT_FIELD (p, "server_port", c->server_port);
+  p = PUT_UINT_FIELD (p, "client_iss", c->client_iss);
   if (c->server_iss_known)
-    g_string_append_printf (out, ", \"server_iss\": %u", c->server_iss);
-  g_string_append_c (out, '}');
+    p = PUT_UINT_FIELD (p, "server_iss", c->server_iss);
+  *p++ = '}';
+  synack_format_commit (out, p);
 }
 
 void
@@ -261,8 +317,11 @@ synack_trace_append_json_events_open (GString *out, gboolean any_conns)
 void
 synack_trace_append_json_event (GString *out, const SynackEvent *event, gboolean first)
 {
-  g_string_append (out, first ? "\n    " : ",\n    ");
-  append_event_json (out, event);
+  const JsonPieces *pieces = json_pieces ();
+  char *p = synack_format_reserve (out, EVENT_ROOM + EVENT_PIECES * longest_piece);
+
+  p = first ? SYNACK_PUT_LITERAL (p, "\n    ") : SYNACK_PUT_LITERAL (p, ",\n    ");
+  synack_format_commit (out, put_event_json (p, pieces, event));
 }
 
 void
@@ -287,13 +346,13 @@ synack_json_append_string (GString *out, const char *text)
 void
 synack_json_append_uint (GString *out, guint64 value)
 {
-  append_uint (out, value);
+  synack_format_commit (out, synack_put_uint (synack_format_reserve (out, 24), value));
 }
 
 void
 synack_json_append_int (GString *out, gint64 value)
 {
-  append_int (out, value);
+  synack_format_commit (out, synack_put_int (synack_format_reserve (out, 24), value));
 }
 
 char *
@@ -315,19 +374,45 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
 
 /* ---- Text --------------------------------------------------------------- */
 
+/* The 32 flag sets the way tcpdump spells them, made once by describe. */
+static const char *
+flags_tcpdump (unsigned flags)
+{
+  static char *spellings[1u << SYNACK_N_FLAGS];
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (unsigned f = 0; f < G_N_ELEMENTS (spellings); f++)
+        spellings[f] = synack_describe_flags (f, SYNACK_FLAGS_TCPDUMP);
+      g_once_init_leave (&ready, 1);
+    }
+  return spellings[flags & (G_N_ELEMENTS (spellings) - 1)];
+}
+
 /* A segment the way tcpdump prints it. */
 static void
 append_segment_text (GString *out, const SynackTrace *trace, SynackHostId from, const SynackHeader *h)
 {
   SynackHostId to = from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT;
-  g_autofree char *flags = synack_describe_flags (h->flags, SYNACK_FLAGS_TCPDUMP);
+  /* Addresses are at most 47 bytes, flags 5: the rest is numbers. */
+  char *p = synack_format_reserve (out, 256);
 
-  g_string_append_printf (out, "%s.%u > %s.%u: Flags [%s]", synack_describe_host_address (trace, from), h->src_port,
-                          synack_describe_host_address (trace, to), h->dst_port, flags);
-  g_string_append_printf (out, ", seq %u", h->seq);
+  p = synack_put_str (p, synack_describe_host_address (trace, from));
+  *p++ = '.';
+  p = synack_put_uint (p, h->src_port);
+  p = SYNACK_PUT_LITERAL (p, " > ");
+  p = synack_put_str (p, synack_describe_host_address (trace, to));
+  *p++ = '.';
+  p = synack_put_uint (p, h->dst_port);
+  p = SYNACK_PUT_LITERAL (p, ": Flags [");
+  p = synack_put_str (p, flags_tcpdump (h->flags));
+  p = synack_put_uint (SYNACK_PUT_LITERAL (p, "], seq "), h->seq);
   if (h->flags & SYNACK_FLAG_ACK)
-    g_string_append_printf (out, ", ack %u", h->ack);
-  g_string_append_printf (out, ", win %u, length %u", h->win, h->len);
+    p = synack_put_uint (SYNACK_PUT_LITERAL (p, ", ack "), h->ack);
+  p = synack_put_uint (SYNACK_PUT_LITERAL (p, ", win "), h->win);
+  p = synack_put_uint (SYNACK_PUT_LITERAL (p, ", length "), h->len);
+  synack_format_commit (out, p);
 }
 
 static const char *
@@ -346,17 +431,19 @@ append_timer_text (GString *out, const SynackEvent *e, const char *host)
     case SYNACK_TIMER_START:
       {
         g_autofree char *length = synack_describe_time (e->duration, SYNACK_TIME_BRIEF);
-        g_autofree char *until = synack_describe_time (e->expires, SYNACK_TIME_SECONDS);
+        char until[SYNACK_SECONDS_BUF_SIZE];
+
+        synack_describe_seconds_into (until, e->expires);
         /* TRANSLATORS: host, connection, timer, its length, the time it expires */
-        g_string_append_printf (out, _("%-6s conn %u  timer %s start (%s, until %s)"),
-                                host, e->conn, timer, length, until);
+        synack_format_append (out, _("%-6s conn %u  timer %s start (%s, until %s)"),
+                               host, e->conn, timer, length, until);
       }
       break;
     case SYNACK_TIMER_STOP:
-      g_string_append_printf (out, _("%-6s conn %u  timer %s stop"), host, e->conn, timer);
+      synack_format_append (out, _("%-6s conn %u  timer %s stop"), host, e->conn, timer);
       break;
     case SYNACK_TIMER_EXPIRE:
-      g_string_append_printf (out, _("%-6s conn %u  timer %s expire"), host, e->conn, timer);
+      synack_format_append (out, _("%-6s conn %u  timer %s expire"), host, e->conn, timer);
       break;
     }
 }
@@ -383,48 +470,54 @@ synack_trace_append_text_event (GString *out, const SynackTrace *trace, const Sy
   gboolean segment = e->type == SYNACK_EVENT_SEND || e->type == SYNACK_EVENT_DELIVER ||
                      e->type == SYNACK_EVENT_LOST || e->type == SYNACK_EVENT_DUPLICATE;
   const char *copy = segment && e->duplicate ? _(" (network duplicate)") : "";
-  g_autofree char *at = synack_describe_time (e->t, SYNACK_TIME_SECONDS);
+  char at[SYNACK_SECONDS_BUF_SIZE];
+  gsize at_length = synack_describe_seconds_into (at, e->t);
+  char *p = synack_format_reserve (out, 16 + at_length);
 
-  g_string_append_printf (out, "%11s  ", at);
+  /* "%11s  " */
+  for (gsize n = at_length; n < 11; n++)
+    *p++ = ' ';
+  p = synack_put (p, at, at_length);
+  synack_format_commit (out, SYNACK_PUT_LITERAL (p, "  "));
   switch (e->type)
     {
     case SYNACK_EVENT_APP:
-      g_string_append_printf (out, _("%-6s conn %u  %s()"), host, e->conn, synack_call_to_string (e->call));
+      synack_format_append (out, _("%-6s conn %u  %s()"), host, e->conn, synack_call_to_string (e->call));
       if (e->call == SYNACK_CALL_SEND || (e->call == SYNACK_CALL_RECV && e->bytes))
-        g_string_append_printf (out, _(" %llu bytes"), (unsigned long long) e->bytes);
+        synack_format_append (out, _(" %llu bytes"), (unsigned long long) e->bytes);
       if (e->result != SYNACK_RESULT_PENDING)
-        g_string_append_printf (out, " = %s", e->result == SYNACK_RESULT_OK ? C_("result", "ok")
-                                              : synack_result_to_string (e->result));
+        synack_format_append (out, " = %s", e->result == SYNACK_RESULT_OK ? C_("result", "ok")
+                                             : synack_result_to_string (e->result));
       break;
     case SYNACK_EVENT_STATE:
-      g_string_append_printf (out, _("%-6s conn %u  %s -> %s (%s)"), host, e->conn,
-                              synack_state_to_string (e->from), synack_state_to_string (e->to),
-                              _(synack_cause_to_string (e->cause)));
+      synack_format_append (out, _("%-6s conn %u  %s -> %s (%s)"), host, e->conn,
+                             synack_state_to_string (e->from), synack_state_to_string (e->to),
+                             _(synack_cause_to_string (e->cause)));
       if (e->unproven)
         g_string_append (out, _(" [not proven by the capture]"));
       break;
     case SYNACK_EVENT_SEND:
-      g_string_append_printf (out, "#%-4u IP ", e->seg);
+      synack_format_append (out, "#%-4u IP ", e->seg);
       append_segment_text (out, trace, e->host, &e->hdr);
       if (e->rexmit)
-        g_string_append_printf (out, _(" (retransmission %u)"), e->rexmit);
+        synack_format_append (out, _(" (retransmission %u)"), e->rexmit);
       break;
     case SYNACK_EVENT_DELIVER:
       /* TRANSLATORS: segment number, host, " (network duplicate)" or nothing, verdict */
-      g_string_append_printf (out, _("#%-4u arrives at %s%s: %s"), e->seg, host, copy,
-                              _(synack_verdict_to_string (e->verdict)));
+      synack_format_append (out, _("#%-4u arrives at %s%s: %s"), e->seg, host, copy,
+                             _(synack_verdict_to_string (e->verdict)));
       if (e->verdict == SYNACK_VERDICT_STALE_DATA)
-        g_string_append_printf (out, _(" (bytes of connection %u)"), e->stale_conn);
+        synack_format_append (out, _(" (bytes of connection %u)"), e->stale_conn);
       break;
     case SYNACK_EVENT_LOST:
-      g_string_append_printf (out, _("#%-4u LOST (%s)%s"), e->seg,
-                              _(synack_loss_reason_to_string (e->loss_reason)), copy);
+      synack_format_append (out, _("#%-4u LOST (%s)%s"), e->seg,
+                             _(synack_loss_reason_to_string (e->loss_reason)), copy);
       break;
     case SYNACK_EVENT_DUPLICATE:
       {
         g_autofree char *arrives = synack_describe_time (e->copy_arrives, SYNACK_TIME_SECONDS);
-        g_string_append_printf (out, _("#%-4u duplicated by the network, copy arrives at %s"),
-                                e->seg, arrives);
+        synack_format_append (out, _("#%-4u duplicated by the network, copy arrives at %s"),
+                               e->seg, arrives);
       }
       break;
     case SYNACK_EVENT_TIMER:
