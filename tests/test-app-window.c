@@ -828,21 +828,6 @@ test_save_and_open (void)
   g_rmdir (dir);
 }
 
-static gint64 last_tick, worst_gap;
-static guint n_ticks;
-
-static gboolean
-on_heartbeat (gpointer data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (last_tick != 0)
-    worst_gap = MAX (worst_gap, now - last_tick);
-  last_tick = now;
-  n_ticks++;
-  return G_SOURCE_CONTINUE;
-}
-
 /* A long run (thousands of connections) goes to a worker thread with its
  * diagram layout: the main loop keeps turning meanwhile. */
 static void
@@ -861,17 +846,15 @@ test_long_run_stays_responsive (void)
     "when server received 100: server send 200\n"
     "when client received 200: client close\n"
     "when server eof: server close\n";
-  guint heartbeat;
-  gint64 start, total;
+  guint n_ticks;
+  gint64 start, total, worst_gap;
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  last_tick = worst_gap = 0;
-  n_ticks = 0;
-  heartbeat = g_timeout_add (10, on_heartbeat, NULL);
+  synack_test_app_heartbeat_start ();
   start = g_get_monotonic_time ();
   synack_window_open_file (window, file);
   synack_test_app_wait_until_idle (window);
-  g_source_remove (heartbeat);
+  worst_gap = synack_test_app_heartbeat_stop (&n_ticks);
 
   g_assert_cmpuint (synack_window_get_run (window)->trace->n_events, >, 15000);
   total = g_get_monotonic_time () - start;
@@ -1005,19 +988,16 @@ test_open_cancelled (void)
   g_autofree char *title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
   char *dir = NULL;
   g_autoptr(GFile) file = write_scenario ("title = Never shown\nat 0 server listen 80\n", &dir);
-  guint heartbeat;
 
   synack_test_app_wait_until_idle (window);
   synack_document_hold_loads (document, TRUE);
-  last_tick = worst_gap = 0;
-  n_ticks = 0;
-  heartbeat = g_timeout_add (10, on_heartbeat, NULL);
+  synack_test_app_heartbeat_start ();
   synack_window_open_file (window, file);
   g_assert_true (synack_window_is_busy (window));
   g_assert_false (synack_window_get_opening_shown (window));
   synack_test_app_wait_frames (600);
   g_assert_true (synack_window_get_opening_shown (window));
-  g_assert_cmpint (worst_gap, <, 200 * 1000);
+  g_assert_cmpint (synack_test_app_heartbeat_stop (NULL), <, 200 * 1000);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
 
   activate (window, "win.cancel-opening");
@@ -1025,7 +1005,6 @@ test_open_cancelled (void)
   g_assert_false (synack_window_is_busy (window));
   synack_document_hold_loads (document, FALSE);
   synack_test_app_wait_frames (200);
-  g_source_remove (heartbeat);
   g_assert_false (synack_window_is_busy (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
   g_assert_cmpstr (synack_document_get_lesson (document), ==, "lost-syn");
