@@ -3,52 +3,63 @@
 
 #include "synack-diagram-layout-private.h"
 
-/* Boxes are bucketed by rows of the page so a new label is checked only
- * against its neighbours: a 10,000-segment trace lays out in linear time. */
+/* Boxes are bucketed in cells of the page, rows and columns, so a new
+ * label is checked only against its neighbours: hundreds of connections
+ * open at once put hundreds of labels in one row of the page, but few in
+ * one cell. */
 #define BUCKET_PX 64.0
+#define COLUMN_PX 64.0
 
 void
 synack_layout_obstacles_init (SynackDiagramLayout *layout)
 {
-  size_t n = (size_t) (layout->height / BUCKET_PX) + 2;
-
-  layout->n_buckets = n;
-  layout->buckets = g_new0 (GArray *, n);
+  layout->n_bucket_rows = (size_t) (MAX (layout->height, 0) / BUCKET_PX) + 2;
+  layout->n_bucket_columns = (size_t) (MAX (layout->width, 0) / COLUMN_PX) + 2;
+  layout->buckets = g_new0 (GArray *, layout->n_bucket_rows * layout->n_bucket_columns);
 }
 
 void
 synack_layout_obstacles_clear (SynackDiagramLayout *layout)
 {
-  for (size_t i = 0; i < layout->n_buckets; i++)
+  for (size_t i = 0; i < layout->n_bucket_rows * layout->n_bucket_columns; i++)
     if (layout->buckets[i])
       g_array_unref (layout->buckets[i]);
   g_clear_pointer (&layout->buckets, g_free);
-  layout->n_buckets = 0;
+  layout->n_bucket_rows = layout->n_bucket_columns = 0;
 }
 
+/* The cells from (*r0, *c0) to (*r1, *c1) that r reaches; what lies off
+ * the page goes in its edge cells. */
 static void
-bucket_range (const SynackDiagramLayout *layout, const cairo_rectangle_t *r, size_t *b0, size_t *b1)
+bucket_range (const SynackDiagramLayout *layout, const cairo_rectangle_t *r,
+              size_t *r0, size_t *r1, size_t *c0, size_t *c1)
 {
   double top = MAX (r->y, 0), bottom = MAX (r->y + r->height, 0);
+  double left = MAX (r->x, 0), right = MAX (r->x + r->width, 0);
 
-  *b0 = MIN ((size_t) (top / BUCKET_PX), layout->n_buckets - 1);
-  *b1 = MIN ((size_t) (bottom / BUCKET_PX), layout->n_buckets - 1);
+  *r0 = MIN ((size_t) (top / BUCKET_PX), layout->n_bucket_rows - 1);
+  *r1 = MIN ((size_t) (bottom / BUCKET_PX), layout->n_bucket_rows - 1);
+  *c0 = MIN ((size_t) (left / COLUMN_PX), layout->n_bucket_columns - 1);
+  *c1 = MIN ((size_t) (right / COLUMN_PX), layout->n_bucket_columns - 1);
 }
 
 void
 synack_layout_obstacle_add (SynackDiagramLayout *layout, const cairo_rectangle_t *r)
 {
-  size_t b0, b1;
+  size_t r0, r1, c0, c1;
 
-  bucket_range (layout, r, &b0, &b1);
-  /* A copy in each bucket it reaches: a check reads its neighbours in a
+  bucket_range (layout, r, &r0, &r1, &c0, &c1);
+  /* A copy in each cell it reaches: a check reads its neighbours in a
    * row, not scattered over every box placed. */
-  for (size_t b = b0; b <= b1; b++)
-    {
-      if (layout->buckets[b] == NULL)
-        layout->buckets[b] = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-      g_array_append_val (layout->buckets[b], *r);
-    }
+  for (size_t row = r0; row <= r1; row++)
+    for (size_t col = c0; col <= c1; col++)
+      {
+        GArray **bucket = &layout->buckets[row * layout->n_bucket_columns + col];
+
+        if (*bucket == NULL)
+          *bucket = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+        g_array_append_val (*bucket, *r);
+      }
 }
 
 /* Inlined in the placement's inner loop, which calls it most. */
@@ -68,19 +79,20 @@ synack_render_rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t
 gboolean
 synack_layout_obstacle_hit (const SynackDiagramLayout *layout, const cairo_rectangle_t *r)
 {
-  size_t b0, b1;
+  size_t r0, r1, c0, c1;
 
-  bucket_range (layout, r, &b0, &b1);
-  for (size_t b = b0; b <= b1; b++)
-    {
-      GArray *bucket = layout->buckets[b];
+  bucket_range (layout, r, &r0, &r1, &c0, &c1);
+  for (size_t row = r0; row <= r1; row++)
+    for (size_t col = c0; col <= c1; col++)
+      {
+        const GArray *bucket = layout->buckets[row * layout->n_bucket_columns + col];
 
-      if (bucket == NULL)
-        continue;
-      for (guint i = 0; i < bucket->len; i++)
-        if (rects_overlap (r, &g_array_index (bucket, cairo_rectangle_t, i)))
-          return TRUE;
-    }
+        if (bucket == NULL)
+          continue;
+        for (guint i = 0; i < bucket->len; i++)
+          if (rects_overlap (r, &g_array_index (bucket, cairo_rectangle_t, i)))
+            return TRUE;
+      }
   return FALSE;
 }
 

@@ -49,8 +49,8 @@ struct _SynackDiagramLayout {
   GArray *notes;                     /* label indices of application notes */
 
   /* placement only */
-  GArray **buckets;                  /* boxes placed, by rows of the page */
-  size_t   n_buckets;
+  GArray **buckets;                  /* boxes placed, by cells of the page (row-major) */
+  size_t   n_bucket_rows, n_bucket_columns;
 
   /* lookups by page position */
   SpanIndex arrow_index, timer_index, band_index, label_index;
@@ -96,8 +96,8 @@ int  synack_layout_add_label       (SynackDiagramLayout *layout, SynackLabelKind
 void synack_layout_measure         (SynackDiagramLayout *layout, SynackLabelKind kind, const char *text,
                                     double *w, double *h);
 
-/* synack-diagram-index.c: boxes placed so far, bucketed by page rows, so a
- * new label is checked against its neighbours only. */
+/* synack-diagram-index.c: boxes placed so far, bucketed by cells of the
+ * page, so a new label is checked against its neighbours only. */
 void     synack_layout_obstacles_init  (SynackDiagramLayout *layout);
 void     synack_layout_obstacles_clear (SynackDiagramLayout *layout);
 void     synack_layout_obstacle_add    (SynackDiagramLayout *layout, const cairo_rectangle_t *r);
