@@ -347,6 +347,50 @@ test_list_and_diagram_in_sync (void)
   close_window (window);
 }
 
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkColumnView *found = find_column_view (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The event list gets the rows of a run made while it was off screen
+ * once it is shown, the selected event among them. */
+static void
+test_list_after_hidden_run (void)
+{
+  SynackWindow *window = open_window ("lost-syn");
+  GtkColumnView *list;
+  GListModel *model;
+  guint n;
+
+  synack_window_show_page (window, "parameters");
+  g_assert_true (synack_window_set_param (window, "delay", "80ms"));
+  synack_test_app_wait_until_idle (window);
+  activate (window, "win.go-end");
+  synack_window_show_page (window, "events");
+  synack_test_app_wait_frames (100);
+
+  list = find_column_view (GTK_WIDGET (window));
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  model = G_LIST_MODEL (gtk_column_view_get_model (list));
+  g_assert_nonnull (model);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, synack_window_get_n_listed_events (window));
+  g_assert_cmpuint (n, ==, synack_window_get_run (window)->trace->n_events);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
+                    (guint) synack_window_get_selected_row (window));
+  close_window (window);
+}
+
 static void
 on_export_finished (SynackExportDialog *dialog, gboolean ok, const char *message, int *result)
 {
@@ -1071,6 +1115,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/lose-segment", test_lose_segment);
   g_test_add_func ("/app/window/what-if", test_what_if);
   g_test_add_func ("/app/window/list-diagram-sync", test_list_and_diagram_in_sync);
+  g_test_add_func ("/app/window/list-after-hidden-run", test_list_after_hidden_run);
   g_test_add_func ("/app/window/export", test_export);
   g_test_add_func ("/app/window/screenshot", test_screenshot);
   g_test_add_func ("/app/window/presentation", test_presentation);
