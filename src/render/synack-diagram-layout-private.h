@@ -85,6 +85,8 @@ void synack_layout_place_bands     (SynackDiagramLayout *layout);
 /* synack-diagram-placement.c: columns and lanes across the page, then every
  * label's box. */
 void synack_layout_place           (SynackDiagramLayout *layout);
+/* ... and, before any of it, how wide the page is at least. */
+double synack_layout_min_width     (SynackDiagramLayout *layout);
 
 /* synack-diagram-index.c: the lookups by page height paint and hit tests use. */
 void synack_layout_build_indexes   (SynackDiagramLayout *layout);

@@ -57,6 +57,51 @@ pack_column (SynackDiagramLayout *layout, GArray *column, double x, gboolean rig
     }
 }
 
+/* The columns across the page, left to right, from how wide each is:
+ * the axis, the client's notes, timer lanes and states, the lifelines
+ * with the room between them, then the server's in mirror order. */
+static void
+columns_across (SynackDiagramLayout *layout, double axis_w, const double side_w[SYNACK_N_HOSTS],
+                const int lanes[SYNACK_N_HOSTS], double state_w, double mid)
+{
+  double s = layout->scale;
+  double x = layout->margin;
+  double band_half = layout->band_w / 2;
+
+  layout->axis_x = x + axis_w + 6 * s;
+  x = layout->axis_x + 14 * s;
+  layout->note_x[SYNACK_CLIENT] = x + side_w[SYNACK_CLIENT];           /* right edge */
+  x = layout->note_x[SYNACK_CLIENT] + 8 * s;
+  layout->lane_x[SYNACK_CLIENT] = x + lanes[SYNACK_CLIENT] * layout->lane_w; /* innermost lane's inner edge */
+  x = layout->lane_x[SYNACK_CLIENT] + 6 * s;
+  layout->state_x[SYNACK_CLIENT] = x + state_w;                        /* right edge */
+  x = layout->state_x[SYNACK_CLIENT] + 6 * s + layout->band_room[SYNACK_CLIENT] + band_half;
+  layout->life_x[SYNACK_CLIENT] = x;
+  x += band_half + mid + band_half;
+  layout->life_x[SYNACK_SERVER] = x;
+  x += band_half + layout->band_room[SYNACK_SERVER] + 6 * s;
+  layout->state_x[SYNACK_SERVER] = x;                                  /* left edge */
+  x += state_w + 6 * s;
+  layout->lane_x[SYNACK_SERVER] = x;
+  x += lanes[SYNACK_SERVER] * layout->lane_w + 8 * s;
+  layout->note_x[SYNACK_SERVER] = x;                                   /* left edge */
+  x += side_w[SYNACK_SERVER] + layout->margin;
+  layout->width = x;
+}
+
+/* The page is at least this wide, whatever its labels: every column at
+ * its narrowest, before anything is measured. */
+double
+synack_layout_min_width (SynackDiagramLayout *layout)
+{
+  double s = layout->scale;
+  const double side_w[SYNACK_N_HOSTS] = { 60 * s, 60 * s };
+  const int lanes[SYNACK_N_HOSTS] = { 0, 0 };
+
+  columns_across (layout, 0, side_w, lanes, 0, 360 * s);
+  return layout->width;
+}
+
 static void
 place_horizontal (SynackDiagramLayout *layout)
 {
@@ -110,32 +155,8 @@ place_horizontal (SynackDiagramLayout *layout)
   lanes[0] = MIN (lanes[0], SYNACK_MAX_TIMER_LANES);
   lanes[1] = MIN (lanes[1], SYNACK_MAX_TIMER_LANES);
 
-  {
-    double x = layout->margin;
-    double band_half = layout->band_w / 2;
-    /* Room for crossing segments to keep their labels apart. */
-    double mid = MAX (360 * s, 1.3 * max_seg + 40 * s);
-
-    layout->axis_x = x + axis_w + 6 * s;
-    x = layout->axis_x + 14 * s;
-    layout->note_x[SYNACK_CLIENT] = x + side_w[SYNACK_CLIENT];           /* right edge */
-    x = layout->note_x[SYNACK_CLIENT] + 8 * s;
-    layout->lane_x[SYNACK_CLIENT] = x + lanes[SYNACK_CLIENT] * layout->lane_w; /* innermost lane's inner edge */
-    x = layout->lane_x[SYNACK_CLIENT] + 6 * s;
-    layout->state_x[SYNACK_CLIENT] = x + state_w;                        /* right edge */
-    x = layout->state_x[SYNACK_CLIENT] + 6 * s + layout->band_room[SYNACK_CLIENT] + band_half;
-    layout->life_x[SYNACK_CLIENT] = x;
-    x += band_half + mid + band_half;
-    layout->life_x[SYNACK_SERVER] = x;
-    x += band_half + layout->band_room[SYNACK_SERVER] + 6 * s;
-    layout->state_x[SYNACK_SERVER] = x;                                  /* left edge */
-    x += state_w + 6 * s;
-    layout->lane_x[SYNACK_SERVER] = x;
-    x += lanes[SYNACK_SERVER] * layout->lane_w + 8 * s;
-    layout->note_x[SYNACK_SERVER] = x;                                   /* left edge */
-    x += side_w[SYNACK_SERVER] + layout->margin;
-    layout->width = x;
-  }
+  /* Room for crossing segments to keep their labels apart. */
+  columns_across (layout, axis_w, side_w, lanes, state_w, MAX (360 * s, 1.3 * max_seg + 40 * s));
 
   for (guint i = 0; i < layout->timers->len; i++)
     {
