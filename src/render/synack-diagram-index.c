@@ -6,25 +6,35 @@
 /* Boxes are bucketed in cells of the page, rows and columns, so a new
  * label is checked only against its neighbours: hundreds of connections
  * open at once put hundreds of labels in one row of the page, but few in
- * one cell. */
+ * one cell. A cell is a list threaded through one array of the boxes
+ * placed, so adding a box allocates nothing per cell. */
 #define BUCKET_PX 64.0
-#define COLUMN_PX 64.0
+#define COLUMN_PX 128.0
+
+typedef struct {
+  cairo_rectangle_t box;
+  int               next;   /* the cell's box placed before, -1 */
+} PlacedBox;
 
 void
 synack_layout_obstacles_init (SynackDiagramLayout *layout)
 {
+  size_t n;
+
   layout->n_bucket_rows = (size_t) (MAX (layout->height, 0) / BUCKET_PX) + 2;
   layout->n_bucket_columns = (size_t) (MAX (layout->width, 0) / COLUMN_PX) + 2;
-  layout->buckets = g_new0 (GArray *, layout->n_bucket_rows * layout->n_bucket_columns);
+  n = layout->n_bucket_rows * layout->n_bucket_columns;
+  layout->bucket_last = g_new (int, n);
+  for (size_t i = 0; i < n; i++)
+    layout->bucket_last[i] = -1;
+  layout->placed = g_array_sized_new (FALSE, FALSE, sizeof (PlacedBox), 1024);
 }
 
 void
 synack_layout_obstacles_clear (SynackDiagramLayout *layout)
 {
-  for (size_t i = 0; i < layout->n_bucket_rows * layout->n_bucket_columns; i++)
-    if (layout->buckets[i])
-      g_array_unref (layout->buckets[i]);
-  g_clear_pointer (&layout->buckets, g_free);
+  g_clear_pointer (&layout->bucket_last, g_free);
+  g_clear_pointer (&layout->placed, g_array_unref);
   layout->n_bucket_rows = layout->n_bucket_columns = 0;
 }
 
@@ -54,11 +64,11 @@ synack_layout_obstacle_add (SynackDiagramLayout *layout, const cairo_rectangle_t
   for (size_t row = r0; row <= r1; row++)
     for (size_t col = c0; col <= c1; col++)
       {
-        GArray **bucket = &layout->buckets[row * layout->n_bucket_columns + col];
+        int *last = &layout->bucket_last[row * layout->n_bucket_columns + col];
+        PlacedBox placed = { *r, *last };
 
-        if (*bucket == NULL)
-          *bucket = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-        g_array_append_val (*bucket, *r);
+        *last = (int) layout->placed->len;
+        g_array_append_val (layout->placed, placed);
       }
 }
 
@@ -79,20 +89,15 @@ synack_render_rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t
 gboolean
 synack_layout_obstacle_hit (const SynackDiagramLayout *layout, const cairo_rectangle_t *r)
 {
+  const PlacedBox *placed = (const PlacedBox *) layout->placed->data;
   size_t r0, r1, c0, c1;
 
   bucket_range (layout, r, &r0, &r1, &c0, &c1);
   for (size_t row = r0; row <= r1; row++)
     for (size_t col = c0; col <= c1; col++)
-      {
-        const GArray *bucket = layout->buckets[row * layout->n_bucket_columns + col];
-
-        if (bucket == NULL)
-          continue;
-        for (guint i = 0; i < bucket->len; i++)
-          if (rects_overlap (r, &g_array_index (bucket, cairo_rectangle_t, i)))
-            return TRUE;
-      }
+      for (int i = layout->bucket_last[row * layout->n_bucket_columns + col]; i >= 0; i = placed[i].next)
+        if (rects_overlap (r, &placed[i].box))
+          return TRUE;
   return FALSE;
 }
 

@@ -49,7 +49,8 @@ struct _SynackDiagramLayout {
   GArray *notes;                     /* label indices of application notes */
 
   /* placement only */
-  GArray **buckets;                  /* boxes placed, by cells of the page (row-major) */
+  int     *bucket_last;              /* per cell of the page (row-major): its last box placed, -1 */
+  GArray  *placed;                   /* the boxes placed, each cell's threaded back to front */
   size_t   n_bucket_rows, n_bucket_columns;
 
   /* lookups by page position */
