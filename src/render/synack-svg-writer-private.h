@@ -65,7 +65,38 @@ synack_svg_put (SynackSvgWriter *w, const char *text)
 
 void        synack_svg_num             (SynackSvgWriter *w, double v);
 void        synack_svg_uint            (SynackSvgWriter *w, unsigned long v);
-void        synack_svg_attr_num        (SynackSvgWriter *w, const char *name, double v);
+/* v with one decimal (none if it is 0) from out on; returns the end. */
+char       *synack_svg_format_num      (char *out, double v);
+
+/* "name=" followed by a quoted number and a space: a big chart has a
+ * million, written in place (inlined, the name's length is a constant). */
+static inline void
+synack_svg_attr_num (SynackSvgWriter *w, const char *name, double v)
+{
+  GString *buf = w->buf;
+  size_t n_name = strlen (name);
+  char *p;
+
+  if (G_UNLIKELY (buf->len + n_name + 32 >= buf->allocated_len))
+    {
+      synack_svg_put (w, name);
+      synack_svg_put (w, "=\"");
+      synack_svg_num (w, v);
+      synack_svg_put (w, "\" ");
+      return;
+    }
+  p = buf->str + buf->len;
+  memcpy (p, name, n_name);
+  p += n_name;
+  *p++ = '=';
+  *p++ = '"';
+  p = synack_svg_format_num (p, v);
+  *p++ = '"';
+  *p++ = ' ';
+  buf->len = (gsize) (p - buf->str);
+  if (G_UNLIKELY (buf->len >= SYNACK_SVG_FLUSH_AT))
+    synack_svg_flush (w);
+}
 void        synack_svg_escaped         (SynackSvgWriter *w, const char *text);
 void        synack_svg_escaped_len     (SynackSvgWriter *w, const char *text, size_t len);
 gboolean    synack_svg_shown           (const SynackSvgWriter *w, long event);

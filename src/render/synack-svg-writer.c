@@ -77,54 +77,35 @@ synack_svg_uint (SynackSvgWriter *w, unsigned long v)
   synack_svg_put_len (w, p, (size_t) (tmp + sizeof tmp - p));
 }
 
-/* "name=" followed by a quoted number and a space, put in one piece. */
-void
-synack_svg_attr_num (SynackSvgWriter *w, const char *name, double v)
+char *
+synack_svg_format_num (char *out, double v)
 {
-  char number[32], piece[96];
-  char *digits = format_tenths (number + sizeof number, lround (v * 10));
-  size_t n_name = strlen (name), n_digits = (size_t) (number + sizeof number - digits);
+  char tmp[32];
+  char *start = format_tenths (tmp + sizeof tmp, lround (v * 10));
+  size_t n = (size_t) (tmp + sizeof tmp - start);
 
-  if (n_name + n_digits + 4 > sizeof piece)
-    {
-      synack_svg_put (w, name);
-      synack_svg_put (w, "=\"");
-      synack_svg_put_len (w, digits, n_digits);
-      synack_svg_put (w, "\" ");
-      return;
-    }
-  memcpy (piece, name, n_name);
-  piece[n_name] = '=';
-  piece[n_name + 1] = '"';
-  memcpy (piece + n_name + 2, digits, n_digits);
-  piece[n_name + 2 + n_digits] = '"';
-  piece[n_name + 3 + n_digits] = ' ';
-  synack_svg_put_len (w, piece, n_name + n_digits + 4);
+  memcpy (out, start, n);
+  return out + n;
 }
 
 /* Text between the characters XML reserves goes in one piece. */
 void
 synack_svg_escaped_len (SynackSvgWriter *w, const char *text, size_t len)
 {
-  const char *run = text, *end = text + len;
+  /* What each character needs: nothing (0) or its entity. */
+  static const char *const entity[256] = {
+    ['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['"'] = "&quot;",
+  };
+  const unsigned char *run = (const unsigned char *) text, *end = run + len;
 
-  for (const char *p = text; p < end; p++)
-    {
-      const char *entity;
-
-      switch (*p)
-        {
-        case '<': entity = "&lt;"; break;
-        case '>': entity = "&gt;"; break;
-        case '&': entity = "&amp;"; break;
-        case '"': entity = "&quot;"; break;
-        default: continue;
-        }
-      synack_svg_put_len (w, run, (size_t) (p - run));
-      synack_svg_put (w, entity);
-      run = p + 1;
-    }
-  synack_svg_put_len (w, run, (size_t) (end - run));
+  for (const unsigned char *p = run; p < end; p++)
+    if (G_UNLIKELY (entity[*p] != NULL))
+      {
+        synack_svg_put_len (w, (const char *) run, (size_t) (p - run));
+        synack_svg_put (w, entity[*p]);
+        run = p + 1;
+      }
+  synack_svg_put_len (w, (const char *) run, (size_t) (end - run));
 }
 
 void
