@@ -237,7 +237,8 @@ write_msc (const SynackTrace *trace, const char *dir)
   for (size_t i = 0; i < n_arrows; i++)
     {
       const SynackDiagramArrow *a = &arrows[i];
-      g_autofree char *label = g_strdup (labels[a->label].text);
+      /* A label left out for want of room is drawn without one. */
+      g_autofree char *label = g_strdup (a->label >= 0 ? labels[a->label].text : "");
       const char *from = a->from == SYNACK_CLIENT ? "c" : "s", *to = a->from == SYNACK_CLIENT ? "s" : "c";
 
       g_strdelimit (label, "\n\"", ' ');

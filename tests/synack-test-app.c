@@ -52,6 +52,45 @@ synack_test_app_wait_until_idle (SynackWindow *window)
   synack_test_app_flush ();
 }
 
+static struct {
+  guint  source;
+  gint64 last_tick, worst_gap;
+  guint  n_ticks;
+} heartbeat;
+
+static gboolean
+on_heartbeat (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (heartbeat.last_tick != 0)
+    heartbeat.worst_gap = MAX (heartbeat.worst_gap, now - heartbeat.last_tick);
+  heartbeat.last_tick = now;
+  heartbeat.n_ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+synack_test_app_heartbeat_start (void)
+{
+  g_assert_true (heartbeat.source == 0);
+  heartbeat.last_tick = heartbeat.worst_gap = 0;
+  heartbeat.n_ticks = 0;
+  heartbeat.source = g_timeout_add (10, on_heartbeat, NULL);
+}
+
+gint64
+synack_test_app_heartbeat_stop (guint *n_ticks)
+{
+  g_clear_handle_id (&heartbeat.source, g_source_remove);
+  /* The gap since the last tick counts too: the loop may be held still. */
+  if (heartbeat.last_tick != 0)
+    heartbeat.worst_gap = MAX (heartbeat.worst_gap, g_get_monotonic_time () - heartbeat.last_tick);
+  if (n_ticks)
+    *n_ticks = heartbeat.n_ticks;
+  return heartbeat.worst_gap;
+}
+
 SynackWindow *
 synack_test_app_open (const char *lesson, int width, int height)
 {

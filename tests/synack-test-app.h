@@ -19,6 +19,11 @@ void          synack_test_app_flush      (void);
 /* Lets the main loop turn for ms so layout and painting happen. */
 void          synack_test_app_wait_frames (guint ms);
 void          synack_test_app_wait_until_idle (SynackWindow *window);
+/* The main loop's pulse, a timeout every 10 ms from start to stop: stop
+ * returns the longest gap between two of its ticks (µs), the time the
+ * loop was held, and how many ticks there were. */
+void          synack_test_app_heartbeat_start (void);
+gint64        synack_test_app_heartbeat_stop  (guint *n_ticks);
 /* A window of that size showing the lesson, its first run in. */
 SynackWindow *synack_test_app_open       (const char *lesson, int width, int height);
 void          synack_test_app_close      (SynackWindow *window);

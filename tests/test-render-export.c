@@ -622,6 +622,27 @@ test_png_too_tall_refused_before_layout (Fixture *f, gconstpointer data)
   test_trace_free (trace);
 }
 
+/* A short run at a big scale is too wide and too big for one PNG: also
+ * refused before its layout, from the narrowest its columns can be. */
+static void
+test_png_too_big_refused_before_layout (Fixture *f, gconstpointer data)
+{
+  SynackTrace *trace = test_lesson_trace ("handshake-close");
+  g_autofree char *png = g_build_filename (f->dir, "big.png", NULL);
+  SynackExportOptions options;
+  GError *error = NULL;
+
+  synack_export_options_init (&options);
+  options.scale = 16;
+  g_assert_false (export (trace, &options, png, &error));
+  g_assert_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS);
+  g_assert_nonnull (strstr (error->message, "at least"));
+  g_assert_nonnull (strstr (error->message, "64 million"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (f->dir), ==, 0);
+  test_trace_free (trace);
+}
+
 /* A full disk, simulated with a file size limit: the write fails, the
  * old file stays as it was and no temporary is left. */
 static void
@@ -956,6 +977,7 @@ main (int argc, char **argv)
   ADD ("print-theme", test_print_theme_distinguishes);
   ADD ("bad-paths", test_bad_paths);
   ADD ("png-too-tall-refused-before-layout", test_png_too_tall_refused_before_layout);
+  ADD ("png-too-big-refused-before-layout", test_png_too_big_refused_before_layout);
   ADD ("full-disk", test_full_disk);
   ADD ("per-step-keeps-old-files", test_per_step_keeps_old_files);
   ADD ("killed-leaves-nothing", test_killed_export_leaves_nothing);

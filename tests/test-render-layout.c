@@ -636,6 +636,13 @@ check_presets (void)
                                  synack_diagram_layout_get_height (layout));
               g_assert_cmpfloat (synack_diagram_layout_min_height (trace, &options), >,
                                  0.5 * synack_diagram_layout_get_height (layout));
+              {
+                double min_w, min_h;
+
+                synack_diagram_layout_min_size (trace, &options, &min_w, &min_h);
+                g_assert_cmpfloat (min_w, <=, synack_diagram_layout_get_width (layout));
+                g_assert_cmpfloat (min_w, >, 0.3 * synack_diagram_layout_get_width (layout));
+              }
             }
             labels = synack_diagram_layout_get_labels (layout, &n_labels);
             for (size_t l = 0; l < n_labels; l++)

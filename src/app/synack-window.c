@@ -136,10 +136,14 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
   /* With a row selected, GtkSingleSelection would look for that row's item
    * among all the new ones, making every row of a long run. */
   gtk_single_selection_set_selected (self->event_selection, GTK_INVALID_LIST_POSITION);
-  /* GtkColumnView takes a new model far faster than a big items-changed. */
+  /* GtkColumnView takes a new model far faster than a big items-changed.
+   * Off screen it gets none until shown: GTK 4.8 makes a couple of
+   * hundred rows whatever the list's size, and making them again at every
+   * run of a long trace held the window for a few hundred ms. */
   gtk_column_view_set_model (self->events_view, NULL);
   synack_event_list_set_trace (self->event_list, trace);
-  gtk_column_view_set_model (self->events_view, GTK_SELECTION_MODEL (self->event_selection));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->events_view)))
+    gtk_column_view_set_model (self->events_view, GTK_SELECTION_MODEL (self->event_selection));
   synack_diagram_view_set_trace_with_layout (self->diagram, trace, synack_run_take_layout (run),
                                              run->layout_theme, run->layout_text_scale);
   synack_state_view_set_run (self->state_view, run);
@@ -302,6 +306,21 @@ find_list_view (GtkWidget *widget)
   return NULL;
 }
 
+/* The event list shown again: its rows, at the selected event. */
+static void
+on_events_view_map (SynackWindow *self)
+{
+  GtkWidget *list_view;
+  guint selected;
+
+  if (gtk_column_view_get_model (self->events_view) != NULL)
+    return;
+  gtk_column_view_set_model (self->events_view, GTK_SELECTION_MODEL (self->event_selection));
+  selected = gtk_single_selection_get_selected (self->event_selection);
+  if (selected != GTK_INVALID_LIST_POSITION && (list_view = find_list_view (GTK_WIDGET (self->events_view))) != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", selected);
+}
+
 static void
 set_selected (SynackWindow *self, long event, gboolean from_list)
 {
@@ -330,7 +349,8 @@ set_selected (SynackWindow *self, long event, gboolean from_list)
                                          event >= 0 ? (guint) event : GTK_INVALID_LIST_POSITION);
       self->syncing--;
       /* GtkColumnView has no scroll_to before 4.12; its list view does. */
-      if (event >= 0 && (list_view = find_list_view (GTK_WIDGET (self->events_view))) != NULL)
+      if (event >= 0 && gtk_column_view_get_model (self->events_view) != NULL &&
+          (list_view = find_list_view (GTK_WIDGET (self->events_view))) != NULL)
         gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", (guint) event);
     }
 }
@@ -842,6 +862,7 @@ synack_window_init (SynackWindow *self)
   gtk_single_selection_set_autoselect (self->event_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->event_selection, TRUE);
   gtk_column_view_set_model (self->events_view, GTK_SELECTION_MODEL (self->event_selection));
+  g_signal_connect_swapped (self->events_view, "map", G_CALLBACK (on_events_view_map), self);
   g_signal_connect_swapped (self->event_selection, "notify::selected", G_CALLBACK (on_event_selected), self);
 
   g_signal_connect_swapped (self->playback_bar, "seek", G_CALLBACK (on_seek), self);

@@ -6,17 +6,38 @@
 
 #include "synack-describe.h"
 
+/* " name=value", without printf: every segment's label has two or three. */
+static void
+append_field (GString *s, const char *name, uint32_t value)
+{
+  char digits[16];
+  int n = 0;
+
+  if (s->len)
+    g_string_append_c (s, ' ');
+  g_string_append (s, name);
+  g_string_append_c (s, '=');
+  do
+    {
+      digits[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  while (n > 0)
+    g_string_append_c (s, digits[--n]);
+}
+
 char *
 synack_describe_segment_label (const SynackEvent *send, gboolean duplicate)
 {
   g_autofree char *flags = synack_describe_flags (send->hdr.flags, SYNACK_FLAGS_SPOKEN);
   GString *s = g_string_new (flags);
 
-  g_string_append_printf (s, "%sseq=%u", s->len ? " " : "", send->hdr.seq);
+  append_field (s, "seq", send->hdr.seq);
   if (send->hdr.flags & SYNACK_FLAG_ACK)
-    g_string_append_printf (s, " ack=%u", send->hdr.ack);
+    append_field (s, "ack", send->hdr.ack);
   if (send->hdr.len > 0)
-    g_string_append_printf (s, " len=%u", send->hdr.len);
+    append_field (s, "len", send->hdr.len);
   if (send->rexmit > 0)
     {
       g_string_append_c (s, '\n');

@@ -30,7 +30,12 @@ synack_describe_flags (unsigned flags, SynackFlagStyle style)
       switch (style)
         {
         case SYNACK_FLAGS_JSON:
-          g_string_append_printf (s, "%s\"%s\"", s->len ? ", " : "", name);
+          /* Appended piece by piece: every segment's label has its flags. */
+          if (s->len)
+            g_string_append (s, ", ");
+          g_string_append_c (s, '"');
+          g_string_append (s, name);
+          g_string_append_c (s, '"');
           break;
         case SYNACK_FLAGS_TCPDUMP:
           /* tcpdump writes ACK as '.', the others by their initial. */
@@ -38,7 +43,9 @@ synack_describe_flags (unsigned flags, SynackFlagStyle style)
           break;
         case SYNACK_FLAGS_SPOKEN:
         default:
-          g_string_append_printf (s, "%s%s", s->len ? ", " : "", name);
+          if (s->len)
+            g_string_append (s, ", ");
+          g_string_append (s, name);
           break;
         }
     }

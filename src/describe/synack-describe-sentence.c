@@ -111,53 +111,53 @@ describe_segment_event (const SynackTrace *trace, const SynackEvent *e)
   const SynackEvent *s = synack_describe_send_of (trace, e);
   const SynackHeader *h = s ? &s->hdr : &e->hdr;
   SynackHostId from = s ? s->host : e->host;
+  SynackHostId to = from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT;
   g_autofree char *kind = synack_describe_segment_kind (h);
-  const char *sender = host_lower (from);
-  const char *receiver = host_lower (from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT);
-  const char *Sender = host_subject (from);
+  /* The hosts' names are looked up in the catalogue only where a
+   * sentence uses them: an export asks for the sentence of every segment. */
 
   switch (e->type)
     {
     case SYNACK_EVENT_SEND:
       if (s->rexmit > 0)
         return g_strdup_printf (_("%s has heard nothing back in time, so it sends its %s again (retransmission %u)."),
-                                Sender, kind, s->rexmit);
+                                host_subject (from), kind, s->rexmit);
       if ((h->flags & SYNACK_FLAG_SYN) && !(h->flags & SYNACK_FLAG_ACK))
-        return g_strdup_printf (_("%s sends a SYN with its initial sequence number %u to open the connection."), Sender, h->seq);
+        return g_strdup_printf (_("%s sends a SYN with its initial sequence number %u to open the connection."), host_subject (from), h->seq);
       if ((h->flags & SYNACK_FLAG_SYN) && (h->flags & SYNACK_FLAG_ACK))
         return g_strdup_printf (_("%s answers with a SYN-ACK: its own initial sequence number %u, and ack %u acknowledges the SYN."),
-                                Sender, h->seq, h->ack);
+                                host_subject (from), h->seq, h->ack);
       if (h->flags & SYNACK_FLAG_RST)
-        return g_strdup_printf (_("%s sends a RST: the connection is refused or torn down at once."), Sender);
+        return g_strdup_printf (_("%s sends a RST: the connection is refused or torn down at once."), host_subject (from));
       if (h->flags & SYNACK_FLAG_FIN)
-        return g_strdup_printf (_("%s sends a FIN: it has nothing more to send (seq %u)."), Sender, h->seq);
+        return g_strdup_printf (_("%s sends a FIN: it has nothing more to send (seq %u)."), host_subject (from), h->seq);
       if (h->len > 0)
-        return g_strdup_printf (_("%s sends %u bytes of data, sequence numbers %u to %u."), Sender, h->len, h->seq, h->seq + h->len - 1);
-      return g_strdup_printf (_("%s sends an ACK: ack %u says it has everything before byte %u."), Sender, h->ack, h->ack);
+        return g_strdup_printf (_("%s sends %u bytes of data, sequence numbers %u to %u."), host_subject (from), h->len, h->seq, h->seq + h->len - 1);
+      return g_strdup_printf (_("%s sends an ACK: ack %u says it has everything before byte %u."), host_subject (from), h->ack, h->ack);
 
     case SYNACK_EVENT_DELIVER:
       switch (e->verdict)
         {
         case SYNACK_VERDICT_ACCEPTED:
-          return g_strdup_printf (_("%s %s reaches %s."), host_possessive (from), kind, receiver);
+          return g_strdup_printf (_("%s %s reaches %s."), host_possessive (from), kind, host_lower (to));
         case SYNACK_VERDICT_NO_SOCKET:
-          return g_strdup_printf (_("%s %s reaches %s, but no socket is there, so it answers with a RST."), host_possessive (from), kind, receiver);
+          return g_strdup_printf (_("%s %s reaches %s, but no socket is there, so it answers with a RST."), host_possessive (from), kind, host_lower (to));
         case SYNACK_VERDICT_UNACCEPTABLE:
-          return g_strdup_printf (_("%s %s is outside %s’s window: it is acknowledged again and dropped."), host_possessive (from), kind, receiver);
+          return g_strdup_printf (_("%s %s is outside %s’s window: it is acknowledged again and dropped."), host_possessive (from), kind, host_lower (to));
         case SYNACK_VERDICT_IGNORED:
-          return g_strdup_printf (_("%s %s reaches %s, which has nothing to do with it."), host_possessive (from), kind, receiver);
+          return g_strdup_printf (_("%s %s reaches %s, which has nothing to do with it."), host_possessive (from), kind, host_lower (to));
         case SYNACK_VERDICT_CHALLENGE_ACK:
-          return g_strdup_printf (_("%s %s is not at the expected edge, so %s answers with a challenge ACK (RFC 5961)."), host_possessive (from), kind, receiver);
+          return g_strdup_printf (_("%s %s is not at the expected edge, so %s answers with a challenge ACK (RFC 5961)."), host_possessive (from), kind, host_lower (to));
         case SYNACK_VERDICT_RESET:
-          return g_strdup_printf (_("%s RST reaches %s and resets the connection."), host_possessive (from), receiver);
+          return g_strdup_printf (_("%s RST reaches %s and resets the connection."), host_possessive (from), host_lower (to));
         default:
-          return g_strdup_printf (_("%s %s reaches %s (%s)."), host_possessive (from), kind, receiver,
+          return g_strdup_printf (_("%s %s reaches %s (%s)."), host_possessive (from), kind, host_lower (to),
                                   _(synack_verdict_to_string (e->verdict)));
         }
 
     case SYNACK_EVENT_LOST:
       return g_strdup_printf (_("The network loses %s %s: it never reaches %s, and only a timer can tell %s."),
-                              object_possessive (from), kind, receiver, sender);
+                              object_possessive (from), kind, host_lower (to), host_lower (from));
 
     case SYNACK_EVENT_DUPLICATE:
       return g_strdup_printf (_("The network makes a copy of %s %s, which will arrive later."),
@@ -172,12 +172,14 @@ synack_describe_sentence (const SynackTrace *trace, long index)
 {
   const SynackEvent *e;
   const char *Who;
-  g_autofree char *bytes = NULL;
+  /* Only two application sentences name a byte count: formatted for
+   * those alone, since a big chart's export asks for every sentence. */
+  char bytes[24];
 
   g_return_val_if_fail (trace != NULL && index >= 0 && (size_t) index < trace->n_events, NULL);
   e = &trace->events[index];
-  Who = host_subject (e->host);
-  bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, e->bytes);
+  /* Named here by the application's and the timers' sentences alone. */
+  Who = e->type == SYNACK_EVENT_APP || e->type == SYNACK_EVENT_TIMER ? host_subject (e->host) : NULL;
 
   switch (e->type)
     {
@@ -199,10 +201,12 @@ synack_describe_sentence (const SynackTrace *trace, long index)
         case SYNACK_CALL_ACCEPT:
           return g_strdup_printf (_("%s’s application accepts the new connection."), Who);
         case SYNACK_CALL_SEND:
+          g_snprintf (bytes, sizeof bytes, "%" G_GUINT64_FORMAT, e->bytes);
           return g_strdup_printf (_("%s’s application hands %s bytes to TCP to send."), Who, bytes);
         case SYNACK_CALL_RECV:
           if (e->result == SYNACK_RESULT_EOF)
             return g_strdup_printf (_("%s’s application reads end of stream: the other side has closed."), Who);
+          g_snprintf (bytes, sizeof bytes, "%" G_GUINT64_FORMAT, e->bytes);
           return g_strdup_printf (_("%s’s application reads %s bytes."), Who, bytes);
         case SYNACK_CALL_CLOSE:
           return g_strdup_printf (_("%s’s application calls close(): it has nothing more to send."), Who);

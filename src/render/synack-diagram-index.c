@@ -3,52 +3,73 @@
 
 #include "synack-diagram-layout-private.h"
 
-/* Boxes are bucketed by rows of the page so a new label is checked only
- * against its neighbours: a 10,000-segment trace lays out in linear time. */
+/* Boxes are bucketed in cells of the page, rows and columns, so a new
+ * label is checked only against its neighbours: hundreds of connections
+ * open at once put hundreds of labels in one row of the page, but few in
+ * one cell. A cell is a list threaded through one array of the boxes
+ * placed, so adding a box allocates nothing per cell. */
 #define BUCKET_PX 64.0
+#define COLUMN_PX 128.0
+
+typedef struct {
+  cairo_rectangle_t box;
+  int               next;   /* the cell's box placed before, -1 */
+} PlacedBox;
 
 void
 synack_layout_obstacles_init (SynackDiagramLayout *layout)
 {
-  size_t n = (size_t) (layout->height / BUCKET_PX) + 2;
+  size_t n;
 
-  layout->n_buckets = n;
-  layout->buckets = g_new0 (GArray *, n);
+  layout->n_bucket_rows = (size_t) (MAX (layout->height, 0) / BUCKET_PX) + 2;
+  layout->n_bucket_columns = (size_t) (MAX (layout->width, 0) / COLUMN_PX) + 2;
+  n = layout->n_bucket_rows * layout->n_bucket_columns;
+  layout->bucket_last = g_new (int, n);
+  for (size_t i = 0; i < n; i++)
+    layout->bucket_last[i] = -1;
+  layout->placed = g_array_sized_new (FALSE, FALSE, sizeof (PlacedBox), 1024);
 }
 
 void
 synack_layout_obstacles_clear (SynackDiagramLayout *layout)
 {
-  for (size_t i = 0; i < layout->n_buckets; i++)
-    if (layout->buckets[i])
-      g_array_unref (layout->buckets[i]);
-  g_clear_pointer (&layout->buckets, g_free);
-  layout->n_buckets = 0;
+  g_clear_pointer (&layout->bucket_last, g_free);
+  g_clear_pointer (&layout->placed, g_array_unref);
+  layout->n_bucket_rows = layout->n_bucket_columns = 0;
 }
 
+/* The cells from (*r0, *c0) to (*r1, *c1) that r reaches; what lies off
+ * the page goes in its edge cells. */
 static void
-bucket_range (const SynackDiagramLayout *layout, const cairo_rectangle_t *r, size_t *b0, size_t *b1)
+bucket_range (const SynackDiagramLayout *layout, const cairo_rectangle_t *r,
+              size_t *r0, size_t *r1, size_t *c0, size_t *c1)
 {
   double top = MAX (r->y, 0), bottom = MAX (r->y + r->height, 0);
+  double left = MAX (r->x, 0), right = MAX (r->x + r->width, 0);
 
-  *b0 = MIN ((size_t) (top / BUCKET_PX), layout->n_buckets - 1);
-  *b1 = MIN ((size_t) (bottom / BUCKET_PX), layout->n_buckets - 1);
+  *r0 = MIN ((size_t) (top / BUCKET_PX), layout->n_bucket_rows - 1);
+  *r1 = MIN ((size_t) (bottom / BUCKET_PX), layout->n_bucket_rows - 1);
+  *c0 = MIN ((size_t) (left / COLUMN_PX), layout->n_bucket_columns - 1);
+  *c1 = MIN ((size_t) (right / COLUMN_PX), layout->n_bucket_columns - 1);
 }
 
 void
 synack_layout_obstacle_add (SynackDiagramLayout *layout, const cairo_rectangle_t *r)
 {
-  size_t b0, b1;
+  size_t r0, r1, c0, c1;
 
-  bucket_range (layout, r, &b0, &b1);
-  /* A copy in each bucket it reaches: a check reads its neighbours in a
+  bucket_range (layout, r, &r0, &r1, &c0, &c1);
+  /* A copy in each cell it reaches: a check reads its neighbours in a
    * row, not scattered over every box placed. */
-  for (size_t b = b0; b <= b1; b++)
-    {
-      if (layout->buckets[b] == NULL)
-        layout->buckets[b] = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-      g_array_append_val (layout->buckets[b], *r);
-    }
+  for (size_t row = r0; row <= r1; row++)
+    for (size_t col = c0; col <= c1; col++)
+      {
+        int *last = &layout->bucket_last[row * layout->n_bucket_columns + col];
+        PlacedBox placed = { *r, *last };
+
+        *last = (int) layout->placed->len;
+        g_array_append_val (layout->placed, placed);
+      }
 }
 
 /* Inlined in the placement's inner loop, which calls it most. */
@@ -68,19 +89,15 @@ synack_render_rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t
 gboolean
 synack_layout_obstacle_hit (const SynackDiagramLayout *layout, const cairo_rectangle_t *r)
 {
-  size_t b0, b1;
+  const PlacedBox *placed = (const PlacedBox *) layout->placed->data;
+  size_t r0, r1, c0, c1;
 
-  bucket_range (layout, r, &b0, &b1);
-  for (size_t b = b0; b <= b1; b++)
-    {
-      GArray *bucket = layout->buckets[b];
-
-      if (bucket == NULL)
-        continue;
-      for (guint i = 0; i < bucket->len; i++)
-        if (rects_overlap (r, &g_array_index (bucket, cairo_rectangle_t, i)))
+  bucket_range (layout, r, &r0, &r1, &c0, &c1);
+  for (size_t row = r0; row <= r1; row++)
+    for (size_t col = c0; col <= c1; col++)
+      for (int i = layout->bucket_last[row * layout->n_bucket_columns + col]; i >= 0; i = placed[i].next)
+        if (rects_overlap (r, &placed[i].box))
           return TRUE;
-    }
   return FALSE;
 }
 

@@ -49,8 +49,9 @@ struct _SynackDiagramLayout {
   GArray *notes;                     /* label indices of application notes */
 
   /* placement only */
-  GArray **buckets;                  /* boxes placed, by rows of the page */
-  size_t   n_buckets;
+  int     *bucket_last;              /* per cell of the page (row-major): its last box placed, -1 */
+  GArray  *placed;                   /* the boxes placed, each cell's threaded back to front */
+  size_t   n_bucket_rows, n_bucket_columns;
 
   /* lookups by page position */
   SpanIndex arrow_index, timer_index, band_index, label_index;
@@ -85,6 +86,8 @@ void synack_layout_place_bands     (SynackDiagramLayout *layout);
 /* synack-diagram-placement.c: columns and lanes across the page, then every
  * label's box. */
 void synack_layout_place           (SynackDiagramLayout *layout);
+/* ... and, before any of it, how wide the page is at least. */
+double synack_layout_min_width     (SynackDiagramLayout *layout);
 
 /* synack-diagram-index.c: the lookups by page height paint and hit tests use. */
 void synack_layout_build_indexes   (SynackDiagramLayout *layout);
@@ -96,8 +99,8 @@ int  synack_layout_add_label       (SynackDiagramLayout *layout, SynackLabelKind
 void synack_layout_measure         (SynackDiagramLayout *layout, SynackLabelKind kind, const char *text,
                                     double *w, double *h);
 
-/* synack-diagram-index.c: boxes placed so far, bucketed by page rows, so a
- * new label is checked against its neighbours only. */
+/* synack-diagram-index.c: boxes placed so far, bucketed by cells of the
+ * page, so a new label is checked against its neighbours only. */
 void     synack_layout_obstacles_init  (SynackDiagramLayout *layout);
 void     synack_layout_obstacles_clear (SynackDiagramLayout *layout);
 void     synack_layout_obstacle_add    (SynackDiagramLayout *layout, const cairo_rectangle_t *r);

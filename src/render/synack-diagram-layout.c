@@ -186,15 +186,24 @@ layout_start (const SynackTrace *trace, const SynackDiagramOptions *options)
   return layout;
 }
 
+void
+synack_diagram_layout_min_size (const SynackTrace *trace, const SynackDiagramOptions *options,
+                                double *width, double *height)
+{
+  SynackDiagramLayout *layout = layout_start (trace, options);
+
+  synack_layout_build_time_axis (layout);
+  *height = layout->bottom + layout->min_row + layout->margin;
+  *width = synack_layout_min_width (layout);
+  synack_diagram_layout_free (layout);
+}
+
 double
 synack_diagram_layout_min_height (const SynackTrace *trace, const SynackDiagramOptions *options)
 {
-  SynackDiagramLayout *layout = layout_start (trace, options);
-  double height;
+  double width, height;
 
-  synack_layout_build_time_axis (layout);
-  height = layout->bottom + layout->min_row + layout->margin;
-  synack_diagram_layout_free (layout);
+  synack_diagram_layout_min_size (trace, options, &width, &height);
   return height;
 }
 

@@ -136,6 +136,12 @@ void                 synack_diagram_layout_free (SynackDiagramLayout *layout);
  * big before laying it out. */
 double               synack_diagram_layout_min_height (const SynackTrace          *trace,
                                                        const SynackDiagramOptions *options);
+/* The same for both sides: the page is at least this wide whatever its
+ * labels, and at least this tall. */
+void                 synack_diagram_layout_min_size   (const SynackTrace          *trace,
+                                                       const SynackDiagramOptions *options,
+                                                       double                     *width,
+                                                       double                     *height);
 
 /* No diagram text is drawn smaller than this, in px, in an export or on
  * screen: a view that zooms out to fit stops at

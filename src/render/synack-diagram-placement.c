@@ -57,6 +57,51 @@ pack_column (SynackDiagramLayout *layout, GArray *column, double x, gboolean rig
     }
 }
 
+/* The columns across the page, left to right, from how wide each is:
+ * the axis, the client's notes, timer lanes and states, the lifelines
+ * with the room between them, then the server's in mirror order. */
+static void
+columns_across (SynackDiagramLayout *layout, double axis_w, const double side_w[SYNACK_N_HOSTS],
+                const int lanes[SYNACK_N_HOSTS], double state_w, double mid)
+{
+  double s = layout->scale;
+  double x = layout->margin;
+  double band_half = layout->band_w / 2;
+
+  layout->axis_x = x + axis_w + 6 * s;
+  x = layout->axis_x + 14 * s;
+  layout->note_x[SYNACK_CLIENT] = x + side_w[SYNACK_CLIENT];           /* right edge */
+  x = layout->note_x[SYNACK_CLIENT] + 8 * s;
+  layout->lane_x[SYNACK_CLIENT] = x + lanes[SYNACK_CLIENT] * layout->lane_w; /* innermost lane's inner edge */
+  x = layout->lane_x[SYNACK_CLIENT] + 6 * s;
+  layout->state_x[SYNACK_CLIENT] = x + state_w;                        /* right edge */
+  x = layout->state_x[SYNACK_CLIENT] + 6 * s + layout->band_room[SYNACK_CLIENT] + band_half;
+  layout->life_x[SYNACK_CLIENT] = x;
+  x += band_half + mid + band_half;
+  layout->life_x[SYNACK_SERVER] = x;
+  x += band_half + layout->band_room[SYNACK_SERVER] + 6 * s;
+  layout->state_x[SYNACK_SERVER] = x;                                  /* left edge */
+  x += state_w + 6 * s;
+  layout->lane_x[SYNACK_SERVER] = x;
+  x += lanes[SYNACK_SERVER] * layout->lane_w + 8 * s;
+  layout->note_x[SYNACK_SERVER] = x;                                   /* left edge */
+  x += side_w[SYNACK_SERVER] + layout->margin;
+  layout->width = x;
+}
+
+/* The page is at least this wide, whatever its labels: every column at
+ * its narrowest, before anything is measured. */
+double
+synack_layout_min_width (SynackDiagramLayout *layout)
+{
+  double s = layout->scale;
+  const double side_w[SYNACK_N_HOSTS] = { 60 * s, 60 * s };
+  const int lanes[SYNACK_N_HOSTS] = { 0, 0 };
+
+  columns_across (layout, 0, side_w, lanes, 0, 360 * s);
+  return layout->width;
+}
+
 static void
 place_horizontal (SynackDiagramLayout *layout)
 {
@@ -110,32 +155,8 @@ place_horizontal (SynackDiagramLayout *layout)
   lanes[0] = MIN (lanes[0], SYNACK_MAX_TIMER_LANES);
   lanes[1] = MIN (lanes[1], SYNACK_MAX_TIMER_LANES);
 
-  {
-    double x = layout->margin;
-    double band_half = layout->band_w / 2;
-    /* Room for crossing segments to keep their labels apart. */
-    double mid = MAX (360 * s, 1.3 * max_seg + 40 * s);
-
-    layout->axis_x = x + axis_w + 6 * s;
-    x = layout->axis_x + 14 * s;
-    layout->note_x[SYNACK_CLIENT] = x + side_w[SYNACK_CLIENT];           /* right edge */
-    x = layout->note_x[SYNACK_CLIENT] + 8 * s;
-    layout->lane_x[SYNACK_CLIENT] = x + lanes[SYNACK_CLIENT] * layout->lane_w; /* innermost lane's inner edge */
-    x = layout->lane_x[SYNACK_CLIENT] + 6 * s;
-    layout->state_x[SYNACK_CLIENT] = x + state_w;                        /* right edge */
-    x = layout->state_x[SYNACK_CLIENT] + 6 * s + layout->band_room[SYNACK_CLIENT] + band_half;
-    layout->life_x[SYNACK_CLIENT] = x;
-    x += band_half + mid + band_half;
-    layout->life_x[SYNACK_SERVER] = x;
-    x += band_half + layout->band_room[SYNACK_SERVER] + 6 * s;
-    layout->state_x[SYNACK_SERVER] = x;                                  /* left edge */
-    x += state_w + 6 * s;
-    layout->lane_x[SYNACK_SERVER] = x;
-    x += lanes[SYNACK_SERVER] * layout->lane_w + 8 * s;
-    layout->note_x[SYNACK_SERVER] = x;                                   /* left edge */
-    x += side_w[SYNACK_SERVER] + layout->margin;
-    layout->width = x;
-  }
+  /* Room for crossing segments to keep their labels apart. */
+  columns_across (layout, axis_w, side_w, lanes, state_w, MAX (360 * s, 1.3 * max_seg + 40 * s));
 
   for (guint i = 0; i < layout->timers->len; i++)
     {
@@ -202,6 +223,32 @@ lines_crossing (const SynackDiagramLayout *layout, const SpanIndex *lines, guint
   return n;
 }
 
+/* Beside the ✕ (after, then before it), below it, above it; then, for
+ * losses close together (a cable cut one way), beside it a half-line
+ * further down or up at a time. */
+#define LOST_STEPS    8
+#define N_LOST_PLACES (4 + LOST_STEPS * 4)
+
+static size_t
+lost_label_places (const SynackDiagramArrow *a, double w, double h, double s, cairo_rectangle_t *places)
+{
+  size_t n = 0;
+
+  places[n++] = (cairo_rectangle_t) { a->head.x + a->head.width + 2 * s, a->y1 - h / 2, w, h };
+  places[n++] = (cairo_rectangle_t) { a->head.x - 2 * s - w, a->y1 - h / 2, w, h };
+  places[n++] = (cairo_rectangle_t) { a->x1 - w / 2, a->head.y + a->head.height + 1 * s, w, h };
+  places[n++] = (cairo_rectangle_t) { a->x1 - w / 2, a->head.y - 1 * s - h, w, h };
+  for (int step = 1; step <= LOST_STEPS; step++)
+    for (int side = 0; side < 4; side++)
+      {
+        cairo_rectangle_t r = places[side / 2];
+
+        r.y += (side % 2 ? -1 : 1) * step * r.height / 2;
+        places[n++] = r;
+      }
+  return n;
+}
+
 static void
 place_arrows (SynackDiagramLayout *layout)
 {
@@ -263,44 +310,28 @@ place_arrows (SynackDiagramLayout *layout)
   for (guint i = 0; i < layout->arrows->len; i++)
     synack_layout_obstacle_add (layout, &g_array_index (layout->arrows, SynackDiagramArrow, i).head);
 
-  /* "lost" beside each ✕, on the side away from the arrow's tail. */
+  /* "lost" beside each ✕: the first of its places that is free. */
   for (guint i = 0; i < layout->arrows->len; i++)
     {
       SynackDiagramArrow *a = &g_array_index (layout->arrows, SynackDiagramArrow, i);
       SynackDiagramLabel *l;
-      cairo_rectangle_t tries[4];
+      cairo_rectangle_t places[N_LOST_PLACES];
+      size_t n;
 
       if (a->fate != SYNACK_ARROW_LOST)
         continue;
       a->lost_label = synack_layout_add_label (layout, SYNACK_LABEL_LOST, a->end_event, a->from,
                                                g_strdup (synack_describe_lost_mark ()));
       l = LABEL (layout, a->lost_label);
-      tries[0] = (cairo_rectangle_t) { a->head.x + a->head.width + 2 * s, a->y1 - l->box.height / 2, l->box.width, l->box.height };
-      tries[1] = (cairo_rectangle_t) { a->head.x - 2 * s - l->box.width, a->y1 - l->box.height / 2, l->box.width, l->box.height };
-      tries[2] = (cairo_rectangle_t) { a->x1 - l->box.width / 2, a->head.y + a->head.height + 1 * s, l->box.width, l->box.height };
-      tries[3] = (cairo_rectangle_t) { a->x1 - l->box.width / 2, a->head.y - 1 * s - l->box.height, l->box.width, l->box.height };
-      l->box = tries[0];
-      for (int k = 0; k < 4; k++)
-        if (!synack_layout_obstacle_hit (layout, &tries[k]))
+      n = lost_label_places (a, l->box.width, l->box.height, s, places);
+      /* None free: the first, over whatever is there. */
+      l->box = places[0];
+      for (size_t k = 0; k < n; k++)
+        if (!synack_layout_obstacle_hit (layout, &places[k]))
           {
-            l->box = tries[k];
-            goto placed;
+            l->box = places[k];
+            break;
           }
-      /* Losses close together (a cable cut one way): beside the ✕, a
-       * half-line further down or up at a time, until one is free. */
-      for (int step = 1; step <= 8; step++)
-        for (int side = 0; side < 4; side++)
-          {
-            cairo_rectangle_t r = tries[side / 2];
-
-            r.y += (side % 2 ? -1 : 1) * step * r.height / 2;
-            if (!synack_layout_obstacle_hit (layout, &r))
-              {
-                l->box = r;
-                goto placed;
-              }
-          }
-    placed:
       synack_layout_obstacle_add (layout, &l->box);
     }
 
@@ -432,19 +463,26 @@ place_labels (SynackDiagramLayout *layout)
       pack_column (layout, side, layout->note_x[h], right, dropped);
     }
 
-  for (guint i = 0; i < dropped->len; i++)
-    {
-      int label = g_array_index (dropped, int, i);
+  /* Dropped labels are marked first and their timers let go of them in one
+   * pass: hundreds of connections at once drop thousands of them. */
+  {
+    g_autofree gboolean *is_dropped = g_new0 (gboolean, layout->labels->len + 1);
 
-      for (guint k = 0; k < layout->timers->len; k++)
-        {
-          SynackDiagramTimer *t = &g_array_index (layout->timers, SynackDiagramTimer, k);
-          if (t->label == label)
-            t->label = -1;
-        }
-      LABEL (layout, label)->event = -2;   /* never shown */
-      LABEL (layout, label)->box = (cairo_rectangle_t) { -1, -1, 0, 0 };
-    }
+    for (guint i = 0; i < dropped->len; i++)
+      {
+        int label = g_array_index (dropped, int, i);
+
+        is_dropped[label] = TRUE;
+        LABEL (layout, label)->event = -2;   /* never shown */
+        LABEL (layout, label)->box = (cairo_rectangle_t) { -1, -1, 0, 0 };
+      }
+    for (guint k = 0; k < layout->timers->len; k++)
+      {
+        SynackDiagramTimer *t = &g_array_index (layout->timers, SynackDiagramTimer, k);
+        if (t->label >= 0 && is_dropped[t->label])
+          t->label = -1;
+      }
+  }
 
   /* Host headings above each lifeline. */
   for (int h = 0; h < SYNACK_N_HOSTS; h++)

@@ -598,18 +598,31 @@ synack_export_file (const SynackTrace         *trace,
   layout_options.axis_mode = options->axis_mode;
   layout_options.theme = theme;
   layout_options.text_scale = options->text_scale > 0 ? options->text_scale : 1;
-  /* A long run at a fixed scale can be told too tall for a PNG from its
-   * time axis alone, before the layout's time and memory are spent. */
+  /* A long run, or a big scale, can be told too big for a PNG from the
+   * time axis and the narrowest columns alone, before the layout's time
+   * and memory are spent. */
   if (format == SYNACK_EXPORT_FORMAT_PNG && !slides && options->width == 0 && options->view != SYNACK_EXPORT_VIEW_STATES)
     {
-      double min_h = synack_diagram_layout_min_height (trace, &layout_options) * (options->scale > 0 ? options->scale : 1);
+      double scale = options->scale > 0 ? options->scale : 1;
+      double min_w, min_h;
 
-      if (ceil (min_h - 1e-6) > MAX_PNG_SIDE)
+      synack_diagram_layout_min_size (trace, &layout_options, &min_w, &min_h);
+      min_w = ceil (min_w * scale - 1e-6);
+      min_h = ceil (min_h * scale - 1e-6);
+      if (min_h > MAX_PNG_SIDE)
         {
           g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
                        _("The diagram would be at least %.0f pixels tall, more than a PNG can hold here (%d); "
                          "export to SVG or PDF, or choose a smaller scale"),
-                       ceil (min_h - 1e-6), MAX_PNG_SIDE);
+                       min_h, MAX_PNG_SIDE);
+          return FALSE;
+        }
+      if (min_w > MAX_PNG_SIDE || min_w * min_h > MAX_PNG_PIXELS)
+        {
+          g_set_error (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS,
+                       _("The diagram would be at least %.0f × %.0f pixels, more than a PNG can hold here "
+                         "(%d a side, 64 million in all); export to SVG or PDF, or choose a smaller scale"),
+                       min_w, min_h, MAX_PNG_SIDE);
           return FALSE;
         }
     }

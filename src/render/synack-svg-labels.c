@@ -121,9 +121,11 @@ synack_svg_write_labels (SynackSvgWriter *w)
                                                                arrow->end_event <= w->last));
         }
       else if (l->kind == SYNACK_LABEL_TIMER && layout->label_owner[i] >= 0)
-        g_string_append_printf (w->buf, " timer-%s",
-                                synack_timer_to_string (g_array_index (layout->timers, SynackDiagramTimer,
-                                                                       layout->label_owner[i]).kind));
+        {
+          synack_svg_put (w, " timer-");
+          synack_svg_put (w, synack_timer_to_string (g_array_index (layout->timers, SynackDiagramTimer,
+                                                                    layout->label_owner[i]).kind));
+        }
       synack_svg_put (w, "\"");
       if (arrow != NULL)
         {

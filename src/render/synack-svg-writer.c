@@ -8,19 +8,15 @@
 #include "synack-describe.h"
 #include "synack-svg-writer-private.h"
 
-/* Written in pieces of this size, so a 10,000-segment chart never sits
- * whole in memory. */
-#define FLUSH_AT (64 * 1024)
-
-
 void
 synack_svg_options_init (SynackSvgOptions *options)
 {
   *options = (SynackSvgOptions) { .upto = SYNACK_DIAGRAM_ALL };
 }
 
-static void
-flush (SynackSvgWriter *w)
+/* Written in pieces, so a 10,000-segment chart never sits whole in memory. */
+void
+synack_svg_flush (SynackSvgWriter *w)
 {
   if (!w->failed && w->buf->len > 0 &&
       w->write (w->closure, (const unsigned char *) w->buf->str, (unsigned int) w->buf->len) != CAIRO_STATUS_SUCCESS)
@@ -28,23 +24,30 @@ flush (SynackSvgWriter *w)
   g_string_truncate (w->buf, 0);
 }
 
-void
-synack_svg_put (SynackSvgWriter *w, const char *text)
+/* The digits of a, with a decimal of tenths unless it is 0, written
+ * backwards from end; returns where they start. */
+static char *
+format_tenths (char *end, long tenths)
 {
-  GString *buf = w->buf;
-  size_t n = strlen (text);
+  gboolean negative = tenths < 0;
+  unsigned long a = negative ? (unsigned long) -tenths : (unsigned long) tenths;
+  char *p = end;
 
-  /* Straight into the buffer while it has room (it is flushed long before
-   * it fills): a big chart has millions of these pieces. */
-  if (buf->len + n < buf->allocated_len)
+  if (a % 10 != 0)
     {
-      memcpy (buf->str + buf->len, text, n + 1);
-      buf->len += n;
+      *--p = (char) ('0' + a % 10);
+      *--p = '.';
     }
-  else
-    g_string_append_len (buf, text, (gssize) n);
-  if (buf->len >= FLUSH_AT)
-    flush (w);
+  a /= 10;
+  do
+    {
+      *--p = (char) ('0' + a % 10);
+      a /= 10;
+    }
+  while (a > 0);
+  if (negative)
+    *--p = '-';
+  return p;
 }
 
 /* Numbers with one decimal, whatever the locale (printf would write "1,5"
@@ -52,28 +55,10 @@ synack_svg_put (SynackSvgWriter *w, const char *text)
 void
 synack_svg_num (SynackSvgWriter *w, double v)
 {
-  long tenths = lround (v * 10);
   char tmp[32];
-  int n = 0;
-  gboolean negative = tenths < 0;
-  unsigned long a = negative ? (unsigned long) -tenths : (unsigned long) tenths;
+  char *start = format_tenths (tmp + sizeof tmp, lround (v * 10));
 
-  if (a % 10 != 0)
-    {
-      tmp[n++] = (char) ('0' + a % 10);
-      tmp[n++] = '.';
-    }
-  a /= 10;
-  do
-    {
-      tmp[n++] = (char) ('0' + a % 10);
-      a /= 10;
-    }
-  while (a > 0);
-  if (negative)
-    tmp[n++] = '-';
-  while (n > 0)
-    g_string_append_c (w->buf, tmp[--n]);
+  synack_svg_put_len (w, start, (size_t) (tmp + sizeof tmp - start));
 }
 
 /* A count or index, without printf's cost: each item has a few. */
@@ -81,40 +66,46 @@ void
 synack_svg_uint (SynackSvgWriter *w, unsigned long v)
 {
   char tmp[24];
-  int n = 0;
+  char *p = tmp + sizeof tmp;
 
   do
     {
-      tmp[n++] = (char) ('0' + v % 10);
+      *--p = (char) ('0' + v % 10);
       v /= 10;
     }
   while (v > 0);
-  while (n > 0)
-    g_string_append_c (w->buf, tmp[--n]);
+  synack_svg_put_len (w, p, (size_t) (tmp + sizeof tmp - p));
 }
 
-/* "name=" followed by a quoted number and a space. */
-void
-synack_svg_attr_num (SynackSvgWriter *w, const char *name, double v)
+char *
+synack_svg_format_num (char *out, double v)
 {
-  g_string_append (w->buf, name);
-  g_string_append (w->buf, "=\"");
-  synack_svg_num (w, v);
-  g_string_append (w->buf, "\" ");
+  char tmp[32];
+  char *start = format_tenths (tmp + sizeof tmp, lround (v * 10));
+  size_t n = (size_t) (tmp + sizeof tmp - start);
+
+  memcpy (out, start, n);
+  return out + n;
 }
 
+/* Text between the characters XML reserves goes in one piece. */
 void
 synack_svg_escaped_len (SynackSvgWriter *w, const char *text, size_t len)
 {
-  for (const char *p = text; p < text + len; p++)
-    switch (*p)
+  /* What each character needs: nothing (0) or its entity. */
+  static const char *const entity[256] = {
+    ['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['"'] = "&quot;",
+  };
+  const unsigned char *run = (const unsigned char *) text, *end = run + len;
+
+  for (const unsigned char *p = run; p < end; p++)
+    if (G_UNLIKELY (entity[*p] != NULL))
       {
-      case '<': g_string_append (w->buf, "&lt;"); break;
-      case '>': g_string_append (w->buf, "&gt;"); break;
-      case '&': g_string_append (w->buf, "&amp;"); break;
-      case '"': g_string_append (w->buf, "&quot;"); break;
-      default: g_string_append_c (w->buf, *p); break;
+        synack_svg_put_len (w, (const char *) run, (size_t) (p - run));
+        synack_svg_put (w, entity[*p]);
+        run = p + 1;
       }
+  synack_svg_put_len (w, (const char *) run, (size_t) (end - run));
 }
 
 void
@@ -139,16 +130,14 @@ synack_svg_data_events (SynackSvgWriter *w, long appear, long end)
   if (!w->options->for_script)
     return;
   /* The events of shown items: -1 (before the run) or an index. */
-  g_string_append (w->buf, " data-e=\"");
-  if (appear < 0)
-    g_string_append_c (w->buf, '-');
+  synack_svg_put (w, appear < 0 ? " data-e=\"-" : " data-e=\"");
   synack_svg_uint (w, (unsigned long) ABS (appear));
-  g_string_append_c (w->buf, '"');
+  synack_svg_put (w, "\"");
   if (end >= 0)
     {
-      g_string_append (w->buf, " data-end=\"");
+      synack_svg_put (w, " data-end=\"");
       synack_svg_uint (w, (unsigned long) end);
-      g_string_append_c (w->buf, '"');
+      synack_svg_put (w, "\"");
     }
 }
 
@@ -290,7 +279,9 @@ write_breaks (SynackSvgWriter *w)
       double mid = (br->y0 + br->y1) / 2;
       double xs[3] = { layout->axis_x, layout->life_x[0], layout->life_x[1] };
 
-      g_string_append_printf (w->buf, "<g id=\"break-%u\" class=\"axis-break\"><rect class=\"break\" ", i);
+      synack_svg_put (w, "<g id=\"break-");
+      synack_svg_uint (w, i);
+      synack_svg_put (w, "\" class=\"axis-break\"><rect class=\"break\" ");
       synack_svg_attr_num (w, "x", left);
       synack_svg_attr_num (w, "y", br->y0);
       synack_svg_attr_num (w, "width", right - left);
@@ -362,7 +353,7 @@ write_bands (SynackSvgWriter *w)
   /* The lifeline's outline around its bands. */
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
     {
-      g_string_append_printf (w->buf, "<rect class=\"lifeline-frame\" fill=\"none\" ");
+      synack_svg_put (w, "<rect class=\"lifeline-frame\" fill=\"none\" ");
       synack_svg_attr_num (w, "stroke-width", 0.6 * w->lw);
       synack_svg_attr_num (w, "x", layout->life_x[h] - layout->band_w / 2);
       synack_svg_attr_num (w, "y", layout->top);
@@ -376,7 +367,9 @@ write_bands (SynackSvgWriter *w)
 static void
 hline (SynackSvgWriter *w, const char *klass, double x0, double x1, double y, double width)
 {
-  g_string_append_printf (w->buf, "<line class=\"%s\" ", klass);
+  synack_svg_put (w, "<line class=\"");
+  synack_svg_put (w, klass);
+  synack_svg_put (w, "\" ");
   synack_svg_attr_num (w, "stroke-width", width);
   synack_svg_attr_num (w, "x1", x0);
   synack_svg_attr_num (w, "y1", y);
@@ -610,7 +603,7 @@ synack_svg_write (const SynackDiagramLayout *layout,
       options = &defaults;
     }
   w.options = options;
-  w.buf = g_string_sized_new (FLUSH_AT + 4096);
+  w.buf = g_string_sized_new (SYNACK_SVG_ROOM);
   w.s = layout->scale;
   w.lw = w.theme->line_width * layout->text_scale;
   w.all = options->for_script || options->upto == SYNACK_DIAGRAM_ALL;
@@ -683,7 +676,7 @@ synack_svg_write (const SynackDiagramLayout *layout,
   if (heading_h > 0)
     synack_svg_put (&w, "</g>\n");
   synack_svg_put (&w, "</svg>\n");
-  flush (&w);
+  synack_svg_flush (&w);
   g_string_free (w.buf, TRUE);
   return !w.failed;
 }

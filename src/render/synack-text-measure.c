@@ -37,6 +37,74 @@ typedef struct {
   int width, height;   /* Pango units, as pango_layout_get_extents() gives */
 } SynackTextSize;
 
+/* Widths learnt by earlier layouts, by font: the window lays a run out
+ * again at every change, in whichever worker thread, and shaping each
+ * letter and pair anew took a quarter of a 10,000-segment layout. They
+ * are the same numbers whoever learnt them (every layout's context has
+ * the same options), so a layout starts from them and adds what it
+ * learnt when it ends. Kept until exit. */
+typedef struct {
+  int      advance[N_CHARS];
+  gboolean has_advance[N_CHARS];
+  int      pair[N_CHARS * N_CHARS];
+  int      line_height;
+} LearntWidths;
+
+static GMutex      learnt_lock;
+static GHashTable *learnt;   /* font description string -> LearntWidths */
+
+static void
+recall_widths (FontWidths *fw)
+{
+  g_autofree char *key = pango_font_description_to_string (fw->font);
+  const LearntWidths *known;
+
+  g_mutex_lock (&learnt_lock);
+  known = learnt ? g_hash_table_lookup (learnt, key) : NULL;
+  if (known != NULL)
+    {
+      memcpy (fw->advance, known->advance, sizeof fw->advance);
+      memcpy (fw->has_advance, known->has_advance, sizeof fw->has_advance);
+      fw->pair = g_memdup2 (known->pair, sizeof known->pair);
+      fw->line_height = known->line_height;
+    }
+  g_mutex_unlock (&learnt_lock);
+}
+
+static void
+remember_widths (const FontWidths *fw)
+{
+  g_autofree char *key = pango_font_description_to_string (fw->font);
+  LearntWidths *known;
+
+  g_mutex_lock (&learnt_lock);
+  if (learnt == NULL)
+    learnt = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  known = g_hash_table_lookup (learnt, key);
+  if (known == NULL)
+    {
+      known = g_new (LearntWidths, 1);
+      memset (known->has_advance, 0, sizeof known->has_advance);
+      for (int i = 0; i < N_CHARS * N_CHARS; i++)
+        known->pair[i] = PAIR_UNKNOWN;
+      known->line_height = -1;
+      g_hash_table_insert (learnt, g_steal_pointer (&key), known);
+    }
+  for (int c = 0; c < N_CHARS; c++)
+    if (fw->has_advance[c] && !known->has_advance[c])
+      {
+        known->advance[c] = fw->advance[c];
+        known->has_advance[c] = TRUE;
+      }
+  if (fw->pair != NULL)
+    for (int i = 0; i < N_CHARS * N_CHARS; i++)
+      if (fw->pair[i] != PAIR_UNKNOWN)
+        known->pair[i] = fw->pair[i];
+  if (fw->line_height >= 0)
+    known->line_height = fw->line_height;
+  g_mutex_unlock (&learnt_lock);
+}
+
 SynackTextMeasure *
 synack_text_measure_new (const SynackDiagramLayout *layout)
 {
@@ -59,6 +127,7 @@ synack_text_measure_new (const SynackDiagramLayout *layout)
           fw->font = font;
           fw->layout = synack_render_text_layout (layout, k, "");
           fw->line_height = -1;
+          recall_widths (fw);
         }
       else
         pango_font_description_free (font);
@@ -76,6 +145,7 @@ synack_text_measure_free (SynackTextMeasure *m)
     return;
   for (guint f = 0; f < m->n_fonts; f++)
     {
+      remember_widths (&m->fonts[f]);
       pango_font_description_free (m->fonts[f].font);
       g_object_unref (m->fonts[f].layout);
       g_free (m->fonts[f].pair);
