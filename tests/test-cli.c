@@ -55,7 +55,8 @@ test_run_preset (void)
   cli (&r, "run", "--preset", "handshake", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
-  g_assert_nonnull (strstr (r.out, "10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, length 0"));
+  g_assert_nonnull (strstr (r.out, "10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1000, win 65535, "
+                              "options [mss 1460,sackOK,TS val 106304712 ecr 0,nop,wscale 10], length 0"));
   g_assert_nonnull (strstr (r.out, "FIN_WAIT_2 -> TIME_WAIT"));
 }
 
@@ -232,7 +233,7 @@ test_chinese (void)
   g_assert_nonnull (strstr (run.out, "客户端 连接 1  CLOSED -> SYN_SENT（connect()）\n"));
   g_assert_nonnull (strstr (run.out, "             客户端发送 SYN 请求建立连接，初始序号为 1000。\n"));
   /* tcpdump's notation stays as tcpdump writes it. */
-  g_assert_nonnull (strstr (run.out, "Flags [S], seq 1000, win 65535, length 0\n"));
+  g_assert_nonnull (strstr (run.out, "Flags [S], seq 1000, win 65535, options [mss 1460,sackOK,TS val 106304712 ecr 0,nop,wscale 10], length 0\n"));
 
   cli (&english, "--lang=en", "run", "--preset", "handshake", "--narrate", NULL);
   g_assert_nonnull (strstr (english.out, "The client sends a SYN with its initial sequence number 1000"));

@@ -28,10 +28,12 @@ synack_tcp_send_segment (SynackSocket *sock, unsigned flags, uint32_t seq, uint3
   if (flags & SYNACK_FLAG_ACK)
     {
       hdr.ack = sock->rcv_nxt;
+      sock->rcv_wup = sock->rcv_nxt;
       /* Every segment carries the ACK: a pending delayed ACK has ridden along. */
       sock->ack_pending = false;
       synack_tcp_timer_stop (sock, SYNACK_TIMER_DELAYED_ACK);
     }
+  synack_tcp_options_for_segment (sock, flags, &hdr.options);
   synack_network_send (sock->engine, sock->host, &hdr, sock->conn, rexmit);
 }
 

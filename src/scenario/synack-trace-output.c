@@ -134,13 +134,54 @@ append_params_json (GString *out, const SynackParams *p)
     ", \"rto_max_us\": %" G_GINT64_FORMAT ", \"syn_retries\": %d, \"syn_linear_retries\": %d"
     ", \"synack_retries\": %d, \"data_retries\": %d, \"fin_timeout_us\": %" G_GINT64_FORMAT
     ", \"delayed_ack_us\": %" G_GINT64_FORMAT ", \"hz\": %u, \"mss\": %u, \"window\": %u"
+    ", \"timestamps\": %s, \"sack\": %s, \"window_scaling\": %s"
     ", \"rfc1337\": %s, \"keepalive\": \"%s\", \"keepalive_idle_us\": %" G_GINT64_FORMAT
     ", \"keepalive_interval_us\": %" G_GINT64_FORMAT ", \"keepalive_probes\": %d}",
     p->seed, p->msl, synack_params_time_wait (p), p->rto_initial, p->rto_min, p->rto_max,
     p->syn_retries, p->syn_linear_retries, p->synack_retries, p->data_retries,
-    p->fin_timeout, p->delayed_ack, p->hz, p->mss, p->window, p->rfc1337 ? "true" : "false",
+    p->fin_timeout, p->delayed_ack, p->hz, p->mss, p->window,
+    p->timestamps ? "true" : "false", p->sack ? "true" : "false", p->window_scaling ? "true" : "false",
+    p->rfc1337 ? "true" : "false",
     p->keepalive == 3 ? "on" : p->keepalive == 1 ? "client" : p->keepalive == 2 ? "server" : "off",
     p->keepalive_idle, p->keepalive_interval, p->keepalive_probes);
+}
+
+/* "options": the segment's options in wire order, NOPs included:
+ * [{"kind": "MSS", "value": 1460}, {"kind": "TS", "val": 1, "ecr": 0}, …] */
+static void
+append_options_json (GString *out, const SynackOptions *options)
+{
+  SynackOptionKind kinds[SYNACK_OPTION_ITEMS_MAX];
+  size_t n = synack_options_layout (options, kinds);
+
+  g_string_append (out, ", \"options\": [");
+  for (size_t i = 0; i < n; i++)
+    {
+      g_string_append_printf (out, "%s{\"kind\": \"%s\"", i ? ", " : "", synack_option_kind_to_string (kinds[i]));
+      switch (kinds[i])
+        {
+        case SYNACK_OPTION_KIND_MSS:
+          append_field_uint (out, "value", options->mss);
+          break;
+        case SYNACK_OPTION_KIND_WSCALE:
+          append_field_uint (out, "shift", options->wscale);
+          break;
+        case SYNACK_OPTION_KIND_TIMESTAMPS:
+          append_field_uint (out, "val", options->tsval);
+          append_field_uint (out, "ecr", options->tsecr);
+          break;
+        case SYNACK_OPTION_KIND_SACK:
+          g_string_append (out, ", \"blocks\": [");
+          for (unsigned b = 0; b < synack_options_sack_blocks_sent (options); b++)
+            g_string_append_printf (out, "%s[%u, %u]", b ? ", " : "", options->sack[b].start, options->sack[b].end);
+          g_string_append_c (out, ']');
+          break;
+        default:
+          break;
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
 }
 
 static void
@@ -185,6 +226,8 @@ append_event_json (GString *out, const SynackEvent *e)
       append_field_uint (out, "src_port", e->hdr.src_port);
       append_field_uint (out, "dst_port", e->hdr.dst_port);
       append_field_uint (out, "rexmit", e->rexmit);
+      append_field_uint (out, "hdr_len", synack_options_header_length (&e->hdr.options));
+      append_options_json (out, &e->hdr.options);
       break;
 
     case SYNACK_EVENT_DELIVER:
@@ -301,7 +344,14 @@ append_segment_text (GString *out, const SynackTrace *trace, SynackHostId from, 
   g_string_append_printf (out, ", seq %u", h->seq);
   if (h->flags & SYNACK_FLAG_ACK)
     g_string_append_printf (out, ", ack %u", h->ack);
-  g_string_append_printf (out, ", win %u, length %u", h->win, h->len);
+  g_string_append_printf (out, ", win %u", h->win);
+  if (h->options.present)
+    {
+      g_autofree char *options = synack_describe_options (&h->options);
+
+      g_string_append_printf (out, ", options [%s]", options);
+    }
+  g_string_append_printf (out, ", length %u", h->len);
 }
 
 static const char *
