@@ -376,7 +376,7 @@ write_pcap (const char *path, guint n_conns, gboolean tcp)
       g_autoptr (GByteArray) frame = g_byte_array_new ();
       guint32 record[4] = { i, 0, 0, 0 };
 
-      synack_frame_append (frame, SYNACK_CLIENT, &hdr, (guint16) i);
+      synack_frame_append (frame, SYNACK_CLIENT, &hdr, (guint16) i, 0);
       if (!tcp)
         frame->data[14 + 9] = 17;  /* UDP */
       record[2] = record[3] = frame->len;

@@ -337,11 +337,13 @@ sequence_acceptable (const SynackSocket *sock, const SynackHeader *in, uint32_t 
 }
 
 /* Linux's tcp_send_dupack(): a segment that repeats sequence space we
- * have is reported with a D-SACK block (RFC 2883) in the ACK. */
+ * have is reported with a D-SACK block (RFC 2883) in the ACK. Not a
+ * repeated SYN: Linux's window test (tcp_sequence(), from RCV.WUP) lets
+ * it on to the SYN check, whose challenge ACK carries no block. */
 static void
 send_duplicate_ack (Arrival *a)
 {
-  if (a->seg_len > 0 && synack_seq_lt (a->in->seq, a->sock->rcv_nxt))
+  if (a->seg_len > 0 && !(a->in->flags & SYNACK_FLAG_SYN) && synack_seq_lt (a->in->seq, a->sock->rcv_nxt))
     synack_tcp_report_duplicate (a->sock, a->in->seq, a->in->seq + a->seg_len);
   synack_tcp_send_invalid_ack (a->sock, a->in);
 }

@@ -7,10 +7,6 @@
 
 #include "synack-tcp-private.h"
 
-/* Linux 6.18 picks its shift from the largest receive buffer it may grow
- * to (tcp_select_initial_window(): log2 of tcp_rmem[2], 32 MiB, less 15):
- * 10, as every capture in tests/reference/linux shows. */
-#define LINUX_WINDOW_SCALE 10
 #define MAX_WINDOW_SCALE   14    /* RFC 7323 2.3 */
 
 /* TCP_PAWS_WINDOW: Linux lets a TSval one tick behind through, since
@@ -90,7 +86,7 @@ synack_tcp_options_for_segment (SynackSocket *sock, unsigned flags, SynackOption
       if (wscale)
         {
           out->present |= SYNACK_OPTION_WSCALE;
-          out->wscale = LINUX_WINDOW_SCALE;
+          out->wscale = synack_tcp_window_scale (sock);
         }
       return;
     }

@@ -95,6 +95,17 @@ void     synack_tcp_acknowledge     (SynackSocket *sock, bool now);
 
 /* ---- synack-tcp-options.c: options out, options in, PAWS --------------- */
 
+/* The window scale a socket offers. Linux 6.18 picks it from the largest
+ * receive buffer it may grow to (tcp_select_initial_window(): log2 of
+ * tcp_rmem[2], 32 MiB, less 15): 10, as every capture in
+ * tests/reference/linux shows. A smaller window is what a small SO_RCVBUF
+ * gives, which clamps that buffer, and so the scale, to 0. */
+static inline uint8_t
+synack_tcp_window_scale (const SynackSocket *sock)
+{
+  return synack_tcp_params (sock)->window < 65535 ? 0 : 10;
+}
+
 /* The options of a segment the socket sends now with `flags`. */
 void     synack_tcp_options_for_segment (SynackSocket *sock, unsigned flags, SynackOptions *out);
 /* A SYN or SYN-ACK arrived: keep what the peer offered that we offer too. */
