@@ -55,10 +55,8 @@ static const Lesson lessons[] = {
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
-    "S>C SYN,ACK seq=0 ack=1 len=0\n"
     "C>S ACK seq=1 ack=1 len=0\n"
     "C>S ACK seq=1 ack=1 len=100\n"
-    "C>S ACK seq=101 ack=1 len=0\n"
     "S>C ACK seq=1 ack=101 len=0\n"
     "S>C ACK seq=1 ack=101 len=200\n"
     "C>S ACK seq=101 ack=201 len=0\n"
@@ -68,7 +66,7 @@ static const Lesson lessons[] = {
     "C>S ACK seq=102 ack=202 len=0\n",
     "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
-    "client retransmit 1000000, server retransmit 1000000, server retransmit 2000000, client retransmit 3000000, server retransmit 3000000, client retransmit 300000, server delayed-ack 40000, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 3000000, server retransmit 3000000, client retransmit 300000, server delayed-ack 40000, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000",
     "server recv EOF" },
   { "lost-handshake-ack",
     "C>S SYN seq=0 ack=0 len=0\n"

@@ -302,7 +302,11 @@ heard_from_peer (SynackSocket *sock)
 }
 
 /* Before the steps: a passive SYN_RECEIVED that sees the SYN again (our
- * SYN-ACK was lost or is late) answers with another SYN-ACK, as Linux does. */
+ * SYN-ACK was lost or is late) answers with another SYN-ACK, as Linux does.
+ * Linux's tcp_check_req() then pushes the SYN-ACK timer a whole timeout
+ * on (mod_timer_pending() to now + reqsk_timeout()): the answer stands for
+ * the retransmission the timer would have sent, so no second one follows
+ * it when both fall due together, as they do when the SYN-ACK was lost. */
 static Step
 answer_repeated_syn (Arrival *a)
 {
@@ -312,7 +316,13 @@ answer_repeated_syn (Arrival *a)
       (a->in->flags & ~SYNACK_FLAG_PSH) != SYNACK_FLAG_SYN || a->in->seq != sock->irs)
     return NEXT_STEP;
   set_verdict (a, SYNACK_VERDICT_IGNORED);
+  /* A retransmission: Karn's rule, and RFC 6298 5.7's RTO of 3 s after it
+   * (Linux takes no SYN-ACK sample once req->num_retrans is counted). */
+  sock->rtt_timing = false;
+  sock->handshake_retransmitted = true;
   synack_tcp_send_syn (sock, sock->retransmits + 1);
+  if (synack_tcp_is_linux (sock) && synack_tcp_timer_running (sock, SYNACK_TIMER_RETRANSMIT))
+    synack_tcp_timer_start (sock, SYNACK_TIMER_RETRANSMIT, sock->rto);
   return SEGMENT_DONE;
 }
 
