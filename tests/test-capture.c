@@ -378,6 +378,31 @@ test_reference_replay (gconstpointer data)
   synack_test_assert_same_segments (ref->name, expected, actual);
 }
 
+/* A capture of stacks that did not agree on an option replays with it
+ * off, so the replay's segments carry the capture's options. */
+static void
+test_replay_keeps_options (void)
+{
+  g_autoptr (SynackTrace) run = synack_test_run ("timestamps = off\nwindow-scaling = off\n"
+                                                 "at 0 server listen 80\nat 0 client connect 80\n");
+  g_autoptr (GBytes) bytes = synack_pcapng_from_trace (run, "no timestamps");
+  g_autoptr (GError) error = NULL;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  g_autoptr (SynackCapture) capture = synack_capture_import_data (data, size, "t.pcapng", 0, &error);
+  g_autofree char *text = NULL;
+  g_autoptr (SynackTrace) replayed = NULL;
+  g_auto (SynackCaptureDifference) diff = { 0 };
+
+  g_assert_no_error (error);
+  text = synack_capture_to_scenario_text (capture);
+  g_assert_nonnull (strstr (text, "\ntimestamps = off\n"));
+  g_assert_nonnull (strstr (text, "\nwindow-scaling = off\n"));
+  g_assert_null (strstr (text, "sack = off"));
+  replayed = synack_test_run (text);
+  g_assert_false (synack_capture_compare (capture->trace, replayed, &diff));
+}
+
 /* --- Bad input: the CLI names the file and the problem, exits 2, prints nothing. --- */
 
 static void
@@ -500,6 +525,7 @@ main (int argc, char **argv)
       g_test_add_data_func (replay, &synack_test_references[i], test_reference_replay);
     }
   g_test_add_func ("/capture/import/losses", test_reference_losses);
+  g_test_add_func ("/capture/import/replay-keeps-options", test_replay_keeps_options);
   g_test_add_func ("/capture/import/addresses", test_reference_addresses);
   g_test_add_func ("/capture/import/bad-files", test_bad_captures);
   g_test_add_func ("/capture/import/choose-connection", test_choose_connection);
