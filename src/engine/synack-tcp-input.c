@@ -614,6 +614,8 @@ process_text (Arrival *a)
             }
           else
             {
+              /* Only the bytes: a FIN beyond the hole is not held, and
+               * comes again with the sender's next retransmission. */
               set_verdict (a, SYNACK_VERDICT_OUT_OF_ORDER);
               synack_tcp_hold_out_of_order (sock, in->seq, in->seq + in->len);
             }
