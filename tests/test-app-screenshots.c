@@ -184,7 +184,8 @@ shoot_all (void)
   shoot ("dark");
   g_object_set (window, "theme-choice", "light", NULL);
 
-  synack_window_seek_time (window, trace->events[synack].t);
+  /* The SYN-ACK itself: its header, options and what each means. */
+  synack_window_set_cursor (window, synack);
   synack_window_show_page (window, "details");
   shoot ("details");
   synack_window_show_page (window, "parameters");

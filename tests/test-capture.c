@@ -39,7 +39,9 @@ tshark_fields (const char *path)
     "-T", "fields", "-E", "separator=/t", "-E", "occurrence=f",
     "-e", "tcp.stream", "-e", "tcp.srcport", "-e", "tcp.flags", "-e", "tcp.seq_raw", "-e", "tcp.ack_raw",
     "-e", "tcp.seq", "-e", "tcp.ack", "-e", "tcp.len", "-e", "tcp.analysis.retransmission",
-    "-e", "tcp.checksum.status", "-e", "ip.checksum.status", "-e", "frame.interface_id", NULL
+    "-e", "tcp.checksum.status", "-e", "ip.checksum.status",
+    "-e", "tcp.hdr_len", "-e", "tcp.options.mss_val", "-e", "tcp.options.wscale.shift",
+    "-e", "tcp.options.timestamp.tsval", "-e", "tcp.options.sack_le", "-e", "frame.interface_id", NULL
   };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -121,7 +123,7 @@ check_lesson_in_tshark (const char *name)
         continue;
       g_assert_nonnull (lines[row]);
       f = g_strsplit (lines[row++], "\t", -1);
-      g_assert_cmpuint (g_strv_length (f), ==, 12);
+      g_assert_cmpuint (g_strv_length (f), ==, 17);
       if (g_test_verbose ())
         g_test_message ("%s #%u: %s", name, e->seg, lines[row - 1]);
 
@@ -129,7 +131,7 @@ check_lesson_in_tshark (const char *name)
       g_assert_cmpuint (g_ascii_strtoull (f[2], NULL, 16), ==, tcp_flag_bits (e->hdr.flags));
       g_assert_cmpuint (g_ascii_strtoull (f[3], NULL, 10), ==, e->hdr.seq);
       g_assert_cmpuint (g_ascii_strtoull (f[7], NULL, 10), ==, e->hdr.len);
-      g_assert_cmpuint (g_ascii_strtoull (f[11], NULL, 10), ==, e->host);
+      g_assert_cmpuint (g_ascii_strtoull (f[16], NULL, 10), ==, e->host);
 
       /* Relative numbers, as a student reads them: from each direction's
        * ISN in its stream; a direction that sent no SYN counts as if its
@@ -160,13 +162,28 @@ check_lesson_in_tshark (const char *name)
         g_assert_cmpstr (f[8], ==, "1");
       else
         g_assert_cmpstr (f[8], ==, e->rexmit > 0 ? "1" : "");
+      /* Wireshark reads the options as written: the header's length,
+       * MSS and window scale, the TSval, the first SACK block's edge. */
+      g_assert_cmpuint (g_ascii_strtoull (f[11], NULL, 10), ==, synack_options_header_length (&e->hdr.options));
+      if (e->hdr.options.present & SYNACK_OPTION_MSS)
+        g_assert_cmpuint (g_ascii_strtoull (f[12], NULL, 10), ==, e->hdr.options.mss);
+      else
+        g_assert_cmpstr (f[12], ==, "");
+      if (e->hdr.options.present & SYNACK_OPTION_WSCALE)
+        g_assert_cmpuint (g_ascii_strtoull (f[13], NULL, 10), ==, e->hdr.options.wscale);
+      if (e->hdr.options.present & SYNACK_OPTION_TIMESTAMPS)
+        g_assert_cmpuint (g_ascii_strtoull (f[14], NULL, 10), ==, e->hdr.options.tsval);
+      else
+        g_assert_cmpstr (f[14], ==, "");
+      g_assert_cmpint (f[15][0] != '\0', ==, synack_options_sack_blocks_sent (&e->hdr.options) > 0);
       g_assert_cmpstr (f[9], ==, "1");   /* checksum status: 1 good, 0 bad, 2 unverified */
       g_assert_cmpstr (f[10], ==, "1");
     }
   g_assert_null (lines[row]);
-  /* Only these two lessons reuse a connection's 4-tuple and ISN. */
+  /* Only these lessons reuse a connection's 4-tuple and ISN. */
   g_assert_true ((n_reused > 0) == (g_str_equal (name, "old-duplicate") ||
-                                    g_str_equal (name, "old-duplicate-no-time-wait")));
+                                    g_str_equal (name, "old-duplicate-no-time-wait") ||
+                                    g_str_equal (name, "paws")));
   g_unlink (path);
 }
 
@@ -403,6 +420,31 @@ test_reference_replay (gconstpointer data)
   synack_test_assert_same_segments (ref->name, expected, actual);
 }
 
+/* A capture of stacks that did not agree on an option replays with it
+ * off, so the replay's segments carry the capture's options. */
+static void
+test_replay_keeps_options (void)
+{
+  g_autoptr (SynackTrace) run = synack_test_run ("timestamps = off\nwindow-scaling = off\n"
+                                                 "at 0 server listen 80\nat 0 client connect 80\n");
+  g_autoptr (GBytes) bytes = synack_pcapng_from_trace (run, "no timestamps");
+  g_autoptr (GError) error = NULL;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  g_autoptr (SynackCapture) capture = synack_capture_import_data (data, size, "t.pcapng", 0, &error);
+  g_autofree char *text = NULL;
+  g_autoptr (SynackTrace) replayed = NULL;
+  g_auto (SynackCaptureDifference) diff = { 0 };
+
+  g_assert_no_error (error);
+  text = synack_capture_to_scenario_text (capture);
+  g_assert_nonnull (strstr (text, "\ntimestamps = off\n"));
+  g_assert_nonnull (strstr (text, "\nwindow-scaling = off\n"));
+  g_assert_null (strstr (text, "sack = off"));
+  replayed = synack_test_run (text);
+  g_assert_false (synack_capture_compare (capture->trace, replayed, &diff));
+}
+
 /* --- Bad input: the CLI names the file and the problem, exits 2, prints nothing. --- */
 
 static void
@@ -418,7 +460,7 @@ write_pcap (const char *path, guint n_conns, gboolean tcp)
       g_autoptr (GByteArray) frame = g_byte_array_new ();
       guint32 record[4] = { i, 0, 0, 0 };
 
-      synack_frame_append (frame, SYNACK_CLIENT, &hdr, (guint16) i);
+      synack_frame_append (frame, SYNACK_CLIENT, &hdr, (guint16) i, 0);
       if (!tcp)
         frame->data[14 + 9] = 17;  /* UDP */
       record[2] = record[3] = frame->len;
@@ -526,6 +568,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/capture/import/losses", test_reference_losses);
   g_test_add_func ("/capture/import/recorded-time-wait-census", test_recorded_time_wait_census);
+  g_test_add_func ("/capture/import/replay-keeps-options", test_replay_keeps_options);
   g_test_add_func ("/capture/import/addresses", test_reference_addresses);
   g_test_add_func ("/capture/import/bad-files", test_bad_captures);
   g_test_add_func ("/capture/import/choose-connection", test_choose_connection);

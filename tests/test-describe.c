@@ -295,6 +295,44 @@ test_chinese_keeps_numbers_in_place (void)
   g_assert_cmpstr (note, ==, "⚠ 连接 1 的 200 B 被当成了数据！");
 }
 
+/* A segment's options in tcpdump's words, and each with what it does, in
+ * English and Chinese; a first SACK block below the ACK is a D-SACK. */
+static void
+test_options_described (void)
+{
+  SynackHeader syn = { .flags = SYNACK_FLAG_SYN };
+  SynackHeader ack = { .flags = SYNACK_FLAG_ACK, .ack = 5001 };
+  g_autofree char *text = NULL;
+  g_autofree char *dsack_text = NULL;
+  g_autoptr (GPtrArray) english = NULL;
+  g_autoptr (GPtrArray) chinese = NULL;
+  g_autoptr (GPtrArray) dsack = NULL;
+
+  syn.options.present = SYNACK_OPTION_MSS | SYNACK_OPTION_SACK_PERM | SYNACK_OPTION_TIMESTAMPS | SYNACK_OPTION_WSCALE;
+  syn.options.mss = 1460;
+  syn.options.tsval = 7;
+  syn.options.wscale = 10;
+  text = synack_describe_options (&syn.options);
+  g_assert_cmpstr (text, ==, "mss 1460,sackOK,TS val 7 ecr 0,nop,wscale 10");
+  english = synack_describe_options_explained (&syn);
+  g_assert_cmpuint (english->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (english, 0), ==, "MSS 1460: the largest segment the sender can receive");
+  g_assert_cmpstr (g_ptr_array_index (english, 3), ==,
+                   "WS 10: the sender’s later windows are to be multiplied by 1024 (RFC 7323)");
+  synack_i18n_set_language ("zh_CN");
+  chinese = synack_describe_options_explained (&syn);
+  synack_i18n_set_language (NULL);
+  g_assert_cmpstr (g_ptr_array_index (chinese, 3), ==, "WS 10：发送方此后通告的窗口要乘以 1024（RFC 7323）");
+
+  ack.options.present = SYNACK_OPTION_TIMESTAMPS | SYNACK_OPTION_SACK;
+  ack.options.n_sack = 1;
+  ack.options.sack[0] = (SynackSackBlock) { 5000, 5001 };
+  dsack_text = synack_describe_options (&ack.options);
+  g_assert_cmpstr (dsack_text, ==, "nop,nop,TS val 0 ecr 0,nop,nop,sack 1 {5000:5001}");
+  dsack = synack_describe_options_explained (&ack);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (dsack, 1), "D-SACK {5000:5001}"));
+}
+
 /* A point to watch is about the first entry into the first state it
  * names, in English and in Chinese alike. */
 static void
@@ -343,6 +381,7 @@ main (int argc, char *argv[])
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/describe/time/brief", test_time_brief);
+  g_test_add_func ("/describe/segment/options", test_options_described);
   g_test_add_func ("/describe/time/exact", test_time_exact);
   g_test_add_func ("/describe/time/label", test_time_label);
   g_test_add_func ("/describe/time/axis", test_time_axis);

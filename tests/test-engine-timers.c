@@ -420,6 +420,33 @@ test_loss_from_time_checked (void)
   g_assert_nonnull (strstr (error->message, "soon"));
 }
 
+/* A lost SYN-ACK: the client's repeated SYN (at 1.03 s, arriving at 1.08 s)
+ * is answered at once, and Linux's tcp_check_req() pushes the SYN-ACK
+ * timer (due at 1.09 s) a whole timeout on, so the
+ * SYN-ACK goes out again once, as recorded/lost-synack.pcap shows. The
+ * textbook profile has no such rule: its timer sends one more. */
+static void
+test_answered_syn_restarts_synack_timer (void)
+{
+  const char *text = "hz = 250\ndelay = 50ms\nat 0 server listen 80 isn=5000\nat 10ms client connect 80 isn=1000\n"
+                     "lose server SYN-ACK #1\n";
+  g_autoptr (SynackTrace) linux_run = synack_test_run (text);
+  g_autofree char *textbook_text = g_strconcat ("profile = rfc9293\n", text, NULL);
+  g_autoptr (SynackTrace) textbook = synack_test_run (textbook_text);
+  g_autoptr (GArray) synacks = synack_test_send_times (linux_run, SYNACK_SERVER, SYNACK_FLAG_SYN | SYNACK_FLAG_ACK);
+  g_autoptr (GArray) textbook_synacks = synack_test_send_times (textbook, SYNACK_SERVER,
+                                                                SYNACK_FLAG_SYN | SYNACK_FLAG_ACK);
+  g_autoptr (GArray) syns = synack_test_send_times (linux_run, SYNACK_CLIENT, SYNACK_FLAG_SYN);
+  long restart = synack_test_find_timer (linux_run, SYNACK_SERVER, SYNACK_TIMER_RETRANSMIT, SYNACK_TIMER_START, 1);
+
+  g_assert_cmpuint (synacks->len, ==, 2);
+  g_assert_cmpint (g_array_index (synacks, SynackTime, 1), ==, g_array_index (syns, SynackTime, 1) + SYNACK_MS (50));
+  g_assert_cmpint (restart, >=, 0);
+  g_assert_cmpint (linux_run->events[restart].t, ==, g_array_index (synacks, SynackTime, 1));
+  g_assert_cmpint (linux_run->events[restart].duration, ==, SYNACK_SEC (1));
+  g_assert_cmpuint (textbook_synacks->len, ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -444,5 +471,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/timer/keepalive/answered", test_keepalive_answered_stays_established);
   g_test_add_func ("/engine/timer/rto/retries-after-syn-loss", test_data_retries_start_over_after_syn_loss);
   g_test_add_func ("/engine/timer/rto/duplicate-ack", test_duplicate_ack_keeps_backoff);
+  g_test_add_func ("/engine/timer/synack/answered-syn-restarts-timer", test_answered_syn_restarts_synack_timer);
   return g_test_run ();
 }

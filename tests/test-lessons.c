@@ -55,10 +55,8 @@ static const Lesson lessons[] = {
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
-    "S>C SYN,ACK seq=0 ack=1 len=0\n"
     "C>S ACK seq=1 ack=1 len=0\n"
     "C>S ACK seq=1 ack=1 len=100\n"
-    "C>S ACK seq=101 ack=1 len=0\n"
     "S>C ACK seq=1 ack=101 len=0\n"
     "S>C ACK seq=1 ack=101 len=200\n"
     "C>S ACK seq=101 ack=201 len=0\n"
@@ -68,7 +66,7 @@ static const Lesson lessons[] = {
     "C>S ACK seq=102 ack=202 len=0\n",
     "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED",
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
-    "client retransmit 1000000, server retransmit 1000000, server retransmit 2000000, client retransmit 3000000, server retransmit 3000000, client retransmit 300000, server delayed-ack 40000, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 3000000, server retransmit 3000000, client retransmit 300000, server delayed-ack 40000, client fin-wait-2 60000000, server retransmit 300000, client time-wait 60000000",
     "server recv EOF" },
   { "lost-handshake-ack",
     "C>S SYN seq=0 ack=0 len=0\n"
@@ -201,6 +199,32 @@ static const Lesson lessons[] = {
     "C>S ACK seq=1 ack=1 len=100\n"
     "S>C ACK seq=1 ack=101 len=0\n"
     "C>S ACK seq=101 ack=201 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, server delayed-ack 40000, client time-wait 2",
+    "server recv EOF" },
+  { "paws",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "C>S ACK seq=101 ack=1 len=0\n"
     "S>C ACK seq=1 ack=101 len=200\n"
     "C>S ACK seq=101 ack=201 len=0\n"
     "C>S ACK,FIN seq=101 ack=201 len=0\n"
@@ -625,6 +649,27 @@ test_lesson (gconstpointer data)
   g_assert_cmpstr (results, ==, lesson->errors);
 }
 
+/* paws: the late copy is dropped by PAWS; with timestamps off, the what-if
+ * the summary offers, the same copy is taken as connection 2's data. */
+static SynackVerdict
+late_copy_verdict (const SynackTrace *trace)
+{
+  for (size_t i = 0; i < trace->n_events; i++)
+    if (trace->events[i].type == SYNACK_EVENT_DELIVER && trace->events[i].duplicate)
+      return trace->events[i].verdict;
+  g_assert_not_reached ();
+}
+
+static void
+test_paws_what_if (void)
+{
+  g_autoptr (SynackTrace) with = run_preset ("paws", NULL);
+  g_autoptr (SynackTrace) without = run_preset ("paws", "timestamps = off");
+
+  g_assert_cmpint (late_copy_verdict (with), ==, SYNACK_VERDICT_PAWS);
+  g_assert_cmpint (late_copy_verdict (without), ==, SYNACK_VERDICT_STALE_DATA);
+}
+
 static void
 test_every_lesson_is_pinned (void)
 {
@@ -704,6 +749,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lessons/all-pinned", test_every_lesson_is_pinned);
+  g_test_add_func ("/lessons/paws/what-if", test_paws_what_if);
   g_test_add_func ("/lessons/chinese", test_every_lesson_in_chinese);
   for (guint i = 0; i < G_N_ELEMENTS (lessons); i++)
     {

@@ -44,3 +44,11 @@ for lesson in handshake refused lost-syn "$out/two-syns.synack"; do
   fi
   "$cli" compare "$out/$name.pcap" "$@" || exit 1
 done
+
+# The kernel's options with each of its option sysctls turned off are
+# the simulation's (the comparison checks their kinds, MSS and WS).
+for set in timestamps=off sack=off window-scaling=off; do
+  "$cli" record --preset handshake --set "$set" -o "$out/$set.pcap" 2>"$out/$set.err" ||
+    { echo "handshake with $set: record failed:"; cat "$out/$set.err"; exit 1; }
+  "$cli" compare "$out/$set.pcap" --preset handshake --set "$set" || exit 1
+done

@@ -93,6 +93,17 @@ synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace 
         add_detailf (self, &row, _("Acknowledgement"), (h->flags & SYNACK_FLAG_ACK) ? "%u" : _("%u (not valid: no ACK flag)"), h->ack);
         add_detailf (self, &row, _("Window"), "%u", h->win);
         add_detailf (self, &row, _("Payload length"), g_dngettext (GETTEXT_PACKAGE, "%u byte", "%u bytes", h->len), h->len);
+        add_detailf (self, &row, _("Header length"),
+                     g_dngettext (GETTEXT_PACKAGE, "%u byte", "%u bytes", synack_options_header_length (&h->options)),
+                     synack_options_header_length (&h->options));
+        {
+          g_autoptr (GPtrArray) options = synack_describe_options_explained (h);
+
+          if (options->len == 0)
+            add_detail (self, &row, _("Options"), _("none"));
+          for (guint i = 0; i < options->len; i++)
+            add_detail (self, &row, i == 0 ? _("Options") : "", g_ptr_array_index (options, i));
+        }
         if (s->duplicate || e->duplicate)
           add_detail (self, &row, _("Transmission"), _("a copy made by the network"));
         else if (s->rexmit == 0)

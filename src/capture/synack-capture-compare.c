@@ -83,6 +83,44 @@ describe_flags (unsigned flags)
   return g_strdup (synack_flags_to_string (flags, buf, sizeof buf));
 }
 
+/* The options as the comparison sees them: which kinds a segment carries,
+ * and the values of MSS and WS, which the handshake settles. TSvals are
+ * each machine's own clock, and SACK blocks follow from the segments
+ * already compared. */
+static gboolean
+same_options (const SynackOptions *a, const SynackOptions *b)
+{
+  if (a->present != b->present)
+    return FALSE;
+  if ((a->present & SYNACK_OPTION_MSS) && a->mss != b->mss)
+    return FALSE;
+  return !(a->present & SYNACK_OPTION_WSCALE) || a->wscale == b->wscale;
+}
+
+static char *
+describe_options (const SynackOptions *options)
+{
+  GString *s = g_string_new (NULL);
+  SynackOptionKind kinds[SYNACK_OPTION_ITEMS_MAX];
+  size_t n = synack_options_layout (options, kinds);
+
+  for (size_t i = 0; i < n; i++)
+    {
+      if (kinds[i] == SYNACK_OPTION_KIND_NOP)
+        continue;
+      if (s->len)
+        g_string_append_c (s, ',');
+      g_string_append (s, synack_option_kind_to_string (kinds[i]));
+      if (kinds[i] == SYNACK_OPTION_KIND_MSS)
+        g_string_append_printf (s, "=%u", options->mss);
+      else if (kinds[i] == SYNACK_OPTION_KIND_WSCALE)
+        g_string_append_printf (s, "=%u", options->wscale);
+    }
+  if (s->len == 0)
+    g_string_append (s, _("none"));
+  return g_string_free (s, FALSE);
+}
+
 /* The earlier transmission that segment i repeats: same connection,
  * sequence number and flags; -1 if it repeats nothing. */
 static int
@@ -131,6 +169,9 @@ compare_segment (GArray *real, GArray *simulated, guint i, SynackCaptureDifferen
   if (r->event->hdr.len != s->event->hdr.len)
     return differ (diff, N_("length"), g_strdup_printf ("%u", s->event->hdr.len),
                    g_strdup_printf ("%u", r->event->hdr.len));
+  if (!same_options (&r->event->hdr.options, &s->event->hdr.options))
+    return differ (diff, N_("options"), describe_options (&s->event->hdr.options),
+                   describe_options (&r->event->hdr.options));
 
   /* A retransmission's time is what its timer decided: the wait since the
    * transmission it repeats. */

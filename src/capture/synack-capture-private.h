@@ -24,6 +24,9 @@ typedef struct {
   gboolean     ended;         /* a RST, or FINs both ways: a new SYN starts another */
   gboolean     fin_seen[SYNACK_N_HOSTS];
   guint32      client_iss;
+  /* The window scale each side's SYN offered (RFC 7323 2.2). */
+  gboolean     wscale_offered[SYNACK_N_HOSTS];
+  guint8       wscale[SYNACK_N_HOSTS];
 } SynackCaptureConn;
 
 typedef struct {

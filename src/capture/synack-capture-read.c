@@ -171,7 +171,33 @@ decode_ip_tcp (const guint8 *ip, guint size, guint family, SynackCapturePacket *
   packet->hdr.win = get16 (tcp + 14);
   /* The length comes from the IP header: a snap length may have cut the payload. */
   packet->hdr.len = ip_payload - tcp_header;
+  /* Options a snap length cut, or that do not parse, are left out whole:
+   * half an option list would read as a stack that sent fewer. */
+  if (tcp_header > 20 && size >= tcp_header &&
+      !synack_options_parse (tcp + 20, tcp_header - 20, &packet->hdr.options))
+    memset (&packet->hdr.options, 0, sizeof packet->hdr.options);
   return TRUE;
+}
+
+/* RFC 7323 2.3: once both SYNs offered a window scale, every later window
+ * on the wire is scaled by its sender's shift; the trace's windows are in
+ * bytes (capped at the 16 bits a trace holds). */
+static void
+unscale_window (SynackCaptureFile *file, SynackCapturePacket *packet)
+{
+  SynackCaptureConn *conn = &g_array_index (file->conns, SynackCaptureConn, packet->conn_index);
+  guint64 window;
+
+  if (packet->hdr.flags & SYNACK_FLAG_SYN)
+    {
+      conn->wscale_offered[packet->from] = (packet->hdr.options.present & SYNACK_OPTION_WSCALE) != 0;
+      conn->wscale[packet->from] = MIN (packet->hdr.options.wscale, 14);
+      return;
+    }
+  if (!conn->wscale_offered[SYNACK_CLIENT] || !conn->wscale_offered[SYNACK_SERVER])
+    return;
+  window = (guint64) packet->hdr.win << conn->wscale[packet->from];
+  packet->hdr.win = (guint16) MIN (window, G_MAXUINT16);
 }
 
 static gboolean
@@ -274,6 +300,7 @@ read_all (SynackCaptureFile *file, pcap_t *pcap, const char *name, GError **erro
       packet.t_us = MAX (t - t0, file->packets->len
                          ? g_array_index (file->packets, SynackCapturePacket, file->packets->len - 1).t_us : 0);
       assign_connection (file, &packet);
+      unscale_window (file, &packet);
       g_array_append_val (file->packets, packet);
     }
   if (status == PCAP_ERROR)

@@ -190,6 +190,39 @@ note_trigger (GHashTable *triggers, const SynackEvent *e)
     }
 }
 
+/* The options the capture's first handshake agreed: one neither side's
+ * SYN offered did not exist for that connection, as if its sysctl were
+ * off (a capture that starts mid-stream keeps the defaults). */
+static void
+append_option_switches (GString *out, const SynackTrace *trace)
+{
+  static const struct { unsigned option; const char *key; } switches[] = {
+    { SYNACK_OPTION_TIMESTAMPS, "timestamps" },
+    { SYNACK_OPTION_SACK_PERM,  "sack" },
+    { SYNACK_OPTION_WSCALE,     "window-scaling" },
+  };
+  const SynackHeader *syn = NULL, *syn_ack = NULL;
+
+  for (size_t i = 0; i < trace->n_events && (syn == NULL || syn_ack == NULL); i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+      unsigned flags = e->hdr.flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_ACK);
+
+      if (e->type != SYNACK_EVENT_SEND)
+        continue;
+      if (flags == SYNACK_FLAG_SYN && syn == NULL)
+        syn = &e->hdr;
+      else if (flags == (SYNACK_FLAG_SYN | SYNACK_FLAG_ACK) && syn_ack == NULL)
+        syn_ack = &e->hdr;
+    }
+  if (syn == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
+    if (!(syn->options.present & switches[i].option) ||
+        (syn_ack && !(syn_ack->options.present & switches[i].option)))
+      g_string_append_printf (out, "%s = off\n", switches[i].key);
+}
+
 char *
 synack_capture_to_scenario_text (const SynackCapture *capture)
 {
@@ -209,7 +242,9 @@ synack_capture_to_scenario_text (const SynackCapture *capture)
                             "capture cannot prove are marked, and segments lost after the capture point "
                             "are inferred from what the sender did next. As a scenario it makes the same "
                             "calls at the same times and loses the same segments."));
-  g_string_append_printf (out, "delay = %" G_GINT64_FORMAT "us\n\n", estimate_delay (trace));
+  g_string_append_printf (out, "delay = %" G_GINT64_FORMAT "us\n", estimate_delay (trace));
+  append_option_switches (out, trace);
+  g_string_append_c (out, '\n');
 
   for (size_t i = 0; i < trace->n_events; i++)
     {

@@ -53,19 +53,28 @@ tcp_flag_bits (guint8 flags)
          (flags & SYNACK_FLAG_ACK ? 0x10 : 0);
 }
 
+guint
+synack_frame_length (const SynackHeader *hdr)
+{
+  return 14 + 20 + synack_options_header_length (&hdr->options) + hdr->len;
+}
+
 void
-synack_frame_append (GByteArray *out, SynackHostId from, const SynackHeader *hdr, guint16 ip_id)
+synack_frame_append (GByteArray *out, SynackHostId from, const SynackHeader *hdr, guint16 ip_id,
+                     guint window_shift)
 {
   SynackHostId to = from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT;
   guint start = out->len;
-  guint tcp_len = 20 + hdr->len;
+  guint8 options[SYNACK_OPTION_BYTES_MAX];
+  guint options_len = (guint) synack_options_write (&hdr->options, options);
+  guint tcp_len = 20 + options_len + hdr->len;
   guint8 *eth, *ip, *tcp;
   guint8 pseudo[12];
   guint32 sum;
 
-  g_byte_array_set_size (out, start + SYNACK_FRAME_HEADERS + hdr->len);
+  g_byte_array_set_size (out, start + 14 + 20 + tcp_len);
   eth = out->data + start;
-  memset (eth, 0, SYNACK_FRAME_HEADERS + hdr->len);
+  memset (eth, 0, 14 + 20 + tcp_len);
   memcpy (eth, host_mac[to], 6);
   memcpy (eth + 6, host_mac[from], 6);
   put16 (eth + 12, 0x0800);
@@ -86,9 +95,10 @@ synack_frame_append (GByteArray *out, SynackHostId from, const SynackHeader *hdr
   put16 (tcp + 2, hdr->dst_port);
   put32 (tcp + 4, hdr->seq);
   put32 (tcp + 8, hdr->ack);
-  tcp[12] = 5 << 4;
+  tcp[12] = (guint8) (((20 + options_len) / 4) << 4);
   tcp[13] = tcp_flag_bits (hdr->flags);
-  put16 (tcp + 14, hdr->win);
+  put16 (tcp + 14, (hdr->flags & SYNACK_FLAG_SYN) ? hdr->win : (guint16) (hdr->win >> window_shift));
+  memcpy (tcp + 20, options, options_len);
 
   memcpy (pseudo, ip + 12, 8);
   pseudo[8] = 0;

@@ -125,12 +125,47 @@ packet_comment (const SynackTrace *trace, long send_index)
   return g_string_free (comment, FALSE);
 }
 
+/* What each side of a connection said about window scaling in its SYN:
+ * its later windows go on the wire scaled only if both sides offered it. */
+typedef struct {
+  gboolean offered[SYNACK_N_HOSTS];
+  guint8   shift[SYNACK_N_HOSTS];
+} WindowScales;
+
+static void
+note_window_scale (GHashTable *scales, const SynackEvent *send)
+{
+  WindowScales *conn;
+
+  if (!(send->hdr.flags & SYNACK_FLAG_SYN))
+    return;
+  conn = g_hash_table_lookup (scales, GUINT_TO_POINTER (send->conn));
+  if (conn == NULL)
+    {
+      conn = g_new0 (WindowScales, 1);
+      g_hash_table_insert (scales, GUINT_TO_POINTER (send->conn), conn);
+    }
+  conn->offered[send->host] = (send->hdr.options.present & SYNACK_OPTION_WSCALE) != 0;
+  conn->shift[send->host] = MIN (send->hdr.options.wscale, 14);
+}
+
+static guint
+window_shift (GHashTable *scales, const SynackEvent *send)
+{
+  const WindowScales *conn = g_hash_table_lookup (scales, GUINT_TO_POINTER (send->conn));
+
+  if (conn == NULL || !conn->offered[SYNACK_CLIENT] || !conn->offered[SYNACK_SERVER])
+    return 0;
+  return conn->shift[send->host];
+}
+
 GBytes *
 synack_pcapng_from_trace (const SynackTrace *trace, const char *title)
 {
   GByteArray *out = g_byte_array_new ();
   guint16 ip_id[SYNACK_N_HOSTS] = { 1, 1 };
   g_autofree char *section = NULL;
+  g_autoptr (GHashTable) scales = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   guint block;
 
   block = begin_block (out, BLOCK_SECTION_HEADER);
@@ -176,15 +211,16 @@ synack_pcapng_from_trace (const SynackTrace *trace, const char *title)
 
       if (e->type != SYNACK_EVENT_SEND)
         continue;
+      note_window_scale (scales, e);
       block = begin_block (out, BLOCK_ENHANCED_PACKET);
       put_u32 (out, e->host);
       put_u32 (out, (guint32) (ts >> 32));
       put_u32 (out, (guint32) ts);
-      put_u32 (out, SYNACK_FRAME_HEADERS + e->hdr.len);
-      put_u32 (out, SYNACK_FRAME_HEADERS + e->hdr.len);
+      put_u32 (out, synack_frame_length (&e->hdr));
+      put_u32 (out, synack_frame_length (&e->hdr));
       frame_start = out->len;
-      synack_frame_append (out, e->host, &e->hdr, ip_id[e->host]++);
-      g_assert (out->len - frame_start == SYNACK_FRAME_HEADERS + e->hdr.len);
+      synack_frame_append (out, e->host, &e->hdr, ip_id[e->host]++, window_shift (scales, e));
+      g_assert (out->len - frame_start == synack_frame_length (&e->hdr));
       pad4 (out);
       comment = packet_comment (trace, (long) i);
       put_string_option (out, OPT_COMMENT, comment);

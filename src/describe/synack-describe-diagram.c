@@ -137,6 +137,12 @@ synack_describe_verdict_note (const SynackEvent *e)
       return g_strdup (_("no socket: answers RST"));
     case SYNACK_VERDICT_CHALLENGE_ACK:
       return g_strdup (_("challenge ACK"));
+    case SYNACK_VERDICT_PAWS:
+      /* Translators: RFC 7323's protection against wrapped sequence numbers dropped the segment */
+      return g_strdup (_("old timestamp: PAWS drops it"));
+    case SYNACK_VERDICT_OUT_OF_ORDER:
+      /* Translators: data beyond a hole is kept and reported with a SACK block */
+      return g_strdup (_("out of order: held, SACKed"));
     default:
       return NULL;
     }

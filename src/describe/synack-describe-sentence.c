@@ -150,6 +150,14 @@ describe_segment_event (const SynackTrace *trace, const SynackEvent *e)
           return g_strdup_printf (_("%s %s is not at the expected edge, so %s answers with a challenge ACK (RFC 5961)."), host_possessive (from), kind, host_lower (to));
         case SYNACK_VERDICT_RESET:
           return g_strdup_printf (_("%s RST reaches %s and resets the connection."), host_possessive (from), host_lower (to));
+        case SYNACK_VERDICT_PAWS:
+          return g_strdup_printf (_("%s %s carries a timestamp older than the last one %s took: PAWS (RFC 7323) "
+                                    "drops it as an old duplicate and acknowledges again."),
+                                  host_possessive (from), kind, host_lower (to));
+        case SYNACK_VERDICT_OUT_OF_ORDER:
+          return g_strdup_printf (_("%s %s arrives beyond a hole: %s holds it, and acknowledges the hole again "
+                                    "with a SACK block for what it holds."),
+                                  host_possessive (from), kind, host_lower (to));
         default:
           return g_strdup_printf (_("%s %s reaches %s (%s)."), host_possessive (from), kind, host_lower (to),
                                   _(synack_verdict_to_string (e->verdict)));

@@ -39,6 +39,14 @@ char *synack_describe_flags (unsigned flags, SynackFlagStyle style);
 /* What a segment is, in words: "SYN-ACK", "FIN", "ACK", "100 bytes of data". */
 char *synack_describe_segment_kind (const SynackHeader *hdr);
 
+/* A segment's options as tcpdump prints them, in the order of the wire:
+ * "mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 10"; "" when there are none. */
+char *synack_describe_options (const SynackOptions *options);
+
+/* Each option of a segment (NOPs left out) with what it does, one string
+ * each, for the segment details: "MSS 1460: the largest segment …". */
+GPtrArray *synack_describe_options_explained (const SynackHeader *hdr);
+
 /* The send event of a segment event (itself for a send); NULL if unknown. */
 const SynackEvent *synack_describe_send_of (const SynackTrace *trace, const SynackEvent *e);
 

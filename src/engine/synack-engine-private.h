@@ -77,6 +77,25 @@ struct SynackSocket {
 
   uint32_t   keepalive_probes_out;
 
+  /* The options both ends agreed in the handshake (RFC 7323, RFC 2018). */
+  bool       ts_ok;
+  bool       sack_ok;
+  bool       wscale_ok;
+  uint8_t    snd_wscale;    /* the peer's shift: its windows come scaled by it */
+  /* TS.Recent (RFC 7323 4.3): the TSval to echo, and when it was taken;
+   * PAWS rejects a segment whose TSval is older. */
+  bool       have_ts_recent;
+  uint32_t   ts_recent;
+  SynackTime ts_recent_stamp;
+  uint32_t   rcv_wup;       /* Last.ACK.sent: RCV.NXT in the last ACK we sent */
+  /* Data that arrived beyond a hole, as sequence ranges (the bytes are
+   * counted, not kept), most recent first: what the SACK blocks report. */
+  SynackSackBlock out_of_order[SYNACK_SACK_BLOCKS_MAX];
+  uint8_t    n_out_of_order;
+  /* A D-SACK block (RFC 2883) for the next segment only: data seen twice. */
+  bool       dsack_pending;
+  SynackSackBlock dsack;
+
   SynackTimer timers[SYNACK_N_TIMERS];
 
   SynackSocket *next_by_tuple;

@@ -113,6 +113,8 @@ static const char *const verdict_names[SYNACK_N_VERDICTS] = {
   [SYNACK_VERDICT_RESET]         = N_("reset"),
   [SYNACK_VERDICT_STALE_DATA]    = N_("stale data accepted"),
   [SYNACK_VERDICT_UNREACHABLE]   = N_("host unplugged"),
+  [SYNACK_VERDICT_PAWS]          = N_("old timestamp (PAWS)"),
+  [SYNACK_VERDICT_OUT_OF_ORDER]  = N_("held out of order"),
 };
 
 static const char *const loss_reason_names[SYNACK_N_LOSS_REASONS] = {

@@ -42,6 +42,12 @@ synack_params_init (SynackParams *p, SynackProfile profile)
       p->syn_linear_retries = 0;
       p->delayed_ack = 0;
       p->hz = 0;
+      /* RFC 9293 alone: the MSS option (3.7.1) and none of the extensions
+       * of RFC 7323 and RFC 2018, so segments read as the textbook draws
+       * them and the sequence number alone guards a connection (no PAWS). */
+      p->timestamps = false;
+      p->sack = false;
+      p->window_scaling = false;
       break;
 
     case SYNACK_PROFILE_LINUX:
@@ -54,6 +60,10 @@ synack_params_init (SynackParams *p, SynackProfile profile)
       p->delayed_ack = SYNACK_MS (40);
       /* CONFIG_HZ of Debian's kernels: a 4 ms tick. */
       p->hz = 250;
+      /* net.ipv4.tcp_timestamps, tcp_sack and tcp_window_scaling are on. */
+      p->timestamps = true;
+      p->sack = true;
+      p->window_scaling = true;
       break;
     }
 }

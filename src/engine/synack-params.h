@@ -24,6 +24,12 @@ typedef struct {
   uint32_t   mss;
   uint32_t   window;             /* receive buffer each socket advertises */
 
+  /* The options of the handshake (Linux's tcp_timestamps, tcp_sack and
+   * tcp_window_scaling): each is offered in the SYN and used if both agree. */
+  bool       timestamps;         /* RFC 7323 timestamps, and PAWS with them */
+  bool       sack;               /* RFC 2018 selective acknowledgements, RFC 2883 D-SACK */
+  bool       window_scaling;     /* RFC 7323 window scale */
+
   bool       rfc1337;            /* TIME_WAIT ignores RST (RFC 1337); Linux's default is off */
   uint32_t   tw_reuse;           /* net.ipv4.tcp_tw_reuse: 0 never, 1 always, 2 on loopback only */
   bool       loopback;           /* the hosts talk over loopback, not a LAN */

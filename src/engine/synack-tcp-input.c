@@ -114,6 +114,7 @@ listen_input (Arrival *a, SynackSocket *listener, bool forced_isn, uint32_t isn)
   child->irs = in->seq;
   child->rcv_nxt = in->seq + 1;
   child->snd_wnd = in->win;
+  synack_tcp_options_negotiate (child, in);
   synack_tcp_set_isn (child, forced_isn ? isn
                                         : synack_tcp_choose_isn (child, listener->has_fixed_isn,
                                                                  listener->iss));
@@ -183,6 +184,7 @@ syn_sent_input (Arrival *a)
   sock->irs = in->seq;
   sock->rcv_nxt = in->seq + 1;
   sock->snd_wnd = in->win;
+  synack_tcp_options_negotiate (sock, in);
 
   /* "If SND.UNA > ISS (our SYN has been ACKed), change the connection state
    * to ESTABLISHED, form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
@@ -212,8 +214,13 @@ time_wait_input (Arrival *a)
   const SynackHeader *in = a->in;
   unsigned flags = in->flags;
   SynackTime time_wait = synack_params_time_wait (synack_tcp_params (sock));
+  /* PAWS guards TIME_WAIT too (RFC 7323 5.5): an old duplicate is known by
+   * its TSval, whatever its sequence number. */
+  bool paws_reject = synack_tcp_paws_rejects_in_time_wait (sock, in);
+  bool timestamped = sock->ts_ok && sock->have_ts_recent &&
+                     (in->options.present & SYNACK_OPTION_TIMESTAMPS);
 
-  if (in->seq == sock->rcv_nxt && (a->seg_len == 0 || (flags & SYNACK_FLAG_RST)))
+  if (!paws_reject && in->seq == sock->rcv_nxt && (a->seg_len == 0 || (flags & SYNACK_FLAG_RST)))
     {
       if ((flags & SYNACK_FLAG_RST) && synack_tcp_params (sock)->rfc1337)
         {
@@ -230,14 +237,21 @@ time_wait_input (Arrival *a)
         }
       set_verdict (a, SYNACK_VERDICT_IGNORED);
       synack_tcp_timer_start (sock, SYNACK_TIMER_TIME_WAIT, time_wait);
+      if (timestamped)
+        {
+          sock->ts_recent = in->options.tsval;
+          sock->ts_recent_stamp = synack_now (a->engine);
+        }
       return;
     }
 
-  /* A new SYN beyond the old connection's sequence space may reopen the
-   * 4-tuple at once (RFC 1122 4.2.2.13); the new ISN is chosen above the
-   * old one so the old connection's segments cannot be mistaken for it. */
-  if ((flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_RST | SYNACK_FLAG_ACK)) == SYNACK_FLAG_SYN &&
-      synack_seq_gt (in->seq, sock->rcv_nxt))
+  /* A new SYN beyond the old connection's sequence space, or (RFC 6191)
+   * with a newer timestamp, may reopen the 4-tuple at once (RFC 1122
+   * 4.2.2.13); the new ISN is chosen above the old one so the old
+   * connection's segments cannot be mistaken for it. */
+  if ((flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_RST | SYNACK_FLAG_ACK)) == SYNACK_FLAG_SYN && !paws_reject &&
+      (synack_seq_gt (in->seq, sock->rcv_nxt) ||
+       (timestamped && (int32_t) (sock->ts_recent - in->options.tsval) < 0)))
     {
       SynackHost *host = synack_tcp_host (sock);
       uint32_t isn = sock->snd_nxt + 65535 + 2;
@@ -255,15 +269,16 @@ time_wait_input (Arrival *a)
 
   if (flags & SYNACK_FLAG_RST)
     {
-      set_verdict (a, SYNACK_VERDICT_IGNORED);
+      set_verdict (a, paws_reject ? SYNACK_VERDICT_PAWS : SYNACK_VERDICT_IGNORED);
       return;
     }
 
   /* RFC 9293 3.10.7.4: "The only thing that can arrive in this state is a
    * retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL
-   * timeout." Our last ACK was lost, so the peer sent its FIN again. */
-  set_verdict (a, SYNACK_VERDICT_UNACCEPTABLE);
-  if (flags & SYNACK_FLAG_ACK)
+   * timeout." Our last ACK was lost, so the peer sent its FIN again. An old
+   * duplicate PAWS caught is answered the same way (tcp_timewait_state_process()). */
+  set_verdict (a, paws_reject ? SYNACK_VERDICT_PAWS : SYNACK_VERDICT_UNACCEPTABLE);
+  if ((flags & SYNACK_FLAG_ACK) || paws_reject)
     synack_tcp_timer_start (sock, SYNACK_TIMER_TIME_WAIT, time_wait);
   synack_tcp_send_invalid_ack (sock, in);
 }
@@ -287,7 +302,11 @@ heard_from_peer (SynackSocket *sock)
 }
 
 /* Before the steps: a passive SYN_RECEIVED that sees the SYN again (our
- * SYN-ACK was lost or is late) answers with another SYN-ACK, as Linux does. */
+ * SYN-ACK was lost or is late) answers with another SYN-ACK, as Linux does.
+ * Linux's tcp_check_req() then pushes the SYN-ACK timer a whole timeout
+ * on (mod_timer_pending() to now + reqsk_timeout()): the answer stands for
+ * the retransmission the timer would have sent, so no second one follows
+ * it when both fall due together, as they do when the SYN-ACK was lost. */
 static Step
 answer_repeated_syn (Arrival *a)
 {
@@ -297,7 +316,13 @@ answer_repeated_syn (Arrival *a)
       (a->in->flags & ~SYNACK_FLAG_PSH) != SYNACK_FLAG_SYN || a->in->seq != sock->irs)
     return NEXT_STEP;
   set_verdict (a, SYNACK_VERDICT_IGNORED);
+  /* A retransmission: Karn's rule, and RFC 6298 5.7's RTO of 3 s after it
+   * (Linux takes no SYN-ACK sample once req->num_retrans is counted). */
+  sock->rtt_timing = false;
+  sock->handshake_retransmitted = true;
   synack_tcp_send_syn (sock, sock->retransmits + 1);
+  if (synack_tcp_is_linux (sock) && synack_tcp_timer_running (sock, SYNACK_TIMER_RETRANSMIT))
+    synack_tcp_timer_start (sock, SYNACK_TIMER_RETRANSMIT, sock->rto);
   return SEGMENT_DONE;
 }
 
@@ -321,6 +346,33 @@ sequence_acceptable (const SynackSocket *sock, const SynackHeader *in, uint32_t 
   return in_window (sock, in->seq, window) || in_window (sock, in->seq + seg_len - 1, window);
 }
 
+/* Linux's tcp_send_dupack(): a segment that repeats sequence space we
+ * have is reported with a D-SACK block (RFC 2883) in the ACK. Not a
+ * repeated SYN: Linux's window test (tcp_sequence(), from RCV.WUP) lets
+ * it on to the SYN check, whose challenge ACK carries no block. */
+static void
+send_duplicate_ack (Arrival *a)
+{
+  if (a->seg_len > 0 && !(a->in->flags & SYNACK_FLAG_SYN) && synack_seq_lt (a->in->seq, a->sock->rcv_nxt))
+    synack_tcp_report_duplicate (a->sock, a->in->seq, a->in->seq + a->seg_len);
+  synack_tcp_send_invalid_ack (a->sock, a->in);
+}
+
+/* Before the sequence number, as Linux's tcp_validate_incoming() does:
+ * RFC 7323 5.3, "If SEG.TSval < TS.Recent and the RST bit is off ... the
+ * segment is not acceptable": "Send an acknowledgment in reply as
+ * specified in RFC 793 page 69 and drop the segment." A sequence number
+ * that wrapped round into the window does not fool it. */
+static Step
+check_timestamp (Arrival *a)
+{
+  if (!synack_tcp_paws_rejects (a->sock, a->in))
+    return NEXT_STEP;
+  set_verdict (a, SYNACK_VERDICT_PAWS);
+  send_duplicate_ack (a);
+  return SEGMENT_DONE;
+}
+
 /* "First, check sequence number" */
 static Step
 check_sequence_number (Arrival *a)
@@ -334,7 +386,7 @@ check_sequence_number (Arrival *a)
    * return)". */
   set_verdict (a, SYNACK_VERDICT_UNACCEPTABLE);
   if (!(a->in->flags & SYNACK_FLAG_RST))
-    synack_tcp_send_invalid_ack (a->sock, a->in);
+    send_duplicate_ack (a);
   return SEGMENT_DONE;
 }
 
@@ -414,6 +466,7 @@ check_ack_syn_received (Arrival *a)
    * D-SACK block for it), unless queued data goes out and carries the ACK. */
   if (a->simultaneous_syn_ack)
     {
+      synack_tcp_report_duplicate (sock, in->seq, in->seq + 1);
       a->need_ack = true;
       a->ack_now = true;
       send_replies (a);
@@ -551,18 +604,35 @@ process_text (Arrival *a)
         {
           /* Out of order, or all of it seen before: ask again. Its ACK was
            * taken above, so what it freed (a FIN waiting behind
-           * acknowledged data) goes out now. */
-          set_verdict (a, SYNACK_VERDICT_UNACCEPTABLE);
+           * acknowledged data) goes out now. Data beyond a hole is held,
+           * "for later processing" (3.10.7.4), and SACKed; data seen
+           * before is D-SACKed. */
+          if (a->offset >= a->data_len)
+            {
+              set_verdict (a, SYNACK_VERDICT_UNACCEPTABLE);
+              synack_tcp_report_duplicate (sock, in->seq, in->seq + in->len);
+            }
+          else
+            {
+              /* Only the bytes: a FIN beyond the hole is not held, and
+               * comes again with the sender's next retransmission. */
+              set_verdict (a, SYNACK_VERDICT_OUT_OF_ORDER);
+              synack_tcp_hold_out_of_order (sock, in->seq, in->seq + in->len);
+            }
           synack_tcp_send_invalid_ack (sock, in);
           synack_tcp_output (sock);
           return SEGMENT_DONE;
         }
+      /* Partly seen before: the part seen is D-SACKed (tcp_data_queue()). */
+      if (a->offset > 0)
+        synack_tcp_report_duplicate (sock, in->seq, sock->rcv_nxt);
       /* "Once in the ESTABLISHED state, it is possible to deliver segment
-       * data to user RECEIVE buffers", as much as the window has room for. */
+       * data to user RECEIVE buffers", as much as the window has room for,
+       * with what was held beyond it if this filled the hole. */
       a->data_len -= a->offset;
       if (a->data_len > synack_tcp_receive_window (sock))
         a->data_len = synack_tcp_receive_window (sock);
-      take_data (a, a->data_len);
+      take_data (a, a->data_len + synack_tcp_take_held_data (sock, sock->rcv_nxt + a->data_len));
       a->need_ack = true;
       break;
     default:
@@ -649,8 +719,11 @@ synchronized_input (Arrival *a)
                             in->seq + 1 == sock->rcv_nxt && in->ack == sock->iss + 1;
   a->data_len = in->len;
 
-  if (check_sequence_number (a) == SEGMENT_DONE ||
-      check_rst (a) == SEGMENT_DONE ||
+  if (check_timestamp (a) == SEGMENT_DONE ||
+      check_sequence_number (a) == SEGMENT_DONE)
+    return;
+  synack_tcp_take_timestamp (sock, in);
+  if (check_rst (a) == SEGMENT_DONE ||
       check_syn (a) == SEGMENT_DONE ||
       check_ack (a) == SEGMENT_DONE ||
       process_text (a) == SEGMENT_DONE)

@@ -4,12 +4,25 @@
 
 #define INVALID_ACK_INTERVAL SYNACK_MS (500) /* net.ipv4.tcp_invalid_ratelimit */
 
-uint32_t
-synack_tcp_receive_window (const SynackSocket *sock)
+static uint32_t
+unscaled_receive_window (const SynackSocket *sock)
 {
   uint32_t window = synack_tcp_params (sock)->window;
 
   return sock->unread >= window ? 0 : window - sock->unread;
+}
+
+/* Once window scaling is agreed the window field counts units of 2^shift,
+ * so the window offered, and taken, is rounded down to one
+ * (tcp_select_window()). */
+uint32_t
+synack_tcp_receive_window (const SynackSocket *sock)
+{
+  uint32_t window = unscaled_receive_window (sock);
+
+  if (sock->wscale_ok)
+    window = (window >> synack_tcp_window_scale (sock)) << synack_tcp_window_scale (sock);
+  return window;
 }
 
 void
@@ -23,15 +36,23 @@ synack_tcp_send_segment (SynackSocket *sock, unsigned flags, uint32_t seq, uint3
   hdr.seq = seq;
   hdr.len = len;
   hdr.flags = (uint8_t) flags;
-  /* Linux advertises no window on a RST: nothing more will be received. */
-  hdr.win = (flags & SYNACK_FLAG_RST) ? 0 : (uint16_t) synack_tcp_receive_window (sock);
+  /* Linux advertises no window on a RST: nothing more will be received.
+   * A SYN's window is never scaled (RFC 7323 2.2), so never rounded. */
+  if (flags & SYNACK_FLAG_RST)
+    hdr.win = 0;
+  else if (flags & SYNACK_FLAG_SYN)
+    hdr.win = (uint16_t) unscaled_receive_window (sock);
+  else
+    hdr.win = (uint16_t) synack_tcp_receive_window (sock);
   if (flags & SYNACK_FLAG_ACK)
     {
       hdr.ack = sock->rcv_nxt;
+      sock->rcv_wup = sock->rcv_nxt;
       /* Every segment carries the ACK: a pending delayed ACK has ridden along. */
       sock->ack_pending = false;
       synack_tcp_timer_stop (sock, SYNACK_TIMER_DELAYED_ACK);
     }
+  synack_tcp_options_for_segment (sock, flags, &hdr.options);
   synack_network_send (sock->engine, sock->host, &hdr, sock->conn, rexmit);
 }
 

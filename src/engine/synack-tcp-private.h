@@ -93,6 +93,40 @@ void     synack_tcp_output          (SynackSocket *sock);
 /* Acknowledges what arrived, at once or (delayed ACK) a little later. */
 void     synack_tcp_acknowledge     (SynackSocket *sock, bool now);
 
+/* ---- synack-tcp-options.c: options out, options in, PAWS --------------- */
+
+/* The window scale a socket offers. Linux 6.18 picks it from the largest
+ * receive buffer it may grow to (tcp_select_initial_window(): log2 of
+ * tcp_rmem[2], 32 MiB, less 15): 10, as every capture in
+ * tests/reference/linux shows. A smaller window is what a small SO_RCVBUF
+ * gives, which clamps that buffer, and so the scale, to 0. */
+static inline uint8_t
+synack_tcp_window_scale (const SynackSocket *sock)
+{
+  return synack_tcp_params (sock)->window < 65535 ? 0 : 10;
+}
+
+/* The options of a segment the socket sends now with `flags`. */
+void     synack_tcp_options_for_segment (SynackSocket *sock, unsigned flags, SynackOptions *out);
+/* A SYN or SYN-ACK arrived: keep what the peer offered that we offer too. */
+void     synack_tcp_options_negotiate   (SynackSocket *sock, const SynackHeader *syn);
+/* RFC 7323 5.3 (Linux's tcp_paws_discard()): true if the segment carries
+ * a TSval older than TS.Recent, so must be dropped as an old duplicate. */
+bool     synack_tcp_paws_rejects        (const SynackSocket *sock, const SynackHeader *in);
+/* The same test in TIME_WAIT (tcp_paws_reject()): a RST is let through
+ * once TS.Recent is more than 60 s old. */
+bool     synack_tcp_paws_rejects_in_time_wait (const SynackSocket *sock, const SynackHeader *in);
+/* RFC 7323 4.3: an acceptable segment at or below Last.ACK.sent updates
+ * TS.Recent. */
+void     synack_tcp_take_timestamp      (SynackSocket *sock, const SynackHeader *in);
+/* RFC 2883: the next segment reports [start, end) as received twice. */
+void     synack_tcp_report_duplicate    (SynackSocket *sock, uint32_t start, uint32_t end);
+/* Out-of-order data [start, end) is held (as a range) and SACKed. */
+void     synack_tcp_hold_out_of_order   (SynackSocket *sock, uint32_t start, uint32_t end);
+/* In-order data reaches `upto`: how many held bytes follow on from there
+ * (no longer holes), to be taken with it. */
+uint32_t synack_tcp_take_held_data      (SynackSocket *sock, uint32_t upto);
+
 /* ---- synack-tcp-timers.c ------------------------------------------------ */
 
 void     synack_tcp_timer_start     (SynackSocket *sock, SynackTimerKind kind, SynackTime duration);

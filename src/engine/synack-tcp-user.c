@@ -40,10 +40,11 @@ synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, uint16_t port,
 #define TIME_WAIT_REUSE_DELAY SYNACK_SEC (1)
 
 /* Linux's tcp_twsk_unique(): connect() may take over a 4-tuple its own host
- * holds in TIME_WAIT when timestamps (on by default, and always on here)
- * let PAWS keep the old connection's segments out. A port the application
- * bound itself needs nothing more; an ephemeral one needs tcp_tw_reuse (2:
- * only between loopback addresses) and a TIME_WAIT at least a second old. */
+ * holds in TIME_WAIT only when the old connection used timestamps (its
+ * tw_ts_recent_stamp is set), so that PAWS keeps the old connection's
+ * segments out. A port the application bound itself needs nothing more;
+ * an ephemeral one needs tcp_tw_reuse (2: only between loopback
+ * addresses) and a TIME_WAIT at least a second old. */
 static bool
 ephemeral_reuse_allowed (const SynackParams *params)
 {
@@ -54,7 +55,7 @@ ephemeral_reuse_allowed (const SynackParams *params)
 static bool
 time_wait_reusable (const SynackSocket *old, bool bound)
 {
-  if (old->state != SYNACK_STATE_TIME_WAIT || !synack_tcp_is_linux (old))
+  if (old->state != SYNACK_STATE_TIME_WAIT || !synack_tcp_is_linux (old) || !old->have_ts_recent)
     return false;
   if (bound)
     return true;

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "synack-options.h"
 #include "synack-types.h"
 
 typedef enum {
@@ -52,6 +53,8 @@ typedef enum {
   SYNACK_VERDICT_RESET,            /* a RST that closed the connection */
   SYNACK_VERDICT_STALE_DATA,       /* bytes of an earlier connection taken as this one's */
   SYNACK_VERDICT_UNREACHABLE,      /* the host was unplugged */
+  SYNACK_VERDICT_PAWS,             /* an old timestamp: RFC 7323's PAWS dropped it */
+  SYNACK_VERDICT_OUT_OF_ORDER,     /* beyond a hole: held, SACKed, the hole ACKed again */
   SYNACK_N_VERDICTS
 } SynackVerdict;
 
@@ -70,8 +73,9 @@ typedef struct {
   uint32_t seq;
   uint32_t ack;
   uint32_t len;      /* payload bytes */
-  uint16_t win;
+  uint16_t win;      /* the window in bytes, before any scaling */
   uint8_t  flags;    /* SynackFlags */
+  SynackOptions options;
 } SynackHeader;
 
 typedef struct {

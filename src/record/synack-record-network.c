@@ -91,7 +91,10 @@ sysctls:
          set_sysctl ("tcp_syn_linear_timeouts", params->syn_linear_retries, error) &&
          set_sysctl ("tcp_fin_timeout", params->fin_timeout / SYNACK_SEC (1), error) &&
          set_sysctl ("tcp_rto_max_ms", params->rto_max / SYNACK_MS (1), error) &&
-         set_sysctl ("tcp_rfc1337", params->rfc1337, error);
+         set_sysctl ("tcp_rfc1337", params->rfc1337, error) &&
+         set_sysctl ("tcp_timestamps", params->timestamps, error) &&
+         set_sysctl ("tcp_sack", params->sack, error) &&
+         set_sysctl ("tcp_window_scaling", params->window_scaling, error);
 }
 
 static gboolean

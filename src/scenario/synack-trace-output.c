@@ -84,17 +84,23 @@ append_params_json (GString *out, const SynackParams *p)
     ", \"rto_max_us\": %" G_GINT64_FORMAT ", \"syn_retries\": %d, \"syn_linear_retries\": %d"
     ", \"synack_retries\": %d, \"data_retries\": %d, \"fin_timeout_us\": %" G_GINT64_FORMAT
     ", \"delayed_ack_us\": %" G_GINT64_FORMAT ", \"hz\": %u, \"mss\": %u, \"window\": %u"
+    ", \"timestamps\": %s, \"sack\": %s, \"window_scaling\": %s"
     ", \"rfc1337\": %s, \"keepalive\": \"%s\", \"keepalive_idle_us\": %" G_GINT64_FORMAT
     ", \"keepalive_interval_us\": %" G_GINT64_FORMAT ", \"keepalive_probes\": %d}",
     p->seed, p->msl, synack_params_time_wait (p), p->rto_initial, p->rto_min, p->rto_max,
     p->syn_retries, p->syn_linear_retries, p->synack_retries, p->data_retries,
-    p->fin_timeout, p->delayed_ack, p->hz, p->mss, p->window, p->rfc1337 ? "true" : "false",
+    p->fin_timeout, p->delayed_ack, p->hz, p->mss, p->window,
+    p->timestamps ? "true" : "false", p->sack ? "true" : "false", p->window_scaling ? "true" : "false",
+    p->rfc1337 ? "true" : "false",
     p->keepalive == 3 ? "on" : p->keepalive == 1 ? "client" : p->keepalive == 2 ? "server" : "off",
     p->keepalive_idle, p->keepalive_interval, p->keepalive_probes);
 }
 
 /* Room for one event's keys and numbers, besides its pieces (below). */
 #define EVENT_ROOM 512
+/* Room for a segment's options: at most SYNACK_OPTION_ITEMS_MAX items of at
+ * most 56 bytes each, and the SACK blocks' numbers. */
+#define OPTIONS_ROOM (SYNACK_OPTION_ITEMS_MAX * 56 + SYNACK_SACK_BLOCKS_MAX * 28 + 32)
 /* An event has at most this many pieces. */
 #define EVENT_PIECES 3
 
@@ -204,6 +210,57 @@ put_piece (char *p, const Piece *piece)
   return synack_put (p, piece->text, piece->length);
 }
 
+/* "options": the segment's options in wire order, NOPs included:
+ * [{"kind": "MSS", "value": 1460}, {"kind": "TS", "val": 1, "ecr": 0}, …] */
+static char *
+put_options_json (char *p, const SynackOptions *options)
+{
+  SynackOptionKind kinds[SYNACK_OPTION_ITEMS_MAX];
+  size_t n = synack_options_layout (options, kinds);
+
+  p = SYNACK_PUT_LITERAL (p, ", \"options\": [");
+  for (size_t i = 0; i < n; i++)
+    {
+      if (i)
+        p = SYNACK_PUT_LITERAL (p, ", ");
+      p = SYNACK_PUT_LITERAL (p, "{\"kind\": \"");
+      p = synack_put_str (p, synack_option_kind_to_string (kinds[i]));
+      *p++ = '"';
+      switch (kinds[i])
+        {
+        case SYNACK_OPTION_KIND_MSS:
+          p = PUT_UINT_FIELD (p, "value", options->mss);
+          break;
+        case SYNACK_OPTION_KIND_WSCALE:
+          p = PUT_UINT_FIELD (p, "shift", options->wscale);
+          break;
+        case SYNACK_OPTION_KIND_TIMESTAMPS:
+          p = PUT_UINT_FIELD (p, "val", options->tsval);
+          p = PUT_UINT_FIELD (p, "ecr", options->tsecr);
+          break;
+        case SYNACK_OPTION_KIND_SACK:
+          p = SYNACK_PUT_LITERAL (p, ", \"blocks\": [");
+          for (unsigned b = 0; b < synack_options_sack_blocks_sent (options); b++)
+            {
+              if (b)
+                p = SYNACK_PUT_LITERAL (p, ", ");
+              *p++ = '[';
+              p = synack_put_uint (p, options->sack[b].start);
+              p = SYNACK_PUT_LITERAL (p, ", ");
+              p = synack_put_uint (p, options->sack[b].end);
+              *p++ = ']';
+            }
+          *p++ = ']';
+          break;
+        default:
+          break;
+        }
+      *p++ = '}';
+    }
+  *p++ = ']';
+  return p;
+}
+
 static char *
 put_event_json (char *p, const JsonPieces *pieces, const SynackEvent *e)
 {
@@ -239,6 +296,8 @@ put_event_json (char *p, const JsonPieces *pieces, const SynackEvent *e)
       p = PUT_UINT_FIELD (p, "src_port", e->hdr.src_port);
       p = PUT_UINT_FIELD (p, "dst_port", e->hdr.dst_port);
       p = PUT_UINT_FIELD (p, "rexmit", e->rexmit);
+      p = PUT_UINT_FIELD (p, "hdr_len", synack_options_header_length (&e->hdr.options));
+      p = put_options_json (p, &e->hdr.options);
       break;
 
     case SYNACK_EVENT_DELIVER:
@@ -318,7 +377,7 @@ void
 synack_trace_append_json_event (GString *out, const SynackEvent *event, gboolean first)
 {
   const JsonPieces *pieces = json_pieces ();
-  char *p = synack_format_reserve (out, EVENT_ROOM + EVENT_PIECES * longest_piece);
+  char *p = synack_format_reserve (out, EVENT_ROOM + OPTIONS_ROOM + EVENT_PIECES * longest_piece);
 
   p = first ? SYNACK_PUT_LITERAL (p, "\n    ") : SYNACK_PUT_LITERAL (p, ",\n    ");
   synack_format_commit (out, put_event_json (p, pieces, event));
@@ -411,8 +470,16 @@ append_segment_text (GString *out, const SynackTrace *trace, SynackHostId from, 
   if (h->flags & SYNACK_FLAG_ACK)
     p = synack_put_uint (SYNACK_PUT_LITERAL (p, ", ack "), h->ack);
   p = synack_put_uint (SYNACK_PUT_LITERAL (p, ", win "), h->win);
-  p = synack_put_uint (SYNACK_PUT_LITERAL (p, ", length "), h->len);
   synack_format_commit (out, p);
+  if (h->options.present)
+    {
+      g_autofree char *options = synack_describe_options (&h->options);
+
+      g_string_append (out, ", options [");
+      g_string_append (out, options);
+      g_string_append_c (out, ']');
+    }
+  synack_format_commit (out, synack_put_uint (SYNACK_PUT_LITERAL (synack_format_reserve (out, 32), ", length "), h->len));
 }
 
 static const char *
