@@ -63,32 +63,39 @@ synack_chart_text_show (cairo_t *cr, const SynackTheme *theme, double font_px, d
   g_object_unref (context);
 }
 
+/* Round steps of time, in µs: decimal below a minute, then the steps a
+ * clock face has (1, 2, 5, 10, 15, 30 min, 1, 2, 6, 12 h). */
+static SynackTime
+tick_step (double px_per_us, double min_gap)
+{
+  static const SynackTime clock_steps[] = {
+    SYNACK_SEC (60), SYNACK_SEC (120), SYNACK_SEC (300), SYNACK_SEC (600), SYNACK_SEC (900), SYNACK_SEC (1800),
+    SYNACK_SEC (3600), SYNACK_SEC (7200), SYNACK_SEC (21600), SYNACK_SEC (43200),
+  };
+  static const int decimal[] = { 1, 2, 5 };
+
+  for (SynackTime decade = 1; decade <= SYNACK_SEC (10); decade *= 10)
+    for (size_t i = 0; i < G_N_ELEMENTS (decimal); i++)
+      if (decade * decimal[i] <= SYNACK_SEC (30) && (double) (decade * decimal[i]) * px_per_us >= min_gap)
+        return decade * decimal[i];
+  for (size_t i = 0; i < G_N_ELEMENTS (clock_steps); i++)
+    if ((double) clock_steps[i] * px_per_us >= min_gap)
+      return clock_steps[i];
+  /* Days. */
+  return SYNACK_SEC (86400) * (SynackTime) ceil (min_gap / (px_per_us * (double) SYNACK_SEC (86400)));
+}
+
 GArray *
 synack_chart_time_ticks (SynackTime t0, SynackTime t1, double pos0, double pos1, double min_gap)
 {
   GArray *ticks = g_array_new (FALSE, FALSE, sizeof (SynackChartTick));
-  static const int steps[] = { 1, 2, 5 };
-  double span = (double) (t1 - t0), px_per_us;
-  SynackTime step = 1;
+  double px_per_us;
+  SynackTime step;
 
-  if (t1 <= t0 || pos1 == pos0)
+  if (t1 <= t0 || pos1 <= pos0)
     return ticks;
-  px_per_us = (pos1 - pos0) / span;
-  /* The smallest round step whose ticks stand min_gap apart. */
-  for (SynackTime decade = 1; decade < G_MAXINT64 / 10; decade *= 10)
-    {
-      gboolean found = FALSE;
-
-      for (size_t i = 0; i < G_N_ELEMENTS (steps); i++)
-        if ((double) (decade * steps[i]) * fabs (px_per_us) >= min_gap)
-          {
-            step = decade * steps[i];
-            found = TRUE;
-            break;
-          }
-      if (found)
-        break;
-    }
+  px_per_us = (pos1 - pos0) / (double) (t1 - t0);
+  step = tick_step (px_per_us, min_gap);
   for (SynackTime t = (t0 + step - 1) / step * step; t <= t1; t += step)
     {
       SynackChartTick tick = { pos0 + (double) (t - t0) * px_per_us, synack_describe_time (t, SYNACK_TIME_AXIS) };

@@ -21,6 +21,11 @@ G_BEGIN_DECLS
  * small record per connection alive, never per connection made. */
 typedef struct _SynackStripGrid SynackStripGrid;
 
+/* The grid views and exports ask for: about as many rows as a strip view
+ * has pixel rows at 1366 × 768, and columns a few pixels wide. */
+#define SYNACK_STRIP_ROWS    200
+#define SYNACK_STRIP_COLUMNS 480
+
 /* max_rows, max_columns: the grid's bound (> 0); column_us: the first
  * column width, doubled as the run goes on (> 0). */
 SynackStripGrid *synack_strip_grid_new        (int max_rows, int max_columns, SynackTime column_us);

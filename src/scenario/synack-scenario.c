@@ -405,6 +405,33 @@ synack_scenario_run_into (const SynackScenario *scenario, SynackTrace *trace, Sy
 }
 
 SynackTrace *
+synack_scenario_run_to_sink (const SynackScenario *scenario, SynackTraceSink sink, void *sink_data,
+                             SynackRunStats *stats, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (SynackTrace) trace = g_new0 (SynackTrace, 1);
+
+  synack_trace_init (trace);
+  trace->sink = sink;
+  trace->sink_data = sink_data;
+  trace->without_conn_records = TRUE;
+  if (!synack_scenario_run_into (scenario, trace, stats, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&trace);
+}
+
+uint64_t
+synack_scenario_count_connects (const SynackScenario *scenario)
+{
+  const SynackScript *script = &scenario->script;
+  uint64_t n = 0;
+
+  for (size_t i = 0; i < script->n_actions; i++)
+    if (script->actions[i].what == SYNACK_DO_CONNECT)
+      n += (uint64_t) script->actions[i].repeat + 1;
+  return n;
+}
+
+SynackTrace *
 synack_scenario_run_cancellable (const SynackScenario *scenario, SynackRunStats *stats,
                                  GCancellable *cancellable, GError **error)
 {
