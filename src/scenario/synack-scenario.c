@@ -426,8 +426,22 @@ synack_scenario_count_connects (const SynackScenario *scenario)
   uint64_t n = 0;
 
   for (size_t i = 0; i < script->n_actions; i++)
-    if (script->actions[i].what == SYNACK_DO_CONNECT)
-      n += (uint64_t) script->actions[i].repeat + 1;
+    {
+      const SynackAction *a = &script->actions[i];
+      uint64_t count = (uint64_t) a->repeat + 1;
+
+      if (a->what != SYNACK_DO_CONNECT)
+        continue;
+      /* A time limit stops the repeats it comes before. */
+      if (script->params.time_limit > 0 && a->when == SYNACK_WHEN_TIME)
+        {
+          if (a->at > script->params.time_limit)
+            continue;
+          if (a->every > 0)
+            count = MIN (count, (uint64_t) ((script->params.time_limit - a->at) / a->every) + 1);
+        }
+      n += count;
+    }
   return n;
 }
 

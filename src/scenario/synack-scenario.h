@@ -114,8 +114,8 @@ SynackTrace *synack_scenario_run_to_sink (const SynackScenario *scenario,
                                           GCancellable         *cancellable,
                                           GError              **error);
 
-/* Connections the script's timed connects will open (each with its
- * repeats): what decides, before running, whether a run can be kept. */
+/* Connections the script's connects will open (each with its repeats,
+ * those before any time limit): what decides, before running, whether a run can be kept. */
 uint64_t synack_scenario_count_connects (const SynackScenario *scenario);
 
 void synack_trace_free (SynackTrace *trace);
