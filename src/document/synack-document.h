@@ -82,9 +82,10 @@ SynackScenario *synack_document_build_scenario (SynackDocument *self, GError **e
 
 /* Runs of more connections than this are not kept: they stream into their
  * census and strip grid (SynackRun.summarized), in memory that follows the
- * sockets alive. Measured (bench/README.md): a kept run with its diagram
- * takes about 9 KiB a connection, so this many are some 180 MiB. */
-#define SYNACK_DOCUMENT_KEEP_CONNECTIONS 20000
+ * sockets alive. Measured by bench-scale (bench/README.md): a kept short
+ * connection (some 56 events) with its diagram takes about 29 KiB, so this
+ * many are some 140 MiB and lay out in a few seconds. */
+#define SYNACK_DOCUMENT_KEEP_CONNECTIONS 5000
 
 /* A window of connections first…last (from 1) whose events the next runs
  * keep, the rest summarized: zooming into a run too big to keep. 0, 0:
