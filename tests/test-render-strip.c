@@ -110,7 +110,7 @@ test_view_colours_follow_states (void)
   g_autoptr (SynackTrace) trace = synack_test_run_preset ("time-wait-pileup");
   g_autoptr (SynackStripGrid) grid = synack_strip_grid_from_trace (trace, 64, 400);
   g_autoptr (SynackTheme) theme = synack_theme_new ("light", 1, NULL);
-  g_autoptr (SynackStripLayout) layout = synack_strip_layout_new (grid, theme, 1366, 600, 0, 0);
+  g_autoptr (SynackStripLayout) layout = synack_strip_layout_new (grid, theme, 1366, 600, 0, 0, 0);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1366, 600);
   cairo_t *cr = cairo_create (surface);
   const SynackStripRow *row = &g_array_index (layout->rows, SynackStripRow, 2);
@@ -150,7 +150,7 @@ test_view_geometry (void)
   g_autoptr (SynackTrace) trace = synack_test_run (many_connections);
   g_autoptr (SynackStripGrid) grid = synack_strip_grid_from_trace (trace, 100, 400);
   g_autoptr (SynackTheme) theme = synack_theme_new ("light", 1, NULL);
-  g_autoptr (SynackStripLayout) layout = synack_strip_layout_new (grid, theme, 1000, 700, 10, 20);
+  g_autoptr (SynackStripLayout) layout = synack_strip_layout_new (grid, theme, 1000, 700, 10, 20, 0);
   const SynackStripRow *first = &g_array_index (layout->rows, SynackStripRow, 0);
 
   g_assert_cmpuint (synack_strip_grid_conns_per_row (grid), ==, 4);

@@ -43,9 +43,40 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SynackDiagramView, synack_diagram_view, GTK_TYPE_
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
 static double
+census_time_y (gconstpointer layout, SynackTime t)
+{
+  return synack_diagram_layout_y_for_time (layout, t);
+}
+
+/* The chart follows the layout: made again whenever it is. */
+static void
+rebuild_census_chart (SynackDiagramView *self)
+{
+  g_clear_pointer (&self->census_chart, synack_census_chart_free);
+  if (self->layout != NULL && self->census != NULL && self->show_census && self->theme != NULL)
+    {
+      cairo_rectangle_t area = { synack_diagram_layout_get_width (self->layout), 0,
+                                 synack_census_chart_natural_width (self->theme),
+                                 synack_diagram_layout_get_height (self->layout) };
+
+      self->census_chart = synack_census_chart_new (self->census, self->theme, SYNACK_CENSUS_TIME_DOWN, &area,
+                                                    census_time_y, self->layout);
+    }
+}
+
+/* The diagram and, beside it, the census chart, in layout units. */
+static double
+page_width (SynackDiagramView *self)
+{
+  if (self->layout == NULL)
+    return 0;
+  return synack_diagram_layout_get_width (self->layout) + (self->census_chart != NULL ? self->census_chart->area.width : 0);
+}
+
+static double
 content_width (SynackDiagramView *self)
 {
-  return self->layout ? synack_diagram_layout_get_width (self->layout) * self->zoom : 0;
+  return page_width (self) * self->zoom;
 }
 
 static double
@@ -168,6 +199,7 @@ relayout (SynackDiagramView *self)
   g_clear_pointer (&self->layout, synack_diagram_layout_free);
   if (self->trace != NULL)
     self->layout = synack_layout_with_axis (self->trace, self->theme, self->axis_mode);
+  rebuild_census_chart (self);
   if (self->fit_width)
     apply_fit (self, gtk_widget_get_width (GTK_WIDGET (self)));
   configure_adjustments (self);
@@ -211,6 +243,7 @@ synack_diagram_view_set_trace_with_layout (SynackDiagramView   *self,
   self->selected = -1;
   g_clear_pointer (&self->layout, synack_diagram_layout_free);
   self->layout = layout;
+  rebuild_census_chart (self);
   if (self->fit_width)
     apply_fit (self, gtk_widget_get_width (GTK_WIDGET (self)));
   configure_adjustments (self);
@@ -274,6 +307,36 @@ synack_diagram_view_set_theme (SynackDiagramView *self, const char *name, double
   self->text_scale = text_scale;
   relayout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+synack_diagram_view_set_census (SynackDiagramView *self, const SynackCensusSeries *census)
+{
+  g_return_if_fail (SYNACK_IS_DIAGRAM_VIEW (self));
+
+  self->census = census;
+  rebuild_census_chart (self);
+  if (self->fit_width)
+    apply_fit (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  configure_adjustments (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+synack_diagram_view_set_show_census (SynackDiagramView *self, gboolean show)
+{
+  g_return_if_fail (SYNACK_IS_DIAGRAM_VIEW (self));
+
+  if (self->show_census == !!show)
+    return;
+  self->show_census = !!show;
+  synack_diagram_view_set_census (self, self->census);
+}
+
+gboolean
+synack_diagram_view_get_show_census (SynackDiagramView *self)
+{
+  return self->show_census;
 }
 
 void
@@ -501,6 +564,12 @@ synack_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_scale (cr, self->zoom, self->zoom);
   paint_selection (self, cr);
   synack_diagram_paint (cr, self->layout, self->theme, self->upto, self->progress, &visible);
+  if (self->census_chart != NULL)
+    {
+      SynackTime cursor = self->upto >= 0 ? synack_diagram_cursor_time (self->layout, self->upto, self->progress) : -1;
+
+      synack_census_chart_paint (cr, self->census_chart, self->theme, cursor, &visible);
+    }
   cairo_destroy (cr);
 }
 
@@ -509,7 +578,7 @@ synack_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 static void
 apply_fit (SynackDiagramView *self, int width)
 {
-  double lw = self->layout ? synack_diagram_layout_get_width (self->layout) : 0;
+  double lw = page_width (self);
   double zoom;
 
   if (lw <= 0 || width <= 0)

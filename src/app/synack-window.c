@@ -70,8 +70,8 @@ show_busy (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-hide_busy (SynackWindow *self)
+void
+_synack_window_hide_busy (SynackWindow *self)
 {
   g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
@@ -140,6 +140,7 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
   gtk_column_view_set_model (self->events_view, NULL);
   synack_event_list_set_trace (self->event_list, trace);
   gtk_column_view_set_model (self->events_view, GTK_SELECTION_MODEL (self->event_selection));
+  synack_diagram_view_set_census (self->diagram, run->summary->series);
   synack_diagram_view_set_trace_with_layout (self->diagram, trace, synack_run_take_layout (run),
                                              run->layout_theme, run->layout_text_scale);
   synack_state_view_set_run (self->state_view, run);
@@ -167,6 +168,7 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
   self->selected = -2;
   show_run_title (self);
   _synack_window_lesson_set_run (self);
+  _synack_window_scale_set_run (self);
   _synack_window_update_cursor (self, TRUE);
 }
 
@@ -182,7 +184,8 @@ run_done (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
 
   self->running = FALSE;
-  hide_busy (self);
+  _synack_window_hide_busy (self);
+  _synack_window_scale_run_ended (self);
   if (run == NULL)
     {
       g_autofree char *msg = g_strdup_printf (_("The simulation could not run: %s"), error->message);
@@ -218,6 +221,7 @@ _synack_window_rerun (SynackWindow *self, gboolean keep_time)
   if (self->busy_timeout_id == 0 && !gtk_widget_get_visible (self->busy_box))
     self->busy_timeout_id = g_timeout_add (BUSY_DELAY_MS, show_busy, self);
 
+  _synack_window_scale_run_started (self);
   synack_document_run_async (self->document,
                              synack_diagram_view_get_theme_name (self->diagram),
                              synack_diagram_view_get_text_scale (self->diagram),
@@ -253,6 +257,7 @@ set_document (SynackWindow *self, SynackDocument *document)
   g_clear_object (&self->document);
   self->document = document;
   g_signal_connect_swapped (self->document, "changed", G_CALLBACK (on_document_changed), self);
+  _synack_window_scale_watch_document (self);
   synack_parameters_page_set_document (self->parameters_page, self->document);
   synack_what_if_page_set_document (self->what_if_page, self->document);
 }
@@ -361,7 +366,10 @@ _synack_window_update_cursor (SynackWindow *self, gboolean moved)
   synack_host_panel_set_timers (self->host_panel, self->run->trace, self->upto, self->cursor_t);
 
   if (!moved)
-    return;
+    {
+      _synack_window_scale_cursor_moved (self);
+      return;
+    }
 
   self->syncing++;
   synack_event_list_set_last (self->event_list, self->hide_future ? self->upto : SYNACK_EVENT_LIST_ALL);
@@ -371,6 +379,7 @@ _synack_window_update_cursor (SynackWindow *self, gboolean moved)
   set_selected (self, self->upto, FALSE);
   _synack_window_lesson_update (self);
   _synack_window_actions_update (self);
+  _synack_window_scale_cursor_moved (self);
 }
 
 static void
@@ -617,7 +626,7 @@ synack_window_dispose (GObject *object)
   SynackWindow *self = SYNACK_WINDOW (object);
 
   _synack_window_stop_playing (self);
-  hide_busy (self);
+  _synack_window_hide_busy (self);
   _synack_window_cancel_opening (self);
   g_clear_handle_id (&self->rerun_idle_id, g_source_remove);
   g_clear_handle_id (&self->theme_idle_id, g_source_remove);
@@ -769,6 +778,7 @@ synack_window_class_init (SynackWindowClass *klass)
 
   g_type_ensure (SYNACK_TYPE_DIAGRAM_VIEW);
   g_type_ensure (SYNACK_TYPE_OVERVIEW_STRIP);
+  g_type_ensure (SYNACK_TYPE_SCALE_VIEW);
   g_type_ensure (SYNACK_TYPE_EVENT_ROW);
   g_type_ensure (SYNACK_TYPE_PLAYBACK_BAR);
   g_type_ensure (SYNACK_TYPE_HOST_PANEL);
@@ -792,6 +802,12 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_bar);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, diagram_stack);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, scale_view);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, window_bar);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, window_bar_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, opening_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, opening_label);
@@ -830,6 +846,7 @@ synack_window_init (SynackWindow *self)
   self->show_caption = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _synack_window_scale_init (self);
 
   self->upto = -1;
   self->selected = -2;

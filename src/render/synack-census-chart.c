@@ -37,8 +37,8 @@ round_up (uint32_t n)
       }
 }
 
-static guint
-states_present (const SynackCensusSeries *series)
+guint
+synack_census_series_states (const SynackCensusSeries *series)
 {
   guint present = 0;
 
@@ -105,7 +105,7 @@ synack_census_chart_new (const SynackCensusSeries *series, const SynackTheme *th
   SynackCensusChart *chart = g_new0 (SynackCensusChart, 1);
   double font = synack_chart_font_px (theme), line = 1.5 * font;
   double t0 = pos_for_time (axis, 0), t1 = pos_for_time (axis, synack_census_series_end_time (series));
-  guint present = states_present (series);
+  guint present = synack_census_series_states (series);
 
   chart->series = series;
   chart->orientation = orientation;
@@ -135,19 +135,10 @@ synack_census_chart_new (const SynackCensusSeries *series, const SynackTheme *th
         }
       else
         {
-          double legend_h = 0, ph;
+          double ph = (area->height - 2 * line) / 2;
 
-          if (h == SYNACK_CLIENT)
-            chart->panels[0].legend = synack_chart_legend_new (theme, font, present, area->x + font, area->y,
-                                                               area->width - 2 * font, &legend_h);
-          else
-            legend_h = chart->panels[0].legend->len > 0
-                       ? g_array_index (chart->panels[0].legend, SynackChartLegendEntry,
-                                        chart->panels[0].legend->len - 1).swatch.y + font - area->y + 0.25 * font
-                       : 0;
-          ph = (area->height - legend_h - 2 * line) / 2;
           p->heading_x = t0;
-          p->heading_y = area->y + legend_h + h * (ph + line);
+          p->heading_y = area->y + 0.3 * font + h * (ph + line);
           p->plot = (cairo_rectangle_t) { t0, p->heading_y + line, MAX (t1 - t0, 1), MAX (ph - 0.3 * font, 1) };
         }
     }
@@ -155,6 +146,8 @@ synack_census_chart_new (const SynackCensusSeries *series, const SynackTheme *th
     chart->panels[0].legend = legend_column (theme, font, present,
                                              chart->panels[1].plot.x + chart->panels[1].plot.width + font,
                                              chart->panels[0].heading_y);
+  else
+    chart->panels[0].legend = g_array_new (FALSE, FALSE, sizeof (SynackChartLegendEntry));
   chart->panels[1].legend = g_array_new (FALSE, FALSE, sizeof (SynackChartLegendEntry));
   return chart;
 }

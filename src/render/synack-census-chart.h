@@ -72,14 +72,19 @@ typedef struct {
 } SynackCensusChart;
 
 /* Lays out a chart in area: time along its height (TIME_DOWN, the panels
- * side by side) or its width (TIME_ACROSS, the panels one above the
- * other), from t_start to t_end mapped by pos_for_time (axis its data).
+ * side by side, a legend column beside them with the counts at the cursor)
+ * or its width (TIME_ACROSS, the panels one above the other, the counts at
+ * the cursor in their headings, no legend: the strip view's above names
+ * its states too), from 0 to the series' end mapped by pos_for_time
+ * (axis its data).
  * The series must outlive it. */
 SynackCensusChart *synack_census_chart_new  (const SynackCensusSeries *series, const SynackTheme *theme,
                                              SynackCensusOrientation orientation,
                                              const cairo_rectangle_t *area,
                                              SynackTimeToPos pos_for_time, gconstpointer axis);
 void               synack_census_chart_free (SynackCensusChart *chart);
+/* The states the series holds sockets in, a bit each: what its legend names. */
+guint              synack_census_series_states (const SynackCensusSeries *series);
 /* The counts' extent across the plot (from its baseline) for `count` sockets. */
 double             synack_census_chart_count_extent (const SynackCensusChart *chart, SynackHostId host,
                                                      uint32_t count);

@@ -94,7 +94,8 @@ synack_export_scale_file (const SynackStripGrid *grid, const SynackCensusSeries 
   page.title = title;
   page.title_h = title != NULL ? 2.2 * synack_chart_font_px (theme) : 0;
   strip_h = census != NULL ? (page.height - page.title_h) * STRIP_SHARE : page.height - page.title_h;
-  strip = synack_strip_layout_new (grid, theme, page.width, strip_h, 0, 0);
+  strip = synack_strip_layout_new (grid, theme, page.width, strip_h, 0, 0,
+                                   census != NULL ? synack_census_series_states (census) : 0);
   page.strip = strip;
   if (census != NULL)
     {

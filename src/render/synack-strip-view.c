@@ -38,7 +38,7 @@ states_present (const SynackStripGrid *grid)
 
 SynackStripLayout *
 synack_strip_layout_new (const SynackStripGrid *grid, const SynackTheme *theme, double width, double height,
-                         int first_row, int n_rows)
+                         int first_row, int n_rows, guint also_legend)
 {
   SynackStripLayout *layout = g_new0 (SynackStripLayout, 1);
   int total = synack_strip_grid_n_rows (grid);
@@ -56,12 +56,11 @@ synack_strip_layout_new (const SynackStripGrid *grid, const SynackTheme *theme, 
   layout->n_rows = MAX (layout->n_rows, 1);
 
   if (synack_strip_grid_conns_per_row (grid) == 1)
-    layout->heading = g_strdup (_("Each row is a connection: the client’s states above, the server’s below"));
+    layout->heading = g_strdup (_("A row per connection: client above, server below"));
   else
-    layout->heading = g_strdup_printf (_("Each row is %u connections, coloured by the state most of them are in: "
-                                         "the client’s above, the server’s below"),
+    layout->heading = g_strdup_printf (_("A row per %u connections, in their commonest state: client above, server below"),
                                        synack_strip_grid_conns_per_row (grid));
-  layout->legend = synack_chart_legend_new (theme, font, states_present (grid), m, m + line,
+  layout->legend = synack_chart_legend_new (theme, font, states_present (grid) | also_legend, m, m + line,
                                             width - 2 * m, &legend_h);
   top = m + line + legend_h + 0.5 * font;
   bottom = height - m - line;

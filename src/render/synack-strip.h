@@ -81,9 +81,13 @@ typedef struct {
 
 /* Lays the grid out on a page of width × height px in the theme's type
  * (synack_chart_font_px), showing rows first_row … first_row + n_rows - 1
- * (n_rows <= 0: all). The grid must outlive the layout. */
+ * (n_rows <= 0: all). The legend names the states the grid shows and
+ * those in also_legend (a bit per SynackState: what a census chart under
+ * it shows, which then needs none of its own). The grid must outlive the
+ * layout. */
 SynackStripLayout *synack_strip_layout_new  (const SynackStripGrid *grid, const SynackTheme *theme,
-                                             double width, double height, int first_row, int n_rows);
+                                             double width, double height, int first_row, int n_rows,
+                                             guint also_legend);
 void               synack_strip_layout_free (SynackStripLayout *layout);
 /* x of time t on the plot, and back. */
 double             synack_strip_layout_x_for_time (const SynackStripLayout *layout, SynackTime t);
