@@ -40,7 +40,8 @@ struct _SynackDiagramView
    * the run's (borrowed), the chart remade with each layout. */
   const SynackCensusSeries *census;
   gboolean             show_census;
-  SynackCensusChart   *census_chart;
+  SynackCensusChart   *census_chart;     /* in widget px at census_zoom: its type never shrinks */
+  double               census_zoom;
 };
 
 /* synack-diagram-view.c */

@@ -16,7 +16,7 @@ static const SynackState stack_order[] = {
 };
 
 /* Width of a panel beside the diagram, in type heights. */
-#define PANEL_EMS 7.0
+#define PANEL_EMS 5.0
 
 /* The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a
  * power of ten) at least n: the scale ends just past the peak. */
@@ -63,8 +63,8 @@ legend_column_width (const SynackTheme *theme, double font)
   double name_w, count_w;
 
   synack_chart_text_size (theme, font, "ESTABLISHED", &name_w, NULL);
-  synack_chart_text_size (theme, font, "000000", &count_w, NULL);
-  return font * 1.4 + name_w + 2 * (count_w + font);
+  synack_chart_text_size (theme, font, "00000", &count_w, NULL);
+  return font * 1.4 + name_w + 2 * (count_w + 0.6 * font);
 }
 
 double
@@ -372,7 +372,7 @@ synack_census_chart_paint (cairo_t *cr, const SynackCensusChart *chart, const Sy
     double shift = down ? MAX (0, area->y - chart->panels[0].heading_y) : 0;
     double count_w;
 
-    synack_chart_text_size (theme, font, "000000", &count_w, NULL);
+    synack_chart_text_size (theme, font, "00000", &count_w, NULL);
     cairo_save (cr);
     cairo_translate (cr, 0, shift);
     if (down && legend->len > 0)
@@ -401,7 +401,7 @@ synack_census_chart_paint (cairo_t *cr, const SynackCensusChart *chart, const Sy
               double w;
 
               synack_chart_text_size (theme, font, count, &w, NULL);
-              synack_chart_text_show (cr, theme, font, right - (1 - h) * (count_w + font) - w, e->text_y,
+              synack_chart_text_show (cr, theme, font, right - (1 - h) * (count_w + 0.6 * font) - w, e->text_y,
                                       &theme->foreground, count);
             }
         }
