@@ -17,6 +17,7 @@ synack_census_init (SynackCensus *census, SynackTime interval,
     {
       census->last_row[h].host = (SynackHostId) h;
       census->sample[h].host = (SynackHostId) h;
+      census->first_eaddrnotavail[h] = -1;
       for (int s = 0; s < SYNACK_N_STATES; s++)
         census->peak[h][s].first_t = -1;
     }
@@ -71,25 +72,31 @@ settle_instant (SynackCensus *census)
     }
 }
 
-/* Writes every sample that ends at or before `t`; the next one starts
+/* Writes the samples being gathered, one per host, and starts the next
  * with the counts carried into it. */
+static void
+write_samples (SynackCensus *census)
+{
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    {
+      SynackCensusRow *sample = &census->sample[h];
+
+      sample->eaddrnotavail = census->eaddrnotavail[h];
+      write_row (census, sample);
+      sample->t += census->interval;
+      memcpy (sample->count, census->count[h], sizeof sample->count);
+    }
+}
+
+/* Writes every sample that ends at or before `t` (the difference, not the
+ * sum, so that no interval however long overflows). */
 static void
 write_samples_before (SynackCensus *census, SynackTime t)
 {
   if (census->interval == 0)
     return;
-  while (census->sample[0].t + census->interval <= t)
-    {
-      for (int h = 0; h < SYNACK_N_HOSTS; h++)
-        {
-          SynackCensusRow *sample = &census->sample[h];
-
-          sample->eaddrnotavail = census->eaddrnotavail[h];
-          write_row (census, sample);
-          sample->t += census->interval;
-          memcpy (sample->count, census->count[h], sizeof sample->count);
-        }
-    }
+  while (t - census->sample[0].t >= census->interval)
+    write_samples (census);
 }
 
 static void
@@ -139,7 +146,10 @@ synack_census_feed (SynackCensus *census, const SynackEvent *event)
     count_state_change (census, event);
   else if (event->type == SYNACK_EVENT_APP && event->call == SYNACK_CALL_CONNECT &&
            event->result == SYNACK_RESULT_EADDRNOTAVAIL && event->host < SYNACK_N_HOSTS)
-    census->eaddrnotavail[event->host]++;
+    {
+      if (census->eaddrnotavail[event->host]++ == 0)
+        census->first_eaddrnotavail[event->host] = t;
+    }
 }
 
 void
@@ -159,7 +169,7 @@ synack_census_finish (SynackCensus *census, SynackTime end_time)
   /* The sample holding end_time is the last. */
   write_samples_before (census, end_time);
   if (census->interval > 0)
-    write_samples_before (census, census->sample[0].t + census->interval);
+    write_samples (census);
   census->finished = true;
 }
 
@@ -197,6 +207,12 @@ uint64_t
 synack_census_eaddrnotavail (const SynackCensus *census, SynackHostId host)
 {
   return host < SYNACK_N_HOSTS ? census->eaddrnotavail[host] : 0;
+}
+
+SynackTime
+synack_census_first_eaddrnotavail (const SynackCensus *census, SynackHostId host)
+{
+  return host < SYNACK_N_HOSTS ? census->first_eaddrnotavail[host] : -1;
 }
 
 SynackCensusPeak
