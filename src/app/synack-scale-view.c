@@ -125,8 +125,16 @@ synack_scale_view_zoom_rows (SynackScaleView *self, double factor, int about_row
   self->n_rows = rows >= total ? 0 : rows;
   drop_layout (self);
   synack_scale_view_get_shown (self, &first, &last);
-  /* Few enough for their arrows: the window runs them again, kept. */
-  if (factor > 1 && last >= first && last - first + 1 <= SYNACK_SCALE_VIEW_SHOW_CONNECTIONS)
+  if (factor <= 1 || last < first)
+    return;
+  /* Few enough for their arrows: the window runs them again, kept. Down
+   * to one row of more, the few in its middle. */
+  if (last - first + 1 > SYNACK_SCALE_VIEW_SHOW_CONNECTIONS && rows == 1 && n == 1)
+    {
+      first += (last - first + 1 - SYNACK_SCALE_VIEW_SHOW_CONNECTIONS) / 2;
+      last = first + SYNACK_SCALE_VIEW_SHOW_CONNECTIONS - 1;
+    }
+  if (last - first + 1 <= SYNACK_SCALE_VIEW_SHOW_CONNECTIONS)
     g_signal_emit (self, signals[SHOW_CONNECTIONS], 0, first, last);
 }
 
@@ -178,14 +186,20 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, SynackScale
   if (n_press == 2 && row >= 0)
     {
       /* Twice on a strip: that connection's neighbourhood, at once. */
-      while (self->summary != NULL && (self->n_rows == 0 || self->n_rows > 1))
+      const SynackScaleSummary *shown = self->summary;
+
+      /* Until it asks for their segments (a new summary comes later). */
+      for (int i = 0; i < 32 && self->summary == shown && self->summary != NULL; i++)
         {
           uint32_t first, last;
+          gboolean one_row = self->n_rows == 1;
 
           synack_scale_view_get_shown (self, &first, &last);
-          if (last - first + 1 <= SYNACK_SCALE_VIEW_SHOW_CONNECTIONS)
+          if (last - first + 1 <= SYNACK_SCALE_VIEW_SHOW_CONNECTIONS && i > 0)
             break;
           synack_scale_view_zoom_rows (self, 4, row);
+          if (one_row)
+            break;
         }
       return;
     }

@@ -55,16 +55,33 @@ synack_census_series_states (const SynackCensusSeries *series)
   return present;
 }
 
+/* A column of counts at the cursor in the legend: as wide as a count of
+ * five digits or the host's name above it. */
+static double
+count_column_width (const SynackTheme *theme, double font)
+{
+  double w = 0;
+
+  synack_chart_text_size (theme, font, "00000", &w, NULL);
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    {
+      double name_w;
+
+      synack_chart_text_size (theme, font, synack_describe_host (h, SYNACK_HOST_TITLE), &name_w, NULL);
+      w = MAX (w, name_w);
+    }
+  return w;
+}
+
 /* The legend beside the panels: a line per state with room after the
  * name for the client's and the server's counts at the cursor. */
 static double
 legend_column_width (const SynackTheme *theme, double font)
 {
-  double name_w, count_w;
+  double name_w;
 
   synack_chart_text_size (theme, font, "ESTABLISHED", &name_w, NULL);
-  synack_chart_text_size (theme, font, "00000", &count_w, NULL);
-  return font * 1.4 + name_w + 2 * (count_w + 0.6 * font);
+  return font * 1.4 + name_w + 2 * (count_column_width (theme, font) + font);
 }
 
 double
@@ -72,7 +89,7 @@ synack_census_chart_natural_width (const SynackTheme *theme)
 {
   double font = synack_chart_font_px (theme);
 
-  return 2 * PANEL_EMS * font + 3 * font + legend_column_width (theme, font);
+  return 2 * PANEL_EMS * font + 4 * font + legend_column_width (theme, font);
 }
 
 static GArray *
@@ -122,9 +139,13 @@ synack_census_chart_new (const SynackCensusSeries *series, const SynackTheme *th
       p->host = h;
       p->scale_max = round_up (MAX (peak, 1));
       p->scale_text = g_strdup_printf ("%u", p->scale_max);
-      /* Translators: the heading of a host's panel in the chart of socket
-       * counts; %s is "Client" or "Server". */
-      p->heading = g_strdup_printf (_("%s sockets"), synack_describe_host (h, SYNACK_HOST_TITLE));
+      /* Beside the diagram a panel is narrow: its host's name says enough. */
+      if (orientation == SYNACK_CENSUS_TIME_DOWN)
+        p->heading = g_strdup (synack_describe_host (h, SYNACK_HOST_TITLE));
+      else
+        /* Translators: the heading of a host's panel in the chart of socket
+         * counts; %s is "Client" or "Server". */
+        p->heading = g_strdup_printf (_("%s sockets"), synack_describe_host (h, SYNACK_HOST_TITLE));
       if (orientation == SYNACK_CENSUS_TIME_DOWN)
         {
           double pw = PANEL_EMS * font;
@@ -145,7 +166,7 @@ synack_census_chart_new (const SynackCensusSeries *series, const SynackTheme *th
   if (orientation == SYNACK_CENSUS_TIME_DOWN)
     chart->panels[0].legend = legend_column (theme, font, present,
                                              chart->panels[1].plot.x + chart->panels[1].plot.width + font,
-                                             chart->panels[0].heading_y);
+                                             chart->panels[0].heading_y + 1.5 * font);
   else
     chart->panels[0].legend = g_array_new (FALSE, FALSE, sizeof (SynackChartLegendEntry));
   chart->panels[1].legend = g_array_new (FALSE, FALSE, sizeof (SynackChartLegendEntry));
@@ -344,6 +365,10 @@ synack_census_chart_paint (cairo_t *cr, const SynackCensusChart *chart, const Sy
           /* The heading and scale stay at the top of what is in view. */
           double y = MAX (p->heading_y, area->y);
 
+          /* Over the areas once scrolled past the top: on the page's ground. */
+          cairo_set_source_rgba (cr, theme->background.r, theme->background.g, theme->background.b, 0.9);
+          cairo_rectangle (cr, p->plot.x - 0.2 * font, y, p->plot.width + 0.4 * font, 2.6 * font);
+          cairo_fill (cr);
           synack_chart_text_show (cr, theme, font, p->heading_x, y, &theme->foreground, p->heading);
           synack_chart_text_size (theme, font, p->scale_text, &w, NULL);
           synack_chart_text_show (cr, theme, font, p->plot.x, y + 1.3 * font, &theme->muted, "0");
@@ -372,7 +397,7 @@ synack_census_chart_paint (cairo_t *cr, const SynackCensusChart *chart, const Sy
     double shift = down ? MAX (0, area->y - chart->panels[0].heading_y) : 0;
     double count_w;
 
-    synack_chart_text_size (theme, font, "00000", &count_w, NULL);
+    count_w = count_column_width (theme, font);
     cairo_save (cr);
     cairo_translate (cr, 0, shift);
     if (down && legend->len > 0)
@@ -388,6 +413,22 @@ synack_census_chart_paint (cairo_t *cr, const SynackCensusChart *chart, const Sy
         cairo_fill (cr);
       }
     synack_chart_legend_paint (cr, theme, font, legend);
+    if (down && legend->len > 0)
+      {
+        /* Over the counts, whose they are. */
+        const SynackChartLegendEntry *top = &g_array_index (legend, SynackChartLegendEntry, 0);
+        double right = top->swatch.x + legend_column_width (theme, font);
+
+        for (int h = 0; h < SYNACK_N_HOSTS; h++)
+          {
+            const char *name = synack_describe_host (h, SYNACK_HOST_TITLE);
+            double w;
+
+            synack_chart_text_size (theme, font, name, &w, NULL);
+            synack_chart_text_show (cr, theme, font, right - (1 - h) * (count_w + font) - w,
+                                    top->text_y - 1.5 * font, &theme->muted, name);
+          }
+      }
     if (down)
       for (guint i = 0; i < legend->len; i++)
         {
@@ -401,7 +442,7 @@ synack_census_chart_paint (cairo_t *cr, const SynackCensusChart *chart, const Sy
               double w;
 
               synack_chart_text_size (theme, font, count, &w, NULL);
-              synack_chart_text_show (cr, theme, font, right - (1 - h) * (count_w + 0.6 * font) - w, e->text_y,
+              synack_chart_text_show (cr, theme, font, right - (1 - h) * (count_w + font) - w, e->text_y,
                                       &theme->foreground, count);
             }
         }
