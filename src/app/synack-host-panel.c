@@ -44,6 +44,16 @@ append_state_markup (GString *markup, SynackState state, const SynackTheme *them
   g_string_append (markup, text);
 }
 
+static uint32_t
+connections_open (const uint32_t count[SYNACK_N_STATES])
+{
+  uint32_t open = 0;
+
+  for (int s = SYNACK_STATE_LISTEN + 1; s < SYNACK_N_STATES; s++)
+    open += count[s];
+  return open;
+}
+
 /* Several sockets open at once: how many are in each state ("TIME_WAIT ×
  * 5"), so a pile-up is seen as one. A listener is left out: it is the
  * server's state only until the first SYN. */
@@ -52,6 +62,10 @@ set_counts (GtkLabel *label, const uint32_t count[SYNACK_N_STATES], const Synack
 {
   g_autoptr(GString) markup = g_string_new (NULL);
 
+  /* None open: the listener, if there is one, is the host's state. */
+  if (connections_open (count) == 0)
+    append_state_markup (markup, count[SYNACK_STATE_LISTEN] > 0 ? SYNACK_STATE_LISTEN : SYNACK_STATE_CLOSED,
+                         theme, dark);
   for (int s = SYNACK_STATE_LISTEN + 1; s < SYNACK_N_STATES; s++)
     {
       if (count[s] == 0)
@@ -63,16 +77,6 @@ set_counts (GtkLabel *label, const uint32_t count[SYNACK_N_STATES], const Synack
         g_string_append_printf (markup, " × %u", count[s]);
     }
   gtk_label_set_markup (label, markup->str);
-}
-
-static uint32_t
-connections_open (const uint32_t count[SYNACK_N_STATES])
-{
-  uint32_t open = 0;
-
-  for (int s = SYNACK_STATE_LISTEN + 1; s < SYNACK_N_STATES; s++)
-    open += count[s];
-  return open;
 }
 
 /* What a host's card says at the cursor: the state of its one connection,

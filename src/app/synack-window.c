@@ -346,7 +346,9 @@ update_time_label (SynackWindow *self)
   const SynackTrace *trace = self->run->trace;
   g_autofree char *now = self->progress > 0 ? synack_describe_time (self->cursor_t, SYNACK_TIME_CLOCK)
                                               : synack_describe_time (self->cursor_t, SYNACK_TIME_EXACT);
-  g_autofree char *end = synack_describe_time (trace->n_events ? trace->events[trace->n_events - 1].t : 0, SYNACK_TIME_EXACT);
+  /* A run kept for none of its events still knows when it ended. */
+  g_autofree char *end = synack_describe_time (trace->n_events ? trace->events[trace->n_events - 1].t : trace->end_time,
+                                               SYNACK_TIME_EXACT);
   g_autofree char *text = g_strdup_printf ("%s / %s", now, end);
 
   synack_playback_bar_set_time (self->playback_bar, text);

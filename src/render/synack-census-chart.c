@@ -381,7 +381,8 @@ synack_census_chart_paint (cairo_t *cr, const SynackCensusChart *chart, const Sy
 
           paint_counts_line (cr, chart, theme, p, at_cursor);
           synack_chart_text_size (theme, font, p->scale_text, &w, NULL);
-          synack_chart_text_show (cr, theme, font, p->plot.x + p->plot.width - w - 0.3 * font, p->plot.y,
+          /* On the heading's line, clear of the areas. */
+          synack_chart_text_show (cr, theme, font, p->plot.x + p->plot.width - w, p->heading_y,
                                   &theme->muted, p->scale_text);
           cairo_set_source_rgba (cr, theme->muted.r, theme->muted.g, theme->muted.b, 0.5 * theme->muted.a);
           cairo_move_to (cr, p->plot.x, p->plot.y + 0.5);
