@@ -46,20 +46,24 @@ test_strips_and_zoom (void)
   synack_window_seek_time (window, SYNACK_SEC (30));
   g_assert_nonnull (strstr (synack_window_get_state_text (window, SYNACK_CLIENT), "TIME_WAIT × "));
 
-  /* Zoomed in until few connections are in view: their segments come. */
+  /* Zoomed in (Ctrl +) until few connections are in view: their segments come. */
   while (synack_window_get_run (window) == run && zooms++ < 20)
     {
-      synack_scale_view_zoom_rows (view, 2, 0);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
       synack_test_app_wait_until_idle (window);
     }
   run = synack_window_get_run (window);
-  g_assert_cmpuint (run->window_first, ==, 1);
-  g_assert_cmpuint (run->window_last, <=, SYNACK_SCALE_VIEW_SHOW_CONNECTIONS);
+  g_assert_cmpuint (run->window_first, >=, 1);
+  g_assert_cmpuint (run->window_last - run->window_first + 1, <=, SYNACK_SCALE_VIEW_SHOW_CONNECTIONS);
   g_assert_cmpuint (run->trace->n_events, >, 0);
   g_assert_cmpstr (synack_window_get_view_shown (window), ==, "diagram");
   g_assert_true (synack_window_get_window_bar_shown (window));
   for (size_t i = 0; i < run->trace->n_events; i++)
-    g_assert_cmpuint (run->trace->events[i].conn, <=, run->window_last);
+    if (run->trace->events[i].conn != 0)
+      {
+        g_assert_cmpuint (run->trace->events[i].conn, >=, run->window_first);
+        g_assert_cmpuint (run->trace->events[i].conn, <=, run->window_last);
+      }
 
   /* And back to all of them. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "scale.all-connections", NULL));

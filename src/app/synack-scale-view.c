@@ -115,6 +115,12 @@ synack_scale_view_zoom_rows (SynackScaleView *self, double factor, int about_row
   if (self->summary == NULL)
     return;
   total = synack_strip_grid_n_rows (self->summary->grid);
+  if (factor <= 0)
+    {
+      self->first_row = self->n_rows = 0;
+      drop_layout (self);
+      return;
+    }
   n = self->n_rows > 0 ? self->n_rows : total;
   if (about_row < 0)
     about_row = self->first_row + n / 2;
@@ -221,8 +227,7 @@ on_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModif
       synack_scale_view_zoom_rows (self, 0.5, -1);
       return TRUE;
     case GDK_KEY_0:
-      self->first_row = self->n_rows = 0;
-      drop_layout (self);
+      synack_scale_view_zoom_rows (self, 0, -1);
       return TRUE;
     default:
       return FALSE;

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (SynackScaleView, synack_scale_view, SYNACK, SCALE_VIEW, Gt
 void     synack_scale_view_set_summary (SynackScaleView *self, const SynackScaleSummary *summary,
                                         const char *theme_name, double text_scale);
 void     synack_scale_view_set_cursor  (SynackScaleView *self, SynackTime t);
-/* Rows in view: zoom by a factor about a grid row (-1: the middle one). */
+/* Rows in view: zoom by a factor about a grid row (-1: the middle one);
+ * a factor of 0 shows every row again. */
 void     synack_scale_view_zoom_rows   (SynackScaleView *self, double factor, int about_row);
 /* The connections in view. */
 void     synack_scale_view_get_shown   (SynackScaleView *self, uint32_t *first, uint32_t *last);

@@ -192,6 +192,8 @@ void     _synack_window_scale_cursor_moved (SynackWindow *self);
 void     _synack_window_scale_run_started  (SynackWindow *self);
 void     _synack_window_scale_run_ended    (SynackWindow *self);
 void     _synack_window_scale_watch_document (SynackWindow *self);
+/* win.zoom-in, zoom-out, zoom-reset on the strip view; FALSE if it is not shown. */
+gboolean _synack_window_scale_zoom      (SynackWindow *self, const char *action);
 /* synack-window.c: the overlay of a run working, away. */
 void     _synack_window_hide_busy       (SynackWindow *self);
 

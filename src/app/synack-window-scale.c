@@ -92,6 +92,20 @@ _synack_window_scale_cursor_moved (SynackWindow *self)
                                   synack_diagram_view_get_theme (self->diagram), _synack_window_prefers_dark (self));
 }
 
+gboolean
+_synack_window_scale_zoom (SynackWindow *self, const char *action)
+{
+  if (!strips_shown (self))
+    return FALSE;
+  if (g_str_equal (action, "win.zoom-in"))
+    synack_scale_view_zoom_rows (self->scale_view, 2, -1);
+  else if (g_str_equal (action, "win.zoom-out"))
+    synack_scale_view_zoom_rows (self->scale_view, 0.5, -1);
+  else
+    synack_scale_view_zoom_rows (self->scale_view, 0, -1);
+  return TRUE;
+}
+
 static void
 on_strip_seek (SynackWindow *self, gint64 t)
 {
