@@ -13,9 +13,10 @@ G_BEGIN_DECLS
 /* --- The series: a census's rows, gathered as they come. ---
  *
  * Exact (bin_us 0): every change point, for a kept trace, whose rows are
- * few. Binned: each bin holds the most sockets in each state at once
- * within it, so a peak is never lost; when the bins run out, neighbours
- * merge (each then twice as long, still holding the peak). */
+ * few. Binned: each bin holds the counts of the instant within it when the
+ * host held the most sockets, so the highest total is never lost and the
+ * stacked states add up to it; when the bins run out, neighbours merge
+ * (each then twice as long, still holding its peak). */
 typedef struct _SynackCensusSeries SynackCensusSeries;
 
 SynackCensusSeries *synack_census_series_new      (SynackTime bin_us, size_t max_bins);

@@ -34,15 +34,32 @@ synack_census_series_free (SynackCensusSeries *series)
   g_free (series);
 }
 
+static uint32_t
+row_total (const SynackCensusRow *row)
+{
+  uint32_t total = 0;
+
+  for (int s = 0; s < SYNACK_N_STATES; s++)
+    total += row->count[s];
+  return total;
+}
+
+/* A bin holds the instant within it when the host held the most sockets,
+ * all its counts from that one instant, so the stacked areas add up to a
+ * total that really was (the peaks of states apart might never coincide). */
 static void
 keep_peak (SynackCensusRow *into, const SynackCensusRow *row)
 {
-  for (int s = 0; s < SYNACK_N_STATES; s++)
-    into->count[s] = MAX (into->count[s], row->count[s]);
-  into->eaddrnotavail = MAX (into->eaddrnotavail, row->eaddrnotavail);
+  SynackTime t = into->t;
+  uint64_t refused = MAX (into->eaddrnotavail, row->eaddrnotavail);
+
+  if (row_total (row) > row_total (into))
+    *into = *row;
+  into->t = t;
+  into->eaddrnotavail = refused;
 }
 
-/* Bins twice as long: each new one holds the peaks of the two it replaces. */
+/* Bins twice as long: each new one holds the peak of the two it replaces. */
 static void
 merge_bins (SynackCensusSeries *series)
 {
@@ -55,9 +72,9 @@ merge_bins (SynackCensusSeries *series)
         {
           SynackCensusRow merged = g_array_index (rows, SynackCensusRow, i);
 
+          merged.t = (SynackTime) n * 2 * series->bin_us;
           if (i + 1 < rows->len)
             keep_peak (&merged, &g_array_index (rows, SynackCensusRow, i + 1));
-          merged.t = (SynackTime) n * 2 * series->bin_us;
           g_array_index (rows, SynackCensusRow, n) = merged;
         }
       g_array_set_size (rows, n);
@@ -172,13 +189,7 @@ synack_census_series_peak_total (const SynackCensusSeries *series, SynackHostId 
   uint32_t peak = 0;
 
   for (size_t i = 0; i < n; i++)
-    {
-      uint32_t total = 0;
-
-      for (int s = 0; s < SYNACK_N_STATES; s++)
-        total += rows[i].count[s];
-      peak = MAX (peak, total);
-    }
+    peak = MAX (peak, row_total (&rows[i]));
   return peak;
 }
 
