@@ -421,6 +421,59 @@ test_census_bad_input (void)
   g_rmdir (dir);
 }
 
+/* The strip view streams the run into a picture; what it cannot draw is
+ * refused with a message, and nothing is written. */
+static void
+test_export_strip (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("synack-cli-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "strips.png", NULL);
+  g_autofree char *msc = g_build_filename (dir, "strips.msc", NULL);
+  g_autofree char *census = g_build_filename (dir, "census.png", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  {
+    g_auto (Result) r = { 0 };
+
+    cli (&r, "export", "--preset", "time-wait-pileup", "--view", "strip", "--width", "800", "-o", png, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+    /* A PNG 800 wide (its IHDR), 16:9. */
+    g_assert_cmpuint (length, >, 24);
+    g_assert_cmpint (memcmp (contents, "\x89PNG", 4), ==, 0);
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 800);
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 450);
+  }
+  {
+    g_auto (Result) r = { 0 };
+
+    cli (&r, "export", "--preset", "time-wait-pileup", "--view", "strip", "-o", msc, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "needs a name ending in .png, .svg or .pdf"));
+    g_assert_false (g_file_test (msc, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto (Result) r = { 0 };
+
+    cli (&r, "export", "--preset", "time-wait-pileup", "--view", "strips", "-o", png, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "expected sequence, states, both or strip"));
+  }
+  {
+    g_auto (Result) r = { 0 };
+
+    cli (&r, "export", "--preset", "time-wait-pileup", "--census", "-o", census, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (census, G_FILE_TEST_IS_REGULAR));
+  }
+  g_unlink (png);
+  g_unlink (census);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -438,5 +491,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/listen-port", test_listen_port_in_json);
   g_test_add_func ("/cli/census", test_census);
   g_test_add_func ("/cli/census/bad-input", test_census_bad_input);
+  g_test_add_func ("/cli/export/strip", test_export_strip);
   return g_test_run ();
 }

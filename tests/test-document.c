@@ -495,6 +495,93 @@ test_open_pipe (void)
   g_rmdir (dir);
 }
 
+/* Short connections, one every millisecond, the client closing first. */
+#define SHORT_CONNECTIONS(n) \
+  "delay = 2ms\n" \
+  "event-limit = 100000000\n" \
+  "at 0 server listen 80\n" \
+  "at 1ms client connect 80 repeat " #n " every 1ms\n" \
+  "when client established: client send 100\n" \
+  "when server received 100: server send 200\n" \
+  "when client received 200: client close\n" \
+  "when server eof: server close\n"
+
+static void
+count_progress (SynackDocument *doc, guint64 events, gint64 t, guint connections, gpointer data)
+{
+  guint *reports = data;
+
+  (*reports)++;
+  g_assert_cmpuint (events, >, 0);
+}
+
+/* More connections than a run keeps: the run streams into its census and
+ * strip grid, keeping no events, and tells its progress on the way. */
+static void
+test_run_too_big_to_keep (void)
+{
+  g_autoptr(SynackDocument) doc = document_with (SHORT_CONNECTIONS (29999));
+  guint reports = 0;
+  gulong handler = g_signal_connect (doc, "run-progress", G_CALLBACK (count_progress), &reports);
+  g_autoptr(SynackRun) run = run_now (doc);
+  SynackCensusPeak peak;
+
+  g_signal_handler_disconnect (doc, handler);
+  g_assert_true (run->summarized);
+  g_assert_cmpuint (run->trace->n_events, ==, 0);
+  g_assert_null (run->layout);
+  /* Every port towards the server is in TIME_WAIT after 28,232 (Linux's
+   * range, 32768–60999): the later connects fail with EADDRNOTAVAIL. */
+  g_assert_cmpuint (synack_strip_grid_n_conns (run->summary->grid), ==, 28232);
+  g_assert_cmpuint (synack_census_eaddrnotavail (&run->summary->census, SYNACK_CLIENT), ==, 30000 - 28232);
+  peak = synack_census_peak (&run->summary->census, SYNACK_CLIENT, SYNACK_STATE_TIME_WAIT);
+  g_assert_cmpuint (peak.count, ==, 28232);
+  g_assert_cmpuint (reports, >, 0);
+  /* Bounded by the grid and the census bins, not by the connections. */
+  g_assert_cmpuint (synack_scale_summary_memory (run->summary), <, 16 * 1024 * 1024);
+}
+
+/* A window of connections keeps exactly the events of those connections
+ * and of the listener that a whole run has, in the same order. */
+static void
+test_run_window (void)
+{
+  g_autoptr(SynackDocument) doc = document_with (SHORT_CONNECTIONS (299));
+  g_autoptr(SynackRun) whole = run_now (doc);
+  g_autoptr(SynackRun) window = NULL;
+  g_autoptr(GHashTable) segments = g_hash_table_new (g_direct_hash, g_direct_equal);
+  size_t k = 0;
+
+  g_assert_false (whole->summarized);
+  synack_document_set_window (doc, 100, 102);
+  window = run_now (doc);
+  g_assert_true (window->summarized);
+  g_assert_cmpuint (window->window_first, ==, 100);
+  for (size_t i = 0; i < whole->trace->n_events; i++)
+    {
+      const SynackEvent *e = &whole->trace->events[i];
+      gboolean mine = e->conn >= 100 && e->conn <= 102;
+
+      if (e->type == SYNACK_EVENT_SEND && mine)
+        g_hash_table_add (segments, GUINT_TO_POINTER (e->seg));
+      if (e->type == SYNACK_EVENT_DELIVER || e->type == SYNACK_EVENT_LOST || e->type == SYNACK_EVENT_DUPLICATE)
+        mine = g_hash_table_contains (segments, GUINT_TO_POINTER (e->seg));
+      else if (e->type != SYNACK_EVENT_SEND)
+        mine = mine || e->conn == 0;
+      if (!mine)
+        continue;
+      g_assert_cmpuint (k, <, window->trace->n_events);
+      g_assert_cmpint (window->trace->events[k].t, ==, e->t);
+      g_assert_cmpint (window->trace->events[k].type, ==, e->type);
+      g_assert_cmpuint (window->trace->events[k].conn, ==, e->conn);
+      k++;
+    }
+  g_assert_cmpuint (k, ==, window->trace->n_events);
+  g_assert_cmpuint (synack_trace_find_conn (window->trace, 101)->client_port,
+                    ==, synack_trace_find_conn (whole->trace, 101)->client_port);
+  g_assert_cmpuint (synack_strip_grid_n_conns (window->summary->grid), ==, 300);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -509,5 +596,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/load/async", test_load_async);
   g_test_add_func ("/document/load/cancelled", test_load_cancelled);
   g_test_add_func ("/document/load/pipe", test_open_pipe);
+  g_test_add_func ("/document/scale/too-big-to-keep", test_run_too_big_to_keep);
+  g_test_add_func ("/document/scale/window", test_run_window);
   return g_test_run ();
 }

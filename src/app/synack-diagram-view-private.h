@@ -1,6 +1,7 @@
 /* synack-diagram-view-private.h: the diagram view's fields, shared by its drawing and its input files. */
 #pragma once
 
+#include "synack-census-chart.h"
 #include "synack-diagram-view.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,13 @@ struct _SynackDiagramView
   guint                vscroll_policy : 1;
 
   GtkWidget           *context_menu;
+
+  /* The census chart beside the diagram, on its time axis; the series is
+   * the run's (borrowed), the chart remade with each layout. */
+  const SynackCensusSeries *census;
+  gboolean             show_census;
+  SynackCensusChart   *census_chart;     /* in widget px at census_zoom: its type never shrinks */
+  double               census_zoom;
 };
 
 /* synack-diagram-view.c */

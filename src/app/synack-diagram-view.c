@@ -43,9 +43,41 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SynackDiagramView, synack_diagram_view, GTK_TYPE_
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
 static double
+census_time_y (gconstpointer data, SynackTime t)
+{
+  const SynackDiagramView *self = data;
+
+  return synack_diagram_layout_y_for_time (self->layout, t) * self->census_zoom;
+}
+
+/* The chart follows the layout and its zoom down the page (its own type
+ * stays at its size across): made again whenever either changes. */
+static void
+rebuild_census_chart (SynackDiagramView *self)
+{
+  g_clear_pointer (&self->census_chart, synack_census_chart_free);
+  if (self->layout != NULL && self->census != NULL && self->show_census && self->theme != NULL)
+    {
+      cairo_rectangle_t area = { 0, 0, synack_census_chart_natural_width (self->theme),
+                                 synack_diagram_layout_get_height (self->layout) * self->zoom };
+
+      self->census_zoom = self->zoom;
+      self->census_chart = synack_census_chart_new (self->census, self->theme, SYNACK_CENSUS_TIME_DOWN, &area,
+                                                    census_time_y, self);
+    }
+}
+
+/* Widget px the census chart takes at the right edge. */
+static double
+census_width (SynackDiagramView *self)
+{
+  return self->census_chart != NULL ? self->census_chart->area.width : 0;
+}
+
+static double
 content_width (SynackDiagramView *self)
 {
-  return self->layout ? synack_diagram_layout_get_width (self->layout) * self->zoom : 0;
+  return self->layout ? synack_diagram_layout_get_width (self->layout) * self->zoom + census_width (self) : 0;
 }
 
 static double
@@ -168,6 +200,7 @@ relayout (SynackDiagramView *self)
   g_clear_pointer (&self->layout, synack_diagram_layout_free);
   if (self->trace != NULL)
     self->layout = synack_layout_with_axis (self->trace, self->theme, self->axis_mode);
+  rebuild_census_chart (self);
   if (self->fit_width)
     apply_fit (self, gtk_widget_get_width (GTK_WIDGET (self)));
   configure_adjustments (self);
@@ -211,6 +244,7 @@ synack_diagram_view_set_trace_with_layout (SynackDiagramView   *self,
   self->selected = -1;
   g_clear_pointer (&self->layout, synack_diagram_layout_free);
   self->layout = layout;
+  rebuild_census_chart (self);
   if (self->fit_width)
     apply_fit (self, gtk_widget_get_width (GTK_WIDGET (self)));
   configure_adjustments (self);
@@ -274,6 +308,36 @@ synack_diagram_view_set_theme (SynackDiagramView *self, const char *name, double
   self->text_scale = text_scale;
   relayout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+synack_diagram_view_set_census (SynackDiagramView *self, const SynackCensusSeries *census)
+{
+  g_return_if_fail (SYNACK_IS_DIAGRAM_VIEW (self));
+
+  self->census = census;
+  rebuild_census_chart (self);
+  if (self->fit_width)
+    apply_fit (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  configure_adjustments (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+synack_diagram_view_set_show_census (SynackDiagramView *self, gboolean show)
+{
+  g_return_if_fail (SYNACK_IS_DIAGRAM_VIEW (self));
+
+  if (self->show_census == !!show)
+    return;
+  self->show_census = !!show;
+  synack_diagram_view_set_census (self, self->census);
+}
+
+gboolean
+synack_diagram_view_get_show_census (SynackDiagramView *self)
+{
+  return self->show_census;
 }
 
 void
@@ -497,6 +561,28 @@ synack_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   /* Only the viewport is drawn: a long run is taller than any surface. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  if (self->census_chart != NULL && self->census_zoom != self->zoom)
+    rebuild_census_chart (self);
+  if (self->census_chart != NULL)
+    {
+      /* The census stays at the right edge while the diagram scrolls
+       * sideways beside it, so the two are always seen together. */
+      double chart_w = census_width (self);
+      double chart_x = MIN (w - chart_w, xoff + synack_diagram_layout_get_width (self->layout) * self->zoom);
+      SynackTime cursor = self->upto >= 0 ? synack_diagram_cursor_time (self->layout, self->upto, self->progress) : -1;
+      cairo_rectangle_t chart_visible = { 0, -yoff, chart_w, h };
+
+      cairo_save (cr);
+      cairo_rectangle (cr, chart_x, 0, w - chart_x, h);
+      cairo_clip (cr);
+      cairo_set_source_rgb (cr, self->theme->background.r, self->theme->background.g, self->theme->background.b);
+      cairo_paint (cr);
+      cairo_translate (cr, chart_x, yoff);
+      synack_census_chart_paint (cr, self->census_chart, self->theme, cursor, &chart_visible);
+      cairo_restore (cr);
+      cairo_rectangle (cr, 0, 0, chart_x, h);
+      cairo_clip (cr);
+    }
   cairo_translate (cr, xoff, yoff);
   cairo_scale (cr, self->zoom, self->zoom);
   paint_selection (self, cr);
@@ -515,7 +601,7 @@ apply_fit (SynackDiagramView *self, int width)
   if (lw <= 0 || width <= 0)
     return;
   /* Never so small the type is unreadable: a wide diagram scrolls instead. */
-  zoom = CLAMP ((width - 8) / lw,
+  zoom = CLAMP ((width - 8 - census_width (self)) / lw,
                 MAX (self->min_fit_zoom,
                      MIN (1.0, SYNACK_DIAGRAM_MIN_TEXT_PX / synack_diagram_layout_get_smallest_text (self->layout))),
                 1.0);

@@ -35,6 +35,13 @@ const SynackDiagramLayout *synack_diagram_view_get_layout (SynackDiagramView *se
 void   synack_diagram_view_set_axis_mode  (SynackDiagramView *self, SynackTimeAxisMode mode);
 SynackTimeAxisMode synack_diagram_view_get_axis_mode (SynackDiagramView *self);
 
+/* The census of the run shown (borrowed: it must outlive the trace it
+ * goes with; NULL: none), drawn beside the diagram on its time axis when
+ * shown. */
+void   synack_diagram_view_set_census     (SynackDiagramView *self, const SynackCensusSeries *census);
+void   synack_diagram_view_set_show_census (SynackDiagramView *self, gboolean show);
+gboolean synack_diagram_view_get_show_census (SynackDiagramView *self);
+
 void   synack_diagram_view_set_cursor     (SynackDiagramView *self, long upto, double progress);
 long   synack_diagram_view_get_cursor     (SynackDiagramView *self);
 void   synack_diagram_view_set_selected   (SynackDiagramView *self, long event);

@@ -22,6 +22,8 @@ struct _SynackExportDialog
   GtkEntry       *title_entry;
   GtkCheckButton *per_step_check;
   GtkCheckButton *per_segment_check;
+  GtkCheckButton *census_check;
+  GtkCheckButton *strips_check;
   GtkDropDown    *page_dropdown;
   GtkWidget      *status_box;
   GtkSpinner     *spinner;
@@ -82,6 +84,7 @@ typedef struct {
   char               *title;
   char               *path;
   gboolean            capture;   /* a pcapng of the run rather than a picture */
+  gboolean            strips;    /* the strip view and census, from the run's summary */
   GCancellable       *cancellable;
 } ExportJob;
 
@@ -134,6 +137,10 @@ make_job (SynackExportDialog *self, const char *path)
   job->options.upto = gtk_check_button_get_active (self->upto_cursor_check) ? self->cursor : SYNACK_DIAGRAM_ALL;
   job->options.per_step = gtk_check_button_get_active (self->per_step_check);
   job->options.per_segment = gtk_check_button_get_active (self->per_segment_check);
+  job->options.census = gtk_check_button_get_active (self->census_check);
+  /* A run kept for none of its events has nothing but its strips to draw. */
+  job->strips = gtk_check_button_get_active (self->strips_check) ||
+                (self->run->summarized && self->run->window_first == 0);
   /* The list in the .ui file is in SynackPageSize's order. */
   job->options.page = MIN (gtk_drop_down_get_selected (self->page_dropdown), SYNACK_N_PAGE_SIZES - 1);
   if (gtk_check_button_get_active (self->width_check))
@@ -157,7 +164,9 @@ export_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable
 
   if (job->capture ? synack_pcapng_write_file (job->run->trace, synack_scenario_get_title (job->run->scenario),
                                                job->path, &error)
-                   : synack_export_file (job->run->trace, &job->options, job->path, &error))
+      : job->strips ? synack_export_scale_file (job->run->summary->grid, job->run->summary->series, &job->options,
+                                                job->path, &error)
+                    : synack_export_file (job->run->trace, &job->options, job->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -395,6 +404,8 @@ synack_export_dialog_class_init (SynackExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, title_entry);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, per_step_check);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, per_segment_check);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, census_check);
+  gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, strips_check);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, page_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, status_box);
   gtk_widget_class_bind_template_child (widget_class, SynackExportDialog, spinner);

@@ -44,44 +44,29 @@ append_state_markup (GString *markup, SynackState state, const SynackTheme *them
   g_string_append (markup, text);
 }
 
-/* What a host's card says at the cursor: the state of its one connection,
- * or, with several open at once, how many sockets are in each state
- * ("TIME_WAIT × 5"), so a pile-up is seen as one. A listener counts only
- * while no connection is open: it is the server's state until the first
- * SYN. */
-static void
-set_host_states (GtkLabel *label, const SynackTrace *trace, SynackHostId host, long upto,
-                 const SynackTheme *theme, gboolean dark)
+static uint32_t
+connections_open (const uint32_t count[SYNACK_N_STATES])
 {
-  g_autoptr(GHashTable) conn_state = g_hash_table_new (NULL, NULL);
+  uint32_t open = 0;
+
+  for (int s = SYNACK_STATE_LISTEN + 1; s < SYNACK_N_STATES; s++)
+    open += count[s];
+  return open;
+}
+
+/* Several sockets open at once: how many are in each state ("TIME_WAIT ×
+ * 5"), so a pile-up is seen as one. A listener is left out: it is the
+ * server's state only until the first SYN. */
+static void
+set_counts (GtkLabel *label, const uint32_t count[SYNACK_N_STATES], const SynackTheme *theme, gboolean dark)
+{
   g_autoptr(GString) markup = g_string_new (NULL);
-  guint count[SYNACK_N_STATES] = { 0 };
-  guint open = 0;
-  GHashTableIter iter;
-  gpointer value;
 
-  for (long i = 0; i <= upto && (size_t) i < trace->n_events; i++)
-    {
-      const SynackEvent *e = &trace->events[i];
-
-      if (e->type == SYNACK_EVENT_STATE && e->host == host && e->conn != 0)
-        g_hash_table_insert (conn_state, GUINT_TO_POINTER (e->conn), GINT_TO_POINTER (e->to));
-    }
-  g_hash_table_iter_init (&iter, conn_state);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (GPOINTER_TO_INT (value) != SYNACK_STATE_CLOSED)
-      {
-        count[GPOINTER_TO_INT (value)]++;
-        open++;
-      }
-
-  if (open <= 1)
-    {
-      append_state_markup (markup, synack_trace_state_at (trace, host, 0, upto), theme, dark);
-      gtk_label_set_markup (label, markup->str);
-      return;
-    }
-  for (int s = 0; s < SYNACK_N_STATES; s++)
+  /* None open: the listener, if there is one, is the host's state. */
+  if (connections_open (count) == 0)
+    append_state_markup (markup, count[SYNACK_STATE_LISTEN] > 0 ? SYNACK_STATE_LISTEN : SYNACK_STATE_CLOSED,
+                         theme, dark);
+  for (int s = SYNACK_STATE_LISTEN + 1; s < SYNACK_N_STATES; s++)
     {
       if (count[s] == 0)
         continue;
@@ -92,6 +77,45 @@ set_host_states (GtkLabel *label, const SynackTrace *trace, SynackHostId host, l
         g_string_append_printf (markup, " × %u", count[s]);
     }
   gtk_label_set_markup (label, markup->str);
+}
+
+/* What a host's card says at the cursor: the state of its one connection,
+ * or the census of its sockets when several are open. */
+static void
+set_host_states (GtkLabel *label, const SynackTrace *trace, SynackHostId host, long upto,
+                 const SynackTheme *theme, gboolean dark)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  uint32_t count[SYNACK_N_STATES];
+  SynackCensus census;
+
+  synack_census_init (&census, 0, NULL, NULL);
+  for (long i = 0; i <= upto && (size_t) i < trace->n_events; i++)
+    synack_census_feed (&census, &trace->events[i]);
+  for (int s = 0; s < SYNACK_N_STATES; s++)
+    count[s] = synack_census_count (&census, host, s);
+
+  if (connections_open (count) <= 1)
+    {
+      append_state_markup (markup, synack_trace_state_at (trace, host, 0, upto), theme, dark);
+      gtk_label_set_markup (label, markup->str);
+      return;
+    }
+  set_counts (label, count, theme, dark);
+}
+
+void
+synack_host_panel_set_census (SynackHostPanel *self, const SynackCensusSeries *series, SynackTime t,
+                              const SynackTheme *theme, gboolean dark)
+{
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    {
+      const SynackCensusRow *row = synack_census_series_at (series, h, t);
+      static const uint32_t none[SYNACK_N_STATES] = { 0 };
+
+      set_counts (h == SYNACK_CLIENT ? self->client_state_label : self->server_state_label,
+                  row != NULL ? row->count : none, theme, dark);
+    }
 }
 
 void

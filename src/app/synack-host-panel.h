@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "synack-census-chart.h"
+
 #include "synack-render.h"
 
 G_BEGIN_DECLS
@@ -12,6 +14,9 @@ G_DECLARE_FINAL_TYPE (SynackHostPanel, synack_host_panel, SYNACK, HOST_PANEL, Gt
 
 /* The state of each host after event upto, in the hue of the diagram's
  * band for it; `dark`: the window's background is dark. */
+/* A run too big to keep: the census of each host at time t. */
+void        synack_host_panel_set_census (SynackHostPanel *self, const SynackCensusSeries *series, SynackTime t,
+                                          const SynackTheme *theme, gboolean dark);
 void        synack_host_panel_set_states (SynackHostPanel *self, const SynackTrace *trace, long upto,
                                           const SynackTheme *theme, gboolean dark);
 /* The timers running after event upto, and their time left at cursor_t. */

@@ -49,6 +49,9 @@ action_zoom (GtkWidget *widget, const char *name, GVariant *param)
 {
   SynackWindow *self = SYNACK_WINDOW (widget);
 
+  /* The strip view zooms into connections, down to their segments. */
+  if (_synack_window_scale_zoom (self, name))
+    return;
   if (g_str_equal (name, "win.zoom-in"))
     synack_diagram_view_zoom_by (self->diagram, 1.25);
   else if (g_str_equal (name, "win.zoom-out"))

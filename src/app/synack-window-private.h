@@ -9,6 +9,7 @@
 #include "synack-parameters-page.h"
 #include "synack-playback-bar.h"
 #include "synack-quiz-panel.h"
+#include "synack-scale-view.h"
 #include "synack-segment-details.h"
 #include "synack-state-view.h"
 #include "synack-what-if-page.h"
@@ -34,6 +35,15 @@ struct _SynackWindow
   GtkWidget            *busy_box;
   GtkSpinner           *busy_spinner;
   GtkProgressBar       *busy_bar;
+  GtkLabel             *busy_detail_label;
+  GtkWidget            *busy_cancel_button;
+  GtkStack             *diagram_stack;
+  SynackScaleView      *scale_view;
+  GtkWidget            *window_bar;
+  GtkLabel             *window_bar_label;
+  int                   census_choice;   /* -1: beside the diagram when the run has several connections */
+  gboolean              strips_chosen;   /* the strip view even for a run that is kept */
+  GSimpleActionGroup   *scale_actions;   /* "scale.": strips, census, all-connections, cancel */
   GtkWidget            *opening_box;
   GtkSpinner           *opening_spinner;
   GtkLabel             *opening_label;
@@ -174,6 +184,19 @@ void     _synack_window_lesson_set_run   (SynackWindow *self);
 void     _synack_window_lesson_update    (SynackWindow *self);
 
 /* synack-window-states.c */
+/* synack-window-scale.c: runs at scale: the strip view, the census beside
+ * the diagram, a window of connections, a run's progress and Cancel. */
+void     _synack_window_scale_init      (SynackWindow *self);
+void     _synack_window_scale_set_run   (SynackWindow *self);
+void     _synack_window_scale_cursor_moved (SynackWindow *self);
+void     _synack_window_scale_run_started  (SynackWindow *self);
+void     _synack_window_scale_run_ended    (SynackWindow *self);
+void     _synack_window_scale_watch_document (SynackWindow *self);
+/* win.zoom-in, zoom-out, zoom-reset on the strip view; FALSE if it is not shown. */
+gboolean _synack_window_scale_zoom      (SynackWindow *self, const char *action);
+/* synack-window.c: the overlay of a run working, away. */
+void     _synack_window_hide_busy       (SynackWindow *self);
+
 void     _synack_window_states_init    (SynackWindow *self);
 void     _synack_window_set_show_states (SynackWindow *self, gboolean show);
 void     _synack_window_set_predict    (SynackWindow *self, gboolean predict);

@@ -145,3 +145,21 @@ synack_window_get_legend_shown (SynackWindow *self)
 {
   return gtk_widget_is_visible (self->legend_box);
 }
+
+const char *
+synack_window_get_view_shown (SynackWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->diagram_stack);
+}
+
+GtkWidget *
+synack_window_get_scale_view (SynackWindow *self)
+{
+  return GTK_WIDGET (self->scale_view);
+}
+
+gboolean
+synack_window_get_window_bar_shown (SynackWindow *self)
+{
+  return gtk_widget_get_visible (self->window_bar);
+}

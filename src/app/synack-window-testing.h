@@ -56,4 +56,11 @@ void       synack_window_show_page        (SynackWindow *self, const char *name)
 /* The Parameters page's widget for a --set key, or "close-first" / "close-at". */
 GtkWidget *synack_window_get_param_widget (SynackWindow *self, const char *key);
 
+/* Which view the diagram's place shows: "diagram" or "strips", the strip
+ * view of a run at scale; and that view. */
+const char *synack_window_get_view_shown (SynackWindow *self);
+GtkWidget  *synack_window_get_scale_view (SynackWindow *self);
+/* The bar naming the window of connections shown is up. */
+gboolean    synack_window_get_window_bar_shown (SynackWindow *self);
+
 G_END_DECLS

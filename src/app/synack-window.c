@@ -70,8 +70,8 @@ show_busy (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-hide_busy (SynackWindow *self)
+void
+_synack_window_hide_busy (SynackWindow *self)
 {
   g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
@@ -144,6 +144,7 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
   synack_event_list_set_trace (self->event_list, trace);
   if (gtk_widget_get_mapped (GTK_WIDGET (self->events_view)))
     gtk_column_view_set_model (self->events_view, GTK_SELECTION_MODEL (self->event_selection));
+  synack_diagram_view_set_census (self->diagram, run->summary->series);
   synack_diagram_view_set_trace_with_layout (self->diagram, trace, synack_run_take_layout (run),
                                              run->layout_theme, run->layout_text_scale);
   synack_state_view_set_run (self->state_view, run);
@@ -171,6 +172,7 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
   self->selected = -2;
   show_run_title (self);
   _synack_window_lesson_set_run (self);
+  _synack_window_scale_set_run (self);
   _synack_window_update_cursor (self, TRUE);
 }
 
@@ -186,7 +188,8 @@ run_done (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
 
   self->running = FALSE;
-  hide_busy (self);
+  _synack_window_hide_busy (self);
+  _synack_window_scale_run_ended (self);
   if (run == NULL)
     {
       g_autofree char *msg = g_strdup_printf (_("The simulation could not run: %s"), error->message);
@@ -222,6 +225,7 @@ _synack_window_rerun (SynackWindow *self, gboolean keep_time)
   if (self->busy_timeout_id == 0 && !gtk_widget_get_visible (self->busy_box))
     self->busy_timeout_id = g_timeout_add (BUSY_DELAY_MS, show_busy, self);
 
+  _synack_window_scale_run_started (self);
   synack_document_run_async (self->document,
                              synack_diagram_view_get_theme_name (self->diagram),
                              synack_diagram_view_get_text_scale (self->diagram),
@@ -257,6 +261,7 @@ set_document (SynackWindow *self, SynackDocument *document)
   g_clear_object (&self->document);
   self->document = document;
   g_signal_connect_swapped (self->document, "changed", G_CALLBACK (on_document_changed), self);
+  _synack_window_scale_watch_document (self);
   synack_parameters_page_set_document (self->parameters_page, self->document);
   synack_what_if_page_set_document (self->what_if_page, self->document);
 }
@@ -361,7 +366,9 @@ update_time_label (SynackWindow *self)
   const SynackTrace *trace = self->run->trace;
   g_autofree char *now = self->progress > 0 ? synack_describe_time (self->cursor_t, SYNACK_TIME_CLOCK)
                                               : synack_describe_time (self->cursor_t, SYNACK_TIME_EXACT);
-  g_autofree char *end = synack_describe_time (trace->n_events ? trace->events[trace->n_events - 1].t : 0, SYNACK_TIME_EXACT);
+  /* A run kept for none of its events still knows when it ended. */
+  g_autofree char *end = synack_describe_time (trace->n_events ? trace->events[trace->n_events - 1].t : trace->end_time,
+                                               SYNACK_TIME_EXACT);
   g_autofree char *text = g_strdup_printf ("%s / %s", now, end);
 
   synack_playback_bar_set_time (self->playback_bar, text);
@@ -381,7 +388,10 @@ _synack_window_update_cursor (SynackWindow *self, gboolean moved)
   synack_host_panel_set_timers (self->host_panel, self->run->trace, self->upto, self->cursor_t);
 
   if (!moved)
-    return;
+    {
+      _synack_window_scale_cursor_moved (self);
+      return;
+    }
 
   self->syncing++;
   synack_event_list_set_last (self->event_list, self->hide_future ? self->upto : SYNACK_EVENT_LIST_ALL);
@@ -391,6 +401,7 @@ _synack_window_update_cursor (SynackWindow *self, gboolean moved)
   set_selected (self, self->upto, FALSE);
   _synack_window_lesson_update (self);
   _synack_window_actions_update (self);
+  _synack_window_scale_cursor_moved (self);
 }
 
 static void
@@ -637,7 +648,7 @@ synack_window_dispose (GObject *object)
   SynackWindow *self = SYNACK_WINDOW (object);
 
   _synack_window_stop_playing (self);
-  hide_busy (self);
+  _synack_window_hide_busy (self);
   _synack_window_cancel_opening (self);
   g_clear_handle_id (&self->rerun_idle_id, g_source_remove);
   g_clear_handle_id (&self->theme_idle_id, g_source_remove);
@@ -789,6 +800,7 @@ synack_window_class_init (SynackWindowClass *klass)
 
   g_type_ensure (SYNACK_TYPE_DIAGRAM_VIEW);
   g_type_ensure (SYNACK_TYPE_OVERVIEW_STRIP);
+  g_type_ensure (SYNACK_TYPE_SCALE_VIEW);
   g_type_ensure (SYNACK_TYPE_EVENT_ROW);
   g_type_ensure (SYNACK_TYPE_PLAYBACK_BAR);
   g_type_ensure (SYNACK_TYPE_HOST_PANEL);
@@ -812,6 +824,12 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_bar);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, busy_cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, diagram_stack);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, scale_view);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, window_bar);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, window_bar_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, opening_box);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, opening_label);
@@ -850,6 +868,7 @@ synack_window_init (SynackWindow *self)
   self->show_caption = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _synack_window_scale_init (self);
 
   self->upto = -1;
   self->selected = -2;

@@ -9,6 +9,7 @@
 #include "synack-cli-common.h"
 #include "synack-cli-export.h"
 #include "synack-render.h"
+#include "synack-scale-summary.h"
 #include "synack-scenario.h"
 
 static gboolean
@@ -41,6 +42,32 @@ parse_positive_double (const char *text, double *out)
   return TRUE;
 }
 
+/* The strip view of a run of any size: the run streams into its census and
+ * strip grid, keeping no events, so a million connections fit. */
+static int
+export_strip (const SynackScenario *scenario, const SynackExportOptions *options, const char *output)
+{
+  g_autoptr (SynackScaleSummary) summary = synack_scale_summary_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackTrace) trace = synack_scenario_run_to_sink (scenario, synack_scale_summary_sink, summary,
+                                                               NULL, NULL, &error);
+
+  if (trace == NULL)
+    {
+      g_printerr ("synack-cli export: %s\n", error->message);
+      return SYNACK_EXIT_FAILURE;
+    }
+  synack_scale_summary_finish (summary, trace->end_time);
+  if (!synack_export_scale_file (summary->grid, summary->series, options, output, &error))
+    {
+      g_printerr ("synack-cli export: %s\n", error->message);
+      return g_error_matches (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_OPTIONS) ||
+             g_error_matches (error, SYNACK_RENDER_ERROR, SYNACK_RENDER_ERROR_FORMAT)
+             ? SYNACK_EXIT_BAD_INPUT : SYNACK_EXIT_FAILURE;
+    }
+  return SYNACK_EXIT_OK;
+}
+
 int
 synack_cli_export (int argc, char **argv)
 {
@@ -59,7 +86,7 @@ synack_cli_export (int argc, char **argv)
   gint64 upto = -1;
   gint64 from = 0;
   int width = 0, frame_delay = 1500;
-  gboolean per_step = FALSE, per_segment = FALSE;
+  gboolean per_step = FALSE, per_segment = FALSE, census = FALSE;
   gboolean capture;
   GOptionEntry entries[] = {
     { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset, N_("Export the built-in lesson NAME"), "NAME" },
@@ -73,7 +100,9 @@ synack_cli_export (int argc, char **argv)
     { "text-scale", 0, 0, G_OPTION_ARG_STRING, &text_scale_text, N_("Make all text larger or smaller (default 1)"), "S" },
     { "axis", 0, 0, G_OPTION_ARG_STRING, &axis, N_("Time axis: compressed (default), proportional or per-event"), "MODE" },
     { "view", 0, 0, G_OPTION_ARG_STRING, &view,
-      N_("sequence (default), states (the state-transition diagram) or both side by side"), "VIEW" },
+      N_("sequence (default), states (the state-transition diagram), both side by side, or strip (a strip per connection over time, with the census under it; for runs of any size)"), "VIEW" },
+    { "census", 0, 0, G_OPTION_ARG_NONE, &census,
+      N_("Beside the sequence diagram, a chart of how many sockets each host holds in each state"), NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("A heading above the diagram (default: the lesson's title)"), "TEXT" },
     { "from", 0, 0, G_OPTION_ARG_INT64, &from, N_("With --per-step: start at event K (0 is the first)"), "K" },
     { "per-step", 0, 0, G_OPTION_ARG_NONE, &per_step,
@@ -145,7 +174,7 @@ synack_cli_export (int argc, char **argv)
     }
   if (view != NULL && !synack_export_view_from_string (view, &options.view))
     {
-      g_printerr ("synack-cli export: --view %s: %s\n", view, _("expected sequence, states or both"));
+      g_printerr ("synack-cli export: --view %s: %s\n", view, _("expected sequence, states, both or strip"));
       return SYNACK_EXIT_BAD_INPUT;
     }
   if (from != 0 && !per_step)
@@ -203,6 +232,17 @@ synack_cli_export (int argc, char **argv)
       g_printerr ("synack-cli export: %s\n", error->message);
       return SYNACK_EXIT_BAD_INPUT;
     }
+  options.theme = theme;
+  options.width = width;
+  options.scale = scale;
+  options.text_scale = text_scale;
+  options.census = census;
+  /* Every export names its lesson, and says when the run was changed. */
+  options.title = title ? title : synack_scenario_get_title (scenario);
+  options.changed = title == NULL && sets != NULL && sets[0] != NULL;
+  if (options.view == SYNACK_EXPORT_VIEW_STRIP && !capture)
+    return export_strip (scenario, &options, output);
+
   trace = synack_scenario_run (scenario, NULL, &error);
   if (trace == NULL)
     {
@@ -226,16 +266,9 @@ synack_cli_export (int argc, char **argv)
       return SYNACK_EXIT_OK;
     }
 
-  options.theme = theme;
-  options.width = width;
-  options.scale = scale;
-  options.text_scale = text_scale;
   options.upto = upto >= 0 ? (long) upto : SYNACK_DIAGRAM_ALL;
   options.per_step = per_step;
   options.from = (long) from;
-  /* Every export names its lesson, and says when the run was changed. */
-  options.title = title ? title : synack_scenario_get_title (scenario);
-  options.changed = title == NULL && sets != NULL && sets[0] != NULL;
   options.summary = synack_scenario_get_summary (scenario);
   options.watch = synack_scenario_get_watch (scenario);
   options.per_segment = per_segment;

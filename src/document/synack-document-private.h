@@ -3,6 +3,7 @@
 #pragma once
 
 #include "synack-document.h"
+#include "synack-scale-summary.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,17 @@ void synack_document_hold_loads (SynackDocument *self, gboolean hold);
 void     _synack_document_set_base   (SynackDocument *self, SynackScenario *scenario, const char *lesson,
                                       GFile *file, SynackCapture *capture);
 gboolean _synack_document_loads_held (SynackDocument *self);
+
+/* Told now and then, in the worker, how far a run at scale is. */
+typedef void (*SynackScaleProgress) (uint64_t events, SynackTime t, uint32_t connections, gpointer data);
+
+/* A run too big to keep, streamed into its summary (census and strip
+ * grid). With a window (first <= last, first > 0) the events of those
+ * connections (and of the listener) are kept and returned as the trace,
+ * with records for them; without one the trace returned holds no events. */
+SynackTrace *_synack_document_run_at_scale (const SynackScenario *scenario, uint32_t first, uint32_t last,
+                                            SynackScaleSummary **summary, SynackRunStats *stats,
+                                            SynackScaleProgress progress, gpointer progress_data,
+                                            GCancellable *cancellable, GError **error);
 
 G_END_DECLS

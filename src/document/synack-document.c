@@ -28,6 +28,7 @@ struct _SynackDocument
   int               peak_workers;   /* atomic: most there have been at once */
   guint             n_stopped;      /* runs that ended cancelled */
   int               loads_held;     /* atomic: tests hold loads in their worker */
+  uint32_t          window_first, window_last;
 };
 
 G_DEFINE_FINAL_TYPE (SynackDocument, synack_document, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ enum {
 
 enum {
   CHANGED,
+  RUN_PROGRESS,
   N_SIGNALS
 };
 
@@ -57,6 +59,9 @@ typedef struct {
   GCancellable   *cancel;
   GCancellable   *caller_cancel;
   gulong          caller_handler;
+  uint32_t        window_first, window_last;
+  GMainContext   *context;          /* the caller's: progress is told there */
+  SynackDocument *document;         /* for progress; the task holds a reference */
 } RunJob;
 
 static void
@@ -70,6 +75,7 @@ run_job_free (RunJob *job)
   if (job->trace != NULL)
     synack_trace_free (job->trace);
   g_free (job->layout_theme);
+  g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job);
 }
 
@@ -92,6 +98,7 @@ _synack_document_set_base (SynackDocument *self, SynackScenario *scenario, const
   g_free (self->lesson);
   self->lesson = g_strdup (lesson);
   g_set_object (&self->file, file);
+  self->window_first = self->window_last = 0;
   g_hash_table_remove_all (self->overrides);
   g_array_set_size (self->edits, 0);
   self->close_order = SYNACK_CLOSE_AS_WRITTEN;
@@ -410,6 +417,45 @@ synack_document_get_params (SynackDocument *self, SynackParams *params)
 
 /* ---- Running --------------------------------------------------------------- */
 
+typedef struct {
+  SynackDocument *document;
+  guint64         events;
+  gint64          t;
+  guint           connections;
+} Progress;
+
+static gboolean
+emit_progress (gpointer data)
+{
+  Progress *p = data;
+
+  g_signal_emit (p->document, signals[RUN_PROGRESS], 0, p->events, p->t, p->connections);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (gpointer data)
+{
+  Progress *p = data;
+
+  g_object_unref (p->document);
+  g_free (p);
+}
+
+/* In the worker: told in the caller's context, where the window is. */
+static void
+report_progress (uint64_t events, SynackTime t, uint32_t connections, gpointer data)
+{
+  RunJob *job = data;
+  Progress *p = g_new0 (Progress, 1);
+
+  p->document = g_object_ref (job->document);
+  p->events = events;
+  p->t = t;
+  p->connections = connections;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, emit_progress, p, progress_free);
+}
+
 static void
 run_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *unused)
 {
@@ -418,6 +464,7 @@ run_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *u
   g_autoptr(GError) error = NULL;
   SynackRunStats stats = { 0 };
   gint64 start = g_get_monotonic_time ();
+  SynackScaleSummary *summary = NULL;
   SynackTrace *trace;
   SynackRun *run;
   int now_working = g_atomic_int_add (&self->n_workers, 1) + 1;
@@ -429,6 +476,10 @@ run_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *u
 
   if (job->trace != NULL)
     trace = g_steal_pointer (&job->trace);
+  else if (job->window_first > 0 ||
+           synack_scenario_count_connects (job->scenario) > SYNACK_DOCUMENT_KEEP_CONNECTIONS)
+    trace = _synack_document_run_at_scale (job->scenario, job->window_first, job->window_last, &summary, &stats,
+                                           report_progress, job, job->cancel, &error);
   else
     trace = synack_scenario_run_cancellable (job->scenario, &stats, job->cancel, &error);
   if (trace != NULL && g_cancellable_set_error_if_cancelled (job->cancel, &error))
@@ -441,8 +492,12 @@ run_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *u
     }
   run = synack_run_new (g_steal_pointer (&job->scenario), trace);
   run->stats = stats;
+  run->summarized = summary != NULL;
+  run->summary = summary != NULL ? g_steal_pointer (&summary) : synack_scale_summary_of_trace (trace);
+  run->window_first = job->window_first;
+  run->window_last = job->window_last;
   run->elapsed_us = g_get_monotonic_time () - start;
-  if (job->layout_theme != NULL)
+  if (job->layout_theme != NULL && !(run->summarized && run->window_first == 0))
     synack_run_lay_out (run, job->layout_theme, job->text_scale);
   g_atomic_int_add (&self->n_workers, -1);
   g_task_return_pointer (task, run, (GDestroyNotify) synack_run_unref);
@@ -532,6 +587,10 @@ synack_document_run_async (SynackDocument      *self,
     job->trace = synack_capture_copy_trace (self->capture);
   job->layout_theme = g_strdup (layout_theme);
   job->text_scale = text_scale;
+  job->window_first = self->window_first;
+  job->window_last = self->window_last;
+  job->context = g_main_context_ref_thread_default ();
+  job->document = self;
   job->cancel = g_cancellable_new ();
   if (cancellable != NULL)
     {
@@ -559,6 +618,27 @@ synack_document_run_async (SynackDocument      *self,
     start_worker (self, task);
   if (!was_busy)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+void
+synack_document_set_window (SynackDocument *self, uint32_t first, uint32_t last)
+{
+  g_return_if_fail (SYNACK_IS_DOCUMENT (self));
+
+  if (first == 0 || last < first)
+    first = last = 0;
+  if (first == self->window_first && last == self->window_last)
+    return;
+  self->window_first = first;
+  self->window_last = last;
+  changed (self);
+}
+
+void
+synack_document_get_window (SynackDocument *self, uint32_t *first, uint32_t *last)
+{
+  *first = self->window_first;
+  *last = self->window_last;
 }
 
 SynackRun *
@@ -664,6 +744,9 @@ synack_document_class_init (SynackDocumentClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* What the next run would be has changed: parameters, edits, the lesson. */
+  signals[RUN_PROGRESS] = g_signal_new ("run-progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                        G_TYPE_UINT64, G_TYPE_INT64, G_TYPE_UINT);
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }

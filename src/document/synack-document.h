@@ -80,6 +80,19 @@ void        synack_document_clear_edits (SynackDocument *self);
  * parameters, then the edits. */
 SynackScenario *synack_document_build_scenario (SynackDocument *self, GError **error);
 
+/* Runs of more connections than this are not kept: they stream into their
+ * census and strip grid (SynackRun.summarized), in memory that follows the
+ * sockets alive. Measured by bench-scale (bench/README.md): a kept short
+ * connection (some 56 events) with its diagram takes about 29 KiB, so this
+ * many are some 140 MiB and lay out in a few seconds. */
+#define SYNACK_DOCUMENT_KEEP_CONNECTIONS 5000
+
+/* A window of connections first…last (from 1) whose events the next runs
+ * keep, the rest summarized: zooming into a run too big to keep. 0, 0:
+ * none, which loading anything also sets. Emits "changed". */
+void        synack_document_set_window  (SynackDocument *self, uint32_t first, uint32_t last);
+void        synack_document_get_window  (SynackDocument *self, uint32_t *first, uint32_t *last);
+
 /* Runs what the document holds now in a worker thread and, if layout_theme
  * is not NULL, lays its diagram out there too. A run started while another
  * is working supersedes it: the older one stops within milliseconds and
@@ -93,6 +106,10 @@ void        synack_document_run_async   (SynackDocument      *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
 SynackRun  *synack_document_run_finish  (SynackDocument *self, GAsyncResult *result, GError **error);
+/* "run-progress" (guint64 events, gint64 simulated µs, guint connections)
+ * is emitted in the caller's main context, a few times a second, while a
+ * run too big to keep is working. */
+
 /* A run is working or waiting. */
 gboolean    synack_document_get_busy    (SynackDocument *self);
 

@@ -13,6 +13,7 @@ synack_run_clear (gpointer data)
   g_clear_pointer (&run->trace, synack_trace_free);
   g_clear_pointer (&run->layout, synack_diagram_layout_free);
   g_clear_pointer (&run->layout_theme, g_free);
+  g_clear_pointer (&run->summary, synack_scale_summary_free);
 }
 
 SynackRun *

@@ -3,6 +3,7 @@
 
 #include "synack-diagram-layout.h"
 #include "synack-theme.h"
+#include "synack-scale-summary.h"
 #include "synack-scenario.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,13 @@ typedef struct {
   SynackDiagramLayout *layout;
   char                *layout_theme;
   double               layout_text_scale;
+
+  /* The census and strip grid of the whole run, always. A run too big to
+   * keep (summarized) has them alone: its trace holds no events, or, with
+   * a window of connections, only theirs and the listener's. */
+  SynackScaleSummary  *summary;
+  gboolean             summarized;
+  uint32_t             window_first, window_last;  /* 0, 0: no window */
 } SynackRun;
 
 /* Takes ownership of both. */

@@ -15,6 +15,7 @@
 #include "synack-diagram-layout-private.h"
 #include "synack-diagram-paint.h"
 #include "synack-export.h"
+#include "synack-export-private.h"
 #include "synack-export-gif.h"
 #include "synack-export-html.h"
 #include "synack-svg-writer.h"
@@ -50,7 +51,7 @@ synack_export_options_init (SynackExportOptions *options)
 gboolean
 synack_export_view_from_string (const char *name, SynackExportView *out)
 {
-  static const char *const names[] = { "sequence", "states", "both" };
+  static const char *const names[] = { "sequence", "states", "both", "strip" };
 
   for (guint k = 0; name && k < G_N_ELEMENTS (names); k++)
     if (g_str_equal (name, names[k]))
@@ -125,6 +126,8 @@ typedef struct {
   const char                *title;
   double                     title_h;   /* layout units above the diagram */
   double                     seq_w;     /* layout units taken by the sequence diagram */
+  const SynackCensusChart   *census;    /* NULL: no census chart beside the sequence diagram */
+  double                     census_w;  /* layout units it takes */
   double                     scale;     /* output units per layout unit */
   double                     width, height; /* output units */
   long                       from;      /* numbered PNGs: the event of the first */
@@ -180,6 +183,13 @@ draw_page (cairo_t *cr, const Page *page, long upto)
     }
   if (page->seq_w > 0)
     synack_diagram_paint (cr, page->layout, page->theme, upto, 0, NULL);
+  if (page->census != NULL)
+    {
+      SynackTime cursor = upto == SYNACK_DIAGRAM_ALL ? -1 : synack_diagram_cursor_time (page->layout, upto, 0);
+
+      synack_census_chart_paint (cr, page->census, page->theme, cursor, NULL);
+      cairo_translate (cr, page->census_w, 0);
+    }
   if (page->states)
     {
       SynackStateMarks marks;
@@ -257,6 +267,56 @@ write_page_png (gconstpointer data, size_t k, const char *path, SynackAtomicFile
   return write_png (page, path, page->from + (long) k, file, error);
 }
 
+/* Ends a PDF or SVG written through file (defined below). */
+static gboolean finish_vector (cairo_t *cr, cairo_surface_t *surface, SynackAtomicFile *file, gboolean cancelled,
+                               GError **error);
+
+typedef struct {
+  SynackExportDraw draw;
+  gconstpointer    data;
+} Picture;
+
+static void
+draw_picture (cairo_t *cr, gconstpointer data, long step)
+{
+  const Picture *picture = data;
+
+  picture->draw (cr, picture->data);
+}
+
+gboolean
+synack_export_write_picture (SynackExportFormat format, double width, double height, SynackExportDraw draw,
+                             gconstpointer data, const char *title, const char *path, GError **error)
+{
+  Picture picture = { draw, data };
+  SynackAtomicFile file;
+  cairo_surface_t *surface;
+
+  if (format == SYNACK_EXPORT_FORMAT_PNG)
+    return write_png_drawn ((int) ceil (width - 1e-6), (int) ceil (height - 1e-6), draw_picture, &picture, 0,
+                            path, &file, error) &&
+           synack_atomic_file_commit (&file, 1, error);
+  g_return_val_if_fail (format == SYNACK_EXPORT_FORMAT_SVG || format == SYNACK_EXPORT_FORMAT_PDF, FALSE);
+  if (!synack_atomic_file_open (&file, path, error))
+    return FALSE;
+  if (format == SYNACK_EXPORT_FORMAT_SVG)
+    surface = cairo_svg_surface_create_for_stream (synack_atomic_file_write, &file, width, height);
+  else
+    {
+      surface = cairo_pdf_surface_create_for_stream (synack_atomic_file_write, &file, width, height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "SynAck " PACKAGE_VERSION);
+      if (title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+    }
+  {
+    cairo_t *cr = cairo_create (surface);
+
+    draw (cr, data);
+    cairo_show_page (cr);
+    return finish_vector (cr, surface, &file, FALSE, error);
+  }
+}
+
 /* Ends a PDF or SVG written through file: its pages are drawn, or it was
  * cancelled (with the error set) and is dropped. */
 static gboolean
@@ -319,6 +379,13 @@ write_numbered (const char *path, size_t n_names, size_t first, size_t n_files, 
   return synack_atomic_file_commit (files, n_files, error);
 }
 
+
+/* The census chart beside the diagram follows its compressed time axis. */
+static double
+census_pos_for_time (gconstpointer layout, SynackTime t)
+{
+  return synack_diagram_layout_y_for_time (layout, t);
+}
 
 /* steps: the options of a per-step export, or NULL for one page. */
 static gboolean
@@ -519,6 +586,8 @@ synack_export_file (const SynackTrace         *trace,
   gboolean slides;
   double content_w, content_h;
   Page page = { 0 };
+  g_autoptr (SynackCensusSeries) census_series = NULL;
+  g_autoptr (SynackCensusChart) census = NULL;
   long upto, from, n_steps;
   g_autofree char *title = NULL;
 
@@ -591,6 +660,15 @@ synack_export_file (const SynackTrace         *trace,
         }
     }
 
+  if (options->view == SYNACK_EXPORT_VIEW_STRIP)
+    {
+      g_autoptr (SynackStripGrid) grid = synack_strip_grid_from_trace (trace, SYNACK_STRIP_ROWS,
+                                                                       SYNACK_STRIP_COLUMNS);
+      g_autoptr (SynackCensusSeries) series = synack_census_series_of_trace (trace);
+
+      return synack_export_scale_file (grid, series, options, path, error);
+    }
+
   theme = synack_theme_new (options->theme, 1, error);
   if (theme == NULL)
     return FALSE;
@@ -637,6 +715,17 @@ synack_export_file (const SynackTrace         *trace,
   page.seq_w = options->view == SYNACK_EXPORT_VIEW_STATES ? 0 : layout->width;
   content_w = page.seq_w;
   content_h = options->view == SYNACK_EXPORT_VIEW_STATES ? 0 : layout->height;
+  if (options->census && options->view != SYNACK_EXPORT_VIEW_STATES)
+    {
+      cairo_rectangle_t area = { layout->width, 0, synack_census_chart_natural_width (theme), layout->height };
+
+      census_series = synack_census_series_of_trace (trace);
+      census = synack_census_chart_new (census_series, theme, SYNACK_CENSUS_TIME_DOWN, &area,
+                                        census_pos_for_time, layout);
+      page.census = census;
+      page.census_w = area.width;
+      content_w += area.width;
+    }
   if (options->view != SYNACK_EXPORT_VIEW_SEQUENCE)
     {
       states = synack_state_diagram_new (theme, layout_options.text_scale);
@@ -720,7 +809,7 @@ synack_export_file (const SynackTrace         *trace,
   /* The semantic SVG and the slide deck draw the sequence diagram only; a
    * file that shows the state diagram too is drawn by cairo. */
   if (format == SYNACK_EXPORT_FORMAT_SVG && options->svg_backend == SYNACK_SVG_BACKEND_SEMANTIC &&
-      options->view == SYNACK_EXPORT_VIEW_SEQUENCE)
+      options->view == SYNACK_EXPORT_VIEW_SEQUENCE && !options->census)
     {
       SvgJob job = { .page = &page };
 

@@ -4,7 +4,9 @@
 #include <gio/gio.h>
 
 #include "synack-diagram-layout.h"
+#include "synack-census-chart.h"
 #include "synack-slides.h"
+#include "synack-strip.h"
 
 G_BEGIN_DECLS
 
@@ -30,14 +32,16 @@ typedef enum {
   SYNACK_EXPORT_VIEW_SEQUENCE,  /* the sequence diagram */
   SYNACK_EXPORT_VIEW_STATES,    /* the state-transition diagram at the last event shown */
   SYNACK_EXPORT_VIEW_BOTH,      /* side by side: sequence left, states right */
+  SYNACK_EXPORT_VIEW_STRIP,     /* a strip per connection (or range of them) over time, the census under it */
 } SynackExportView;
 
-/* Parses "sequence", "states" or "both"; FALSE if unknown. */
+/* Parses "sequence", "states", "both" or "strip"; FALSE if unknown. */
 gboolean synack_export_view_from_string (const char *name, SynackExportView *out);
 
 typedef struct {
   SynackExportFormat format;
   SynackExportView   view;
+  gboolean           census;      /* the sequence diagram: the census chart beside it, on its time axis */
   const char        *theme;       /* theme name; NULL: "light" */
   double             text_scale;  /* <= 0: 1 */
   SynackTimeAxisMode axis_mode;
@@ -86,6 +90,16 @@ gboolean synack_export_file (const SynackTrace         *trace,
                              const SynackExportOptions *options,
                              const char                *path,
                              GError                   **error);
+
+/* The strip view of a grid with the census chart under it on the same
+ * time axis (census may be NULL), as PNG, SVG or PDF: a page of
+ * options->width px (PNG) or pt (0: 1366), 16:9, with the title if any.
+ * A run too big to keep is exported from these alone. */
+gboolean synack_export_scale_file (const SynackStripGrid    *grid,
+                                   const SynackCensusSeries *census,
+                                   const SynackExportOptions *options,
+                                   const char               *path,
+                                   GError                  **error);
 
 /* The title an export carries: the lesson's, marked "(changed)" when the
  * run differs from the lesson; NULL if there is no title. */

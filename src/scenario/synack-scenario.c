@@ -405,6 +405,47 @@ synack_scenario_run_into (const SynackScenario *scenario, SynackTrace *trace, Sy
 }
 
 SynackTrace *
+synack_scenario_run_to_sink (const SynackScenario *scenario, SynackTraceSink sink, void *sink_data,
+                             SynackRunStats *stats, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (SynackTrace) trace = g_new0 (SynackTrace, 1);
+
+  synack_trace_init (trace);
+  trace->sink = sink;
+  trace->sink_data = sink_data;
+  trace->without_conn_records = TRUE;
+  if (!synack_scenario_run_into (scenario, trace, stats, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&trace);
+}
+
+uint64_t
+synack_scenario_count_connects (const SynackScenario *scenario)
+{
+  const SynackScript *script = &scenario->script;
+  uint64_t n = 0;
+
+  for (size_t i = 0; i < script->n_actions; i++)
+    {
+      const SynackAction *a = &script->actions[i];
+      uint64_t count = (uint64_t) a->repeat + 1;
+
+      if (a->what != SYNACK_DO_CONNECT)
+        continue;
+      /* A time limit stops the repeats it comes before. */
+      if (script->params.time_limit > 0 && a->when == SYNACK_WHEN_TIME)
+        {
+          if (a->at > script->params.time_limit)
+            continue;
+          if (a->every > 0)
+            count = MIN (count, (uint64_t) ((script->params.time_limit - a->at) / a->every) + 1);
+        }
+      n += count;
+    }
+  return n;
+}
+
+SynackTrace *
 synack_scenario_run_cancellable (const SynackScenario *scenario, SynackRunStats *stats,
                                  GCancellable *cancellable, GError **error)
 {

@@ -104,6 +104,21 @@ SynackTrace *synack_scenario_run_cancellable (const SynackScenario *scenario,
                                               GCancellable         *cancellable,
                                               GError              **error);
 
+/* Runs the scenario handing each event to sink (keeping none, nor any
+ * connection record): memory follows the sockets alive, whatever the run's
+ * length. The returned trace holds no events, only what is known of the
+ * whole (end_time, n_segments, emitted). Fails as synack_scenario_run_cancellable(). */
+SynackTrace *synack_scenario_run_to_sink (const SynackScenario *scenario,
+                                          SynackTraceSink       sink,
+                                          void                 *sink_data,
+                                          SynackRunStats       *stats,
+                                          GCancellable         *cancellable,
+                                          GError              **error);
+
+/* Connections the script's connects will open (each with its repeats,
+ * those before any time limit): what decides, before running, whether a run can be kept. */
+uint64_t synack_scenario_count_connects (const SynackScenario *scenario);
+
 void synack_trace_free (SynackTrace *trace);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynackScenario, synack_scenario_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynackTrace, synack_trace_free)
