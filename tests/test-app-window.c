@@ -885,7 +885,7 @@ test_long_run_stays_responsive (void)
     "title = Many connections\n"
     "delay = 20ms\n"
     "at 0 server listen 80\n"
-    "at 10ms client connect 80 repeat 400 every 30ms\n"
+    "at 10ms client connect 80 repeat 4000 every 30ms\n"
     "when client established: client send 100\n"
     "when server received 100: server send 200\n"
     "when client received 200: client close\n"
