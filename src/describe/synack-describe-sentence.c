@@ -100,6 +100,9 @@ describe_state_change (const SynackEvent *e)
       return g_strdup_printf (_("%s closed with data still unread, so it sends a RST instead of a FIN."), Who);
     case SYNACK_CAUSE_NEW_SYN:
       return g_strdup_printf (_("A new SYN reused the 4-tuple that %s held in TIME_WAIT, so it starts a new connection."), who);
+    case SYNACK_CAUSE_TIME_WAIT_OVERFLOW:
+      return g_strdup_printf (_("%s already holds as many TIME_WAIT sockets as max-tw-buckets allows, so this one is CLOSED at once, without TIME_WAIT: "
+                                "Linux counts a “time wait bucket table overflow”, and nothing is left to answer a retransmitted FIN."), Who);
     default:
       return g_strdup_printf (_("%s enters %s."), Who, to);
     }

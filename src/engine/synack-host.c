@@ -118,13 +118,15 @@ map_find (const SynackSocketMap *map, uint64_t key)
 }
 
 void
-synack_host_init (SynackHost *host, SynackHostId id)
+synack_host_init (SynackHost *host, SynackHostId id, const SynackParams *params)
 {
   memset (host, 0, sizeof *host);
   host->id = id;
   map_init (&host->by_tuple, false);
   map_init (&host->by_conn, true);
-  host->next_port = SYNACK_EPHEMERAL_FIRST;
+  host->port_low = (uint16_t) params->port_low;
+  host->port_high = (uint16_t) params->port_high;
+  host->next_port = synack_params_first_port (params);
 }
 
 void
@@ -256,7 +258,7 @@ synack_host_remove_listener (SynackHost *host, SynackSocket *sock)
 uint16_t
 synack_host_pick_port (SynackHost *host, uint16_t remote_port)
 {
-  const unsigned range = SYNACK_EPHEMERAL_HIGH - SYNACK_EPHEMERAL_LOW + 1;
+  const unsigned range = (unsigned) host->port_high - host->port_low + 1;
 
   /* Without this, every connect of a client that ran out of ports scans
    * the whole range again: a million connects took minutes. */
@@ -270,7 +272,7 @@ synack_host_pick_port (SynackHost *host, uint16_t remote_port)
     {
       uint16_t port = host->next_port;
 
-      host->next_port = port >= SYNACK_EPHEMERAL_HIGH ? SYNACK_EPHEMERAL_LOW : port + 1;
+      host->next_port = port >= host->port_high ? host->port_low : port + 1;
       if (synack_host_lookup (host, port, remote_port) == NULL &&
           synack_host_listener (host, port) == NULL)
         return port;

@@ -72,7 +72,7 @@ pick_time_wait_port (SynackEngine *engine, SynackHost *host, uint16_t remote_por
 {
   if (!ephemeral_reuse_allowed (&engine->params))
     return 0;
-  for (unsigned port = SYNACK_EPHEMERAL_LOW; port <= SYNACK_EPHEMERAL_HIGH; port++)
+  for (unsigned port = host->port_low; port <= host->port_high; port++)
     {
       SynackSocket *old = synack_host_lookup (host, (uint16_t) port, remote_port);
 

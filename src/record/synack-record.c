@@ -559,6 +559,13 @@ check_script (const SynackScript *script, GError **error)
                        _("line %u: a host cannot crash on real sockets (its kernel would answer for it)"), a->line);
           return FALSE;
         }
+      if (a->poisson || a->burst > 1 || (a->what == SYNACK_DO_SEND && a->repeat > 0) || a->each)
+        {
+          g_set_error (error, SYNACK_RECORD_ERROR, SYNACK_RECORD_ERROR_UNSUPPORTED,
+                       _("line %u: the recorder makes a repeat only of a connect at a fixed interval, "
+                         "not bursts, Poisson arrivals, repeated sends or 'received each'"), a->line);
+          return FALSE;
+        }
       if (a->when == SYNACK_WHEN_CLOSED)
         {
           g_set_error (error, SYNACK_RECORD_ERROR, SYNACK_RECORD_ERROR_UNSUPPORTED,
