@@ -1,6 +1,6 @@
 /* bench-engine.c: the engine's speed and memory on a churn workload (or any
- * scenario file), alone and through `synack-cli run`. Prints figures; it
- * asserts nothing. */
+ * scenario file), alone, with the census, and through `synack-cli run` and
+ * `synack-cli census`. Prints figures; it asserts nothing. */
 #include "synack-config.h"
 
 #include <errno.h>
@@ -120,10 +120,57 @@ run_bare (const SynackScenario *scenario, Counts *counts, SynackRunStats *stats)
   return cost;
 }
 
-/* `synack-cli run FILE ARGS... > /dev/null` in a child process, so its
+/* The engine with the census behind its sink, as `synack-cli census`
+ * runs it but writing nothing: what counting costs, and the peaks. */
+static Cost
+run_census (const SynackScenario *scenario, SynackCensus *census)
+{
+  SynackTrace trace;
+  SynackScript script = *synack_scenario_get_script (scenario);
+  SynackEngineError result;
+  Cost cost;
+  double cpu0, wall0;
+
+  synack_census_init (census, 0, NULL, NULL);
+  synack_trace_init (&trace);
+  trace.sink = synack_census_sink;
+  trace.sink_data = census;
+  trace.without_conn_records = true;
+  script.params.event_limit = UINT64_MAX;
+
+  cpu0 = seconds (CLOCK_PROCESS_CPUTIME_ID);
+  wall0 = seconds (CLOCK_MONOTONIC);
+  result = synack_engine_run (&script, &trace, NULL);
+  synack_census_finish (census, trace.end_time);
+  cost.cpu = seconds (CLOCK_PROCESS_CPUTIME_ID) - cpu0;
+  cost.wall = seconds (CLOCK_MONOTONIC) - wall0;
+  cost.peak_rss_kib = peak_rss_kib ();
+  synack_trace_clear (&trace);
+  if (result != SYNACK_ENGINE_OK)
+    die (synack_engine_error_to_string (result));
+  return cost;
+}
+
+static void
+print_census_peaks (const SynackCensus *census)
+{
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    {
+      SynackCensusPeak tw = synack_census_peak (census, h, SYNACK_STATE_TIME_WAIT);
+
+      printf ("  census, %s: TIME_WAIT at most %u", synack_host_to_string (h), tw.count);
+      if (tw.count > 0)
+        printf (" (first at %.3f s)", tw.first_t / 1e6);
+      printf (", ESTABLISHED at most %u, %" G_GUINT64_FORMAT " connects refused with EADDRNOTAVAIL\n",
+              synack_census_peak (census, h, SYNACK_STATE_ESTABLISHED).count,
+              synack_census_eaddrnotavail (census, h));
+    }
+}
+
+/* `synack-cli COMMAND FILE ARGS... > /dev/null` in a child process, so its
  * memory is its own and the figures are what a user of the CLI gets. */
 static Cost
-run_cli (const char *cli, const char *path, char **extra)
+run_cli (const char *cli, const char *command, const char *path, char **extra)
 {
   GPtrArray *argv = g_ptr_array_new ();
   struct rusage usage;
@@ -133,7 +180,7 @@ run_cli (const char *cli, const char *path, char **extra)
   Cost cost;
 
   g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, "run");
+  g_ptr_array_add (argv, (char *) command);
   g_ptr_array_add (argv, (char *) path);
   for (guint i = 0; extra && extra[i]; i++)
     g_ptr_array_add (argv, extra[i]);
@@ -155,7 +202,7 @@ run_cli (const char *cli, const char *path, char **extra)
   if (wait4 (child, &status, 0, &usage) < 0)
     die (g_strerror (errno));
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    die ("synack-cli run failed (its message is above)");
+    die ("synack-cli failed (its message is above)");
   cost.wall = seconds (CLOCK_MONOTONIC) - wall0;
   cost.cpu = timeval_seconds (usage.ru_utime) + timeval_seconds (usage.ru_stime);
   cost.peak_rss_kib = usage.ru_maxrss;
@@ -184,7 +231,7 @@ main (int argc, char **argv)
   g_autofree char *loss = g_strdup ("1%");
   g_autofree char *cli = g_strdup (SYNACK_CLI_PATH);
   gboolean no_cli = FALSE;
-  g_autofree char *formats = g_strdup ("text,json");
+  g_autofree char *formats = g_strdup ("text,json,census");
   g_auto (GStrv) files = NULL;
   g_auto (GStrv) sets = NULL;
   GOptionEntry entries[] = {
@@ -196,13 +243,13 @@ main (int argc, char **argv)
     { "loss", 0, 0, G_OPTION_ARG_STRING, &loss, "Churn: loss probability (1%)", "P" },
     { "cli", 0, 0, G_OPTION_ARG_FILENAME, &cli, "The synack-cli to measure (the one built with this)", "PATH" },
     { "cli-set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, "Pass --set KEY=VALUE to synack-cli (repeatable)", "KEY=VALUE" },
-    { "cli-formats", 0, 0, G_OPTION_ARG_STRING, &formats, "Which outputs of synack-cli to measure (text,json)", "LIST" },
+    { "cli-formats", 0, 0, G_OPTION_ARG_STRING, &formats, "Which outputs of synack-cli to measure (text,json,census)", "LIST" },
     { "no-cli", 0, 0, G_OPTION_ARG_NONE, &no_cli, "Measure the bare engine only", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "[SCENARIO]" },
     { NULL }
   };
   g_autoptr (GOptionContext) context =
-    g_option_context_new ("[SCENARIO] - the engine alone and through synack-cli run");
+    g_option_context_new ("[SCENARIO] - the engine alone and through synack-cli run and census");
   g_autoptr (GError) error = NULL;
   g_autoptr (SynackScenario) scenario = NULL;
   g_autofree char *path = NULL;
@@ -210,7 +257,8 @@ main (int argc, char **argv)
   g_autoptr (GPtrArray) json_args = g_ptr_array_new ();
   Counts counts = { 0, 0, 0 };
   SynackRunStats stats;
-  Cost bare, text_cost, json_cost;
+  Cost bare, census_cost, text_cost, json_cost, cli_census_cost;
+  SynackCensus census;
   guint64 made;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -253,6 +301,9 @@ main (int argc, char **argv)
           files && files[0] ? path : "churn", made, stats.end_time / 1e6,
           counts.events, counts.segments, stats.scheduled, stats.peak_sockets);
   print_cost ("bare engine", &bare, made, counts.events, NULL);
+  census_cost = run_census (scenario, &census);
+  print_cost ("engine + census", &census_cost, made, counts.events, &bare);
+  print_census_peaks (&census);
   if (!no_cli)
     {
       for (guint i = 0; sets && sets[i]; i++)
@@ -266,13 +317,18 @@ main (int argc, char **argv)
       g_ptr_array_extend (json_args, text_args, NULL, NULL);
       if (strstr (formats, "text") != NULL)
         {
-          text_cost = run_cli (cli, path, (char **) text_args->pdata);
+          text_cost = run_cli (cli, "run", path, (char **) text_args->pdata);
           print_cost ("synack-cli run (text)", &text_cost, made, counts.events, &bare);
         }
       if (strstr (formats, "json") != NULL)
         {
-          json_cost = run_cli (cli, path, (char **) json_args->pdata);
+          json_cost = run_cli (cli, "run", path, (char **) json_args->pdata);
           print_cost ("synack-cli run (json)", &json_cost, made, counts.events, &bare);
+        }
+      if (strstr (formats, "census") != NULL)
+        {
+          cli_census_cost = run_cli (cli, "census", path, (char **) text_args->pdata);
+          print_cost ("synack-cli census", &cli_census_cost, made, counts.events, &bare);
         }
     }
   if (files == NULL || files[0] == NULL)

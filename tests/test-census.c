@@ -3,6 +3,8 @@
 #include "synack-test-util.h"
 #include "synack-census.h"
 
+#include <stdio.h>
+
 /* Rows as the census writes them, kept for the assertions. */
 static void
 keep_row (const SynackCensusRow *row, void *data)
@@ -236,6 +238,7 @@ test_ports_run_out (void)
   g_assert_cmpuint (peak.count, ==, 28232);
   g_assert_cmpuint (synack_census_eaddrnotavail (&census, SYNACK_CLIENT), ==, 8);
   g_assert_cmpuint (synack_census_eaddrnotavail (&census, SYNACK_SERVER), ==, 0);
+  g_assert_cmpint (synack_census_first_eaddrnotavail (&census, SYNACK_SERVER), ==, -1);
   g_assert_cmpuint (last->eaddrnotavail, ==, 8);
   g_assert_cmpuint (row_total (last), ==, 0);
   /* The first refusal comes once every port is held, some by connections
@@ -248,6 +251,7 @@ test_ports_run_out (void)
         {
           g_assert_cmpuint (row_total (row), ==, 28232);
           g_assert_cmpint (row->t, <, peak.first_t);
+          g_assert_cmpint (row->t, ==, synack_census_first_eaddrnotavail (&census, SYNACK_CLIENT));
           break;
         }
     }
@@ -273,6 +277,97 @@ test_sink_matches_kept_trace (void)
   g_assert_cmpmem (fed.peak, sizeof fed.peak, kept.peak, sizeof kept.peak);
 }
 
+/* What a streaming function writes, as a string. */
+typedef gboolean (*StreamFunc) (const SynackScenario *scenario, FILE *out, GError **error);
+
+static char *
+stream_to_string (const SynackScenario *scenario, StreamFunc func)
+{
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+  size_t size = 0;
+  FILE *out = open_memstream (&text, &size);
+
+  g_assert_nonnull (out);
+  g_assert_true (func (scenario, out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fclose (out), ==, 0);
+  return text;
+}
+
+static gboolean
+json_trace_stream (const SynackScenario *scenario, FILE *out, GError **error)
+{
+  return synack_scenario_run_to_stream (scenario, SYNACK_TRACE_JSON, out, NULL, error);
+}
+
+static gboolean
+csv_census_stream (const SynackScenario *scenario, FILE *out, GError **error)
+{
+  return synack_scenario_census_to_stream (scenario, SYNACK_CENSUS_CSV, 0, out, NULL, error);
+}
+
+static gboolean
+csv_census_stream_per_second (const SynackScenario *scenario, FILE *out, GError **error)
+{
+  return synack_scenario_census_to_stream (scenario, SYNACK_CENSUS_CSV, SYNACK_SEC (1), out, NULL, error);
+}
+
+/* The JSON trace written as it runs ends with the same census as the one
+ * of a kept trace, for every lesson. */
+static void
+test_json_member_streamed (void)
+{
+  g_auto (GStrv) names = synack_preset_list ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (SynackScenario) scenario = synack_scenario_load_preset (names[i], &error);
+      g_autoptr (SynackTrace) trace = NULL;
+      g_autofree char *kept = NULL;
+      g_autofree char *streamed = NULL;
+
+      g_assert_no_error (error);
+      trace = synack_scenario_run (scenario, NULL, &error);
+      g_assert_no_error (error);
+      kept = synack_trace_to_json (trace, scenario);
+      streamed = stream_to_string (scenario, json_trace_stream);
+      g_assert_cmpstr (streamed, ==, kept);
+      g_assert_nonnull (strstr (kept, "\n  ],\n  \"census\": {\n    \"interval_us\": 0,\n    \"rows\": ["));
+    }
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_load_preset ("time-wait-pileup", &error);
+  g_autofree char *csv = NULL;
+  g_autofree char *sampled = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  csv = stream_to_string (scenario, csv_census_stream);
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "t_us,host,LISTEN,SYN_SENT,SYN_RECEIVED,ESTABLISHED,FIN_WAIT_1,FIN_WAIT_2,"
+                                 "CLOSE_WAIT,CLOSING,LAST_ACK,TIME_WAIT,EADDRNOTAVAIL");
+  g_assert_cmpstr (lines[1], ==, "0,server,1,0,0,0,0,0,0,0,0,0,0");
+  g_assert_cmpstr (lines[2], ==, "10000,client,0,1,0,0,0,0,0,0,0,0,0");
+  g_assert_nonnull (strstr (csv, "\n1930000,client,0,0,0,0,0,0,0,0,0,10,0\n"));
+  g_assert_nonnull (strstr (csv, "\n# host,state,peak,first_t_us\n"));
+  g_assert_nonnull (strstr (csv, "\n# client,TIME_WAIT,10,1930000\n"));
+  g_assert_nonnull (strstr (csv, "\n# server,LISTEN,1,0\n"));
+  /* A state never held has no peak line. */
+  g_assert_null (strstr (csv, "# server,CLOSE_WAIT"));
+  g_assert_true (g_str_has_suffix (csv, "\n"));
+
+  /* Per second: at 1 s the fifth connection's TIME_WAIT, at most. */
+  sampled = stream_to_string (scenario, csv_census_stream_per_second);
+  g_assert_nonnull (strstr (sampled, "\n0,client,0,1,0,1,1,0,0,0,0,5,0\n"));
+  g_assert_nonnull (strstr (sampled, "\n1000000,client,0,1,0,1,1,0,0,0,0,10,0\n"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -284,5 +379,7 @@ main (int argc, char **argv)
   g_test_add_func ("/census/interval-keeps-the-peak", test_interval_keeps_the_peak);
   g_test_add_func ("/census/ports-run-out", test_ports_run_out);
   g_test_add_func ("/census/sink-matches-kept-trace", test_sink_matches_kept_trace);
+  g_test_add_func ("/census/json-member-streamed", test_json_member_streamed);
+  g_test_add_func ("/census/csv", test_csv);
   return g_test_run ();
 }

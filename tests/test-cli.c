@@ -344,6 +344,79 @@ test_listen_port_in_json (void)
   g_assert_nonnull (strstr (r.out, "\"call\": \"listen\", \"result\": \"ok\", \"port\": 80}"));
 }
 
+static void
+test_census (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("synack-census-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "census.json", NULL);
+  g_autofree char *written = NULL;
+  g_auto (Result) csv = { 0 };
+  g_auto (Result) json = { 0 };
+  g_auto (Result) to_file = { 0 };
+
+  cli (&csv, "census", "--preset", "time-wait-pileup", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpstr (csv.err, ==, "");
+  g_assert_true (g_str_has_prefix (csv.out, "t_us,host,LISTEN,SYN_SENT,"));
+  g_assert_nonnull (strstr (csv.out, "\n# client,TIME_WAIT,10,1930000\n"));
+
+  cli (&json, "census", "--preset", "time-wait-pileup", "--set", "msl=500ms", "--interval", "500ms",
+       "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (g_str_has_prefix (json.out, "{\n  \"format\": \"synack-census\""));
+  g_assert_nonnull (strstr (json.out, "\"interval_us\": 500000"));
+  /* TIME_WAIT lasts 1 s (and a few ticks) now: the sixth begins at 1.13 s,
+   * just before the first ends. */
+  g_assert_nonnull (strstr (json.out, "\"TIME_WAIT\": {\"count\": 6, \"first_t_us\": 1130000}"));
+
+  cli (&to_file, "census", "--preset", "handshake", "-o", path, NULL);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_assert_cmpstr (to_file.out, ==, "");
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "t_us,host,"));
+  g_assert_nonnull (strstr (written, "\n# client,TIME_WAIT,1,610000\n"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Each mistake is named, with its option, and nothing is written. */
+static void
+test_census_bad_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("synack-census-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "census.csv", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "census.csv", NULL);
+  struct {
+    const char *args[8];
+    int         status;
+    const char *message;
+  } cases[] = {
+    { { "--preset", "handshake", "--format", "xml" }, 2, "synack-cli census: unknown format 'xml' (csv or json)\n" },
+    { { "--preset", "handshake", "--interval", "0" }, 2, "--interval 0: the interval must be longer than zero" },
+    { { "--preset", "handshake", "--interval", "fast" }, 2, "--interval fast: " },
+    { { "--preset", "no-such-lesson" }, 2, "no-such-lesson" },
+    { { "--preset", "handshake", "--set", "loss=2" }, 2, "--set loss=2: " },
+    { { "--preset", "handshake", "-o", missing }, 2, "no-such-folder" },
+    { { "--preset", "handshake", "-o", dir }, 2, "Is a directory" },
+    { { "--preset", "time-wait-pileup", "--set", "event-limit=100", "-o", path }, 1, "event limit" },
+    { { "--preset", "time-wait-pileup", "--set", "event-limit=100" }, 1, "event limit" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Result) r = { 0 };
+      const char **a = cases[i].args;
+
+      cli (&r, "census", a[0], a[1], a[2], a[3], a[4], a[5], NULL);
+      g_assert_cmpint (r.status, ==, cases[i].status);
+      g_assert_cmpstr (r.out, ==, "");
+      if (strstr (r.err, cases[i].message) == NULL)
+        g_error ("case %u: '%s' does not say '%s'", i, r.err, cases[i].message);
+    }
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -359,5 +432,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/chinese", test_chinese);
   g_test_add_func ("/cli/clear-refusals", test_clear_refusals);
   g_test_add_func ("/cli/listen-port", test_listen_port_in_json);
+  g_test_add_func ("/cli/census", test_census);
+  g_test_add_func ("/cli/census/bad-input", test_census_bad_input);
   return g_test_run ();
 }

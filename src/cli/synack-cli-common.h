@@ -66,4 +66,7 @@ int synack_cli_compare_with_capture (const char *command, const char *capture_pa
 /* `synack-cli record …`; argv[0] is "record". */
 int synack_cli_record (int argc, char **argv);
 
+/* `synack-cli census …`; argv[0] is "census". */
+int synack_cli_census (int argc, char **argv);
+
 G_END_DECLS

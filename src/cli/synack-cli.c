@@ -1,5 +1,5 @@
 /* synack-cli.c: the headless tool: run a scenario and print its trace, list
- * the lessons, export diagrams. */
+ * the lessons, export diagrams, count sockets. */
 #include "synack-config.h"
 
 #include <glib/gi18n-lib.h>
@@ -18,6 +18,7 @@ static const char *const usage_text = N_(
   "  synack-cli import CAPTURE.pcap|.pcapng [--conn N] [--format text|json|scenario]\n"
   "  synack-cli record FILE|--preset NAME -o REAL.pcap [--set KEY=VALUE]...\n"
   "  synack-cli compare CAPTURE FILE|--preset NAME [--set KEY=VALUE]...\n"
+  "  synack-cli census FILE|--preset NAME [--set KEY=VALUE]... [--format csv|json] [--interval DURATION] [-o FILE]\n"
   "  synack-cli --list-presets [--questions]\n"
   "  synack-cli --help | --version\n"
   "\n"
@@ -29,8 +30,8 @@ static const char *const usage_text = N_(
   "\n"
   "Exit status: 0 success, 1 the run or the export failed or the capture differs\n"
   "from the simulation, 2 bad input, 77 record without the right to make a network.\n"
-  "Run 'synack-cli COMMAND --help' (run, export, import, record, compare) for\n"
-  "their options.\n");
+  "Run 'synack-cli COMMAND --help' (run, export, import, record, compare, census)\n"
+  "for their options.\n");
 
 /* One line a lesson: its name and title; with QUESTIONS, grouped by topic
  * with the questions each answers under it. */
@@ -264,6 +265,8 @@ main (int argc, char **argv)
     return synack_cli_compare (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "record"))
     return synack_cli_record (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "census"))
+    return synack_cli_census (argc - 1, argv + 1);
 
   g_printerr (_("synack-cli: unknown command '%s'\n\n%s"), argv[1], _(usage_text));
   return SYNACK_EXIT_BAD_INPUT;

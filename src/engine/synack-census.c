@@ -17,6 +17,7 @@ synack_census_init (SynackCensus *census, SynackTime interval,
     {
       census->last_row[h].host = (SynackHostId) h;
       census->sample[h].host = (SynackHostId) h;
+      census->first_eaddrnotavail[h] = -1;
       for (int s = 0; s < SYNACK_N_STATES; s++)
         census->peak[h][s].first_t = -1;
     }
@@ -139,7 +140,10 @@ synack_census_feed (SynackCensus *census, const SynackEvent *event)
     count_state_change (census, event);
   else if (event->type == SYNACK_EVENT_APP && event->call == SYNACK_CALL_CONNECT &&
            event->result == SYNACK_RESULT_EADDRNOTAVAIL && event->host < SYNACK_N_HOSTS)
-    census->eaddrnotavail[event->host]++;
+    {
+      if (census->eaddrnotavail[event->host]++ == 0)
+        census->first_eaddrnotavail[event->host] = t;
+    }
 }
 
 void
@@ -197,6 +201,12 @@ uint64_t
 synack_census_eaddrnotavail (const SynackCensus *census, SynackHostId host)
 {
   return host < SYNACK_N_HOSTS ? census->eaddrnotavail[host] : 0;
+}
+
+SynackTime
+synack_census_first_eaddrnotavail (const SynackCensus *census, SynackHostId host)
+{
+  return host < SYNACK_N_HOSTS ? census->first_eaddrnotavail[host] : -1;
 }
 
 SynackCensusPeak

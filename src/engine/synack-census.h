@@ -57,6 +57,7 @@ typedef struct {
 
   uint32_t            count[SYNACK_N_HOSTS][SYNACK_N_STATES];  /* after the last event */
   uint64_t            eaddrnotavail[SYNACK_N_HOSTS];
+  SynackTime          first_eaddrnotavail[SYNACK_N_HOSTS];  /* -1 before the first */
   SynackCensusPeak    peak[SYNACK_N_HOSTS][SYNACK_N_STATES];
 
   SynackTime          now;        /* the instant being gathered; -1 before the first event */
@@ -96,6 +97,8 @@ uint32_t synack_census_count (const SynackCensus *census, SynackHostId host, Syn
 /* All the sockets `host` holds right now, whatever their state. */
 uint32_t synack_census_total (const SynackCensus *census, SynackHostId host);
 uint64_t synack_census_eaddrnotavail (const SynackCensus *census, SynackHostId host);
+/* When `host` was first refused with EADDRNOTAVAIL, or -1. */
+SynackTime synack_census_first_eaddrnotavail (const SynackCensus *census, SynackHostId host);
 
 /* The peak over the settled instants so far (all of them after finish). */
 SynackCensusPeak synack_census_peak (const SynackCensus *census, SynackHostId host, SynackState state);

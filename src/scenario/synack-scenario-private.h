@@ -57,9 +57,31 @@ void synack_trace_append_json_head  (GString *out, const SynackTrace *trace, con
 void synack_trace_append_json_conn  (GString *out, const SynackConnInfo *conn, gboolean first);
 void synack_trace_append_json_events_open (GString *out, gboolean any_conns);
 void synack_trace_append_json_event (GString *out, const SynackEvent *event, gboolean first);
-void synack_trace_append_json_tail  (GString *out, gboolean any_events, SynackTime end_time);
+/* Closes "events" and opens "census", whose object comes next. */
+void synack_trace_append_json_events_close (GString *out, gboolean any_events);
+/* After the census: "end_us" and the closing brace. */
+void synack_trace_append_json_tail  (GString *out, SynackTime end_time);
 void synack_trace_append_text_head  (GString *out, const SynackScenario *scenario);
 void synack_trace_append_text_event (GString *out, const SynackTrace *trace, const SynackEvent *event);
+
+/* JSON's strings and numbers, written as the trace writes them. */
+void synack_json_append_string (GString *out, const char *text);
+void synack_json_append_uint   (GString *out, guint64 value);
+void synack_json_append_int    (GString *out, gint64 value);
+
+/* The census (synack-census-output.c) as CSV: the head, a row, and the
+ * peaks as '#' lines after the rows; as JSON: the census object's opening
+ * (up to "rows"), a row, its closing (the peaks), and the head of a JSON
+ * census (up to "census"), whose tail is the trace's. */
+void synack_census_append_csv_head   (GString *out);
+void synack_census_append_csv_row    (GString *out, const SynackCensusRow *row);
+void synack_census_append_csv_peaks  (GString *out, const SynackCensus *census);
+void synack_census_append_json_open  (GString *out, SynackTime interval);
+void synack_census_append_json_row   (GString *out, const SynackCensusRow *row, gboolean first);
+void synack_census_append_json_close (GString *out, const SynackCensus *census, gboolean any_rows);
+void synack_census_append_json_head  (GString *out, const SynackScenario *scenario);
+/* The census object of a kept trace, change points: its JSON member. */
+void synack_trace_append_json_census (GString *out, const SynackTrace *trace);
 
 SynackScenario *synack_scenario_new_empty      (const char *name, const char *source);
 /* Recomputes the parameters from the assignments and points the script at

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <stdio.h>
 
+#include "synack-census.h"
 #include "synack-engine.h"
 #include "synack-quiz.h"
 
@@ -130,6 +131,24 @@ gboolean synack_scenario_run_to_stream (const SynackScenario *scenario,
                                         FILE                 *out,
                                         SynackRunStats       *stats,
                                         GError              **error);
+
+typedef enum {
+  SYNACK_CENSUS_CSV,
+  SYNACK_CENSUS_JSON,
+} SynackCensusFormat;
+
+/* Runs the scenario and writes its census (synack-census.h) to `out` while
+ * it runs, keeping no trace: a row per host at each change point, or per
+ * interval (each count the most within it) if interval > 0, then the peaks.
+ * CSV has a column per state and the peaks as '#' lines; JSON is one object
+ * with the same "census" member as a JSON trace. Runs twice, like
+ * synack_scenario_run_to_stream(), so a failed run writes nothing. */
+gboolean synack_scenario_census_to_stream (const SynackScenario *scenario,
+                                           SynackCensusFormat    format,
+                                           SynackTime            interval,
+                                           FILE                 *out,
+                                           SynackRunStats       *stats,
+                                           GError              **error);
 
 /* Durations as scenario files write them: "250us", "50ms", "1s", "1.5s", "2min". */
 gboolean synack_parse_duration (const char *text, SynackTime *out, GError **error);

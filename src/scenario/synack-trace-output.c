@@ -266,10 +266,34 @@ synack_trace_append_json_event (GString *out, const SynackEvent *event, gboolean
 }
 
 void
-synack_trace_append_json_tail (GString *out, gboolean any_events, SynackTime end_time)
+synack_trace_append_json_events_close (GString *out, gboolean any_events)
 {
-  g_string_append_printf (out, "%s],\n  \"end_us\": %" G_GINT64_FORMAT "\n}\n",
-                          any_events ? "\n  " : "", end_time);
+  g_string_append (out, any_events ? "\n  ],\n  \"census\": " : "],\n  \"census\": ");
+}
+
+void
+synack_trace_append_json_tail (GString *out, SynackTime end_time)
+{
+  g_string_append_printf (out, ",\n  \"end_us\": %" G_GINT64_FORMAT "\n}\n", end_time);
+}
+
+/* The number writers, for the census's JSON and CSV. */
+void
+synack_json_append_string (GString *out, const char *text)
+{
+  append_json_string (out, text);
+}
+
+void
+synack_json_append_uint (GString *out, guint64 value)
+{
+  append_uint (out, value);
+}
+
+void
+synack_json_append_int (GString *out, gint64 value)
+{
+  append_int (out, value);
 }
 
 char *
@@ -283,7 +307,9 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
   synack_trace_append_json_events_open (out, trace->n_conns > 0);
   for (size_t i = 0; i < trace->n_events; i++)
     synack_trace_append_json_event (out, &trace->events[i], i == 0);
-  synack_trace_append_json_tail (out, trace->n_events > 0, trace->end_time);
+  synack_trace_append_json_events_close (out, trace->n_events > 0);
+  synack_trace_append_json_census (out, trace);
+  synack_trace_append_json_tail (out, trace->end_time);
   return g_string_free (out, FALSE);
 }
 
