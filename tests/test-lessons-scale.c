@@ -4,6 +4,9 @@
 #include "synack-test-util.h"
 #include "synack-census.h"
 
+#include <string.h>
+#include <sys/wait.h>
+
 typedef struct {
   SynackScenario *scenario;
   SynackTrace    *trace;
@@ -189,6 +192,90 @@ test_pool_idle_but_established (void)
   scale_run_clear (&run);
 }
 
+/* The comparison table: a line per scenario, its numbers those of the
+ * census in the columns' order. */
+static void
+test_compare_table (void)
+{
+  const char *names[] = { "port-exhaustion", "keep-alive-pool", "linger-zero" };
+  const guint expected[][5] = { { 10, 0, 1, 1, 5 }, { 3, 0, 3, 3, 0 }, { 0, 0, 1, 1, 0 } };
+  SynackScenario *scenarios[G_N_ELEMENTS (names)];
+  g_autoptr (GError) error = NULL;
+  g_autofree char *table = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      scenarios[i] = synack_scenario_load_preset (names[i], &error);
+      g_assert_no_error (error);
+    }
+  table = synack_census_compare (scenarios, G_N_ELEMENTS (names), &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (table, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2 + G_N_ELEMENTS (names) + 1);
+  g_assert_nonnull (strstr (lines[1], "client TIME_WAIT"));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_auto (GStrv) cells = g_strsplit_set (lines[2 + i], " ", -1);
+      guint n = 0;
+
+      g_assert_true (g_str_has_prefix (lines[2 + i], names[i]));
+      for (guint k = 1; cells[k] != NULL; k++)
+        if (*cells[k] != '\0')
+          {
+            g_assert_cmpuint (n, <, 5);
+            g_assert_cmpuint (g_ascii_strtoull (cells[k], NULL, 10), ==, expected[i][n]);
+            n++;
+          }
+      g_assert_cmpuint (n, ==, 5);
+      synack_scenario_free (scenarios[i]);
+    }
+}
+
+static void
+run_cli (const char *const *args, int *status, char **out, char **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (g_getenv ("SYNACK_CLI"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SYNACK_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, status, &error));
+  g_assert_no_error (error);
+}
+
+/* synack-cli census --compare: the table, and each mistake named. */
+static void
+test_compare_cli (void)
+{
+  const struct { const char *args[6]; int exit_code; const char *fragment; } cases[] = {
+    { { "census", "--compare", "port-exhaustion", "tw-reuse", NULL }, 0, "tw-reuse  " },
+    { { "census", "--compare", NULL }, 2, "--compare needs the lessons or files to compare" },
+    { { "census", "--compare", "no-such-lesson", NULL }, 2, "no lesson called 'no-such-lesson'" },
+    { { "census", "--compare", "port-exhaustion", "--format", "json", NULL }, 2, "takes no --format or --interval" },
+    { { "census", "--compare", "port-exhaustion", "--set", "port-range=9-1", NULL }, 2, "--set port-range=9-1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      int status;
+
+      run_cli (cases[i].args, &status, &out, &err);
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_assert_cmpint (WEXITSTATUS (status), ==, cases[i].exit_code);
+      else
+        g_assert_cmpint (0, ==, cases[i].exit_code);
+      if (strstr (cases[i].exit_code == 0 ? out : err, cases[i].fragment) == NULL)
+        g_error ("census --compare case %u: expected '%s' in: %s%s", i, cases[i].fragment, out, err);
+      if (cases[i].exit_code != 0)
+        g_assert_cmpstr (out, ==, "");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -196,5 +283,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lessons/scale/exhaustion-point", test_exhaustion_point);
   g_test_add_func ("/lessons/scale/remedies", test_remedies);
   g_test_add_func ("/lessons/scale/pool-idle-but-established", test_pool_idle_but_established);
+  g_test_add_func ("/lessons/scale/compare/table", test_compare_table);
+  g_test_add_func ("/lessons/scale/compare/cli", test_compare_cli);
   return g_test_run ();
 }
