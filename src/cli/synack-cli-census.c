@@ -46,8 +46,28 @@ census_to_file (const SynackScenario *scenario, SynackCensusFormat format, Synac
   return synack_atomic_file_commit (file, 1, error);
 }
 
-/* --compare: every scenario named (a file, or else a lesson's name) and
- * --preset's, each with the --set changes, censused and set side by side. */
+/* One scenario to compare: a file if there is one of that name, else a
+ * lesson (always a lesson for --preset), with the --set changes. */
+static gboolean
+add_to_compare (GPtrArray *scenarios, const char *name, gboolean lesson, char **sets)
+{
+  char *file[] = { (char *) name, NULL };
+  g_autoptr (GError) error = NULL;
+  SynackScenario *scenario;
+
+  lesson = lesson || !g_file_test (name, G_FILE_TEST_EXISTS);
+  scenario = synack_cli_load_scenario (lesson ? NULL : file, lesson ? name : NULL, sets, &error);
+  if (scenario == NULL)
+    {
+      g_printerr ("%s: %s\n", COMMAND, error->message);
+      return FALSE;
+    }
+  g_ptr_array_add (scenarios, scenario);
+  return TRUE;
+}
+
+/* --compare: every scenario named and --preset's, censused and set side
+ * by side. */
 static int
 census_compare (char **names, const char *preset, char **sets, const char *output)
 {
@@ -55,32 +75,11 @@ census_compare (char **names, const char *preset, char **sets, const char *outpu
   g_autoptr (GError) error = NULL;
   g_autofree char *table = NULL;
 
-  if (preset != NULL)
-    {
-      char *only[] = { NULL };
-      SynackScenario *scenario = synack_cli_load_scenario (only, preset, sets, &error);
-
-      if (scenario == NULL)
-        {
-          g_printerr ("%s: %s\n", COMMAND, error->message);
-          return SYNACK_EXIT_BAD_INPUT;
-        }
-      g_ptr_array_add (scenarios, scenario);
-    }
+  if (preset != NULL && !add_to_compare (scenarios, preset, TRUE, sets))
+    return SYNACK_EXIT_BAD_INPUT;
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      char *file[] = { names[i], NULL };
-      gboolean is_file = g_file_test (names[i], G_FILE_TEST_EXISTS);
-      SynackScenario *scenario = synack_cli_load_scenario (is_file ? file : NULL, is_file ? NULL : names[i],
-                                                           sets, &error);
-
-      if (scenario == NULL)
-        {
-          g_printerr ("%s: %s\n", COMMAND, error->message);
-          return SYNACK_EXIT_BAD_INPUT;
-        }
-      g_ptr_array_add (scenarios, scenario);
-    }
+    if (!add_to_compare (scenarios, names[i], FALSE, sets))
+      return SYNACK_EXIT_BAD_INPUT;
   if (scenarios->len == 0)
     {
       g_printerr (_("%s: --compare needs the lessons or files to compare\n"), COMMAND);
