@@ -42,6 +42,9 @@ describe_state_change (const SynackEvent *e)
     case SYNACK_CAUSE_LISTEN_CALL:
       return g_strdup_printf (_("%s called listen(), so it enters LISTEN and waits for a SYN."), Who);
     case SYNACK_CAUSE_CONNECT_CALL:
+      if (e->from == SYNACK_STATE_TIME_WAIT)
+        return g_strdup_printf (_("%s’s new connect() takes over this 4-tuple, which waited in TIME_WAIT (tw-reuse or SO_REUSEADDR allows it): "
+                                  "the old connection is CLOSED early, and the new one starts its sequence numbers above it."), Who);
       return g_strdup_printf (_("%s called connect(), so it sends a SYN and enters SYN_SENT to wait for the answer."), Who);
     case SYNACK_CAUSE_CLOSE_CALL:
     case SYNACK_CAUSE_SHUTDOWN_CALL:

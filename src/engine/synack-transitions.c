@@ -53,8 +53,10 @@ static const SynackTransition table[] = {
   { S(CLOSE_WAIT),   S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN },
   { S(CLOSING),      S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN | NO_TIME_WAIT_BUCKET },
   { S(LAST_ACK),     S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN },
-  /* A RST (without RFC 1337) or a new SYN beyond the old sequence space ends TIME_WAIT early. */
-  { S(TIME_WAIT),    S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN | C(NEW_SYN) },
+  /* A RST (without RFC 1337), a new SYN beyond the old sequence space, or
+   * a connect() that takes the 4-tuple over (tcp_tw_reuse, SO_REUSEADDR)
+   * ends TIME_WAIT early. */
+  { S(TIME_WAIT),    S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN | C(NEW_SYN) | C(CONNECT_CALL) },
 };
 
 const SynackTransition *
