@@ -247,7 +247,8 @@ run_cli (const char *const *args, int *status, char **out, char **err)
   g_assert_no_error (error);
 }
 
-/* synack-cli census --compare: the table, and each mistake named. */
+/* synack-cli census --compare: the table, and each mistake named; and a
+ * lesson real sockets cannot run refused by record. */
 static void
 test_compare_cli (void)
 {
@@ -257,6 +258,10 @@ test_compare_cli (void)
     { { "census", "--compare", "no-such-lesson", NULL }, 2, "no lesson called 'no-such-lesson'" },
     { { "census", "--compare", "port-exhaustion", "--format", "json", NULL }, 2, "takes no --format or --interval" },
     { { "census", "--compare", "port-exhaustion", "--set", "port-range=9-1", NULL }, 2, "--set port-range=9-1" },
+    /* The pool cannot be recorded on real sockets, and says why, before
+     * anything is set up or written. */
+    { { "record", "--preset", "keep-alive-pool", "-o", "keep-alive-pool-refused.pcap", NULL }, 2,
+      "line 24: the recorder makes a repeat only of a connect at a fixed interval" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -274,6 +279,7 @@ test_compare_cli (void)
       if (cases[i].exit_code != 0)
         g_assert_cmpstr (out, ==, "");
     }
+  g_assert_false (g_file_test ("keep-alive-pool-refused.pcap", G_FILE_TEST_EXISTS));
 }
 
 int
