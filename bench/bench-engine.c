@@ -91,9 +91,11 @@ die (const char *message)
   exit (1);
 }
 
-/* The bare engine: events go to a counter, not to memory or a formatter. */
+/* The engine with `sink` behind its trace, keeping nothing: the bare
+ * engine's events go to a counter, the census's to the census. */
 static Cost
-run_bare (const SynackScenario *scenario, Counts *counts, SynackRunStats *stats)
+run_engine (const SynackScenario *scenario, SynackTraceSink sink, void *sink_data,
+            SynackRunStats *stats, SynackTime *end_time)
 {
   SynackTrace trace;
   SynackScript script = *synack_scenario_get_script (scenario);
@@ -102,8 +104,8 @@ run_bare (const SynackScenario *scenario, Counts *counts, SynackRunStats *stats)
   double cpu0, wall0;
 
   synack_trace_init (&trace);
-  trace.sink = count_event;
-  trace.sink_data = counts;
+  trace.sink = sink;
+  trace.sink_data = sink_data;
   trace.without_conn_records = true;
   /* Counted events take no memory: the runaway guard is for kept traces. */
   script.params.event_limit = UINT64_MAX;
@@ -114,40 +116,24 @@ run_bare (const SynackScenario *scenario, Counts *counts, SynackRunStats *stats)
   cost.cpu = seconds (CLOCK_PROCESS_CPUTIME_ID) - cpu0;
   cost.wall = seconds (CLOCK_MONOTONIC) - wall0;
   cost.peak_rss_kib = peak_rss_kib ();
+  *end_time = trace.end_time;
   synack_trace_clear (&trace);
   if (result != SYNACK_ENGINE_OK)
     die (synack_engine_error_to_string (result));
   return cost;
 }
 
-/* The engine with the census behind its sink, as `synack-cli census`
- * runs it but writing nothing: what counting costs, and the peaks. */
+/* The census as `synack-cli census` counts it, but writing nothing: what
+ * counting costs, and the peaks. */
 static Cost
 run_census (const SynackScenario *scenario, SynackCensus *census)
 {
-  SynackTrace trace;
-  SynackScript script = *synack_scenario_get_script (scenario);
-  SynackEngineError result;
+  SynackTime end_time;
   Cost cost;
-  double cpu0, wall0;
 
   synack_census_init (census, 0, NULL, NULL);
-  synack_trace_init (&trace);
-  trace.sink = synack_census_sink;
-  trace.sink_data = census;
-  trace.without_conn_records = true;
-  script.params.event_limit = UINT64_MAX;
-
-  cpu0 = seconds (CLOCK_PROCESS_CPUTIME_ID);
-  wall0 = seconds (CLOCK_MONOTONIC);
-  result = synack_engine_run (&script, &trace, NULL);
-  synack_census_finish (census, trace.end_time);
-  cost.cpu = seconds (CLOCK_PROCESS_CPUTIME_ID) - cpu0;
-  cost.wall = seconds (CLOCK_MONOTONIC) - wall0;
-  cost.peak_rss_kib = peak_rss_kib ();
-  synack_trace_clear (&trace);
-  if (result != SYNACK_ENGINE_OK)
-    die (synack_engine_error_to_string (result));
+  cost = run_engine (scenario, synack_census_sink, census, NULL, &end_time);
+  synack_census_finish (census, end_time);
   return cost;
 }
 
@@ -259,6 +245,7 @@ main (int argc, char **argv)
   SynackRunStats stats;
   Cost bare, census_cost, text_cost, json_cost, cli_census_cost;
   SynackCensus census;
+  SynackTime end_time;
   guint64 made;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -293,7 +280,7 @@ main (int argc, char **argv)
   if (scenario == NULL)
     die (error->message);
 
-  bare = run_bare (scenario, &counts, &stats);
+  bare = run_engine (scenario, count_event, &counts, &stats, &end_time);
   made = MAX (counts.connects, 1);
   printf ("%s: %" G_GUINT64_FORMAT " connections over %.0f simulated seconds, %" G_GUINT64_FORMAT " trace events "
           "(%" G_GUINT64_FORMAT " segments), %" G_GUINT64_FORMAT " scheduler entries, "

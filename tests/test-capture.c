@@ -294,6 +294,48 @@ test_reference_states (gconstpointer data)
     }
 }
 
+/* Counted from the recordings of the real Linux stack, each lesson's
+ * sockets peak in TIME_WAIT where and as high as in its simulation: the
+ * ten of time-wait-pileup, one on each side of a simultaneous close. */
+static void
+test_recorded_time_wait_census (void)
+{
+  g_auto (GStrv) names = synack_preset_list ();
+  const char *dir = g_getenv ("SYNACK_REFERENCE_DIR");
+  guint n_recorded = 0;
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *pcap = g_strdup_printf ("%s/recorded/%s.pcap", dir, names[i]);
+      g_autoptr (SynackTrace) simulated = NULL;
+      g_autoptr (SynackCapture) capture = NULL;
+      g_autoptr (GError) error = NULL;
+      SynackCensus real, sim;
+
+      /* Only the lessons real sockets can play have a recording. */
+      if (!g_file_test (pcap, G_FILE_TEST_IS_REGULAR))
+        continue;
+      n_recorded++;
+      simulated = synack_test_run_preset (names[i]);
+      capture = synack_capture_import_file (pcap, 0, &error);
+      g_assert_no_error (error);
+      synack_census_of_trace (&real, capture->trace, 0, NULL, NULL);
+      synack_census_of_trace (&sim, simulated, 0, NULL, NULL);
+      g_assert_cmpuint (synack_census_inconsistencies (&real), ==, 0);
+      for (int h = 0; h < SYNACK_N_HOSTS; h++)
+        if (synack_census_peak (&real, h, SYNACK_STATE_TIME_WAIT).count !=
+            synack_census_peak (&sim, h, SYNACK_STATE_TIME_WAIT).count)
+          g_error ("%s: the %s holds %u TIME_WAIT at most in the recording, %u in the simulation", names[i],
+                   synack_host_to_string (h), synack_census_peak (&real, h, SYNACK_STATE_TIME_WAIT).count,
+                   synack_census_peak (&sim, h, SYNACK_STATE_TIME_WAIT).count);
+      if (g_str_equal (names[i], "time-wait-pileup"))
+        g_assert_cmpuint (synack_census_peak (&real, SYNACK_CLIENT, SYNACK_STATE_TIME_WAIT).count, ==, 10);
+    }
+  /* tests/reference/linux/recorded/ holds 18 today. */
+  g_assert_cmpuint (n_recorded, >=, 18);
+}
+
 /* The segments the capture lost after its capture point are those the
  * scenario loses. */
 static void
@@ -483,6 +525,7 @@ main (int argc, char **argv)
       g_test_add_data_func (replay, &synack_test_references[i], test_reference_replay);
     }
   g_test_add_func ("/capture/import/losses", test_reference_losses);
+  g_test_add_func ("/capture/import/recorded-time-wait-census", test_recorded_time_wait_census);
   g_test_add_func ("/capture/import/addresses", test_reference_addresses);
   g_test_add_func ("/capture/import/bad-files", test_bad_captures);
   g_test_add_func ("/capture/import/choose-connection", test_choose_connection);

@@ -1,6 +1,7 @@
 /* test-census.c: the census of sockets per host and state, checked against
  * counts made by hand on lessons whose traces are short enough to read. */
 #include "synack-test-util.h"
+#include "synack-test-generator.h"
 #include "synack-census.h"
 
 #include <stdio.h>
@@ -257,6 +258,122 @@ test_ports_run_out (void)
     }
 }
 
+/* A cursor over a kept trace feeds the events up to the one shown and
+ * reads the live counts: right after the server's FIN arrives it is in
+ * CLOSE_WAIT, though close() ends that in the same microsecond. */
+static void
+test_live_counts_at_a_cursor (void)
+{
+  g_autoptr (SynackTrace) trace = synack_test_run_preset ("time-wait-pileup");
+  SynackCensus census;
+  guint seen_close_wait = 0, time_wait_entered = 0;
+
+  synack_census_init (&census, 0, NULL, NULL);
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+
+      synack_census_feed (&census, e);
+      if (e->type != SYNACK_EVENT_STATE)
+        continue;
+      if (e->host == SYNACK_SERVER && e->to == SYNACK_STATE_CLOSE_WAIT)
+        {
+          g_assert_cmpuint (synack_census_count (&census, SYNACK_SERVER, SYNACK_STATE_CLOSE_WAIT), ==, 1);
+          seen_close_wait++;
+        }
+      if (e->host == SYNACK_CLIENT && e->to == SYNACK_STATE_TIME_WAIT)
+        g_assert_cmpuint (synack_census_count (&census, SYNACK_CLIENT, SYNACK_STATE_TIME_WAIT), ==,
+                          ++time_wait_entered);
+      /* The listener stays through every connection. */
+      g_assert_cmpuint (synack_census_count (&census, SYNACK_SERVER, SYNACK_STATE_LISTEN), ==, 1);
+    }
+  g_assert_cmpuint (seen_close_wait, ==, 10);
+  g_assert_cmpuint (time_wait_entered, ==, 10);
+  synack_census_finish (&census, trace->end_time);
+  assert_peak (&census, SYNACK_SERVER, SYNACK_STATE_CLOSE_WAIT, 0, -1);
+}
+
+/* The census checked against a plain reckoning of every socket: a map
+ * from (host, connection) to the state its last STATE event entered, and
+ * the listeners counted apart, compared after every event. */
+static void
+assert_census_matches_sockets (const SynackTrace *trace, const char *what)
+{
+  g_autoptr (GHashTable) sockets = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *keys = g_new (gint64, trace->n_events + 1);
+  guint listeners[SYNACK_N_HOSTS] = { 0 };
+  SynackCensus census;
+
+  synack_census_init (&census, 0, NULL, NULL);
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+
+      synack_census_feed (&census, e);
+      if (e->type == SYNACK_EVENT_STATE && e->conn == 0)
+        listeners[e->host] += (e->to == SYNACK_STATE_LISTEN) - (e->from == SYNACK_STATE_LISTEN);
+      else if (e->type == SYNACK_EVENT_STATE)
+        {
+          keys[i] = ((gint64) e->host << 32) | e->conn;
+          g_hash_table_insert (sockets, &keys[i], GINT_TO_POINTER (e->to));
+        }
+      if (e->type != SYNACK_EVENT_STATE)
+        continue;
+      for (int h = 0; h < SYNACK_N_HOSTS; h++)
+        {
+          guint expected[SYNACK_N_STATES] = { 0 };
+          GHashTableIter iter;
+          gpointer key, value;
+
+          expected[SYNACK_STATE_LISTEN] = listeners[h];
+          g_hash_table_iter_init (&iter, sockets);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            if ((*(gint64 *) key >> 32) == h && GPOINTER_TO_INT (value) != SYNACK_STATE_CLOSED)
+              expected[GPOINTER_TO_INT (value)]++;
+          for (int st = 0; st < SYNACK_N_STATES; st++)
+            if (synack_census_count (&census, h, st) != expected[st])
+              g_error ("%s, event %zu: %s holds %u in %s, the census says %u", what, i,
+                       synack_host_to_string (h), expected[st], synack_state_to_string (st),
+                       synack_census_count (&census, h, st));
+        }
+    }
+  synack_census_finish (&census, trace->end_time);
+  g_assert_cmpuint (synack_census_inconsistencies (&census), ==, 0);
+}
+
+static void
+test_every_lesson_counts_every_socket (void)
+{
+  g_auto (GStrv) names = synack_preset_list ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr (SynackTrace) trace = synack_test_run_preset (names[i]);
+
+      assert_census_matches_sockets (trace, names[i]);
+    }
+}
+
+static guint32 grand_bits (SynackTestRandom *self) { return g_rand_int (self->data); }
+static gint32 grand_int_range (SynackTestRandom *self, gint32 begin, gint32 end) { return g_rand_int_range (self->data, begin, end); }
+static double grand_fraction (SynackTestRandom *self) { return g_rand_double (self->data); }
+
+/* Random scenarios: crashes, unplugged cables, resets, reopened TIME_WAITs. */
+static void
+test_generated_scenarios_count_every_socket (void)
+{
+  for (guint seed = 1; seed <= 300; seed++)
+    {
+      g_autoptr (GRand) grand = g_rand_new_with_seed (seed);
+      SynackTestRandom rand = { grand_bits, grand_int_range, grand_fraction, grand };
+      g_autofree char *origin = g_strdup_printf ("census seed %u", seed);
+      g_autofree char *text = synack_test_generate_scenario (&rand, origin);
+      g_autoptr (SynackTrace) trace = synack_test_run (text);
+
+      assert_census_matches_sockets (trace, text);
+    }
+}
+
 /* Fed the same events one at a time, as a sink gets them, the census
  * agrees with the one over the kept trace, row for row. */
 static void
@@ -378,6 +495,9 @@ main (int argc, char **argv)
   g_test_add_func ("/census/lost-last-ack", test_lost_last_ack);
   g_test_add_func ("/census/interval-keeps-the-peak", test_interval_keeps_the_peak);
   g_test_add_func ("/census/ports-run-out", test_ports_run_out);
+  g_test_add_func ("/census/live-counts-at-a-cursor", test_live_counts_at_a_cursor);
+  g_test_add_func ("/census/every-lesson", test_every_lesson_counts_every_socket);
+  g_test_add_func ("/census/generated-scenarios", test_generated_scenarios_count_every_socket);
   g_test_add_func ("/census/sink-matches-kept-trace", test_sink_matches_kept_trace);
   g_test_add_func ("/census/json-member-streamed", test_json_member_streamed);
   g_test_add_func ("/census/csv", test_csv);

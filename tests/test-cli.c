@@ -400,6 +400,9 @@ test_census_bad_input (void)
     { { "--preset", "handshake", "-o", dir }, 2, "Is a directory" },
     { { "--preset", "time-wait-pileup", "--set", "event-limit=100", "-o", path }, 1, "event limit" },
     { { "--preset", "time-wait-pileup", "--set", "event-limit=100" }, 1, "event limit" },
+    /* 62 s in microseconds: 62 million rows per host. */
+    { { "--preset", "handshake", "--interval", "1us", "-o", path }, 2,
+      "a census row every 1 µs over the 62.1 s the run lasts makes more than 10000000 rows per host" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -105,6 +105,16 @@ census_compare (char **names, const char *preset, char **sets, const char *outpu
   return SYNACK_EXIT_OK;
 }
 
+/* An interval too short for the run's length is bad input; a run that
+ * fails or a write that does not go through is a failure. */
+static int
+report_failure (const GError *error)
+{
+  g_printerr ("%s: %s\n", COMMAND, error->message);
+  return g_error_matches (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE)
+         ? SYNACK_EXIT_BAD_INPUT : SYNACK_EXIT_FAILURE;
+}
+
 int
 synack_cli_census (int argc, char **argv)
 {
@@ -184,10 +194,7 @@ synack_cli_census (int argc, char **argv)
   if (output == NULL)
     {
       if (!synack_scenario_census_to_stream (scenario, census_format, interval, stdout, NULL, &error))
-        {
-          g_printerr ("%s: %s\n", COMMAND, error->message);
-          return SYNACK_EXIT_FAILURE;
-        }
+        return report_failure (error);
       return SYNACK_EXIT_OK;
     }
   /* A folder that is not there or not writable, or a folder where the
@@ -204,9 +211,6 @@ synack_cli_census (int argc, char **argv)
       return SYNACK_EXIT_BAD_INPUT;
     }
   if (!census_to_file (scenario, census_format, interval, &file, &error))
-    {
-      g_printerr ("%s: %s\n", COMMAND, error->message);
-      return SYNACK_EXIT_FAILURE;
-    }
+    return report_failure (error);
   return SYNACK_EXIT_OK;
 }

@@ -72,25 +72,31 @@ settle_instant (SynackCensus *census)
     }
 }
 
-/* Writes every sample that ends at or before `t`; the next one starts
+/* Writes the samples being gathered, one per host, and starts the next
  * with the counts carried into it. */
+static void
+write_samples (SynackCensus *census)
+{
+  for (int h = 0; h < SYNACK_N_HOSTS; h++)
+    {
+      SynackCensusRow *sample = &census->sample[h];
+
+      sample->eaddrnotavail = census->eaddrnotavail[h];
+      write_row (census, sample);
+      sample->t += census->interval;
+      memcpy (sample->count, census->count[h], sizeof sample->count);
+    }
+}
+
+/* Writes every sample that ends at or before `t` (the difference, not the
+ * sum, so that no interval however long overflows). */
 static void
 write_samples_before (SynackCensus *census, SynackTime t)
 {
   if (census->interval == 0)
     return;
-  while (census->sample[0].t + census->interval <= t)
-    {
-      for (int h = 0; h < SYNACK_N_HOSTS; h++)
-        {
-          SynackCensusRow *sample = &census->sample[h];
-
-          sample->eaddrnotavail = census->eaddrnotavail[h];
-          write_row (census, sample);
-          sample->t += census->interval;
-          memcpy (sample->count, census->count[h], sizeof sample->count);
-        }
-    }
+  while (t - census->sample[0].t >= census->interval)
+    write_samples (census);
 }
 
 static void
@@ -163,7 +169,7 @@ synack_census_finish (SynackCensus *census, SynackTime end_time)
   /* The sample holding end_time is the last. */
   write_samples_before (census, end_time);
   if (census->interval > 0)
-    write_samples_before (census, census->sample[0].t + census->interval);
+    write_samples (census);
   census->finished = true;
 }
 

@@ -24,8 +24,8 @@
  *   the server taken, most often by TIME_WAIT) are counted per host, from
  *   the start of the run.
  *
- * Nothing is kept per connection or per event: the census fits in a few
- * hundred bytes whatever the run's length, and can sit behind a trace sink
+ * Nothing is kept per connection or per event: the census fits in under a
+ * kilobyte whatever the run's length, and can sit behind a trace sink
  * (synack_census_sink) as well as walk a kept trace. */
 
 /* A row of the census of one host. With an interval, t is the interval's

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 
+#include "synack-describe.h"
 #include "synack-scenario-private.h"
 
 /* Formatted events are gathered and written in blocks of about this size. */
@@ -50,6 +51,10 @@ ignore_event (const SynackEvent *event, void *data)
   (void) event;
   (void) data;
 }
+
+/* Samples a host may have: ten million are a gigabyte of CSV already; an
+ * interval that makes more is a slip (1us for 1s). */
+#define CENSUS_MAX_SAMPLES 10000000u
 
 typedef struct {
   Stream             *stream;
@@ -123,10 +128,21 @@ synack_scenario_census_to_stream (const SynackScenario *scenario, SynackCensusFo
   gboolean ok;
 
   /* As for the trace: a first run that writes nothing finds out whether
-   * the run fails, so that a failed run writes nothing at all. It is the
-   * engine alone, without a word formatted: a fraction of the second. */
+   * the run fails, so that a failed run writes nothing at all, and how long
+   * the run lasts. It is the engine alone, nothing formatted: about half
+   * the time of the second. */
   if (!run_census (scenario, &census, interval, NULL, &end_time, NULL, error))
     return FALSE;
+  if (interval > 0 && end_time / interval >= CENSUS_MAX_SAMPLES)
+    {
+      g_autofree char *every = synack_describe_time (interval, SYNACK_TIME_BRIEF);
+      g_autofree char *lasting = synack_describe_time (end_time, SYNACK_TIME_BRIEF);
+
+      g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
+                   _("a census row every %s over the %s the run lasts makes more than %u rows per host: "
+                     "choose a longer interval"), every, lasting, CENSUS_MAX_SAMPLES);
+      return FALSE;
+    }
 
   if (format == SYNACK_CENSUS_CSV)
     synack_census_append_csv_head (block);
