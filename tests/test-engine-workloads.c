@@ -69,19 +69,29 @@ test_port_range_runs_out (void)
   g_assert_cmpint (trace->events[refused].t, ==, SYNACK_SEC (10));
   g_assert_cmpuint (count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRNOTAVAIL), ==, 5);
   g_assert_cmpuint (synack_test_conn_info (trace, 1)->client_port, ==, 40000);
+  /* The even ports first, then the odd ones. */
+  g_assert_cmpuint (synack_test_conn_info (trace, 5)->client_port, ==, 40008);
+  g_assert_cmpuint (synack_test_conn_info (trace, 6)->client_port, ==, 40001);
   g_assert_cmpuint (synack_test_conn_info (trace, 10)->client_port, ==, 40009);
 }
 
-/* A range without 40000 starts at its low end and wraps within itself. */
+/* A range without 40000 starts at its low end; as in Linux's
+ * __inet_hash_connect(), the ports of its low parity come first, and an
+ * odd number of ports is used as one fewer ("remaining &= ~1"). */
 static void
 test_port_range_bounds (void)
 {
   g_autoptr (SynackTrace) trace = synack_test_run ("port-range = 50000-50002\n" SHORT_CONNECTIONS
                                                    "at 0 client connect 80 repeat 2 every 1s\n");
+  g_autoptr (SynackTrace) parity = synack_test_run ("port-range = 50000-50003\n" SHORT_CONNECTIONS
+                                                    "at 0 client connect 80 repeat 3 every 1s\n");
 
   g_assert_cmpuint (synack_test_conn_info (trace, 1)->client_port, ==, 50000);
-  g_assert_cmpuint (synack_test_conn_info (trace, 3)->client_port, ==, 50002);
-  g_assert_cmpuint (count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRNOTAVAIL), ==, 0);
+  g_assert_cmpuint (synack_test_conn_info (trace, 2)->client_port, ==, 50001);
+  g_assert_cmpuint (count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRNOTAVAIL), ==, 1);
+  g_assert_cmpuint (synack_test_conn_info (parity, 2)->client_port, ==, 50002);
+  g_assert_cmpuint (synack_test_conn_info (parity, 3)->client_port, ==, 50001);
+  g_assert_cmpuint (synack_test_conn_info (parity, 4)->client_port, ==, 50003);
 }
 
 /* Past max-tw-buckets the closing socket goes from FIN_WAIT_1 straight to
@@ -152,7 +162,7 @@ test_burst (void)
   g_assert_cmpuint (times->len, ==, 12);
   for (guint i = 0; i < times->len; i++)
     g_assert_cmpint (g_array_index (times, SynackTime, i), ==, SYNACK_MS (5) + SYNACK_MS (10) * (i / 4));
-  g_assert_cmpuint (synack_test_conn_info (trace, 12)->client_port, ==, 40011);
+  g_assert_cmpuint (synack_test_conn_info (trace, 12)->client_port, ==, 40022);
 }
 
 /* Gaps of a Poisson process: exponential, so their mean is the interval

@@ -221,7 +221,9 @@ SynackSocket *synack_host_listener    (SynackHost *host, uint16_t port);
 bool          synack_host_add_listener    (SynackHost *host, SynackSocket *sock);
 void          synack_host_remove_listener (SynackHost *host, SynackSocket *sock);
 /* A free ephemeral port towards remote_port, or 0 if all are taken. */
-uint16_t      synack_host_pick_port   (SynackHost *host, uint16_t remote_port);
+/* Whether connect() may take over the 4-tuple old holds (a TIME_WAIT). */
+typedef bool (*SynackTakeable) (SynackSocket *old, void *data);
+uint16_t      synack_host_pick_port   (SynackHost *host, uint16_t remote_port, SynackTakeable takeable, void *data);
 
 /* synack-network.c */
 void synack_network_send (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr,
