@@ -62,6 +62,12 @@ make_relative (GArray *segments)
 GArray *
 synack_test_segments_from_trace (const SynackTrace *trace)
 {
+  return synack_test_segments_of_conn (trace, 0);
+}
+
+GArray *
+synack_test_segments_of_conn (const SynackTrace *trace, uint32_t conn)
+{
   GArray *segments = g_array_new (FALSE, TRUE, sizeof (SynackTestSegment));
 
   for (size_t i = 0; i < trace->n_events; i++)
@@ -69,7 +75,7 @@ synack_test_segments_from_trace (const SynackTrace *trace)
       const SynackEvent *e = &trace->events[i];
       SynackTestSegment s;
 
-      if (e->type != SYNACK_EVENT_SEND)
+      if (e->type != SYNACK_EVENT_SEND || (conn != 0 && e->conn != conn))
         continue;
       s.dir = e->host == SYNACK_CLIENT ? SYNACK_C2S : SYNACK_S2C;
       s.flags = e->hdr.flags & ~SYNACK_FLAG_PSH;

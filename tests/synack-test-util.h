@@ -32,6 +32,8 @@ typedef struct {
 } SynackTestSegment;
 
 GArray *synack_test_segments_from_trace (const SynackTrace *trace);
+/* The same for one connection only (0: all of them). */
+GArray *synack_test_segments_of_conn (const SynackTrace *trace, uint32_t conn);
 /* Reads a libpcap file of Ethernet/IPv4/TCP frames; the client is the side
  * that does not use server_port. Returns NULL (with a test failure) on error. */
 GArray *synack_test_segments_from_pcap (const char *path, uint16_t server_port);

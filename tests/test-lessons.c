@@ -14,6 +14,7 @@ typedef struct {
   const char *server_states;
   const char *timers;        /* every distinct (host, timer, duration in µs) started, in order */
   const char *errors;        /* every application result other than ok, in order */
+  uint32_t    only_conn;     /* segments of this connection only (a lesson at scale); 0: all */
 } Lesson;
 
 static const Lesson lessons[] = {
@@ -475,6 +476,106 @@ static const Lesson lessons[] = {
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
     "server recv EOF" },
+  { "port-exhaustion",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
+    "server recv EOF, client connect EADDRNOTAVAIL", 1 },
+  { "time-wait-on-server",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "S>C ACK,FIN seq=201 ack=101 len=0\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=202 len=0\n"
+    "S>C ACK seq=202 ack=102 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, client delayed-ack 40000, server time-wait 60000000",
+    "client recv EOF", 1 },
+  { "keep-alive-pool",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK seq=101 ack=201 len=100\n"
+    "S>C ACK seq=201 ack=201 len=200\n"
+    "C>S ACK seq=201 ack=401 len=0\n"
+    "C>S ACK seq=201 ack=401 len=100\n"
+    "S>C ACK seq=401 ack=301 len=200\n"
+    "C>S ACK seq=301 ack=601 len=0\n"
+    "C>S ACK seq=301 ack=601 len=100\n"
+    "S>C ACK seq=601 ack=401 len=200\n"
+    "C>S ACK seq=401 ack=801 len=0\n"
+    "C>S ACK seq=401 ack=801 len=100\n"
+    "S>C ACK seq=801 ack=501 len=200\n"
+    "C>S ACK seq=501 ack=1001 len=0\n"
+    "C>S ACK,FIN seq=501 ack=1001 len=0\n"
+    "S>C ACK,FIN seq=1001 ack=502 len=0\n"
+    "C>S ACK seq=502 ack=1002 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
+    "server recv EOF", 1 },
+  { "tw-reuse",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
+    "server recv EOF", 1 },
+  { "linger-zero",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,RST seq=101 ack=201 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000",
+    "server recv ECONNRESET", 1 },
+  { "wider-port-range",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=200\n"
+    "C>S ACK seq=101 ack=201 len=0\n"
+    "C>S ACK,FIN seq=101 ack=201 len=0\n"
+    "S>C ACK,FIN seq=201 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=202 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
+    "server recv EOF", 1 },
   { "old-duplicate-syn",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
@@ -554,9 +655,9 @@ static const Lesson lessons[] = {
 };
 
 static char *
-segments_without_times (const SynackTrace *trace)
+segments_without_times (const SynackTrace *trace, uint32_t conn)
 {
-  g_autoptr (GArray) segments = synack_test_segments_from_trace (trace);
+  g_autoptr (GArray) segments = synack_test_segments_of_conn (trace, conn);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < segments->len; i++)
@@ -636,7 +737,7 @@ test_lesson (gconstpointer data)
 {
   const Lesson *lesson = data;
   g_autoptr (SynackTrace) trace = run_preset (lesson->name, NULL);
-  g_autofree char *segments = segments_without_times (trace);
+  g_autofree char *segments = segments_without_times (trace, lesson->only_conn);
   g_autofree char *client = synack_test_states (trace, SYNACK_CLIENT, 1);
   g_autofree char *server = synack_test_states (trace, SYNACK_SERVER, 1);
   g_autofree char *timers = distinct_timers (trace);

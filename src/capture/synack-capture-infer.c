@@ -167,6 +167,35 @@ change_state (Inference *inf, Side *side, gint64 t, SynackHostId host, SynackSta
   emit (inf, &e);
 }
 
+/* A new connection on a 4-tuple an earlier one of the capture used: if a
+ * side of that one was still in TIME_WAIT, the new SYN ended it. The
+ * client's kernel could send it only by taking the TIME_WAIT over
+ * (connect() with tcp_tw_reuse or SO_REUSEADDR); the server's lets a SYN
+ * beyond the old sequence space reopen the 4-tuple. A capture has no
+ * timers, so without this the old TIME_WAIT would last to the end. */
+static void
+end_earlier_time_wait (Inference *inf, guint conn_index, gint64 t)
+{
+  const SynackCaptureConn *now = &g_array_index (inf->file->conns, SynackCaptureConn, conn_index);
+
+  for (guint i = conn_index; i-- > 0;)
+    {
+      const SynackCaptureConn *before = &g_array_index (inf->file->conns, SynackCaptureConn, i);
+      Side *old = &inf->conns[i];
+
+      if (before->family != now->family || memcmp (before->addr, now->addr, sizeof now->addr) != 0 ||
+          memcmp (before->port, now->port, sizeof now->port) != 0)
+        continue;
+      if (old->trace_conn == 0)
+        return;
+      if (old->state[SYNACK_CLIENT] == SYNACK_STATE_TIME_WAIT)
+        change_state (inf, old, t, SYNACK_CLIENT, SYNACK_STATE_CLOSED, SYNACK_CAUSE_CONNECT_CALL, FALSE);
+      if (old->state[SYNACK_SERVER] == SYNACK_STATE_TIME_WAIT)
+        change_state (inf, old, t, SYNACK_SERVER, SYNACK_STATE_CLOSED, SYNACK_CAUSE_NEW_SYN, FALSE);
+      return;
+    }
+}
+
 /* The first segment of a connection: number it, and set up the listener
  * (the server answers SYNs) or, mid-stream, both sides as established. */
 static void
@@ -197,6 +226,7 @@ start_connection (Inference *inf, Side *side, guint k)
       change_state (inf, side, (p->t_us - inf->t0), SYNACK_SERVER, SYNACK_STATE_ESTABLISHED, SYNACK_CAUSE_ACK_RECEIVED, TRUE);
       return;
     }
+  end_earlier_time_wait (inf, p->conn_index, p->t_us - inf->t0);
   if (!inf->answers_syn[p->conn_index])
     return;
   side->state[SYNACK_SERVER] = SYNACK_STATE_LISTEN;

@@ -46,6 +46,65 @@ census_to_file (const SynackScenario *scenario, SynackCensusFormat format, Synac
   return synack_atomic_file_commit (file, 1, error);
 }
 
+/* One scenario to compare: a file if there is one of that name, else a
+ * lesson (always a lesson for --preset), with the --set changes. */
+static gboolean
+add_to_compare (GPtrArray *scenarios, const char *name, gboolean lesson, char **sets)
+{
+  char *file[] = { (char *) name, NULL };
+  g_autoptr (GError) error = NULL;
+  SynackScenario *scenario;
+
+  lesson = lesson || !g_file_test (name, G_FILE_TEST_EXISTS);
+  scenario = synack_cli_load_scenario (lesson ? NULL : file, lesson ? name : NULL, sets, &error);
+  if (scenario == NULL)
+    {
+      g_printerr ("%s: %s\n", COMMAND, error->message);
+      return FALSE;
+    }
+  g_ptr_array_add (scenarios, scenario);
+  return TRUE;
+}
+
+/* --compare: every scenario named and --preset's, censused and set side
+ * by side. */
+static int
+census_compare (char **names, const char *preset, char **sets, const char *output)
+{
+  g_autoptr (GPtrArray) scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) synack_scenario_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *table = NULL;
+
+  if (preset != NULL && !add_to_compare (scenarios, preset, TRUE, sets))
+    return SYNACK_EXIT_BAD_INPUT;
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (!add_to_compare (scenarios, names[i], FALSE, sets))
+      return SYNACK_EXIT_BAD_INPUT;
+  if (scenarios->len == 0)
+    {
+      g_printerr (_("%s: --compare needs the lessons or files to compare\n"), COMMAND);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  table = synack_census_compare ((SynackScenario *const *) scenarios->pdata, scenarios->len, &error);
+  if (table == NULL)
+    {
+      g_printerr ("%s: %s\n", COMMAND, error->message);
+      return SYNACK_EXIT_FAILURE;
+    }
+  if (output == NULL)
+    {
+      fputs (table, stdout);
+      return SYNACK_EXIT_OK;
+    }
+  /* Written to a temporary file renamed into place: all or nothing. */
+  if (!g_file_set_contents (output, table, -1, &error))
+    {
+      g_printerr ("%s: %s\n", COMMAND, error->message);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  return SYNACK_EXIT_OK;
+}
+
 /* An interval too short for the run's length is bad input; a run that
  * fails or a write that does not go through is a failure. */
 static int
@@ -65,7 +124,10 @@ synack_cli_census (int argc, char **argv)
   g_autofree char *output = NULL;
   g_auto (GStrv) sets = NULL;
   g_auto (GStrv) files = NULL;
+  gboolean compare = FALSE;
   GOptionEntry entries[] = {
+    { "compare", 'c', 0, G_OPTION_ARG_NONE, &compare,
+      N_("Compare the peaks and refusals of several lessons or files, one line each"), NULL },
     { "preset", 'p', 0, G_OPTION_ARG_STRING, &preset, N_("Count the sockets of the built-in lesson NAME"), "NAME" },
     { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Override a parameter (repeatable)"), "KEY=VALUE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: csv (default) or json"), "FORMAT" },
@@ -92,6 +154,13 @@ synack_cli_census (int argc, char **argv)
   g_option_context_set_description (context, synack_cli_parameter_help ());
   if (!synack_cli_parse_options (context, entries, COMMAND, &argc, &argv))
     return SYNACK_EXIT_BAD_INPUT;
+  if (compare && (format != NULL || interval_text != NULL))
+    {
+      g_printerr (_("%s: --compare prints a table of peaks: it takes no --format or --interval\n"), COMMAND);
+      return SYNACK_EXIT_BAD_INPUT;
+    }
+  if (compare)
+    return census_compare (files, preset, sets, output);
   if (format == NULL || g_str_equal (format, "csv"))
     census_format = SYNACK_CENSUS_CSV;
   else if (g_str_equal (format, "json"))

@@ -42,6 +42,9 @@ describe_state_change (const SynackEvent *e)
     case SYNACK_CAUSE_LISTEN_CALL:
       return g_strdup_printf (_("%s called listen(), so it enters LISTEN and waits for a SYN."), Who);
     case SYNACK_CAUSE_CONNECT_CALL:
+      if (e->from == SYNACK_STATE_TIME_WAIT)
+        return g_strdup_printf (_("%s’s new connect() takes over this 4-tuple, which waited in TIME_WAIT (tw-reuse or SO_REUSEADDR allows it): "
+                                  "the old connection is CLOSED early, and the new one starts its sequence numbers above it."), Who);
       return g_strdup_printf (_("%s called connect(), so it sends a SYN and enters SYN_SENT to wait for the answer."), Who);
     case SYNACK_CAUSE_CLOSE_CALL:
     case SYNACK_CAUSE_SHUTDOWN_CALL:
@@ -100,6 +103,9 @@ describe_state_change (const SynackEvent *e)
       return g_strdup_printf (_("%s closed with data still unread, so it sends a RST instead of a FIN."), Who);
     case SYNACK_CAUSE_NEW_SYN:
       return g_strdup_printf (_("A new SYN reused the 4-tuple that %s held in TIME_WAIT, so it starts a new connection."), who);
+    case SYNACK_CAUSE_TIME_WAIT_OVERFLOW:
+      return g_strdup_printf (_("%s already holds as many TIME_WAIT sockets as max-tw-buckets allows, so this one is CLOSED at once, without TIME_WAIT: "
+                                "Linux counts a “time wait bucket table overflow”, and nothing is left to answer a retransmitted FIN."), Who);
     default:
       return g_strdup_printf (_("%s enters %s."), Who, to);
     }

@@ -119,6 +119,8 @@ typedef struct {
   SynackSocket    *listeners[8];
   unsigned         n_listeners;
   uint16_t         next_port;
+  uint16_t         port_low, port_high;  /* its ip_local_port_range */
+  uint32_t         time_wait_count;      /* sockets in TIME_WAIT, against tcp_max_tw_buckets */
   bool             unplugged;
   uint32_t         latest_conn;
 
@@ -147,7 +149,8 @@ typedef struct {
   SynackSchedEntry    entry;
   const SynackAction *action;
   uint32_t            conn;       /* resolved connection, or 0 */
-  uint32_t            remaining;  /* repeating connect: how many more */
+  uint32_t            remaining;  /* repeating connect or send: how many more */
+  uint32_t            arrivals;   /* a Poisson repeat: gaps drawn so far */
 } SynackPendingCall;
 
 /* The reactions one connection event triggered, performed one at a time in
@@ -226,7 +229,7 @@ void synack_engine_notify    (SynackEngine *engine, SynackSocket *sock, SynackWh
                               uint64_t before);
 
 /* synack-host.c */
-void          synack_host_init        (SynackHost *host, SynackHostId id);
+void          synack_host_init        (SynackHost *host, SynackHostId id, const SynackParams *params);
 void          synack_host_clear       (SynackEngine *engine, SynackHost *host);
 SynackSocket *synack_socket_new       (SynackEngine *engine, SynackHostId host);
 void          synack_socket_free      (SynackSocket *sock);
@@ -238,7 +241,9 @@ SynackSocket *synack_host_listener    (SynackHost *host, uint16_t port);
 bool          synack_host_add_listener    (SynackHost *host, SynackSocket *sock);
 void          synack_host_remove_listener (SynackHost *host, SynackSocket *sock);
 /* A free ephemeral port towards remote_port, or 0 if all are taken. */
-uint16_t      synack_host_pick_port   (SynackHost *host, uint16_t remote_port);
+/* Whether connect() may take over the 4-tuple old holds (a TIME_WAIT). */
+typedef bool (*SynackTakeable) (SynackSocket *old, void *data);
+uint16_t      synack_host_pick_port   (SynackHost *host, uint16_t remote_port, SynackTakeable takeable, void *data);
 
 /* synack-network.c */
 void synack_network_send (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr,

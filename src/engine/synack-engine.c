@@ -1,4 +1,5 @@
 /* synack-engine.c: the run loop, the applications' scripts, and the trace. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -298,6 +299,36 @@ perform (SynackEngine *engine, const SynackAction *action, uint32_t conn)
     }
 }
 
+/* Keys the hash the Poisson gaps are drawn from, apart from loss and ISNs. */
+#define ARRIVAL_KEY 0x6172726976616c73ull
+
+/* The wait before a repeated action's next time: fixed, or for a Poisson
+ * process an exponential gap of mean `every` (-ln U times the mean). Each
+ * gap is a hash of the seed, the action and the arrival's number, so the
+ * generator behind random loss draws as it would without them. */
+static SynackTime
+next_gap (SynackEngine *engine, SynackPendingCall *call)
+{
+  const SynackAction *action = call->action;
+  uint64_t which = ((uint64_t) (action - engine->script->actions) << 32) | call->arrivals++;
+  double uniform;
+
+  if (!action->poisson)
+    return action->every;
+  /* 53 bits, centred in their step: never 0, so the logarithm is finite. */
+  uniform = ((double) (synack_prng_hash (engine->params.seed ^ ARRIVAL_KEY, which) >> 11) + 0.5) / 9007199254740992.0;
+  return (SynackTime) llround (-log (uniform) * (double) action->every);
+}
+
+static void
+perform_arrival (SynackEngine *engine, const SynackAction *action, uint32_t conn)
+{
+  uint32_t burst = action->what == SYNACK_DO_CONNECT && action->burst > 1 ? action->burst : 1;
+
+  for (uint32_t i = 0; i < burst; i++)
+    perform (engine, action, conn);
+}
+
 static void
 call_due (SynackSchedEntry *entry, void *context)
 {
@@ -305,17 +336,32 @@ call_due (SynackSchedEntry *entry, void *context)
   SynackPendingCall *call = SYNACK_CONTAINER_OF (entry, SynackPendingCall, entry);
   const SynackAction *action = call->action;
 
-  perform (engine, action, call->conn);
+  perform_arrival (engine, action, call->conn);
 
-  /* A repeating connect opens a fresh connection each time. */
-  if (call->remaining > 0 && action->what == SYNACK_DO_CONNECT)
+  if (call->remaining > 0)
     {
       call->remaining--;
-      call->conn = 0;
-      schedule_call (engine, call, synack_now (engine) + action->every);
+      /* A repeating connect opens a fresh connection each time; a
+       * repeating send writes on the same one. */
+      if (action->what == SYNACK_DO_CONNECT)
+        call->conn = 0;
+      schedule_call (engine, call, synack_now (engine) + next_gap (engine, call));
       return;
     }
   pending_free (engine, call);
+}
+
+/* A reaction that repeats: its first time was now, the others follow as
+ * a timed call's would. */
+static void
+repeat_reaction (SynackEngine *engine, const SynackAction *action, uint32_t conn)
+{
+  SynackPendingCall *call = pending_call_new (engine, action, conn);
+
+  if (call == NULL)
+    return;
+  call->remaining = action->repeat - 1;
+  schedule_call (engine, call, synack_now (engine) + next_gap (engine, call));
 }
 
 /* ---- Reactions --------------------------------------------------------- */
@@ -327,8 +373,11 @@ reaction_applies (const SynackPendingReactions *walk, const SynackAction *action
     return false;
   if (action->conn != SYNACK_CONN_EACH && action->conn != walk->conn)
     return false;
-  return walk->what != SYNACK_WHEN_RECEIVED ||
-         (walk->before < action->amount && walk->received >= action->amount);
+  if (walk->what != SYNACK_WHEN_RECEIVED)
+    return true;
+  if (action->each)
+    return walk->before / action->amount < walk->received / action->amount;
+  return walk->before < action->amount && walk->received >= action->amount;
 }
 
 /* Queues the walk for the next reaction that applies; false if none is
@@ -361,7 +410,11 @@ reaction_due (SynackSchedEntry *entry, void *context)
   SynackEngine *engine = context;
   SynackPendingReactions *walk = SYNACK_CONTAINER_OF (entry, SynackPendingReactions, entry);
 
-  perform (engine, engine->reactions[walk->next++], walk->conn);
+  const SynackAction *action = engine->reactions[walk->next++];
+
+  perform (engine, action, walk->conn);
+  if (action->repeat > 0)
+    repeat_reaction (engine, action, walk->conn);
   if (!schedule_next_reaction (engine, walk))
     walk_free (engine, walk);
 }
@@ -416,7 +469,7 @@ engine_init (SynackEngine *engine, const SynackScript *script, SynackTrace *trac
   synack_prng_seed (&engine->prng, script->params.seed);
   synack_ticks_init (&engine->ticks, &script->params);
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
-    synack_host_init (&engine->hosts[h], (SynackHostId) h);
+    synack_host_init (&engine->hosts[h], (SynackHostId) h, &script->params);
 
   engine->fault_hits = calloc (script->n_faults + 1, sizeof *engine->fault_hits);
   engine->reactions = calloc (script->n_actions + 1, sizeof *engine->reactions);

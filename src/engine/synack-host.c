@@ -118,13 +118,15 @@ map_find (const SynackSocketMap *map, uint64_t key)
 }
 
 void
-synack_host_init (SynackHost *host, SynackHostId id)
+synack_host_init (SynackHost *host, SynackHostId id, const SynackParams *params)
 {
   memset (host, 0, sizeof *host);
   host->id = id;
   map_init (&host->by_tuple, false);
   map_init (&host->by_conn, true);
-  host->next_port = SYNACK_EPHEMERAL_FIRST;
+  host->port_low = (uint16_t) params->port_low;
+  host->port_high = (uint16_t) params->port_high;
+  host->next_port = synack_params_first_port (params);
 }
 
 void
@@ -253,28 +255,45 @@ synack_host_remove_listener (SynackHost *host, SynackSocket *sock)
       }
 }
 
+/* Linux's __inet_hash_connect(): the ports of the range's low parity first
+ * (the other half is left for bind()), each taken if its 4-tuple is free
+ * or holds a TIME_WAIT that may be taken over, then the other parity. The
+ * range is used in an even number of ports ("remaining &= ~1"), so an odd
+ * range's top port is never picked. Linux starts each search at a hashed,
+ * randomly advanced offset; here just after the last port picked, so a
+ * lesson's ports read 40000, 40002, 40004... */
 uint16_t
-synack_host_pick_port (SynackHost *host, uint16_t remote_port)
+synack_host_pick_port (SynackHost *host, uint16_t remote_port, SynackTakeable takeable, void *data)
 {
-  const unsigned range = SYNACK_EPHEMERAL_HIGH - SYNACK_EPHEMERAL_LOW + 1;
+  unsigned remaining = (unsigned) host->port_high - host->port_low + 1;
+  unsigned offset = (unsigned) host->next_port - host->port_low;
 
+  if (remaining > 1)
+    remaining &= ~1u;
   /* Without this, every connect of a client that ran out of ports scans
-   * the whole range again: a million connects took minutes. */
-  if (host->ports_exhausted && host->exhausted_remote_port == remote_port &&
+   * the whole range again: a million connects took minutes. Only free
+   * ports count then; a TIME_WAIT that may be taken over ages, so a host
+   * that may take one over looks again each time. */
+  if (takeable == NULL && host->ports_exhausted && host->exhausted_remote_port == remote_port &&
       host->exhausted_at == host->departures)
     return 0;
 
-  /* Linux skips ports whose 4-tuple is taken, TIME_WAIT included, so a busy
-   * client runs out of ports while its old connections wait. */
-  for (unsigned tries = 0; tries < range; tries++)
-    {
-      uint16_t port = host->next_port;
+  offset = (offset % remaining) & ~1u;
+  for (unsigned pass = 0; pass < (remaining > 1 ? 2u : 1u); pass++, offset++)
+    for (unsigned i = 0; i < remaining; i += (remaining > 1 ? 2 : 1))
+      {
+        uint16_t port = (uint16_t) (host->port_low + (offset + i) % remaining);
+        SynackSocket *old;
 
-      host->next_port = port >= SYNACK_EPHEMERAL_HIGH ? SYNACK_EPHEMERAL_LOW : port + 1;
-      if (synack_host_lookup (host, port, remote_port) == NULL &&
-          synack_host_listener (host, port) == NULL)
-        return port;
-    }
+        if (synack_host_listener (host, port) != NULL)
+          continue;
+        old = synack_host_lookup (host, port, remote_port);
+        if (old == NULL || (takeable != NULL && takeable (old, data)))
+          {
+            host->next_port = (uint16_t) (host->port_low + (offset + i + 2) % remaining);
+            return port;
+          }
+      }
   host->ports_exhausted = true;
   host->exhausted_remote_port = remote_port;
   host->exhausted_at = host->departures;

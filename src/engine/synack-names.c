@@ -100,6 +100,7 @@ static const char *const cause_names[SYNACK_N_CAUSES] = {
   [SYNACK_CAUSE_DATA_AFTER_CLOSE]    = N_("data after close()"),
   [SYNACK_CAUSE_UNREAD_DATA]         = N_("close() with unread data"),
   [SYNACK_CAUSE_NEW_SYN]             = N_("new SYN for the same 4-tuple"),
+  [SYNACK_CAUSE_TIME_WAIT_OVERFLOW]  = N_("time wait bucket table overflow"),
 };
 
 static const char *const verdict_names[SYNACK_N_VERDICTS] = {

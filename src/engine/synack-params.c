@@ -26,6 +26,9 @@ synack_params_init (SynackParams *p, SynackProfile profile)
   p->keepalive_interval = SYNACK_SEC (75);
   p->keepalive_probes = 9;
   p->tw_reuse = 2;
+  p->port_low = SYNACK_EPHEMERAL_LOW;
+  p->port_high = SYNACK_EPHEMERAL_HIGH;
+  p->max_tw_buckets = SYNACK_MAX_TW_BUCKETS;
   p->time_limit = SYNACK_SEC (24 * 3600);
   p->event_limit = 1000000;
   p->memory_limit_mib = 1024;
@@ -107,6 +110,8 @@ synack_params_validate (const SynackParams *p)
     return SYNACK_PARAMS_HZ_RANGE;
   if (p->tw_reuse > 2)
     return SYNACK_PARAMS_TW_REUSE_RANGE;
+  if (p->port_low < SYNACK_PRIVILEGED_PORTS || p->port_low > p->port_high || p->port_high > 65535)
+    return SYNACK_PARAMS_PORT_RANGE;
   return SYNACK_PARAMS_OK;
 }
 
@@ -151,6 +156,9 @@ synack_params_error_to_string (SynackParamsError error)
              "1000000, such as 100, 250 or 1000");
     case SYNACK_PARAMS_TW_REUSE_RANGE:
       return N_("tw-reuse is 0 (never), 1 (always) or 2 (on loopback only, Linux's default)");
+    case SYNACK_PARAMS_PORT_RANGE:
+      return N_("port-range is LOW-HIGH with 1024 <= LOW <= HIGH <= 65535, as Linux's "
+             "ip_local_port_range (its default is 32768-60999)");
     }
   return "unknown parameter error";
 }

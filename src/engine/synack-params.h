@@ -32,6 +32,9 @@ typedef struct {
 
   bool       rfc1337;            /* TIME_WAIT ignores RST (RFC 1337); Linux's default is off */
   uint32_t   tw_reuse;           /* net.ipv4.tcp_tw_reuse: 0 never, 1 always, 2 on loopback only */
+  uint32_t   port_low;           /* net.ipv4.ip_local_port_range: the ephemeral ports */
+  uint32_t   port_high;
+  uint32_t   max_tw_buckets;     /* net.ipv4.tcp_max_tw_buckets: TIME_WAIT sockets a host may hold */
   bool       loopback;           /* the hosts talk over loopback, not a LAN */
   unsigned   keepalive;          /* bit per SynackHostId: who sets SO_KEEPALIVE */
   SynackTime keepalive_idle;
@@ -43,11 +46,17 @@ typedef struct {
   uint64_t   memory_limit_mib;   /* what the trace may keep (events, connection records) */
 } SynackParams;
 
-/* Linux's ephemeral port range (net.ipv4.ip_local_port_range), and where we
- * start in it so the first connection reads 40000 in a lesson. */
+/* Linux's default ephemeral port range (net.ipv4.ip_local_port_range), and
+ * where we start in a range that holds it, so the first connection reads
+ * 40000 in a lesson. */
 #define SYNACK_EPHEMERAL_LOW    32768
 #define SYNACK_EPHEMERAL_HIGH   60999
 #define SYNACK_EPHEMERAL_FIRST  40000
+/* Linux refuses a range that reaches below ip_unprivileged_port_start. */
+#define SYNACK_PRIVILEGED_PORTS 1024
+/* tcp_max_tw_buckets is sized from the memory of the machine; this is what
+ * a machine with a few GiB gets. */
+#define SYNACK_MAX_TW_BUCKETS   262144
 
 typedef enum {
   SYNACK_PARAMS_OK,
@@ -66,6 +75,7 @@ typedef enum {
   SYNACK_PARAMS_LIMIT_ZERO,
   SYNACK_PARAMS_HZ_RANGE,
   SYNACK_PARAMS_TW_REUSE_RANGE,
+  SYNACK_PARAMS_PORT_RANGE,
 } SynackParamsError;
 
 /* Fills params with the defaults of the profile. */
@@ -76,6 +86,15 @@ SynackParamsError synack_params_validate (const SynackParams *params);
 
 /* An English sentence explaining the error, fit to show a teacher. */
 const char *synack_params_error_to_string (SynackParamsError error);
+
+/* The port a host's first ephemeral connect takes. */
+static inline uint16_t
+synack_params_first_port (const SynackParams *params)
+{
+  if (params->port_low <= SYNACK_EPHEMERAL_FIRST && SYNACK_EPHEMERAL_FIRST <= params->port_high)
+    return SYNACK_EPHEMERAL_FIRST;
+  return (uint16_t) params->port_low;
+}
 
 static inline SynackTime
 synack_params_time_wait (const SynackParams *params)

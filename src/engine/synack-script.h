@@ -40,6 +40,7 @@ typedef struct {
   SynackTime   at;            /* SYNACK_WHEN_TIME: the time; otherwise the delay after the trigger */
   SynackHostId trigger_host;  /* whose event triggers a reactive action */
   uint64_t     amount;        /* SYNACK_WHEN_RECEIVED: the byte count */
+  bool         each;          /* SYNACK_WHEN_RECEIVED: at every multiple of amount, not once */
 
   SynackHostId host;          /* who acts */
   SynackDo     what;
@@ -51,9 +52,14 @@ typedef struct {
   uint32_t     isn;
   bool         reuseaddr;     /* connect: SO_REUSEADDR before binding the local port */
 
-  /* A timed connect may repeat: `repeat` more connections, `every` apart. */
+  /* A connect or send may repeat: `repeat` more times, `every` apart, or
+   * with `poisson` at random gaps averaging `every` (arrivals of a Poisson
+   * process, drawn from the seed). A connect opens `burst` connections at
+   * each arrival (0 counts as 1). */
   uint32_t     repeat;
   SynackTime   every;
+  bool         poisson;
+  uint32_t     burst;
 
   unsigned     line;          /* where it came from, for messages */
 } SynackAction;

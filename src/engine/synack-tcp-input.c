@@ -25,6 +25,7 @@ typedef struct {
   uint32_t            offset;    /* leading bytes already received */
   bool                need_ack;
   bool                ack_now;
+  bool                time_wait_overflow; /* TIME_WAIT was due but no bucket was left */
 } Arrival;
 
 static void send_replies (Arrival *a);
@@ -523,7 +524,7 @@ check_ack (Arrival *a)
        * otherwise, ignore the segment." */
       if (synack_tcp_fin_acked (sock))
         {
-          synack_tcp_enter_time_wait (sock, SYNACK_CAUSE_ACK_RECEIVED);
+          a->time_wait_overflow = !synack_tcp_enter_time_wait (sock, SYNACK_CAUSE_ACK_RECEIVED);
           return SEGMENT_DONE;
         }
       break;
@@ -674,7 +675,7 @@ check_fin (Arrival *a)
        * otherwise, enter the CLOSING state." */
       a->ack_now = true;
       if (synack_tcp_fin_acked (sock))
-        synack_tcp_enter_time_wait (sock, SYNACK_CAUSE_FIN_ACK_RECEIVED);
+        a->time_wait_overflow = !synack_tcp_enter_time_wait (sock, SYNACK_CAUSE_FIN_ACK_RECEIVED);
       else
         synack_tcp_set_state (sock, SYNACK_STATE_CLOSING, SYNACK_CAUSE_FIN_RECEIVED);
       break;
@@ -682,7 +683,7 @@ check_fin (Arrival *a)
       /* "Enter the TIME-WAIT state. Start the time-wait timer, turn off the
        * other timers." */
       a->ack_now = true;
-      synack_tcp_enter_time_wait (sock, SYNACK_CAUSE_FIN_RECEIVED);
+      a->time_wait_overflow = !synack_tcp_enter_time_wait (sock, SYNACK_CAUSE_FIN_RECEIVED);
       break;
     default:
       break;
@@ -723,13 +724,18 @@ synchronized_input (Arrival *a)
       check_sequence_number (a) == SEGMENT_DONE)
     return;
   synack_tcp_take_timestamp (sock, in);
-  if (check_rst (a) == SEGMENT_DONE ||
-      check_syn (a) == SEGMENT_DONE ||
-      check_ack (a) == SEGMENT_DONE ||
-      process_text (a) == SEGMENT_DONE)
-    return;
-  check_fin (a);
-  send_replies (a);
+  if (check_rst (a) != SEGMENT_DONE &&
+      check_syn (a) != SEGMENT_DONE &&
+      check_ack (a) != SEGMENT_DONE &&
+      process_text (a) != SEGMENT_DONE)
+    {
+      check_fin (a);
+      send_replies (a);
+    }
+  /* Only after the last ACK has gone out, as tcp_fin() sends it before
+   * tcp_time_wait() finds no bucket. */
+  if (a->time_wait_overflow)
+    synack_tcp_close_without_time_wait (sock);
 }
 
 /* ---- Dispatch ---------------------------------------------------------- */

@@ -60,7 +60,8 @@ synack_tcp_fin_acked (const SynackSocket *sock)
  * The socket is freed: callers return straight after. */
 void     synack_tcp_destroy         (SynackSocket *sock, SynackCause cause);
 void     synack_tcp_established     (SynackSocket *sock, SynackCause cause);
-void     synack_tcp_enter_time_wait (SynackSocket *sock, SynackCause cause);
+bool     synack_tcp_enter_time_wait (SynackSocket *sock, SynackCause cause);
+void     synack_tcp_close_without_time_wait (SynackSocket *sock);
 void     synack_tcp_enter_fin_wait_2 (SynackSocket *sock);
 /* Tells the application the connection failed, if there is one to tell. */
 void     synack_tcp_report_error    (SynackSocket *sock, SynackResult error);

@@ -64,23 +64,11 @@ time_wait_reusable (const SynackSocket *old, bool bound)
   return synack_now (old->engine) - old->time_wait_since >= TIME_WAIT_REUSE_DELAY;
 }
 
-/* An ephemeral port towards remote_port whose 4-tuple waits in a TIME_WAIT
- * that may be reused, or 0: the last resort of a host out of free ports.
- * Where reuse is off (on a LAN, by default) there is nothing to look for:
- * a host out of ports would otherwise scan them all at every connect. */
-static uint16_t
-pick_time_wait_port (SynackEngine *engine, SynackHost *host, uint16_t remote_port)
+static bool
+ephemeral_takeable (SynackSocket *old, void *data)
 {
-  if (!ephemeral_reuse_allowed (&engine->params))
-    return 0;
-  for (unsigned port = SYNACK_EPHEMERAL_LOW; port <= SYNACK_EPHEMERAL_HIGH; port++)
-    {
-      SynackSocket *old = synack_host_lookup (host, (uint16_t) port, remote_port);
-
-      if (old != NULL && time_wait_reusable (old, false))
-        return (uint16_t) port;
-    }
-  return 0;
+  (void) data;
+  return time_wait_reusable (old, false);
 }
 
 /* The old connection ends and the new one starts "65535 + 2" above its
@@ -117,9 +105,13 @@ synack_tcp_connect (SynackEngine *engine, SynackHostId host_id, uint32_t conn,
       else if (!time_wait_reusable (old, true))
         refused = SYNACK_RESULT_EADDRNOTAVAIL;
     }
-  else if (!bound && (local_port = synack_host_pick_port (host, remote_port)) == 0)
+  else if (!bound)
     {
-      local_port = pick_time_wait_port (engine, host, remote_port);
+      /* Where reuse is off (on a LAN, by default) only free ports count:
+       * a host out of them would otherwise look at every port each time. */
+      local_port = synack_host_pick_port (host, remote_port,
+                                          ephemeral_reuse_allowed (&engine->params) ? ephemeral_takeable : NULL,
+                                          NULL);
       if (local_port == 0)
         refused = SYNACK_RESULT_EADDRNOTAVAIL;
       else

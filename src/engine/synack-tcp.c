@@ -18,6 +18,10 @@ synack_tcp_set_state (SynackSocket *sock, SynackState to, SynackCause cause)
   event.from = sock->state;
   event.to = to;
   event.cause = cause;
+  if (sock->state == SYNACK_STATE_TIME_WAIT)
+    synack_tcp_host (sock)->time_wait_count--;
+  else if (to == SYNACK_STATE_TIME_WAIT)
+    synack_tcp_host (sock)->time_wait_count++;
   sock->state = to;
   synack_engine_emit (sock->engine, &event);
 
@@ -140,15 +144,31 @@ synack_tcp_established (SynackSocket *sock, SynackCause cause)
 }
 
 /* RFC 9293 3.10.7.4: "Enter the TIME-WAIT state. Start the time-wait timer,
- * turn off the other timers." */
-void
+ * turn off the other timers." Linux's tcp_time_wait() first needs a
+ * TIME_WAIT bucket: a host that holds tcp_max_tw_buckets of them already
+ * gets none, and the socket is closed at once instead (false: the caller
+ * sends what it owes, then calls synack_tcp_close_without_time_wait()). */
+bool
 synack_tcp_enter_time_wait (SynackSocket *sock, SynackCause cause)
 {
+  if (synack_tcp_host (sock)->time_wait_count >= synack_tcp_params (sock)->max_tw_buckets)
+    return false;
   synack_tcp_timers_stop_all (sock);
   sock->time_wait_since = synack_now (sock->engine);
   synack_tcp_set_state (sock, SYNACK_STATE_TIME_WAIT, cause);
   synack_tcp_timer_start (sock, SYNACK_TIMER_TIME_WAIT,
                           synack_params_time_wait (synack_tcp_params (sock)));
+  return true;
+}
+
+/* The TIME_WAIT bucket table is full: Linux counts TCPTimeWaitOverflow
+ * (older kernels also logged "TCP: time wait bucket table overflow") and
+ * the connection is CLOSED, with nothing left to answer a lost last ACK's
+ * retransmitted FIN or to keep old duplicates out. */
+void
+synack_tcp_close_without_time_wait (SynackSocket *sock)
+{
+  synack_tcp_destroy (sock, SYNACK_CAUSE_TIME_WAIT_OVERFLOW);
 }
 
 void

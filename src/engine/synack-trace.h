@@ -38,6 +38,7 @@ typedef enum {
   SYNACK_CAUSE_DATA_AFTER_CLOSE,   /* Linux resets a closed socket that still gets data */
   SYNACK_CAUSE_UNREAD_DATA,        /* close() with unread data sends RST (Linux) */
   SYNACK_CAUSE_NEW_SYN,            /* a new SYN reopened a TIME_WAIT 4-tuple */
+  SYNACK_CAUSE_TIME_WAIT_OVERFLOW, /* no TIME_WAIT bucket left (tcp_max_tw_buckets): CLOSED at once */
   SYNACK_N_CAUSES
 } SynackCause;
 

@@ -12,6 +12,10 @@
 #define TEARDOWN (C(RST_RECEIVED) | C(ABORT_CALL) | C(CRASH) | C(UNREAD_DATA) | \
                   C(RETRIES_EXHAUSTED) | C(KEEPALIVE_EXHAUSTED) | C(DATA_AFTER_CLOSE))
 
+/* Where TIME_WAIT would begin, a host out of TIME_WAIT buckets
+ * (tcp_max_tw_buckets) closes the socket instead. */
+#define NO_TIME_WAIT_BUCKET C(TIME_WAIT_OVERFLOW)
+
 static const SynackTransition table[] = {
   /* Opening. */
   { S(CLOSED),       S(LISTEN),       SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_LISTEN,         0,              C(LISTEN_CALL) },
@@ -43,14 +47,16 @@ static const SynackTransition table[] = {
   /* Linux drops a half-open child instead of returning it to LISTEN. */
   { S(SYN_RECEIVED), S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN },
   { S(ESTABLISHED),  S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN },
-  { S(FIN_WAIT_1),   S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN },
+  { S(FIN_WAIT_1),   S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN | NO_TIME_WAIT_BUCKET },
   /* Linux's fin-timeout ends an orphaned FIN_WAIT_2. */
-  { S(FIN_WAIT_2),   S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN | C(FIN_WAIT_2_EXPIRED) },
+  { S(FIN_WAIT_2),   S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN | C(FIN_WAIT_2_EXPIRED) | NO_TIME_WAIT_BUCKET },
   { S(CLOSE_WAIT),   S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN },
-  { S(CLOSING),      S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN },
+  { S(CLOSING),      S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN | NO_TIME_WAIT_BUCKET },
   { S(LAST_ACK),     S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN },
-  /* A RST (without RFC 1337) or a new SYN beyond the old sequence space ends TIME_WAIT early. */
-  { S(TIME_WAIT),    S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN | C(NEW_SYN) },
+  /* A RST (without RFC 1337), a new SYN beyond the old sequence space, or
+   * a connect() that takes the 4-tuple over (tcp_tw_reuse, SO_REUSEADDR)
+   * ends TIME_WAIT early. */
+  { S(TIME_WAIT),    S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN | C(NEW_SYN) | C(CONNECT_CALL) },
 };
 
 const SynackTransition *

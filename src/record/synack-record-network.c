@@ -50,19 +50,36 @@ synack_record_run_tool (const char *const *argv, const char *input, GError **err
 
 /* A per-namespace sysctl, so the machine's own stays as it was. */
 static gboolean
-set_sysctl (const char *name, gint64 value, GError **error)
+set_sysctl_text (const char *name, const char *value, GError **error)
 {
   g_autofree char *path = g_strdup_printf ("/proc/sys/net/ipv4/%s", name);
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT "\n", value);
+  g_autofree char *text = g_strdup_printf ("%s\n", value);
   g_autoptr (GError) cause = NULL;
 
   if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_NONE, 0644, &cause))
     {
       g_set_error (error, SYNACK_RECORD_ERROR, SYNACK_RECORD_ERROR_TOOL, _("cannot set %s to %s: %s"), path,
-                   g_strstrip (text), cause->message);
+                   value, cause->message);
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+set_sysctl (const char *name, gint64 value, GError **error)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  return set_sysctl_text (name, text, error);
+}
+
+/* ip_local_port_range is two numbers on one line. */
+static gboolean
+set_port_range (const SynackParams *params, GError **error)
+{
+  g_autofree char *text = g_strdup_printf ("%u\t%u", params->port_low, params->port_high);
+
+  return set_sysctl_text ("ip_local_port_range", text, error);
 }
 
 /* Parameters that have a sysctl are set; those Linux fixes (TIME_WAIT,
@@ -94,7 +111,10 @@ sysctls:
          set_sysctl ("tcp_rfc1337", params->rfc1337, error) &&
          set_sysctl ("tcp_timestamps", params->timestamps, error) &&
          set_sysctl ("tcp_sack", params->sack, error) &&
-         set_sysctl ("tcp_window_scaling", params->window_scaling, error);
+         set_sysctl ("tcp_window_scaling", params->window_scaling, error) &&
+         set_sysctl ("tcp_tw_reuse", params->tw_reuse, error) &&
+         set_sysctl ("tcp_max_tw_buckets", params->max_tw_buckets, error) &&
+         set_port_range (params, error);
 }
 
 static gboolean

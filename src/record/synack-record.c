@@ -150,6 +150,11 @@ new_socket (Recorder *rec, const SynackAction *a, SynackHostId host, uint16_t po
     return fail_socket (rec, a, "socket") - 1;
   inet_pton (AF_INET, synack_record_address (host), &local.sin_addr);
   setsockopt (fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  /* An ephemeral port is then chosen by connect(), as for a socket never
+   * bound: bind() would take one under SO_REUSEADDR's rules, which let a
+   * 4-tuple in TIME_WAIT be taken over, and a client would never run out. */
+  if (port == 0)
+    setsockopt (fd, IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, &one, sizeof one);
   if (setsockopt (fd, IPPROTO_TCP, TCP_MAXSEG, &mss, sizeof mss) != 0 ||
       bind (fd, (struct sockaddr *) &local, sizeof local) != 0)
     {
@@ -206,15 +211,22 @@ do_connect (Recorder *rec, const SynackAction *a, guint32 conn)
   if (s.fd < 0)
     return FALSE;
   inet_pton (AF_INET, synack_record_address (peer), &remote.sin_addr);
-  if (connect (s.fd, (struct sockaddr *) &remote, sizeof remote) != 0 && errno != EINPROGRESS)
-    return fail_socket (rec, a, "connect");
-  s.local_port = local_port_of (s.fd);
   /* A simultaneous open's two connects are one connection, as in the
    * simulation: the second names it. */
   s.conn = conn ? conn : ++rec->next_conn;
   rec->next_conn = MAX (rec->next_conn, s.conn);
   rec->latest[a->host] = s.conn;
-  g_array_append_val (rec->sockets, s);
+  if (connect (s.fd, (struct sockaddr *) &remote, sizeof remote) == 0 || errno == EINPROGRESS)
+    {
+      s.local_port = local_port_of (s.fd);
+      g_array_append_val (rec->sockets, s);
+    }
+  else if (errno == EADDRNOTAVAIL)
+    /* Out of ports, as the simulation may be too: nothing is sent, and
+     * the connection keeps its number. */
+    close (s.fd);
+  else
+    return fail_socket (rec, a, "connect");
   if (a->repeat > 0)
     {
       SynackAction *again = g_memdup2 (a, sizeof *a);
@@ -557,6 +569,13 @@ check_script (const SynackScript *script, GError **error)
         {
           g_set_error (error, SYNACK_RECORD_ERROR, SYNACK_RECORD_ERROR_UNSUPPORTED,
                        _("line %u: a host cannot crash on real sockets (its kernel would answer for it)"), a->line);
+          return FALSE;
+        }
+      if (a->poisson || a->burst > 1 || (a->what == SYNACK_DO_SEND && a->repeat > 0) || a->each)
+        {
+          g_set_error (error, SYNACK_RECORD_ERROR, SYNACK_RECORD_ERROR_UNSUPPORTED,
+                       _("line %u: the recorder makes a repeat only of a connect at a fixed interval, "
+                         "not bursts, Poisson arrivals, repeated sends or 'received each'"), a->line);
           return FALSE;
         }
       if (a->when == SYNACK_WHEN_CLOSED)

@@ -191,6 +191,33 @@ parse_hosts (const char *text, unsigned *out, GError **error)
   return TRUE;
 }
 
+/* LOW-HIGH, as sysctl writes ip_local_port_range with a tab between; a
+ * range's order and bounds are the engine's to check. */
+static gboolean
+parse_port_range (const char *text, guint32 range[2], GError **error)
+{
+  g_auto (GStrv) ends = g_strsplit (text, "-", -1);
+  guint64 value;
+
+  if (g_strv_length (ends) != 2)
+    {
+      g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
+                   _("'%s' is not a port range (write LOW-HIGH, e.g. 32768-60999)"), text);
+      return FALSE;
+    }
+  for (int i = 0; i < 2; i++)
+    {
+      if (!g_ascii_string_to_unsigned (ends[i], 10, 0, 65535, &value, NULL))
+        {
+          g_set_error (error, SYNACK_SCENARIO_ERROR, SYNACK_SCENARIO_ERROR_BAD_VALUE,
+                       _("'%s' in port range '%s' is not a port (0 to 65535)"), ends[i], text);
+          return FALSE;
+        }
+      range[i] = (guint32) value;
+    }
+  return TRUE;
+}
+
 /* Every key, in the order the README, --help and the Parameters page list
  * them. Ranges are in the unit the page shows; a count's maximum is also the
  * most the parser accepts. A key without a label is not on the page: it is
@@ -294,6 +321,12 @@ static const SynackParamInfo keys[] = {
   { "tw-reuse", SYNACK_PARAM_COUNT, N_("TIME_WAIT reuse, tcp_tw_reuse"),
     N_("connect() on an ephemeral port may take over a TIME_WAIT a second old: 0 never, 1 always, 2 on loopback only"),
     SYNACK_PARAM_UNIT_NONE, 0, 2, 1, 0, NULL, ONE (tw_reuse) },
+  { "port-range", SYNACK_PARAM_PORT_RANGE, NULL,
+    N_("ephemeral ports connect() picks from, LOW-HIGH (ip_local_port_range): fewer ports run out sooner"),
+    SYNACK_PARAM_UNIT_NONE, 1024, 65535, 1, 0, NULL, P (port_low), ALSO (port_high) },
+  { "max-tw-buckets", SYNACK_PARAM_COUNT, NULL,
+    N_("TIME_WAIT sockets a host may hold (tcp_max_tw_buckets); beyond it a closing socket skips TIME_WAIT"),
+    SYNACK_PARAM_UNIT_NONE, 0, 2147483647, 1000, 0, NULL, ONE (max_tw_buckets) },
   { "hosts", SYNACK_PARAM_SWITCH, N_("Hosts on"),
     N_("where the two hosts are: lan (two machines) or loopback (one machine, as tw-reuse = 2 asks)"),
     SYNACK_PARAM_UNIT_NONE, 0, 0, 0, 0, placement_choices, ONE (loopback) },
@@ -417,6 +450,7 @@ synack_param_get_number (const SynackParams *params, const SynackParamInfo *info
     case SYNACK_PARAM_PROFILE:
     case SYNACK_PARAM_SWITCH:
     case SYNACK_PARAM_HOSTS:
+    case SYNACK_PARAM_PORT_RANGE:
     default:
       return 0;
     }
@@ -442,6 +476,7 @@ synack_param_value_from_number (const SynackParamInfo *info, double number)
     case SYNACK_PARAM_PROFILE:
     case SYNACK_PARAM_SWITCH:
     case SYNACK_PARAM_HOSTS:
+    case SYNACK_PARAM_PORT_RANGE:
     default:
       return NULL;
     }
@@ -465,6 +500,9 @@ synack_param_get_value (const SynackParams *params, const SynackParamInfo *info)
         return g_strdup (hosts == 0 ? "off" : hosts == 1u << SYNACK_CLIENT ? "client"
                          : hosts == 1u << SYNACK_SERVER ? "server" : "on");
       }
+    case SYNACK_PARAM_PORT_RANGE:
+      return g_strdup_printf ("%u-%u", *(const uint32_t *) field (params, info),
+                              *(const uint32_t *) ((const char *) params + info->offset2));
     case SYNACK_PARAM_DURATION_OR_OFF:
     case SYNACK_PARAM_DURATION:
       {
@@ -589,6 +627,17 @@ synack_param_apply (SynackParams *params, const char *key, const char *value, GE
         if (!parse_hosts (value, &hosts, error))
           return FALSE;
         store (params, info, &hosts, sizeof hosts);
+        return TRUE;
+      }
+
+    case SYNACK_PARAM_PORT_RANGE:
+      {
+        guint32 range[2];
+
+        if (!parse_port_range (value, range, error))
+          return FALSE;
+        memcpy ((char *) params + info->offset, &range[0], sizeof range[0]);
+        memcpy ((char *) params + info->offset2, &range[1], sizeof range[1]);
         return TRUE;
       }
     }

@@ -14,6 +14,7 @@ typedef enum {
   SYNACK_PARAM_COUNT,           /* a whole number */
   SYNACK_PARAM_SWITCH,          /* on or off */
   SYNACK_PARAM_HOSTS,           /* off, client, server or on */
+  SYNACK_PARAM_PORT_RANGE,      /* LOW-HIGH: offset holds LOW, offset2 HIGH */
 } SynackParamKind;
 
 /* The unit a number is shown in on the Parameters page. */

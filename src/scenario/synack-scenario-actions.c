@@ -6,20 +6,66 @@
 
 #include "synack-scenario-private.h"
 
+/* The most connections one burst opens at once. */
+#define MAX_BURST 10000u
+
+/* repeat N every DURATION, or every ~DURATION: random gaps of that mean. */
 static gboolean
 take_repeat (SynackCursor *cur, SynackAction *action, GError **error)
 {
+  const char *word;
   guint64 n;
 
   if (!synack_cursor_take_number (cur, "repeat count", MAX_REPEAT, &n, error))
     return FALSE;
   if (!synack_cursor_take_word (cur, "every"))
     return synack_cursor_fail (cur, error, _("expected 'every DURATION' after 'repeat %llu'"), (unsigned long long) n);
-  if (!synack_cursor_take_duration (cur, "the interval", &action->every, error))
+  word = synack_cursor_peek (cur);
+  if (word != NULL && word[0] == '~')
+    {
+      GError *cause = NULL;
+
+      cur->next++;
+      if (!synack_parse_duration (word + 1, &action->every, &cause))
+        return synack_cursor_fail_with (cur, error, cause);
+      action->poisson = TRUE;
+    }
+  else if (!synack_cursor_take_duration (cur, "the interval", &action->every, error))
     return FALSE;
   if (action->every == 0)
-    return synack_cursor_fail (cur, error, _("connections cannot repeat every 0s"));
+    return synack_cursor_fail (cur, error, _("an action cannot repeat every 0s"));
   action->repeat = (uint32_t) n;
+  return TRUE;
+}
+
+static gboolean
+take_burst (SynackCursor *cur, SynackAction *action, GError **error)
+{
+  guint64 n;
+
+  if (!synack_cursor_take_number (cur, "burst size", MAX_BURST, &n, error))
+    return FALSE;
+  if (n == 0)
+    return synack_cursor_fail (cur, error, _("a burst opens at least one connection"));
+  action->burst = (uint32_t) n;
+  return TRUE;
+}
+
+/* What a connect or send may add to itself, and what they exclude. */
+static gboolean
+check_repetition (SynackCursor *cur, const SynackAction *action, GError **error)
+{
+  guint64 arrivals = (guint64) action->repeat + 1;
+
+  if (action->what != SYNACK_DO_CONNECT || (action->repeat == 0 && action->burst == 0))
+    return TRUE;
+  if (action->conn != 0)
+    return synack_cursor_fail (cur, error, _("a repeated connect numbers its connections itself: drop conn="));
+  if (action->local_port != 0)
+    return synack_cursor_fail (cur, error, _("a repeated connect cannot use one fixed local port"));
+  if (action->burst > 1 && arrivals * action->burst > MAX_REPEAT)
+    return synack_cursor_fail (cur, error, _("%llu bursts of %u are more than %u connections"),
+                               (unsigned long long) arrivals, action->burst, MAX_REPEAT);
   return TRUE;
 }
 
@@ -117,19 +163,18 @@ parse_verb (SynackCursor *cur, SynackAction *action, GError **error)
           action->has_isn = TRUE;
           action->isn = (uint32_t) n;
         }
-      if (action->what == SYNACK_DO_CONNECT && synack_cursor_take_word (cur, "repeat") &&
-          !take_repeat (cur, action, error))
+      if ((action->what == SYNACK_DO_CONNECT || action->what == SYNACK_DO_SEND) &&
+          synack_cursor_take_word (cur, "repeat") && !take_repeat (cur, action, error))
+        return FALSE;
+      if (action->what == SYNACK_DO_CONNECT && synack_cursor_take_word (cur, "burst") &&
+          !take_burst (cur, action, error))
         return FALSE;
       if (action->what == SYNACK_DO_CONNECT && synack_cursor_take_word (cur, "reuseaddr"))
         action->reuseaddr = TRUE;
       if (cur->next == before)
         return synack_cursor_fail (cur, error, _("unexpected '%s' after the action"), synack_cursor_peek (cur));
     }
-  if (action->what == SYNACK_DO_CONNECT && action->repeat > 0 && action->conn != 0)
-    return synack_cursor_fail (cur, error, _("a repeated connect numbers its connections itself: drop conn="));
-  if (action->what == SYNACK_DO_CONNECT && action->repeat > 0 && action->local_port != 0)
-    return synack_cursor_fail (cur, error, _("a repeated connect cannot use one fixed local port"));
-  return TRUE;
+  return check_repetition (cur, action, error);
 }
 
 gboolean
@@ -159,7 +204,7 @@ synack_scenario_parse_at (SynackCursor *cur, SynackScenario *scenario, GError **
   return TRUE;
 }
 
-/* when HOST EVENT [N] [+DELAY]: HOST VERB ...  */
+/* when HOST EVENT [each] [N] [+DELAY]: HOST VERB ...  */
 gboolean
 synack_scenario_parse_when (SynackCursor *cur, SynackScenario *scenario, GError **error)
 {
@@ -184,6 +229,7 @@ synack_scenario_parse_when (SynackCursor *cur, SynackScenario *scenario, GError 
   else if (g_str_equal (event, "received"))
     {
       action.when = SYNACK_WHEN_RECEIVED;
+      action.each = synack_cursor_take_word (cur, "each");
       if (!synack_cursor_take_number (cur, "byte count", G_MAXUINT32, &n, error))
         return FALSE;
       if (n == 0)

@@ -165,6 +165,19 @@ gboolean synack_scenario_census_to_stream (const SynackScenario *scenario,
                                            SynackRunStats       *stats,
                                            GError              **error);
 
+/* Runs the scenario with only a census behind it (no trace kept, no rows
+ * written): its peaks and refusals, read with synack_census_peak(). */
+gboolean synack_scenario_census (const SynackScenario *scenario,
+                                 SynackCensus         *census,
+                                 GError              **error);
+
+/* The census of each scenario side by side, as a text table: the most
+ * sockets each host held at once in TIME_WAIT and in ESTABLISHED, and the
+ * connect() calls refused with EADDRNOTAVAIL. Headings translated. */
+char *synack_census_compare (SynackScenario *const *scenarios,
+                             guint                  n_scenarios,
+                             GError               **error);
+
 /* Durations as scenario files write them: "250us", "50ms", "1s", "1.5s", "2min". */
 gboolean synack_parse_duration (const char *text, SynackTime *out, GError **error);
 

@@ -225,3 +225,11 @@ synack_scenario_run_to_stream (const SynackScenario *scenario, SynackTraceFormat
     }
   return finish_stream (&stream, ok, error);
 }
+
+gboolean
+synack_scenario_census (const SynackScenario *scenario, SynackCensus *census, GError **error)
+{
+  SynackTime end_time;
+
+  return run_census (scenario, census, 0, NULL, &end_time, NULL, error);
+}
