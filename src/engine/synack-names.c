@@ -100,6 +100,8 @@ static const char *const cause_names[SYNACK_N_CAUSES] = {
   [SYNACK_CAUSE_DATA_AFTER_CLOSE]    = N_("data after close()"),
   [SYNACK_CAUSE_UNREAD_DATA]         = N_("close() with unread data"),
   [SYNACK_CAUSE_NEW_SYN]             = N_("new SYN for the same 4-tuple"),
+  [SYNACK_CAUSE_SYN_COOKIE]          = N_("valid SYN cookie"),
+  [SYNACK_CAUSE_ACCEPT_QUEUE_FULL]   = N_("accept queue full"),
 };
 
 static const char *const verdict_names[SYNACK_N_VERDICTS] = {
@@ -113,6 +115,11 @@ static const char *const verdict_names[SYNACK_N_VERDICTS] = {
   [SYNACK_VERDICT_RESET]         = N_("reset"),
   [SYNACK_VERDICT_STALE_DATA]    = N_("stale data accepted"),
   [SYNACK_VERDICT_UNREACHABLE]   = N_("host unplugged"),
+  [SYNACK_VERDICT_SYN_QUEUE_FULL]    = N_("SYN queue full"),
+  [SYNACK_VERDICT_ACCEPT_QUEUE_FULL] = N_("accept queue full"),
+  [SYNACK_VERDICT_ACCEPT_QUEUE_RESET] = N_("accept queue full: reset"),
+  [SYNACK_VERDICT_SYN_COOKIE_SENT]   = N_("answered with a SYN cookie"),
+  [SYNACK_VERDICT_SYN_COOKIE_VALID]  = N_("valid SYN cookie"),
 };
 
 static const char *const loss_reason_names[SYNACK_N_LOSS_REASONS] = {
@@ -120,6 +127,7 @@ static const char *const loss_reason_names[SYNACK_N_LOSS_REASONS] = {
   [SYNACK_LOSS_SCRIPTED]  = N_("scripted loss"),
   [SYNACK_LOSS_UNPLUGGED] = N_("host unplugged"),
   [SYNACK_LOSS_INFERRED]  = N_("inferred from the capture"),
+  [SYNACK_LOSS_SPOOFED]   = N_("forged address: nobody there"),
 };
 
 static const char *const match_names[] = {
@@ -144,6 +152,8 @@ static const char *const do_names[] = {
   [SYNACK_DO_CRASH]          = "crash",
   [SYNACK_DO_UNPLUG]         = "unplug",
   [SYNACK_DO_PLUG]           = "plug",
+  [SYNACK_DO_ACCEPT]         = "accept",
+  [SYNACK_DO_SYN_FLOOD]      = "syn-flood",
 };
 
 const char *synack_host_to_string (SynackHostId host) { return NAME_OF (host_names, host); }

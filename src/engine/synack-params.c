@@ -26,6 +26,10 @@ synack_params_init (SynackParams *p, SynackProfile profile)
   p->keepalive_interval = SYNACK_SEC (75);
   p->keepalive_probes = 9;
   p->tw_reuse = 2;
+  p->somaxconn = 4096;
+  /* max(128, established hash buckets / 128): 2048 on the machine the
+   * recordings were made on. */
+  p->max_syn_backlog = 2048;
   p->time_limit = SYNACK_SEC (24 * 3600);
   p->event_limit = 1000000;
   p->memory_limit_mib = 1024;
@@ -42,6 +46,8 @@ synack_params_init (SynackParams *p, SynackProfile profile)
       p->syn_linear_retries = 0;
       p->delayed_ack = 0;
       p->hz = 0;
+      /* SYN cookies came after the RFC's TCP: a full queue just drops. */
+      p->syncookies = 0;
       break;
 
     case SYNACK_PROFILE_LINUX:
@@ -54,6 +60,7 @@ synack_params_init (SynackParams *p, SynackProfile profile)
       p->delayed_ack = SYNACK_MS (40);
       /* CONFIG_HZ of Debian's kernels: a 4 ms tick. */
       p->hz = 250;
+      p->syncookies = 1;
       break;
     }
 }
@@ -97,6 +104,11 @@ synack_params_validate (const SynackParams *p)
     return SYNACK_PARAMS_HZ_RANGE;
   if (p->tw_reuse > 2)
     return SYNACK_PARAMS_TW_REUSE_RANGE;
+  if (p->somaxconn > SYNACK_MAX_BACKLOG || p->max_syn_backlog < 1 ||
+      p->max_syn_backlog > SYNACK_MAX_BACKLOG)
+    return SYNACK_PARAMS_BACKLOG_RANGE;
+  if (p->syncookies > 2)
+    return SYNACK_PARAMS_SYNCOOKIES_RANGE;
   return SYNACK_PARAMS_OK;
 }
 
@@ -141,6 +153,10 @@ synack_params_error_to_string (SynackParamsError error)
              "1000000, such as 100, 250 or 1000");
     case SYNACK_PARAMS_TW_REUSE_RANGE:
       return N_("tw-reuse is 0 (never), 1 (always) or 2 (on loopback only, Linux's default)");
+    case SYNACK_PARAMS_BACKLOG_RANGE:
+      return N_("somaxconn must be at most 65535 and max-syn-backlog between 1 and 65535");
+    case SYNACK_PARAMS_SYNCOOKIES_RANGE:
+      return N_("syncookies is 0 (never), 1 (when the SYN queue overflows, Linux's default) or 2 (always)");
     }
   return "unknown parameter error";
 }

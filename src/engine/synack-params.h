@@ -24,6 +24,13 @@ typedef struct {
   uint32_t   mss;
   uint32_t   window;             /* receive buffer each socket advertises */
 
+  /* Listen queues (Linux's net.core.somaxconn, net.ipv4.tcp_max_syn_backlog,
+   * tcp_syncookies and tcp_abort_on_overflow). */
+  uint32_t   somaxconn;          /* listen()'s backlog is capped at this */
+  uint32_t   max_syn_backlog;    /* without cookies, the last quarter of it is kept from new peers */
+  uint32_t   syncookies;         /* 0 never, 1 when the SYN queue overflows, 2 always */
+  bool       abort_on_overflow;  /* a full accept queue answers the final ACK with RST */
+
   bool       rfc1337;            /* TIME_WAIT ignores RST (RFC 1337); Linux's default is off */
   uint32_t   tw_reuse;           /* net.ipv4.tcp_tw_reuse: 0 never, 1 always, 2 on loopback only */
   bool       loopback;           /* the hosts talk over loopback, not a LAN */
@@ -60,7 +67,12 @@ typedef enum {
   SYNACK_PARAMS_LIMIT_ZERO,
   SYNACK_PARAMS_HZ_RANGE,
   SYNACK_PARAMS_TW_REUSE_RANGE,
+  SYNACK_PARAMS_BACKLOG_RANGE,
+  SYNACK_PARAMS_SYNCOOKIES_RANGE,
 } SynackParamsError;
+
+/* The most a backlog may be: Linux keeps it in an int, a lesson needs far less. */
+#define SYNACK_MAX_BACKLOG 65535
 
 /* Fills params with the defaults of the profile. */
 void synack_params_init (SynackParams *params, SynackProfile profile);

@@ -59,16 +59,123 @@ no_socket_input (Arrival *a)
 
 /* ---- LISTEN (3.10.7.2) ------------------------------------------------- */
 
-/* A SYN makes a child socket in SYN_RECEIVED that answers with a SYN-ACK.
+/* The SYN-ACK of a SYN answered with a cookie: <SEQ=cookie><ACK=SEG.SEQ+1>,
+ * sent by no socket (syncookies: the listener keeps nothing). */
+static void
+send_cookie_syn_ack (Arrival *a)
+{
+  const SynackHeader *in = a->in;
+  SynackHeader hdr = { 0 };
+  SynackSynCookie cookie = { 0 };
+
+  hdr.src_port = in->dst_port;
+  hdr.dst_port = in->src_port;
+  hdr.spoofed_addr = in->spoofed_addr;
+  hdr.seq = synack_syncookie_make (a->engine, in, a->engine->params.mss, &cookie);
+  hdr.ack = in->seq + 1;
+  hdr.flags = SYNACK_FLAG_SYN | SYNACK_FLAG_ACK;
+  hdr.win = (uint16_t) a->engine->params.window;
+  synack_network_send_cookie (a->engine, a->host, &hdr, a->flight->origin_conn, 0, &cookie);
+}
+
+/* A passive child for the segment's 4-tuple, bound and recorded, or NULL
+ * (out of memory). */
+static SynackSocket *
+new_child (Arrival *a, SynackSocket *listener)
+{
+  const SynackHeader *in = a->in;
+  SynackHost *host = &a->engine->hosts[listener->host];
+  SynackSocket *child;
+  uint32_t conn;
+
+  /* The child takes the connection number of the SYN's sender, so both
+   * sides of one connection share it in the trace. */
+  conn = a->flight->origin_conn;
+  if (conn == 0 || synack_host_find_conn (host, conn) != NULL)
+    conn = synack_engine_new_conn (a->engine);
+
+  child = synack_socket_new (a->engine, listener->host);
+  if (child == NULL)
+    {
+      synack_engine_fail (a->engine, SYNACK_ENGINE_NO_MEMORY);
+      return NULL;
+    }
+  child->conn = conn;
+  child->state = SYNACK_STATE_LISTEN;
+  child->local_port = in->dst_port;
+  child->remote_port = in->src_port;
+  child->remote_addr = in->spoofed_addr;
+  child->snd_wnd = in->win;
+  return child;
+}
+
+static bool
+bind_child (Arrival *a, SynackSocket *child)
+{
+  SynackHost *host = &a->engine->hosts[child->host];
+
+  if (!synack_host_bind (host, child))
+    {
+      synack_socket_free (child);
+      synack_engine_fail (a->engine, SYNACK_ENGINE_NO_MEMORY);
+      return false;
+    }
+  host->latest_conn = child->conn;
+  synack_tcp_record_conn (child);
+  a->event.conn = child->conn;
+  return true;
+}
+
+static void synchronized_input (Arrival *a);
+
+/* cookie_v4_check(): an ACK with no socket, while cookies are being sent,
+ * may return one. If it decodes, the connection is made from it as if the
+ * handshake had gone through a SYN queue that was never there. */
+static Step
+check_cookie (Arrival *a, SynackSocket *listener)
+{
+  const SynackHeader *in = a->in;
+  SynackSocket *child;
+
+  if ((in->flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_RST)) || !synack_listener_expects_cookies (listener))
+    return NEXT_STEP;
+  if (!synack_syncookie_check (a->engine, in, &a->event.cookie))
+    return NEXT_STEP;  /* not ours: reset as any stray ACK */
+  /* tcp_get_cookie_sock(): no room in the accept queue, no connection. */
+  if (synack_listener_accept_queue_full (listener))
+    {
+      set_verdict (a, SYNACK_VERDICT_ACCEPT_QUEUE_FULL);
+      return SEGMENT_DONE;
+    }
+  child = new_child (a, listener);
+  if (child == NULL)
+    return SEGMENT_DONE;
+  child->irs = in->seq - 1;
+  child->rcv_nxt = in->seq;
+  synack_tcp_set_isn (child, in->ack - 1);
+  child->snd_nxt = child->snd_max = in->ack;
+  if (!bind_child (a, child))
+    return SEGMENT_DONE;
+  synack_tcp_set_state (child, SYNACK_STATE_SYN_RECEIVED, SYNACK_CAUSE_SYN_COOKIE);
+  child->in_syn_queue = false;
+  a->sock = child;
+  /* The ACK step finds SYN_RECEIVED and completes the handshake; text on
+   * the ACK is taken as on any first segment. */
+  synchronized_input (a);
+  if (a->event.verdict == SYNACK_VERDICT_ACCEPTED)
+    set_verdict (a, SYNACK_VERDICT_SYN_COOKIE_VALID);
+  return SEGMENT_DONE;
+}
+
+/* A SYN makes a child socket in SYN_RECEIVED that answers with a SYN-ACK,
+ * if the listener's queues have room (tcp_conn_request()).
  * forced_isn: the child takes `isn` (a TIME_WAIT reopened by a new SYN
  * needs one above the old connection's, see time_wait_input). */
 static void
 listen_input (Arrival *a, SynackSocket *listener, bool forced_isn, uint32_t isn)
 {
   const SynackHeader *in = a->in;
-  SynackHost *host = &a->engine->hosts[listener->host];
   SynackSocket *child;
-  uint32_t conn;
 
   /* "First, check for a RST": "An incoming RST should be ignored." */
   if (in->flags & SYNACK_FLAG_RST)
@@ -78,9 +185,12 @@ listen_input (Arrival *a, SynackSocket *listener, bool forced_isn, uint32_t isn)
     }
   /* "Second, check for an ACK": "Any acknowledgment is bad if it arrives on
    * a connection still in the LISTEN state. An acceptable reset segment
-   * should be formed for any arriving ACK-bearing segment." */
+   * should be formed for any arriving ACK-bearing segment." Unless it
+   * carries a SYN cookie. */
   if (in->flags & SYNACK_FLAG_ACK)
     {
+      if (check_cookie (a, listener) == SEGMENT_DONE)
+        return;
       set_verdict (a, SYNACK_VERDICT_NO_SOCKET);
       synack_tcp_reply_reset (a->engine, listener->host, a->flight);
       return;
@@ -92,41 +202,37 @@ listen_input (Arrival *a, SynackSocket *listener, bool forced_isn, uint32_t isn)
       return;
     }
 
+  switch (synack_listener_admit_syn (listener, forced_isn, &a->event.queues))
+    {
+    case SYNACK_ADMIT_DROP_SYN_QUEUE_FULL:
+      set_verdict (a, SYNACK_VERDICT_SYN_QUEUE_FULL);
+      return;
+    case SYNACK_ADMIT_DROP_ACCEPT_QUEUE_FULL:
+      set_verdict (a, SYNACK_VERDICT_ACCEPT_QUEUE_FULL);
+      return;
+    case SYNACK_ADMIT_COOKIE:
+      set_verdict (a, SYNACK_VERDICT_SYN_COOKIE_SENT);
+      send_cookie_syn_ack (a);
+      return;
+    case SYNACK_ADMIT_QUEUE:
+      break;
+    }
+
   /* "Third, check for a SYN": "Set RCV.NXT to SEG.SEQ+1, IRS is set to
    * SEG.SEQ", "an ISS should be selected and a SYN segment sent of the form
    * <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>", "The connection state should be
-   * changed to SYN-RECEIVED." The child takes the connection number of the
-   * SYN's sender, so both sides of one connection share it in the trace. */
-  conn = a->flight->origin_conn;
-  if (conn == 0 || synack_host_find_conn (host, conn) != NULL)
-    conn = synack_engine_new_conn (a->engine);
-
-  child = synack_socket_new (a->engine, listener->host);
+   * changed to SYN-RECEIVED." */
+  child = new_child (a, listener);
   if (child == NULL)
-    {
-      synack_engine_fail (a->engine, SYNACK_ENGINE_NO_MEMORY);
-      return;
-    }
-  child->conn = conn;
-  child->state = SYNACK_STATE_LISTEN;
-  child->local_port = in->dst_port;
-  child->remote_port = in->src_port;
+    return;
   child->irs = in->seq;
   child->rcv_nxt = in->seq + 1;
-  child->snd_wnd = in->win;
   synack_tcp_set_isn (child, forced_isn ? isn
                                         : synack_tcp_choose_isn (child, listener->has_fixed_isn,
                                                                  listener->iss));
-  if (!synack_host_bind (host, child))
-    {
-      synack_socket_free (child);
-      synack_engine_fail (a->engine, SYNACK_ENGINE_NO_MEMORY);
-      return;
-    }
-  host->latest_conn = conn;
-  synack_tcp_record_conn (child);
-  a->event.conn = conn;
-
+  if (!bind_child (a, child))
+    return;
+  synack_listener_enter_syn_queue (listener, child);
   synack_tcp_set_state (child, SYNACK_STATE_SYN_RECEIVED, SYNACK_CAUSE_SYN_RECEIVED);
   synack_tcp_send_syn (child, 0);
   synack_tcp_arm_retransmit (child);
@@ -387,6 +493,32 @@ check_syn (Arrival *a)
   return SEGMENT_DONE;
 }
 
+/* tcp_check_req(): the handshake is complete but the listener's accept
+ * queue has no room. Linux drops the ACK and remembers it came
+ * (req->acked), so the SYN-ACK goes on being resent and the next ACK tries
+ * again; the client, whose connect() has returned, knows nothing of it.
+ * With tcp_abort_on_overflow the request is reset instead. */
+static Step
+accept_queue_overflow (Arrival *a)
+{
+  SynackSocket *sock = a->sock;
+  SynackSocket *listener = synack_listener_of (sock);
+
+  if (listener == NULL || !sock->in_syn_queue || !synack_listener_accept_queue_full (listener))
+    return NEXT_STEP;
+  if (synack_tcp_params (sock)->abort_on_overflow && synack_tcp_is_linux (sock))
+    {
+      set_verdict (a, SYNACK_VERDICT_ACCEPT_QUEUE_RESET);
+      synack_tcp_reply_reset (a->engine, sock->host, a->flight);
+      synack_tcp_destroy (sock, SYNACK_CAUSE_ACCEPT_QUEUE_FULL);
+      a->sock = NULL;
+      return SEGMENT_DONE;
+    }
+  set_verdict (a, SYNACK_VERDICT_ACCEPT_QUEUE_FULL);
+  sock->overflow_acked = true;
+  return SEGMENT_DONE;
+}
+
 /* The ACK step in SYN_RECEIVED: "If SND.UNA < SEG.ACK =< SND.NXT, then
  * enter ESTABLISHED state and continue processing". */
 static Step
@@ -403,6 +535,8 @@ check_ack_syn_received (Arrival *a)
       synack_tcp_reply_reset (a->engine, sock->host, a->flight);
       return SEGMENT_DONE;
     }
+  if (!a->simultaneous_syn_ack && accept_queue_overflow (a) == SEGMENT_DONE)
+    return SEGMENT_DONE;
   sock->snd_wnd = in->win;
   synack_tcp_ack_advance (sock, in->ack);
   synack_tcp_established (sock, a->simultaneous_syn_ack ? SYNACK_CAUSE_SYN_ACK_RECEIVED
@@ -666,13 +800,14 @@ synack_tcp_input (SynackEngine *engine, SynackHostId host_id, const SynackFlight
 {
   SynackHost *host = &engine->hosts[host_id];
   Arrival a = { 0 };
+  bool passive;
 
   a.engine = engine;
   a.host = host_id;
   a.flight = flight;
   a.in = &flight->hdr;
   a.seg_len = synack_tcp_segment_length (a.in);
-  a.sock = synack_host_lookup (host, a.in->dst_port, a.in->src_port);
+  a.sock = synack_host_lookup_addr (host, a.in->spoofed_addr, a.in->dst_port, a.in->src_port);
 
   a.event.t = synack_now (engine);
   a.event.type = SYNACK_EVENT_DELIVER;
@@ -684,6 +819,7 @@ synack_tcp_input (SynackEngine *engine, SynackHostId host_id, const SynackFlight
   a.event.duplicate = flight->duplicate;
   a.event.verdict = SYNACK_VERDICT_ACCEPTED;
 
+  passive = a.sock == NULL || a.sock->in_syn_queue;
   synack_engine_defer_events (engine);
   if (a.sock == NULL)
     {
@@ -700,5 +836,12 @@ synack_tcp_input (SynackEngine *engine, SynackHostId host_id, const SynackFlight
     syn_sent_input (&a);
   else
     synchronized_input (&a);
+  if (passive)
+    {
+      SynackSocket *listener = synack_host_listener (host, a.in->dst_port);
+
+      if (listener != NULL)
+        synack_listener_census (listener, &a.event.queues);
+    }
   synack_engine_emit_deferred (engine, &a.event);
 }

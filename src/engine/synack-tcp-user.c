@@ -3,11 +3,22 @@
  * stopping or resuming reading. */
 #include "synack-tcp-private.h"
 
+/* listen(2): "The backlog argument defines the maximum length to which the
+ * queue of pending connections for sockfd may grow", silently truncated to
+ * somaxconn; a listen() without one asks for SOMAXCONN, as most servers do. */
+static uint32_t
+listen_backlog (const SynackParams *params, const SynackAction *action)
+{
+  uint32_t asked = action->has_backlog ? action->backlog : SYNACK_MAX_BACKLOG;
+
+  return asked < params->somaxconn ? asked : params->somaxconn;
+}
+
 SynackResult
-synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, uint16_t port,
-                   bool has_isn, uint32_t isn)
+synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, const SynackAction *action)
 {
   SynackHost *host = &engine->hosts[host_id];
+  uint16_t port = action->port;
   SynackSocket *sock;
 
   if (synack_host_listener (host, port) != NULL)
@@ -23,8 +34,11 @@ synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, uint16_t port,
     }
   sock->listener = true;
   sock->local_port = port;
-  sock->has_fixed_isn = has_isn;
-  sock->iss = isn;
+  sock->has_fixed_isn = action->has_isn;
+  sock->iss = action->isn;
+  sock->backlog = listen_backlog (&engine->params, action);
+  sock->accept_paced = action->accept_paced;
+  sock->accept_every = action->accept_every;
   if (!synack_host_add_listener (host, sock))
     {
       synack_socket_free (sock);

@@ -33,6 +33,7 @@ synack_tcp_destroy (SynackSocket *sock, SynackCause cause)
   SynackHost *host = synack_tcp_host (sock);
 
   synack_tcp_timers_stop_all (sock);
+  synack_listener_forget (sock);
   synack_tcp_set_state (sock, SYNACK_STATE_CLOSED, cause);
   if (sock->listener)
     synack_host_remove_listener (host, sock);
@@ -130,11 +131,8 @@ synack_tcp_established (SynackSocket *sock, SynackCause cause)
       sock->connect_pending = false;
       synack_tcp_app_event (sock, SYNACK_CALL_CONNECT, SYNACK_RESULT_OK, 0);
     }
-  else if (!sock->accepted)
-    {
-      sock->accepted = true;
-      synack_tcp_app_event (sock, SYNACK_CALL_ACCEPT, SYNACK_RESULT_OK, 0);
-    }
+  else if (!sock->accepted && !sock->in_accept_queue)
+    synack_listener_established (sock);
   if (params->keepalive & (1u << sock->host))
     synack_tcp_timer_start (sock, SYNACK_TIMER_KEEPALIVE, params->keepalive_idle);
 }
