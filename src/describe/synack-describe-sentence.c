@@ -100,6 +100,10 @@ describe_state_change (const SynackEvent *e)
       return g_strdup_printf (_("%s closed with data still unread, so it sends a RST instead of a FIN."), Who);
     case SYNACK_CAUSE_NEW_SYN:
       return g_strdup_printf (_("A new SYN reused the 4-tuple that %s held in TIME_WAIT, so it starts a new connection."), who);
+    case SYNACK_CAUSE_SYN_COOKIE:
+      return g_strdup_printf (_("%s finds a valid SYN cookie in the ACK, so it makes the connection it never stored."), Who);
+    case SYNACK_CAUSE_ACCEPT_QUEUE_FULL:
+      return g_strdup_printf (_("%s has no room in its accept queue, so it resets the connection (tcp_abort_on_overflow)."), Who);
     default:
       return g_strdup_printf (_("%s enters %s."), Who, to);
     }
@@ -115,6 +119,23 @@ describe_segment_event (const SynackTrace *trace, const SynackEvent *e)
   const char *sender = host_lower (from);
   const char *receiver = host_lower (from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT);
   const char *Sender = host_subject (from);
+  const char *Senders = host_possessive (from);
+  char forged[SYNACK_ADDRESS_SIZE];
+
+  /* An attacker's segments, and the answers to its forged addresses. */
+  if (h->spoofed_addr != 0)
+    {
+      synack_describe_segment_address (NULL, SYNACK_CLIENT, h, forged);
+      if (e->type == SYNACK_EVENT_SEND && from == SYNACK_CLIENT)
+        return g_strdup_printf (_("The attacker sends a SYN from the forged address %s."), forged);
+      if (e->type == SYNACK_EVENT_LOST)
+        return g_strdup_printf (_("%s %s goes to the forged address %s, where nobody answers."), Senders, kind, forged);
+      if (from == SYNACK_CLIENT)
+        {
+          /* Translators: the attacker's segment, as the subject of a sentence */
+          Senders = _("The attacker’s");
+        }
+    }
 
   switch (e->type)
     {
@@ -139,7 +160,7 @@ describe_segment_event (const SynackTrace *trace, const SynackEvent *e)
       switch (e->verdict)
         {
         case SYNACK_VERDICT_ACCEPTED:
-          return g_strdup_printf (_("%s %s reaches %s."), host_possessive (from), kind, receiver);
+          return g_strdup_printf (_("%s %s reaches %s."), Senders, kind, receiver);
         case SYNACK_VERDICT_NO_SOCKET:
           return g_strdup_printf (_("%s %s reaches %s, but no socket is there, so it answers with a RST."), host_possessive (from), kind, receiver);
         case SYNACK_VERDICT_UNACCEPTABLE:
@@ -150,8 +171,23 @@ describe_segment_event (const SynackTrace *trace, const SynackEvent *e)
           return g_strdup_printf (_("%s %s is not at the expected edge, so %s answers with a challenge ACK (RFC 5961)."), host_possessive (from), kind, receiver);
         case SYNACK_VERDICT_RESET:
           return g_strdup_printf (_("%s RST reaches %s and resets the connection."), host_possessive (from), receiver);
+        case SYNACK_VERDICT_SYN_QUEUE_FULL:
+          return g_strdup_printf (_("%s %s reaches %s, whose SYN queue is full: it is dropped without an answer."),
+                                  Senders, kind, receiver);
+        case SYNACK_VERDICT_ACCEPT_QUEUE_FULL:
+          return g_strdup_printf (_("%s %s reaches %s, whose accept queue is full: it is dropped, and the connection waits half-open."),
+                                  Senders, kind, receiver);
+        case SYNACK_VERDICT_ACCEPT_QUEUE_RESET:
+          return g_strdup_printf (_("%s %s reaches %s, whose accept queue is full: it answers with a RST."),
+                                  Senders, kind, receiver);
+        case SYNACK_VERDICT_SYN_COOKIE_SENT:
+          return g_strdup_printf (_("%s %s reaches %s, whose SYN queue is full: it answers with a SYN cookie and keeps nothing."),
+                                  Senders, kind, receiver);
+        case SYNACK_VERDICT_SYN_COOKIE_VALID:
+          return g_strdup_printf (_("%s %s returns a valid SYN cookie, so %s makes the connection from it."),
+                                  Senders, kind, receiver);
         default:
-          return g_strdup_printf (_("%s %s reaches %s (%s)."), host_possessive (from), kind, receiver,
+          return g_strdup_printf (_("%s %s reaches %s (%s)."), Senders, kind, receiver,
                                   _(synack_verdict_to_string (e->verdict)));
         }
 

@@ -61,6 +61,7 @@ struct SynackSocket {
    * yet, oldest first. */
   uint32_t      backlog;          /* listen()'s, capped by somaxconn */
   uint32_t      syn_queue_len;
+  uint32_t      syn_queue_young;  /* ... of which never timed out */
   uint32_t      accept_queue_len;
   SynackSocket *accept_head;
   SynackSocket *accept_tail;

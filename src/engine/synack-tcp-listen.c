@@ -95,6 +95,57 @@ synack_listener_enter_syn_queue (SynackSocket *listener, SynackSocket *child)
 {
   child->in_syn_queue = true;
   listener->syn_queue_len++;
+  listener->syn_queue_young++;
+}
+
+/* A request is young until its SYN-ACK is first resent. */
+static void
+leave_syn_queue (SynackSocket *listener, SynackSocket *child)
+{
+  if (listener != NULL && listener->syn_queue_len > 0)
+    listener->syn_queue_len--;
+  if (listener != NULL && child->retransmits == 0 && listener->syn_queue_young > 0)
+    listener->syn_queue_young--;
+  child->in_syn_queue = false;
+}
+
+void
+synack_listener_request_timed_out (SynackSocket *child)
+{
+  SynackSocket *listener;
+
+  if (!child->in_syn_queue || child->retransmits != 0)
+    return;
+  listener = synack_listener_of (child);
+  if (listener != NULL && listener->syn_queue_young > 0)
+    listener->syn_queue_young--;
+}
+
+/* reqsk_timer_handler(): "we reserve half of room for young embrions; and
+ * abort old ones without pity, if old ones are about to clog our table."
+ * Once the SYN queue is more than half full, a request gets fewer SYN-ACK
+ * retries the fewer young ones there are, down to 2. */
+uint32_t
+synack_listener_synack_retries (SynackSocket *child)
+{
+  uint32_t retries = (uint32_t) synack_tcp_params (child)->synack_retries;
+  SynackSocket *listener = child->in_syn_queue ? synack_listener_of (child) : NULL;
+  uint32_t threshold, young;
+
+  if (listener == NULL || !synack_tcp_is_linux (child))
+    return retries;
+  threshold = listener->backlog > 8 ? listener->backlog : 8;
+  if ((listener->syn_queue_len << 1) <= threshold)
+    return retries;
+  young = listener->syn_queue_young << 1;
+  while (retries > 2)
+    {
+      if (listener->syn_queue_len < young)
+        break;
+      retries--;
+      young <<= 1;
+    }
+  return retries;
 }
 
 void
@@ -127,9 +178,8 @@ synack_listener_forget (SynackSocket *child)
   listener = synack_listener_of (child);
   if (listener == NULL)
     return;
-  if (child->in_syn_queue && listener->syn_queue_len > 0)
-    listener->syn_queue_len--;
-  child->in_syn_queue = false;
+  if (child->in_syn_queue)
+    leave_syn_queue (listener, child);
   if (child->in_accept_queue)
     synack_listener_dequeue_accept (listener, child);
 }
@@ -140,6 +190,8 @@ accept_child (SynackSocket *listener, SynackSocket *child)
   synack_listener_dequeue_accept (listener, child);
   child->accepted = true;
   synack_tcp_app_event (child, SYNACK_CALL_ACCEPT, SYNACK_RESULT_OK, 0);
+  /* Only now can the application read what arrived meanwhile. */
+  synack_tcp_read_waiting (child);
   if (listener->accept_every > 0)
     listener->next_accept_at = synack_now (listener->engine) + listener->accept_every;
 }
@@ -173,9 +225,8 @@ synack_listener_established (SynackSocket *child)
 {
   SynackSocket *listener = synack_listener_of (child);
 
-  if (listener != NULL && child->in_syn_queue && listener->syn_queue_len > 0)
-    listener->syn_queue_len--;
-  child->in_syn_queue = false;
+  if (child->in_syn_queue)
+    leave_syn_queue (listener, child);
   if (listener == NULL || !listener->accept_paced)
     {
       child->accepted = true;
@@ -183,6 +234,9 @@ synack_listener_established (SynackSocket *child)
       return;
     }
   child->in_accept_queue = true;
+  /* Nobody reads a connection that has not been accepted: bytes wait in
+   * its receive buffer, acknowledged by the kernel. */
+  child->read_off = true;
   if (listener->accept_tail != NULL)
     listener->accept_tail->next_in_accept_queue = child;
   else

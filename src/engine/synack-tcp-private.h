@@ -70,6 +70,8 @@ uint32_t synack_tcp_choose_isn      (const SynackSocket *sock, bool has_isn, uin
 void     synack_tcp_set_isn         (SynackSocket *sock, uint32_t iss);
 /* Writes the socket's ports and ISN into the trace's connection table. */
 void     synack_tcp_record_conn     (SynackSocket *sock);
+/* The application reads what waits in the receive buffer, then the FIN. */
+void     synack_tcp_read_waiting    (SynackSocket *sock);
 /* The application reads the peer's FIN, if it has arrived and may be read. */
 void     synack_tcp_read_eof        (SynackSocket *sock);
 
@@ -144,6 +146,10 @@ void            synack_listener_established       (SynackSocket *child);
 void            synack_listener_dequeue_accept    (SynackSocket *listener, SynackSocket *child);
 /* The child is going away: out of whichever queue holds it. */
 void            synack_listener_forget            (SynackSocket *child);
+/* The SYN-ACK retries a half-open child has, fewer in a crowded SYN queue. */
+uint32_t        synack_listener_synack_retries    (SynackSocket *child);
+/* Its SYN-ACK timer fired: it is young no more. */
+void            synack_listener_request_timed_out (SynackSocket *child);
 void            synack_listener_accept_pace_due   (SynackSchedEntry *entry, void *context);
 void            synack_listener_census            (const SynackSocket *listener, SynackQueueCensus *census);
 

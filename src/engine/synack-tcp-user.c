@@ -315,14 +315,20 @@ synack_tcp_abort (SynackSocket *sock)
 void
 synack_tcp_set_reading (SynackSocket *sock, bool reading)
 {
-  uint32_t window_before = synack_tcp_receive_window (sock);
-
   synack_tcp_app_event (sock, reading ? SYNACK_CALL_READ_ON : SYNACK_CALL_READ_OFF, SYNACK_RESULT_OK, 0);
   if (!reading)
     {
       sock->read_off = true;
       return;
     }
+  synack_tcp_read_waiting (sock);
+}
+
+void
+synack_tcp_read_waiting (SynackSocket *sock)
+{
+  uint32_t window_before = synack_tcp_receive_window (sock);
+
   sock->read_off = false;
   if (sock->unread > 0)
     {

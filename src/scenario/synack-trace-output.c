@@ -90,6 +90,27 @@ append_field_word (GString *out, const char *key, const char *word)
   g_string_append_c (out, '"');
 }
 
+/* A forged address on a segment, and the SYN cookie it carries. */
+static void
+append_json_forged_and_cookie (GString *out, const SynackEvent *e)
+{
+  const SynackSynCookie *c = &e->cookie;
+
+  if (e->hdr.spoofed_addr != 0)
+    {
+      char buf[SYNACK_ADDRESS_SIZE];
+
+      append_field_word (out, "forged_addr",
+                         synack_describe_segment_address (NULL, SYNACK_CLIENT, &e->hdr, buf));
+    }
+  if (!c->present)
+    return;
+  g_string_append_printf (out, ", \"syncookie\": {\"valid\": %s, \"count\": %u, \"mss_index\": %u, "
+                          "\"mss\": %u, \"hash1\": %u, \"hash2\": %u, \"client_isn\": %u}",
+                          c->valid ? "true" : "false", c->count, c->mss_index, c->mss, c->hash1, c->hash2,
+                          c->client_isn);
+}
+
 /* The 32 flag sets as JSON lists, spelled once by describe. */
 static const char *
 flags_json (unsigned flags)
@@ -185,6 +206,7 @@ append_event_json (GString *out, const SynackEvent *e)
       append_field_uint (out, "src_port", e->hdr.src_port);
       append_field_uint (out, "dst_port", e->hdr.dst_port);
       append_field_uint (out, "rexmit", e->rexmit);
+      append_json_forged_and_cookie (out, e);
       break;
 
     case SYNACK_EVENT_DELIVER:
@@ -195,6 +217,19 @@ append_event_json (GString *out, const SynackEvent *e)
         g_string_append (out, ", \"duplicate\": true");
       if (e->verdict == SYNACK_VERDICT_STALE_DATA)
         append_field_uint (out, "stale_conn", e->stale_conn);
+      append_json_forged_and_cookie (out, e);
+      if (synack_describe_queue_verdict (e->verdict) && e->queues.present)
+        {
+          g_string_append_printf (out, ", \"queues\": {\"syn\": %u, \"accept\": %u, \"backlog\": %u}",
+                                  e->queues.syn_queue, e->queues.accept_queue, e->queues.backlog);
+          if (e->queues.flood_warning)
+            {
+              g_autofree char *log = synack_describe_flood_log (e);
+
+              g_string_append (out, ", \"kernel_log\": ");
+              append_json_string (out, log);
+            }
+        }
       break;
 
     case SYNACK_EVENT_LOST:
@@ -289,15 +324,35 @@ synack_trace_to_json (const SynackTrace *trace, const SynackScenario *scenario)
 
 /* ---- Text --------------------------------------------------------------- */
 
+/* A listener's queues after a segment the queues decided about. */
+static void
+append_queues_text (GString *out, const SynackEvent *e)
+{
+  if (!synack_describe_queue_verdict (e->verdict) || !e->queues.present)
+    return;
+  /* TRANSLATORS: the listener's SYN queue and accept queue lengths, each against the backlog */
+  g_string_append_printf (out, _(" (SYN queue %u, accept queue %u, backlog %u)"),
+                          e->queues.syn_queue, e->queues.accept_queue, e->queues.backlog);
+  if (e->queues.flood_warning)
+    {
+      g_autofree char *log = synack_describe_flood_log (e);
+
+      /* TRANSLATORS: what the kernel logs, quoted in English */
+      g_string_append_printf (out, _("; the kernel logs \"%s\""), log);
+    }
+}
+
 /* A segment the way tcpdump prints it. */
 static void
 append_segment_text (GString *out, const SynackTrace *trace, SynackHostId from, const SynackHeader *h)
 {
   SynackHostId to = from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT;
   g_autofree char *flags = synack_describe_flags (h->flags, SYNACK_FLAGS_TCPDUMP);
+  char from_buf[SYNACK_ADDRESS_SIZE], to_buf[SYNACK_ADDRESS_SIZE];
 
-  g_string_append_printf (out, "%s.%u > %s.%u: Flags [%s]", synack_describe_host_address (trace, from), h->src_port,
-                          synack_describe_host_address (trace, to), h->dst_port, flags);
+  g_string_append_printf (out, "%s.%u > %s.%u: Flags [%s]",
+                          synack_describe_segment_address (trace, from, h, from_buf), h->src_port,
+                          synack_describe_segment_address (trace, to, h, to_buf), h->dst_port, flags);
   g_string_append_printf (out, ", seq %u", h->seq);
   if (h->flags & SYNACK_FLAG_ACK)
     g_string_append_printf (out, ", ack %u", h->ack);
@@ -389,6 +444,7 @@ synack_trace_append_text_event (GString *out, const SynackTrace *trace, const Sy
                               _(synack_verdict_to_string (e->verdict)));
       if (e->verdict == SYNACK_VERDICT_STALE_DATA)
         g_string_append_printf (out, _(" (bytes of connection %u)"), e->stale_conn);
+      append_queues_text (out, e);
       break;
     case SYNACK_EVENT_LOST:
       g_string_append_printf (out, _("#%-4u LOST (%s)%s"), e->seg,
