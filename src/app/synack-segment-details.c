@@ -141,6 +141,8 @@ synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace 
         add_detailf (self, &row, _("Segment"), "#%u (%s)", e->seg, kind);
         add_endpoint (self, &row, _("From"), s->host, h, h->src_port);
         add_endpoint (self, &row, _("To"), s->host == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT, h, h->dst_port);
+        /* Cookies and queues first: they are what such a segment is about. */
+        add_listen_details (self, &row, s, end >= 0 ? &trace->events[end] : NULL);
         add_detail (self, &row, _("Flags"), flags[0] ? flags : _("none"));
         add_detailf (self, &row, _("Sequence number"), "%u", h->seq);
         add_detailf (self, &row, _("Acknowledgement"), (h->flags & SYNACK_FLAG_ACK) ? "%u" : _("%u (not valid: no ACK flag)"), h->ack);
@@ -164,7 +166,6 @@ synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace 
           }
         else
           add_detail (self, &row, _("Fate"), _("still in flight when the run ends"));
-        add_listen_details (self, &row, s, end >= 0 ? &trace->events[end] : NULL);
       }
       break;
 

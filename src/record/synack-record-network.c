@@ -48,11 +48,13 @@ synack_record_run_tool (const char *const *argv, const char *input, GError **err
   return TRUE;
 }
 
-/* A per-namespace sysctl, so the machine's own stays as it was. */
+/* A per-namespace sysctl, so the machine's own stays as it was: NAME in
+ * net.ipv4, or a path under net (core/somaxconn). */
 static gboolean
 set_sysctl (const char *name, gint64 value, GError **error)
 {
-  g_autofree char *path = g_strdup_printf ("/proc/sys/net/ipv4/%s", name);
+  g_autofree char *path = strchr (name, '/') ? g_strdup_printf ("/proc/sys/net/%s", name)
+                                             : g_strdup_printf ("/proc/sys/net/ipv4/%s", name);
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT "\n", value);
   g_autoptr (GError) cause = NULL;
 
@@ -91,7 +93,11 @@ sysctls:
          set_sysctl ("tcp_syn_linear_timeouts", params->syn_linear_retries, error) &&
          set_sysctl ("tcp_fin_timeout", params->fin_timeout / SYNACK_SEC (1), error) &&
          set_sysctl ("tcp_rto_max_ms", params->rto_max / SYNACK_MS (1), error) &&
-         set_sysctl ("tcp_rfc1337", params->rfc1337, error);
+         set_sysctl ("tcp_rfc1337", params->rfc1337, error) &&
+         set_sysctl ("tcp_syncookies", params->syncookies, error) &&
+         set_sysctl ("tcp_abort_on_overflow", params->abort_on_overflow, error) &&
+         set_sysctl ("tcp_max_syn_backlog", params->max_syn_backlog, error) &&
+         set_sysctl ("core/somaxconn", params->somaxconn, error);
 }
 
 static gboolean
