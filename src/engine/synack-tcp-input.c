@@ -2,241 +2,11 @@
  * ARRIVES"): found no socket, a listener, SYN_SENT, TIME_WAIT, or a
  * synchronized state, each handled the way the RFC's steps read, with
  * Linux's choices where the two differ. */
-#include "synack-tcp-private.h"
+#include "synack-tcp-arrival.h"
 
 #define LINUX_MAX_QUICKACKS 16 /* TCP_MAX_QUICKACKS */
 
-/* One segment's way through the steps. Its DELIVER event is built up here
- * and enters the trace once, with its final verdict, when the steps are
- * done; what the steps cause is held back until then (see
- * synack_engine_defer_events), so the trace still shows cause before effect. */
-typedef struct {
-  SynackEngine       *engine;
-  SynackHostId        host;
-  SynackSocket       *sock;      /* NULL until a socket takes the segment */
-  const SynackFlight *flight;
-  const SynackHeader *in;
-  uint32_t            seg_len;   /* SEG.LEN */
-  SynackEvent         event;     /* the DELIVER event */
-
-  /* Synchronized states only: what the steps found so far. */
-  bool                simultaneous_syn_ack;
-  uint32_t            data_len;  /* bytes of text still to take */
-  uint32_t            offset;    /* leading bytes already received */
-  bool                need_ack;
-  bool                ack_now;
-} Arrival;
-
 static void send_replies (Arrival *a);
-
-/* Whether the steps go on with the segment after this one. */
-typedef enum {
-  NEXT_STEP,
-  SEGMENT_DONE,
-} Step;
-
-static inline void
-set_verdict (Arrival *a, SynackVerdict verdict)
-{
-  a->event.verdict = verdict;
-}
-
-/* ---- CLOSED: no socket (3.10.7.1) -------------------------------------- */
-
-static void
-no_socket_input (Arrival *a)
-{
-  /* "An incoming segment containing a RST is discarded. An incoming segment
-   * not containing a RST causes a RST to be sent in response." */
-  if (a->in->flags & SYNACK_FLAG_RST)
-    {
-      set_verdict (a, SYNACK_VERDICT_IGNORED);
-      return;
-    }
-  set_verdict (a, SYNACK_VERDICT_NO_SOCKET);
-  synack_tcp_reply_reset (a->engine, a->host, a->flight);
-}
-
-/* ---- LISTEN (3.10.7.2) ------------------------------------------------- */
-
-/* The SYN-ACK of a SYN answered with a cookie: <SEQ=cookie><ACK=SEG.SEQ+1>,
- * sent by no socket (syncookies: the listener keeps nothing). */
-static void
-send_cookie_syn_ack (Arrival *a)
-{
-  const SynackHeader *in = a->in;
-  SynackHeader hdr = { 0 };
-  SynackSynCookie cookie = { 0 };
-
-  hdr.src_port = in->dst_port;
-  hdr.dst_port = in->src_port;
-  hdr.spoofed_addr = in->spoofed_addr;
-  hdr.seq = synack_syncookie_make (a->engine, in, a->engine->params.mss, &cookie);
-  hdr.ack = in->seq + 1;
-  hdr.flags = SYNACK_FLAG_SYN | SYNACK_FLAG_ACK;
-  hdr.win = (uint16_t) a->engine->params.window;
-  synack_network_send_cookie (a->engine, a->host, &hdr, a->flight->origin_conn, 0, &cookie);
-}
-
-/* A passive child for the segment's 4-tuple, bound and recorded, or NULL
- * (out of memory). */
-static SynackSocket *
-new_child (Arrival *a, SynackSocket *listener)
-{
-  const SynackHeader *in = a->in;
-  SynackHost *host = &a->engine->hosts[listener->host];
-  SynackSocket *child;
-  uint32_t conn;
-
-  /* The child takes the connection number of the SYN's sender, so both
-   * sides of one connection share it in the trace. */
-  conn = a->flight->origin_conn;
-  if (conn == 0 || synack_host_find_conn (host, conn) != NULL)
-    conn = synack_engine_new_conn (a->engine);
-
-  child = synack_socket_new (a->engine, listener->host);
-  if (child == NULL)
-    {
-      synack_engine_fail (a->engine, SYNACK_ENGINE_NO_MEMORY);
-      return NULL;
-    }
-  child->conn = conn;
-  child->state = SYNACK_STATE_LISTEN;
-  child->local_port = in->dst_port;
-  child->remote_port = in->src_port;
-  child->remote_addr = in->spoofed_addr;
-  child->snd_wnd = in->win;
-  return child;
-}
-
-static bool
-bind_child (Arrival *a, SynackSocket *child)
-{
-  SynackHost *host = &a->engine->hosts[child->host];
-
-  if (!synack_host_bind (host, child))
-    {
-      synack_socket_free (child);
-      synack_engine_fail (a->engine, SYNACK_ENGINE_NO_MEMORY);
-      return false;
-    }
-  host->latest_conn = child->conn;
-  synack_tcp_record_conn (child);
-  a->event.conn = child->conn;
-  return true;
-}
-
-static void synchronized_input (Arrival *a);
-
-/* cookie_v4_check(): an ACK with no socket, while cookies are being sent,
- * may return one. If it decodes, the connection is made from it as if the
- * handshake had gone through a SYN queue that was never there. */
-static Step
-check_cookie (Arrival *a, SynackSocket *listener)
-{
-  const SynackHeader *in = a->in;
-  SynackSocket *child;
-
-  if ((in->flags & (SYNACK_FLAG_SYN | SYNACK_FLAG_RST)) || !synack_listener_expects_cookies (listener))
-    return NEXT_STEP;
-  if (!synack_syncookie_check (a->engine, in, &a->event.cookie))
-    return NEXT_STEP;  /* not ours: reset as any stray ACK */
-  /* tcp_get_cookie_sock(): no room in the accept queue, no connection. */
-  if (synack_listener_accept_queue_full (listener))
-    {
-      set_verdict (a, SYNACK_VERDICT_ACCEPT_QUEUE_FULL);
-      return SEGMENT_DONE;
-    }
-  child = new_child (a, listener);
-  if (child == NULL)
-    return SEGMENT_DONE;
-  child->irs = in->seq - 1;
-  child->rcv_nxt = in->seq;
-  synack_tcp_set_isn (child, in->ack - 1);
-  child->snd_nxt = child->snd_max = in->ack;
-  if (!bind_child (a, child))
-    return SEGMENT_DONE;
-  synack_tcp_set_state (child, SYNACK_STATE_SYN_RECEIVED, SYNACK_CAUSE_SYN_COOKIE);
-  child->in_syn_queue = false;
-  a->sock = child;
-  /* The ACK step finds SYN_RECEIVED and completes the handshake; text on
-   * the ACK is taken as on any first segment. */
-  synchronized_input (a);
-  if (a->event.verdict == SYNACK_VERDICT_ACCEPTED)
-    set_verdict (a, SYNACK_VERDICT_SYN_COOKIE_VALID);
-  return SEGMENT_DONE;
-}
-
-/* A SYN makes a child socket in SYN_RECEIVED that answers with a SYN-ACK,
- * if the listener's queues have room (tcp_conn_request()).
- * forced_isn: the child takes `isn` (a TIME_WAIT reopened by a new SYN
- * needs one above the old connection's, see time_wait_input). */
-static void
-listen_input (Arrival *a, SynackSocket *listener, bool forced_isn, uint32_t isn)
-{
-  const SynackHeader *in = a->in;
-  SynackSocket *child;
-
-  /* "First, check for a RST": "An incoming RST should be ignored." */
-  if (in->flags & SYNACK_FLAG_RST)
-    {
-      set_verdict (a, SYNACK_VERDICT_IGNORED);
-      return;
-    }
-  /* "Second, check for an ACK": "Any acknowledgment is bad if it arrives on
-   * a connection still in the LISTEN state. An acceptable reset segment
-   * should be formed for any arriving ACK-bearing segment." Unless it
-   * carries a SYN cookie. */
-  if (in->flags & SYNACK_FLAG_ACK)
-    {
-      if (check_cookie (a, listener) == SEGMENT_DONE)
-        return;
-      set_verdict (a, SYNACK_VERDICT_NO_SOCKET);
-      synack_tcp_reply_reset (a->engine, listener->host, a->flight);
-      return;
-    }
-  /* "Fourth, other data or control": "drop the segment, and return." */
-  if (!(in->flags & SYNACK_FLAG_SYN))
-    {
-      set_verdict (a, SYNACK_VERDICT_IGNORED);
-      return;
-    }
-
-  switch (synack_listener_admit_syn (listener, forced_isn, &a->event.queues))
-    {
-    case SYNACK_ADMIT_DROP_SYN_QUEUE_FULL:
-      set_verdict (a, SYNACK_VERDICT_SYN_QUEUE_FULL);
-      return;
-    case SYNACK_ADMIT_DROP_ACCEPT_QUEUE_FULL:
-      set_verdict (a, SYNACK_VERDICT_ACCEPT_QUEUE_FULL);
-      return;
-    case SYNACK_ADMIT_COOKIE:
-      set_verdict (a, SYNACK_VERDICT_SYN_COOKIE_SENT);
-      send_cookie_syn_ack (a);
-      return;
-    case SYNACK_ADMIT_QUEUE:
-      break;
-    }
-
-  /* "Third, check for a SYN": "Set RCV.NXT to SEG.SEQ+1, IRS is set to
-   * SEG.SEQ", "an ISS should be selected and a SYN segment sent of the form
-   * <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>", "The connection state should be
-   * changed to SYN-RECEIVED." */
-  child = new_child (a, listener);
-  if (child == NULL)
-    return;
-  child->irs = in->seq;
-  child->rcv_nxt = in->seq + 1;
-  synack_tcp_set_isn (child, forced_isn ? isn
-                                        : synack_tcp_choose_isn (child, listener->has_fixed_isn,
-                                                                 listener->iss));
-  if (!bind_child (a, child))
-    return;
-  synack_listener_enter_syn_queue (listener, child);
-  synack_tcp_set_state (child, SYNACK_STATE_SYN_RECEIVED, SYNACK_CAUSE_SYN_RECEIVED);
-  synack_tcp_send_syn (child, 0);
-  synack_tcp_arm_retransmit (child);
-}
 
 /* ---- SYN_SENT (3.10.7.3) ----------------------------------------------- */
 
@@ -353,9 +123,9 @@ time_wait_input (Arrival *a)
       a->sock = NULL;
       listener = synack_host_listener (host, in->dst_port);
       if (listener)
-        listen_input (a, listener, true, isn);
+        synack_tcp_listen_input (a, listener, true, isn);
       else
-        no_socket_input (a);
+        synack_tcp_no_socket_input (a);
       return;
     }
 
@@ -767,8 +537,8 @@ send_replies (Arrival *a)
     synack_tcp_acknowledge (a->sock, a->ack_now);
 }
 
-static void
-synchronized_input (Arrival *a)
+void
+synack_tcp_synchronized_input (Arrival *a)
 {
   SynackSocket *sock = a->sock;
   const SynackHeader *in = a->in;
@@ -826,16 +596,16 @@ synack_tcp_input (SynackEngine *engine, SynackHostId host_id, const SynackFlight
       SynackSocket *listener = synack_host_listener (host, a.in->dst_port);
 
       if (listener)
-        listen_input (&a, listener, false, 0);
+        synack_tcp_listen_input (&a, listener, false, 0);
       else
-        no_socket_input (&a);
+        synack_tcp_no_socket_input (&a);
     }
   else if (a.sock->state == SYNACK_STATE_TIME_WAIT)
     time_wait_input (&a);
   else if (a.sock->state == SYNACK_STATE_SYN_SENT)
     syn_sent_input (&a);
   else
-    synchronized_input (&a);
+    synack_tcp_synchronized_input (&a);
   if (passive)
     {
       SynackSocket *listener = synack_host_listener (host, a.in->dst_port);
