@@ -112,6 +112,7 @@ synack_tcp_record_conn (SynackSocket *sock)
       info->server_port = sock->local_port;
       info->server_iss = sock->iss;
       info->server_iss_known = true;
+      info->forged = sock->remote_addr != 0;
     }
 }
 

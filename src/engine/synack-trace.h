@@ -167,6 +167,7 @@ typedef struct {
   uint32_t client_iss;
   uint32_t server_iss;
   bool     server_iss_known;
+  bool     forged;     /* the client side is an attacker's forged address */
 } SynackConnInfo;
 
 /* Where trace events go. The default collects them in memory; with a sink
