@@ -234,6 +234,39 @@ test_accept_pace (void)
   g_assert_cmpint (times[2], ==, SYNACK_MS (2150));
 }
 
+/* inet_bind_conflict(): a server restarted while its old connection waits
+ * in TIME_WAIT may listen again only if both its runs set SO_REUSEADDR. */
+static void
+test_restart_needs_reuseaddr (void)
+{
+  static const struct { const char *old, *restarted; SynackResult result; } cases[] = {
+    { "", "", SYNACK_RESULT_EADDRINUSE },
+    { "", " reuseaddr", SYNACK_RESULT_EADDRINUSE },
+    { " reuseaddr", "", SYNACK_RESULT_EADDRINUSE },
+    { " reuseaddr", " reuseaddr", SYNACK_RESULT_OK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("at 0 server listen 80%s\n"
+                                               "at 0 client connect 80\n"
+                                               "when server established +10ms: server close\n"
+                                               "when client eof: client close\n"
+                                               "at 1s server close-listener 80\n"
+                                               "at 2s server listen 80%s\n"
+                                               "time-limit = 3s\n", cases[i].old, cases[i].restarted);
+      g_autoptr (SynackTrace) trace = synack_test_run (text);
+      SynackResult last = SYNACK_RESULT_PENDING;
+      g_autofree char *server = synack_test_states (trace, SYNACK_SERVER, 1);
+
+      for (size_t k = 0; k < trace->n_events; k++)
+        if (trace->events[k].type == SYNACK_EVENT_APP && trace->events[k].call == SYNACK_CALL_LISTEN)
+          last = trace->events[k].result;
+      g_assert_cmpstr (server, ==, "LISTEN SYN_RECEIVED ESTABLISHED FIN_WAIT_1 TIME_WAIT");
+      g_assert_cmpint (last, ==, cases[i].result);
+    }
+}
+
 static void
 test_bad_lines (void)
 {
@@ -276,6 +309,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/listen/accept-queue/drops-final-ack", test_accept_queue_drops_final_ack);
   g_test_add_func ("/engine/listen/accept-queue/abort-on-overflow", test_accept_queue_abort_on_overflow);
   g_test_add_func ("/engine/listen/accept-pace", test_accept_pace);
+  g_test_add_func ("/engine/listen/restart-needs-reuseaddr", test_restart_needs_reuseaddr);
   g_test_add_func ("/engine/listen/bad-lines", test_bad_lines);
   return g_test_run ();
 }

@@ -241,6 +241,9 @@ synack_describe_sentence (const SynackTrace *trace, long index)
             return g_strdup_printf (_("%s’s application reads end of stream: the other side has closed."), Who);
           return g_strdup_printf (_("%s’s application reads %s bytes."), Who, bytes);
         case SYNACK_CALL_CLOSE:
+          /* No connection: the listening socket (the server program exits). */
+          if (e->conn == 0)
+            return g_strdup_printf (_("%s’s application closes its listening socket: no new connection is accepted, the old ones stay."), Who);
           return g_strdup_printf (_("%s’s application calls close(): it has nothing more to send."), Who);
         case SYNACK_CALL_SHUTDOWN_WRITE:
           return g_strdup_printf (_("%s’s application calls shutdown(SHUT_WR): it will send no more, but keeps reading."), Who);

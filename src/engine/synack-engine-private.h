@@ -241,6 +241,8 @@ SynackSocket *synack_host_lookup      (SynackHost *host, uint16_t local_port, ui
 SynackSocket *synack_host_lookup_addr (SynackHost *host, uint32_t remote_addr, uint16_t local_port,
                                        uint16_t remote_port);
 SynackSocket *synack_host_find_conn   (SynackHost *host, uint32_t conn);
+/* A socket whose local port keeps bind(port) from succeeding, or NULL. */
+SynackSocket *synack_host_bind_conflict (SynackHost *host, uint16_t port, bool reuseaddr);
 SynackSocket *synack_host_listener    (SynackHost *host, uint16_t port);
 bool          synack_host_add_listener    (SynackHost *host, SynackSocket *sock);
 void          synack_host_remove_listener (SynackHost *host, SynackSocket *sock);
@@ -268,6 +270,8 @@ void synack_tcp_vanish       (SynackSocket *sock);
 
 /* synack-tcp-user.c: the application's calls. */
 SynackResult synack_tcp_listen   (SynackEngine *engine, SynackHostId host, const SynackAction *action);
+/* close() on a listening socket: its unaccepted connections are reset. */
+SynackResult synack_tcp_close_listener (SynackEngine *engine, SynackHostId host, uint16_t port);
 /* accept(): the oldest connection of the listener's accept queue, if any. */
 SynackResult synack_tcp_accept   (SynackEngine *engine, SynackHostId host, uint16_t port);
 SynackResult synack_tcp_connect  (SynackEngine *engine, SynackHostId host, uint32_t conn,

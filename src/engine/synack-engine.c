@@ -174,6 +174,7 @@ call_of (SynackDo what)
     case SYNACK_DO_PLUG:           return SYNACK_CALL_PLUG;
     case SYNACK_DO_ACCEPT:         return SYNACK_CALL_ACCEPT;
     case SYNACK_DO_SYN_FLOOD:      return SYNACK_CALL_CONNECT;
+    case SYNACK_DO_CLOSE_LISTENER: return SYNACK_CALL_CLOSE;
     }
   return SYNACK_CALL_CLOSE;
 }
@@ -225,6 +226,9 @@ perform (SynackEngine *engine, const SynackAction *action, uint32_t conn)
       return;
     case SYNACK_DO_ACCEPT:
       synack_tcp_accept (engine, action->host, action->port);
+      return;
+    case SYNACK_DO_CLOSE_LISTENER:
+      synack_tcp_close_listener (engine, action->host, action->port);
       return;
     case SYNACK_DO_SYN_FLOOD:
       /* call_due() sends these itself, numbered. */

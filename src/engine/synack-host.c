@@ -228,6 +228,19 @@ synack_host_lookup_addr (SynackHost *host, uint32_t remote_addr, uint16_t local_
 }
 
 SynackSocket *
+synack_host_bind_conflict (SynackHost *host, uint16_t port, bool reuseaddr)
+{
+  /* inet_bind_conflict(): another socket on the port conflicts unless both
+   * set SO_REUSEADDR (a listener always does, handled by the caller). A
+   * scan, but bind() is rare. */
+  for (size_t b = 0; b < host->by_tuple.n_buckets; b++)
+    for (SynackSocket *sock = host->by_tuple.buckets[b]; sock; sock = sock->next_by_tuple)
+      if (sock->local_port == port && !(reuseaddr && sock->reuseaddr))
+        return sock;
+  return NULL;
+}
+
+SynackSocket *
 synack_host_find_conn (SynackHost *host, uint32_t conn)
 {
   return map_find (&host->by_conn, conn);

@@ -154,6 +154,7 @@ static const char *const do_names[] = {
   [SYNACK_DO_PLUG]           = "plug",
   [SYNACK_DO_ACCEPT]         = "accept",
   [SYNACK_DO_SYN_FLOOD]      = "syn-flood",
+  [SYNACK_DO_CLOSE_LISTENER] = "close-listener",
 };
 
 const char *synack_host_to_string (SynackHostId host) { return NAME_OF (host_names, host); }

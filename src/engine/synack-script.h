@@ -22,6 +22,7 @@ typedef enum {
   SYNACK_DO_PLUG,
   SYNACK_DO_ACCEPT,          /* port: accept() one connection from the listener's accept queue */
   SYNACK_DO_SYN_FLOOD,       /* port; SYNs from forged addresses of flood_net/flood_prefix */
+  SYNACK_DO_CLOSE_LISTENER,  /* port: close() the listening socket */
 } SynackDo;
 
 /* What a reactive action waits for on a connection. */
@@ -51,7 +52,7 @@ typedef struct {
   uint64_t     bytes;
   bool         has_isn;
   uint32_t     isn;
-  bool         reuseaddr;     /* connect: SO_REUSEADDR before binding the local port */
+  bool         reuseaddr;     /* connect, listen: SO_REUSEADDR before binding the local port */
 
   /* listen: the backlog (has_backlog false: SOMAXCONN, as most servers ask)
    * and how the application accepts: at once (accept_paced false), every

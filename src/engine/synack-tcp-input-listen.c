@@ -68,6 +68,7 @@ new_child (Arrival *a, SynackSocket *listener)
   child->remote_port = in->src_port;
   child->remote_addr = in->spoofed_addr;
   child->snd_wnd = in->win;
+  child->reuseaddr = listener->reuseaddr;  /* sk_clone_lock() copies sk_reuse */
   return child;
 }
 

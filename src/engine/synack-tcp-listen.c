@@ -284,3 +284,35 @@ synack_listener_census (const SynackSocket *listener, SynackQueueCensus *census)
   census->accept_queue = listener->accept_queue_len;
   census->backlog = listener->backlog;
 }
+
+/* inet_csk_listen_stop(): the connections nobody accepted are reset, the
+ * half-open ones dropped; those the application accepted live on. */
+SynackResult
+synack_tcp_close_listener (SynackEngine *engine, SynackHostId host_id, uint16_t port)
+{
+  SynackHost *host = &engine->hosts[host_id];
+  SynackSocket *listener = synack_host_listener (host, port);
+
+  if (listener == NULL)
+    {
+      synack_engine_app_event (engine, host_id, 0, SYNACK_CALL_CLOSE, SYNACK_RESULT_ENOTCONN, 0);
+      return SYNACK_RESULT_ENOTCONN;
+    }
+  synack_engine_app_event (engine, host_id, 0, SYNACK_CALL_CLOSE, SYNACK_RESULT_OK, 0);
+  while (listener->accept_head != NULL)
+    {
+      SynackSocket *child = listener->accept_head;
+
+      synack_listener_dequeue_accept (listener, child);
+      synack_tcp_abort (child);
+    }
+  for (size_t b = 0; b < host->by_tuple.n_buckets && listener->syn_queue_len > 0; b++)
+    for (SynackSocket *sock = host->by_tuple.buckets[b], *next; sock; sock = next)
+      {
+        next = sock->next_by_tuple;
+        if (sock->in_syn_queue && sock->local_port == port)
+          synack_tcp_destroy (sock, SYNACK_CAUSE_CLOSE_CALL);
+      }
+  synack_tcp_destroy (listener, SYNACK_CAUSE_CLOSE_CALL);
+  return SYNACK_RESULT_OK;
+}

@@ -21,7 +21,10 @@ synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, const SynackActio
   uint16_t port = action->port;
   SynackSocket *sock;
 
-  if (synack_host_listener (host, port) != NULL)
+  /* Connections left on the port, TIME_WAIT included, block a new
+   * listener unless they and it set SO_REUSEADDR. */
+  if (synack_host_listener (host, port) != NULL ||
+      synack_host_bind_conflict (host, port, action->reuseaddr) != NULL)
     {
       synack_engine_listen_event (engine, host_id, port, SYNACK_RESULT_EADDRINUSE);
       return SYNACK_RESULT_EADDRINUSE;
@@ -37,6 +40,7 @@ synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, const SynackActio
   sock->has_fixed_isn = action->has_isn;
   sock->iss = action->isn;
   sock->backlog = listen_backlog (&engine->params, action);
+  sock->reuseaddr = action->reuseaddr;
   sock->accept_paced = action->accept_paced;
   sock->accept_every = action->accept_every;
   if (!synack_host_add_listener (host, sock))

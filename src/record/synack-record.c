@@ -150,11 +150,28 @@ new_socket (Recorder *rec, const SynackAction *a, SynackHostId host, uint16_t po
   if (fd < 0)
     return fail_socket (rec, a, "socket") - 1;
   inet_pton (AF_INET, synack_record_address (host), &local.sin_addr);
-  setsockopt (fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  if (setsockopt (fd, IPPROTO_TCP, TCP_MAXSEG, &mss, sizeof mss) != 0 ||
-      bind (fd, (struct sockaddr *) &local, sizeof local) != 0)
+  /* SO_REUSEADDR only where the script sets it: without it, bind() fails
+   * while the port's old connections linger, as the lesson shows. */
+  if (a->reuseaddr)
+    setsockopt (fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  if (setsockopt (fd, IPPROTO_TCP, TCP_MAXSEG, &mss, sizeof mss) != 0)
     {
       close (fd);
+      return fail_socket (rec, a, "setsockopt") - 1;
+    }
+  if (bind (fd, (struct sockaddr *) &local, sizeof local) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      /* As in the simulation, the application sees EADDRINUSE and the
+       * script goes on. */
+      if (saved == EADDRINUSE && a->what == SYNACK_DO_LISTEN)
+        {
+          g_ptr_array_add (rec->notes, g_strdup_printf (_("line %u: listen(): %s"), a->line, g_strerror (saved)));
+          return -2;
+        }
+      errno = saved;
       return fail_socket (rec, a, "bind") - 1;
     }
   if (params->keepalive & (1u << host))
@@ -187,6 +204,8 @@ do_listen (Recorder *rec, const SynackAction *a)
   Socket s = { .host = a->host, .listening = TRUE, .accept_on_call = a->accept_paced };
 
   s.fd = new_socket (rec, a, a->host, a->port);
+  if (s.fd == -2)
+    return TRUE;
   if (s.fd < 0)
     return FALSE;
   /* Without a backlog, SOMAXCONN as in the simulation (the kernel caps it
@@ -264,6 +283,15 @@ perform (Recorder *rec, const SynackAction *a, guint32 conn)
               accept_some (rec, i, 1);
               return TRUE;
             }
+        }
+      return TRUE;
+    case SYNACK_DO_CLOSE_LISTENER:
+      for (guint i = 0; i < rec->sockets->len; i++)
+        {
+          Socket *l = &g_array_index (rec->sockets, Socket, i);
+
+          if (l->listening && l->host == a->host && l->local_port == a->port)
+            close_socket (l);
         }
       return TRUE;
     case SYNACK_DO_SYN_FLOOD:

@@ -62,7 +62,7 @@ parse_verb (SynackCursor *cur, SynackAction *action, GError **error)
     return FALSE;
   verb = synack_cursor_take (cur);
   if (verb == NULL)
-    return synack_cursor_fail (cur, error, _("expected what the %s does (listen, accept, connect, send, shutdown, "
+    return synack_cursor_fail (cur, error, _("expected what the %s does (listen, accept, close-listener, connect, send, shutdown, "
                  "close, abort, read, crash, unplug, plug)"), synack_host_to_string (action->host));
 
   if (g_str_equal (verb, "listen"))
@@ -76,9 +76,9 @@ parse_verb (SynackCursor *cur, SynackAction *action, GError **error)
       if (!take_listen_options (cur, action, error))
         return FALSE;
     }
-  else if (g_str_equal (verb, "accept"))
+  else if (g_str_equal (verb, "accept") || g_str_equal (verb, "close-listener"))
     {
-      action->what = SYNACK_DO_ACCEPT;
+      action->what = g_str_equal (verb, "accept") ? SYNACK_DO_ACCEPT : SYNACK_DO_CLOSE_LISTENER;
       if (!synack_cursor_take_number (cur, "port", 65535, &n, error))
         return FALSE;
       action->port = (uint16_t) n;
@@ -132,7 +132,7 @@ parse_verb (SynackCursor *cur, SynackAction *action, GError **error)
   else if (g_str_equal (verb, "plug"))
     action->what = SYNACK_DO_PLUG;
   else
-    return synack_cursor_fail (cur, error, _("unknown action '%s' (listen, accept, connect, send, shutdown, close, "
+    return synack_cursor_fail (cur, error, _("unknown action '%s' (listen, accept, close-listener, connect, send, shutdown, close, "
                  "abort, read, crash, unplug, plug)"), verb);
 
   while (synack_cursor_peek (cur))
@@ -157,7 +157,8 @@ parse_verb (SynackCursor *cur, SynackAction *action, GError **error)
       if (action->what == SYNACK_DO_CONNECT && synack_cursor_take_word (cur, "repeat") &&
           !take_repeat (cur, action, error))
         return FALSE;
-      if (action->what == SYNACK_DO_CONNECT && synack_cursor_take_word (cur, "reuseaddr"))
+      if ((action->what == SYNACK_DO_CONNECT || action->what == SYNACK_DO_LISTEN) &&
+          synack_cursor_take_word (cur, "reuseaddr"))
         action->reuseaddr = TRUE;
       if (cur->next == before)
         return synack_cursor_fail (cur, error, _("unexpected '%s' after the action"), synack_cursor_peek (cur));
