@@ -489,6 +489,21 @@ static const Lesson lessons[] = {
     "LISTEN SYN_RECEIVED CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server delayed-ack 0, server retransmit 300000, client time-wait 60000000",
     "server recv EOF" },
+  { "two-way-handshake",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S RST seq=1 ack=0 len=0\n"
+    "C>S SYN seq=8000 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=8001 len=0\n"
+    "C>S ACK seq=8001 ack=1 len=0\n"
+    "C>S ACK,FIN seq=8001 ack=1 len=0\n"
+    "S>C ACK,FIN seq=1 ack=8002 len=0\n"
+    "C>S ACK seq=8002 ack=2 len=0\n",
+    "CLOSED SYN_SENT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server delayed-ack 0, server retransmit 300000, client time-wait 60000000",
+    "server recv ECONNRESET, server recv EOF",
+    NULL },
   { "two-army",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"

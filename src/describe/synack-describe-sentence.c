@@ -102,6 +102,8 @@ describe_state_change (const SynackEvent *e)
       return g_strdup_printf (_("A new SYN reused the 4-tuple that %s held in TIME_WAIT, so it starts a new connection."), who);
     case SYNACK_CAUSE_SYN_COOKIE:
       return g_strdup_printf (_("%s finds a valid SYN cookie in the ACK, so it makes the connection it never stored."), Who);
+    case SYNACK_CAUSE_TWO_WAY:
+      return g_strdup_printf (_("%s has answered the SYN and, in a two-way handshake, takes the connection as made: it enters ESTABLISHED without waiting for an ACK."), Who);
     case SYNACK_CAUSE_ACCEPT_QUEUE_FULL:
       return g_strdup_printf (_("%s has no room in its accept queue, so it resets the connection (tcp_abort_on_overflow)."), Who);
     default:

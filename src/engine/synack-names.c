@@ -102,6 +102,7 @@ static const char *const cause_names[SYNACK_N_CAUSES] = {
   [SYNACK_CAUSE_NEW_SYN]             = N_("new SYN for the same 4-tuple"),
   [SYNACK_CAUSE_SYN_COOKIE]          = N_("valid SYN cookie"),
   [SYNACK_CAUSE_ACCEPT_QUEUE_FULL]   = N_("accept queue full"),
+  [SYNACK_CAUSE_TWO_WAY]             = N_("SYN-ACK sent (two-way handshake)"),
 };
 
 static const char *const verdict_names[SYNACK_N_VERDICTS] = {

@@ -32,6 +32,7 @@ typedef struct {
   bool       abort_on_overflow;  /* a full accept queue answers the final ACK with RST */
 
   bool       rfc1337;            /* TIME_WAIT ignores RST (RFC 1337); Linux's default is off */
+  bool       two_way;            /* teaching only: the server is ESTABLISHED once it sends its SYN-ACK */
   uint32_t   tw_reuse;           /* net.ipv4.tcp_tw_reuse: 0 never, 1 always, 2 on loopback only */
   bool       loopback;           /* the hosts talk over loopback, not a LAN */
   unsigned   keepalive;          /* bit per SynackHostId: who sets SO_KEEPALIVE */

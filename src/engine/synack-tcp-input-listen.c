@@ -197,4 +197,9 @@ synack_tcp_listen_input (Arrival *a, SynackSocket *listener, bool forced_isn, ui
   synack_tcp_set_state (child, SYNACK_STATE_SYN_RECEIVED, SYNACK_CAUSE_SYN_RECEIVED);
   synack_tcp_send_syn (child, 0);
   synack_tcp_arm_retransmit (child);
+  /* What a two-way handshake would do: count the connection as made once
+   * the SYN is answered, old duplicate or not. The SYN-ACK still waits to
+   * be acknowledged, so it is resent until the client's ACK (or RST). */
+  if (a->engine->params.two_way)
+    synack_tcp_established (child, SYNACK_CAUSE_TWO_WAY);
 }

@@ -39,6 +39,7 @@ typedef enum {
   SYNACK_CAUSE_NEW_SYN,            /* a new SYN reopened a TIME_WAIT 4-tuple */
   SYNACK_CAUSE_SYN_COOKIE,         /* an ACK returned a valid SYN cookie: a socket made from it */
   SYNACK_CAUSE_ACCEPT_QUEUE_FULL,  /* tcp_abort_on_overflow: the final ACK found no room */
+  SYNACK_CAUSE_TWO_WAY,            /* two-way: the SYN-ACK sent is taken as the connection made */
   SYNACK_N_CAUSES
 } SynackCause;
 

@@ -25,7 +25,8 @@ static const SynackTransition table[] = {
   { S(SYN_SENT),     S(ESTABLISHED),  SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_RCV_SYN_ACK,    F(ACK),         C(SYN_ACK_RECEIVED) },
   { S(SYN_RECEIVED), S(LISTEN),       SYNACK_TRANSITION_TEXTBOOK, SYNACK_TRIGGER_RCV_RST,        0,              0 },
   /* In a simultaneous open the peer's SYN-ACK completes SYN_RECEIVED too. */
-  { S(SYN_RECEIVED), S(ESTABLISHED),  SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_RCV_ACK_OF_SYN, 0,              C(ACK_RECEIVED) | C(SYN_ACK_RECEIVED) },
+  /* ... and a two-way handshake (teaching only) by its own SYN-ACK. */
+  { S(SYN_RECEIVED), S(ESTABLISHED),  SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_RCV_ACK_OF_SYN, 0,              C(ACK_RECEIVED) | C(SYN_ACK_RECEIVED) | C(TWO_WAY) },
   { S(SYN_RECEIVED), S(FIN_WAIT_1),   SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_CLOSE,          F(FIN),         C(CLOSE_CALL) | C(SHUTDOWN_CALL) },
   /* Closing. */
   { S(ESTABLISHED),  S(FIN_WAIT_1),   SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_CLOSE,          F(FIN),         C(CLOSE_CALL) | C(SHUTDOWN_CALL) },

@@ -85,6 +85,8 @@ apply_params (const SynackParams *params, GPtrArray *notes, GError **error)
     g_ptr_array_add (notes, g_strdup (_("rto-initial and rto-min cannot be changed: Linux uses 1 s and 200 ms")));
   if (params->delayed_ack != linux_defaults.delayed_ack)
     g_ptr_array_add (notes, g_strdup (_("delayed-ack cannot be changed: Linux decides its delayed ACKs itself")));
+  if (params->two_way)
+    g_ptr_array_add (notes, g_strdup (_("two-way cannot be recorded: Linux always waits for the third segment")));
   if (params->window != linux_defaults.window)
     g_ptr_array_add (notes, g_strdup (_("the window cannot be fixed: Linux sizes its buffers itself")));
 sysctls:
