@@ -315,8 +315,8 @@ place_arrows (SynackDiagramLayout *layout)
    * only if there is no other: where segments cross, each label then moves
    * towards its own sender and it is clear which label is whose. The real
    * hosts' labels go first, so an attacker's flood never crowds them out. */
-  for (guint pass = 0, i = 0; pass < 2; i = 0, pass++)
-  for (; i < layout->arrows->len; i++)
+  for (guint pass = 0; pass < 2; pass++)
+  for (guint i = 0; i < layout->arrows->len; i++)
     {
       SynackDiagramArrow *a = &g_array_index (layout->arrows, SynackDiagramArrow, i);
       SynackDiagramLabel *l;
