@@ -391,3 +391,12 @@ synack_test_conn_info (const SynackTrace *trace, uint32_t conn)
   g_error ("connection %u is not in the trace", conn);
   return NULL;
 }
+
+gboolean
+synack_test_trace_has_forged (const SynackTrace *trace)
+{
+  for (size_t i = 0; i < trace->n_events; i++)
+    if (trace->events[i].type == SYNACK_EVENT_SEND && trace->events[i].hdr.spoofed_addr != 0)
+      return TRUE;
+  return FALSE;
+}

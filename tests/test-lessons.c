@@ -2,6 +2,7 @@
  * states each side passes through, its timers and what the applications
  * got; and the lessons that replay a Linux capture match it. */
 #include "synack-test-util.h"
+#include "synack-describe.h"
 #include "synack-i18n.h"
 #include "synack-test-text.h"
 
@@ -14,6 +15,7 @@ typedef struct {
   const char *server_states;
   const char *timers;        /* every distinct (host, timer, duration in µs) started, in order */
   const char *errors;        /* every application result other than ok, in order */
+  const char *attack;        /* what the attacker's forged segments came to, or NULL if none */
   uint32_t    only_conn;     /* segments of this connection only (a lesson at scale); 0: all */
 } Lesson;
 
@@ -476,6 +478,28 @@ static const Lesson lessons[] = {
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
     "server recv EOF" },
+  { "address-in-use",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK,FIN seq=1 ack=101 len=0\n"
+    "C>S ACK,FIN seq=101 ack=2 len=0\n"
+    "S>C ACK seq=2 ack=102 len=0\n"
+    "C>S SYN seq=1000 ack=0 len=0\n"
+    "S>C SYN,ACK seq=1000 ack=1001 len=0\n"
+    "C>S ACK seq=1001 ack=1001 len=0\n"
+    "C>S ACK seq=1001 ack=1001 len=100\n"
+    "S>C ACK seq=1001 ack=1101 len=0\n"
+    "S>C ACK,FIN seq=1001 ack=1101 len=0\n"
+    "C>S ACK,FIN seq=1101 ack=1002 len=0\n"
+    "S>C ACK seq=1002 ack=1102 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, client delayed-ack 0, server time-wait 60000000",
+    "client recv EOF, server listen EADDRINUSE",
+    NULL },
   { "port-exhaustion",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
@@ -490,7 +514,7 @@ static const Lesson lessons[] = {
     "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
-    "server recv EOF, client connect EADDRNOTAVAIL", 1 },
+    "server recv EOF, client connect EADDRNOTAVAIL", NULL, 1 },
   { "time-wait-on-server",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
@@ -505,7 +529,7 @@ static const Lesson lessons[] = {
     "CLOSED SYN_SENT ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
     "LISTEN SYN_RECEIVED ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, client delayed-ack 40000, server time-wait 60000000",
-    "client recv EOF", 1 },
+    "client recv EOF", NULL, 1 },
   { "keep-alive-pool",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
@@ -532,7 +556,7 @@ static const Lesson lessons[] = {
     "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
-    "server recv EOF", 1 },
+    "server recv EOF", NULL, 1 },
   { "tw-reuse",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
@@ -547,7 +571,7 @@ static const Lesson lessons[] = {
     "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
-    "server recv EOF", 1 },
+    "server recv EOF", NULL, 1 },
   { "linger-zero",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
@@ -560,7 +584,7 @@ static const Lesson lessons[] = {
     "CLOSED SYN_SENT ESTABLISHED CLOSED",
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000",
-    "server recv ECONNRESET", 1 },
+    "server recv ECONNRESET", NULL, 1 },
   { "wider-port-range",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
@@ -575,7 +599,7 @@ static const Lesson lessons[] = {
     "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
-    "server recv EOF", 1 },
+    "server recv EOF", NULL, 1 },
   { "old-duplicate-syn",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
@@ -590,6 +614,21 @@ static const Lesson lessons[] = {
     "LISTEN SYN_RECEIVED CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server delayed-ack 0, server retransmit 300000, client time-wait 60000000",
     "server recv EOF" },
+  { "two-way-handshake",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S RST seq=1 ack=0 len=0\n"
+    "C>S SYN seq=8000 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=8001 len=0\n"
+    "C>S ACK seq=8001 ack=1 len=0\n"
+    "C>S ACK,FIN seq=8001 ack=1 len=0\n"
+    "S>C ACK,FIN seq=1 ack=8002 len=0\n"
+    "C>S ACK seq=8002 ack=2 len=0\n",
+    "CLOSED SYN_SENT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server delayed-ack 0, server retransmit 300000, client time-wait 60000000",
+    "server recv ECONNRESET, server recv EOF",
+    NULL },
   { "two-army",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
@@ -652,13 +691,89 @@ static const Lesson lessons[] = {
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client keepalive 60000000, client retransmit 300000, client keepalive 10000000",
     "client recv ECONNRESET" },
+  { "accept-queue-full",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "C>S SYN seq=1000 ack=0 len=0\n"
+    "C>S SYN seq=2000 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1001 len=0\n"
+    "S>C SYN,ACK seq=0 ack=2001 len=0\n"
+    "C>S ACK seq=1001 ack=1 len=0\n"
+    "C>S ACK seq=2001 ack=1 len=0\n"
+    "C>S ACK seq=1001 ack=1 len=100\n"
+    "C>S ACK seq=2001 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=1101 len=0\n"
+    "C>S ACK seq=2001 ack=1 len=100\n"
+    "C>S ACK seq=2001 ack=1 len=100\n"
+    "S>C SYN,ACK seq=0 ack=2001 len=0\n"
+    "C>S ACK seq=2101 ack=1 len=0\n"
+    "C>S ACK seq=2001 ack=1 len=100\n"
+    "S>C SYN,ACK seq=0 ack=2001 len=0\n"
+    "C>S ACK seq=2101 ack=1 len=0\n"
+    "C>S ACK seq=2001 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=2101 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED",
+    "LISTEN SYN_RECEIVED ESTABLISHED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, client retransmit 600000, client retransmit 1200000, server retransmit 2000000, client retransmit 2400000, server retransmit 4000000, client retransmit 4800000",
+    "",
+    NULL },
+  { "syn-flood",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK,FIN seq=1 ack=1 len=0\n"
+    "S>C ACK,FIN seq=1 ack=2 len=0\n"
+    "C>S ACK seq=2 ack=2 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "server retransmit 1000000, client retransmit 1000000, server retransmit 2000000, server retransmit 4000000, client retransmit 2000000, server retransmit 8000000, client retransmit 4000000, client retransmit 8000000, server retransmit 16000000, client retransmit 16000000, client retransmit 3000000, server delayed-ack 0, server retransmit 300000, client time-wait 60000000, server retransmit 32000000",
+    "server recv EOF",
+    "forged SYNs 120: accepted 6, SYN queue full 114, answers 30 (cookies 0), lost at forged addresses 30; TCP: request_sock_TCP: Possible SYN flooding on port 10.0.0.2:80. Dropping request." },
+  { "syn-cookies",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK seq=1 ack=101 len=100\n"
+    "C>S ACK seq=101 ack=101 len=0\n"
+    "C>S ACK,FIN seq=101 ack=101 len=0\n"
+    "S>C ACK,FIN seq=101 ack=102 len=0\n"
+    "C>S ACK seq=102 ack=102 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "server retransmit 1000000, client retransmit 1000000, server retransmit 2000000, client retransmit 300000, server delayed-ack 40000, server retransmit 300000, client time-wait 60000000, server retransmit 4000000, server retransmit 8000000, server retransmit 16000000, server retransmit 32000000",
+    "server recv EOF",
+    "forged SYNs 120: accepted 6, answered with a SYN cookie 114, answers 144 (cookies 114), lost at forged addresses 144; TCP: request_sock_TCP: Possible SYN flooding on port 10.0.0.2:80. Sending cookies." },
 };
 
+/* The segments of the real hosts only: an attacker's hundreds of forged
+ * SYNs, and the answers to them, are counted apart (attack_summary). */
 static char *
 segments_without_times (const SynackTrace *trace, uint32_t conn)
 {
-  g_autoptr (GArray) segments = synack_test_segments_of_conn (trace, conn);
+  g_autofree SynackEvent *kept = g_new (SynackEvent, trace->n_events + 1);
+  SynackTrace real = *trace;
+  g_autoptr (GArray) segments = NULL;
   GString *out = g_string_new (NULL);
+
+  real.n_events = 0;
+  for (size_t i = 0; i < trace->n_events; i++)
+    if (trace->events[i].type != SYNACK_EVENT_SEND || trace->events[i].hdr.spoofed_addr == 0)
+      kept[real.n_events++] = trace->events[i];
+  real.events = kept;
+  segments = synack_test_segments_of_conn (&real, conn);
 
   for (guint i = 0; i < segments->len; i++)
     {
@@ -714,6 +829,50 @@ errors (const SynackTrace *trace)
   return g_strjoinv (", ", (char **) seen->pdata);
 }
 
+/* The attacker's side of a run: its SYNs, what the server made of them,
+ * its answers to forged addresses and the kernel's flood warning. */
+static char *
+attack_summary (const SynackTrace *trace)
+{
+  guint syns = 0, answers = 0, cookies = 0, lost = 0, verdicts[SYNACK_N_VERDICTS] = { 0 };
+  g_autofree char *warning = NULL;
+  GString *out;
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+      long send = e->type == SYNACK_EVENT_SEND ? (long) i : synack_trace_find_send (trace, e->seg);
+      const SynackEvent *s = send >= 0 ? &trace->events[send] : e;
+
+      if (e->type == SYNACK_EVENT_DELIVER && e->queues.flood_warning && warning == NULL)
+        warning = synack_describe_flood_log (e);
+      if (s->hdr.spoofed_addr == 0)
+        continue;
+      if (e->type == SYNACK_EVENT_SEND && e->host == SYNACK_CLIENT)
+        syns++;
+      else if (e->type == SYNACK_EVENT_SEND)
+        {
+          answers++;
+          cookies += e->cookie.present;
+        }
+      else if (e->type == SYNACK_EVENT_DELIVER)
+        verdicts[e->verdict]++;
+      else if (e->type == SYNACK_EVENT_LOST && e->loss_reason == SYNACK_LOSS_SPOOFED)
+        lost++;
+    }
+  if (syns == 0 && warning == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "forged SYNs %u:", syns);
+  for (int v = 0; v < SYNACK_N_VERDICTS; v++)
+    if (verdicts[v] > 0)
+      g_string_append_printf (out, " %s %u,", synack_verdict_to_string ((SynackVerdict) v), verdicts[v]);
+  g_string_append_printf (out, " answers %u (cookies %u), lost at forged addresses %u", answers, cookies, lost);
+  if (warning != NULL)
+    g_string_append_printf (out, "; %s", warning);
+  return g_string_free (out, FALSE);
+}
+
 static SynackTrace *
 run_preset (const char *name, const char *set)
 {
@@ -742,7 +901,9 @@ test_lesson (gconstpointer data)
   g_autofree char *server = synack_test_states (trace, SYNACK_SERVER, 1);
   g_autofree char *timers = distinct_timers (trace);
   g_autofree char *results = errors (trace);
+  g_autofree char *attack = attack_summary (trace);
 
+  g_assert_cmpstr (attack, ==, lesson->attack);
   g_assert_cmpstr (segments, ==, lesson->segments);
   g_assert_cmpstr (client, ==, lesson->client_states);
   g_assert_cmpstr (server, ==, lesson->server_states);

@@ -45,6 +45,60 @@ add_detailf (SynackSegmentDetails *self, int *row, const char *name, const char 
   add_detail (self, row, name, value);
 }
 
+/* A segment's end: its host and port, or the attacker's forged address. */
+static void
+add_endpoint (SynackSegmentDetails *self, int *row, const char *name, SynackHostId host,
+              const SynackHeader *h, guint port)
+{
+  if (host == SYNACK_CLIENT && h->spoofed_addr != 0)
+    {
+      g_autofree char *forged = synack_describe_forged_address (h);
+
+      add_detail (self, row, name, forged);
+      return;
+    }
+  add_detailf (self, row, name, _("%s, port %u"), synack_describe_host (host, SYNACK_HOST_TITLE), port);
+}
+
+static void
+add_cookie (SynackSegmentDetails *self, int *row, const SynackSynCookie *c, gboolean returned)
+{
+  g_autofree char *parts = synack_describe_cookie_parts (c);
+  g_autofree char *hashes = synack_describe_cookie_hashes (c);
+
+  if (!returned)
+    add_detail (self, row, _("SYN cookie"), _("the sequence number is a cookie: the server keeps nothing"));
+  else
+    add_detail (self, row, _("SYN cookie"), c->valid ? _("returned in the ACK and valid: the connection is made from it")
+                                                     : _("returned in the ACK but does not decode"));
+  add_detail (self, row, _("Cookie fields"), parts);
+  add_detail (self, row, _("Cookie hashes"), hashes);
+}
+
+/* What a listener's queues and cookies made of the segment. */
+static void
+add_listen_details (SynackSegmentDetails *self, int *row, const SynackEvent *send, const SynackEvent *arrival)
+{
+  if (send->cookie.present)
+    add_cookie (self, row, &send->cookie, FALSE);
+  if (arrival == NULL || arrival->type != SYNACK_EVENT_DELIVER)
+    return;
+  if (arrival->cookie.present)
+    add_cookie (self, row, &arrival->cookie, TRUE);
+  if (arrival->queues.present)
+    {
+      g_autofree char *queues = synack_describe_queues (&arrival->queues);
+
+      add_detail (self, row, _("Listener queues"), queues);
+    }
+  if (arrival->queues.flood_warning)
+    {
+      g_autofree char *log = synack_describe_flood_log (arrival);
+
+      add_detail (self, row, _("Kernel log"), log);
+    }
+}
+
 void
 synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace *trace, long index)
 {
@@ -85,9 +139,10 @@ synack_segment_details_set_event (SynackSegmentDetails *self, const SynackTrace 
         g_autofree char *kind = synack_describe_segment_kind (h);
 
         add_detailf (self, &row, _("Segment"), "#%u (%s)", e->seg, kind);
-        add_detailf (self, &row, _("From"), _("%s, port %u"), synack_describe_host (s->host, SYNACK_HOST_TITLE), h->src_port);
-        add_detailf (self, &row, _("To"), _("%s, port %u"),
-                     synack_describe_host (s->host == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT, SYNACK_HOST_TITLE), h->dst_port);
+        add_endpoint (self, &row, _("From"), s->host, h, h->src_port);
+        add_endpoint (self, &row, _("To"), s->host == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT, h, h->dst_port);
+        /* Cookies and queues first: they are what such a segment is about. */
+        add_listen_details (self, &row, s, end >= 0 ? &trace->events[end] : NULL);
         add_detail (self, &row, _("Flags"), flags[0] ? flags : _("none"));
         add_detailf (self, &row, _("Sequence number"), "%u", h->seq);
         add_detailf (self, &row, _("Acknowledgement"), (h->flags & SYNACK_FLAG_ACK) ? "%u" : _("%u (not valid: no ACK flag)"), h->ack);

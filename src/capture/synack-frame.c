@@ -88,6 +88,9 @@ synack_frame_append (GByteArray *out, SynackHostId from, const SynackHeader *hdr
   ip[9] = 6;
   memcpy (ip + 12, synack_frame_ipv4[from], 4);
   memcpy (ip + 16, synack_frame_ipv4[to], 4);
+  /* An attacker's forged source, and the answer sent back to it. */
+  if (hdr->spoofed_addr != 0)
+    put32 (from == SYNACK_CLIENT ? ip + 12 : ip + 16, hdr->spoofed_addr);
   put16 (ip + 10, synack_checksum_fold (synack_checksum_add (0, ip, 20)));
 
   tcp = ip + 20;

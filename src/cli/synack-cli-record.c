@@ -12,16 +12,21 @@
 #define SYNACK_EXIT_NOT_PERMITTED 77
 
 /* How long to record: the simulation's last segment, with room for a
- * kernel that is a little later (its timers tick) and a second to spare. */
+ * kernel that is a little later (its timers tick) and a second to spare,
+ * and at least until the script's last timed call (a listen() that sends
+ * nothing still has a result to show). */
 static SynackTime
-recording_length (const SynackTrace *trace)
+recording_length (const SynackTrace *trace, const SynackScript *script)
 {
-  SynackTime last = 0;
+  SynackTime last = 0, last_call = 0;
 
   for (size_t i = 0; i < trace->n_events; i++)
     if (trace->events[i].type == SYNACK_EVENT_SEND)
       last = trace->events[i].t;
-  return last + last / 10 + SYNACK_SEC (1);
+  for (size_t i = 0; i < script->n_actions; i++)
+    if (script->actions[i].when == SYNACK_WHEN_TIME && script->actions[i].at > last_call)
+      last_call = script->actions[i].at;
+  return MAX (last + last / 10, last_call) + SYNACK_SEC (1);
 }
 
 int
@@ -68,7 +73,7 @@ synack_cli_record (int argc, char **argv)
   status = synack_cli_run_scenario ("synack-cli record", files, preset, sets, &scenario, &trace);
   if (status != SYNACK_EXIT_OK)
     return status;
-  ok = synack_record_script (synack_scenario_get_script (scenario), recording_length (trace), output, notes, &error);
+  ok = synack_record_script (synack_scenario_get_script (scenario), recording_length (trace, synack_scenario_get_script (scenario)), output, notes, &error);
   for (guint i = 0; i < notes->len; i++)
     g_printerr (_("synack-cli record: note: %s\n"), (const char *) g_ptr_array_index (notes, i));
   if (!ok)

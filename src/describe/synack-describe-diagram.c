@@ -50,6 +50,21 @@ synack_describe_segment_label (const SynackEvent *send, gboolean duplicate)
       /* Translators: the network delivered a second copy of this segment */
       g_string_append (s, _("duplicate"));
     }
+  if (send->cookie.present)
+    {
+      g_string_append_c (s, '\n');
+      /* Translators: the SYN-ACK's sequence number is a SYN cookie */
+      g_string_append (s, _("seq is a SYN cookie"));
+    }
+  if (send->hdr.spoofed_addr != 0)
+    {
+      char buf[SYNACK_ADDRESS_SIZE];
+
+      g_string_append_c (s, '\n');
+      /* Translators: the attacker's forged IP address on a segment */
+      g_string_append_printf (s, _("forged address %s"),
+                              synack_describe_segment_address (NULL, SYNACK_CLIENT, &send->hdr, buf));
+    }
   return g_string_free (s, FALSE);
 }
 
@@ -143,6 +158,19 @@ synack_describe_verdict_note (const SynackEvent *e)
     case SYNACK_VERDICT_OUT_OF_ORDER:
       /* Translators: data beyond a hole is kept and reported with a SACK block */
       return g_strdup (_("out of order: held, SACKed"));
+    case SYNACK_VERDICT_SYN_QUEUE_FULL:
+      /* Translators: the listener's queue of half-open connections has no room: the SYN is dropped */
+      return g_strdup (_("SYN queue full: dropped"));
+    case SYNACK_VERDICT_ACCEPT_QUEUE_FULL:
+      /* Translators: the queue of connections waiting for accept() has no room */
+      return g_strdup (_("accept queue full: dropped"));
+    case SYNACK_VERDICT_ACCEPT_QUEUE_RESET:
+      return g_strdup (_("accept queue full: answers RST"));
+    case SYNACK_VERDICT_SYN_COOKIE_SENT:
+      /* Translators: the SYN is answered with a SYN cookie and nothing is kept */
+      return g_strdup (_("SYN queue full: SYN cookie, nothing kept"));
+    case SYNACK_VERDICT_SYN_COOKIE_VALID:
+      return g_strdup (_("valid SYN cookie: connection made"));
     default:
       return NULL;
     }

@@ -31,6 +31,18 @@ synack_describe_host_address (const SynackTrace *trace, SynackHostId host)
   return host == SYNACK_CLIENT ? "10.0.0.1" : "10.0.0.2";
 }
 
+const char *
+synack_describe_segment_address (const SynackTrace *trace, SynackHostId host, const SynackHeader *h,
+                                 char buf[SYNACK_ADDRESS_SIZE])
+{
+  uint32_t a = h->spoofed_addr;
+
+  if (host != SYNACK_CLIENT || a == 0)
+    return synack_describe_host_address (trace, host);
+  g_snprintf (buf, SYNACK_ADDRESS_SIZE, "%u.%u.%u.%u", a >> 24, (a >> 16) & 0xff, (a >> 8) & 0xff, a & 0xff);
+  return buf;
+}
+
 static const SynackEvent *
 send_of (const SynackTrace *trace, uint32_t seg)
 {

@@ -106,9 +106,28 @@ describe_state_change (const SynackEvent *e)
     case SYNACK_CAUSE_TIME_WAIT_OVERFLOW:
       return g_strdup_printf (_("%s already holds as many TIME_WAIT sockets as max-tw-buckets allows, so this one is CLOSED at once, without TIME_WAIT: "
                                 "Linux counts a “time wait bucket table overflow”, and nothing is left to answer a retransmitted FIN."), Who);
+    case SYNACK_CAUSE_SYN_COOKIE:
+      return g_strdup_printf (_("%s finds a valid SYN cookie in the ACK, so it makes the connection it never stored."), Who);
+    case SYNACK_CAUSE_TWO_WAY:
+      return g_strdup_printf (_("%s has answered the SYN and, in a two-way handshake, takes the connection as made: it enters ESTABLISHED without waiting for an ACK."), Who);
+    case SYNACK_CAUSE_ACCEPT_QUEUE_FULL:
+      return g_strdup_printf (_("%s has no room in its accept queue, so it resets the connection (tcp_abort_on_overflow)."), Who);
     default:
       return g_strdup_printf (_("%s enters %s."), Who, to);
     }
+}
+
+/* Whose segment it is, as the subject of a sentence: an attacker's forged
+ * SYN is the attacker's, not the client's. */
+static const char *
+sender_possessive (const SynackHeader *h, SynackHostId from)
+{
+  if (h->spoofed_addr != 0 && from == SYNACK_CLIENT)
+    {
+      /* Translators: the attacker's segment, as the subject of a sentence */
+      return _("The attacker’s");
+    }
+  return host_possessive (from);
 }
 
 static char *
@@ -119,8 +138,21 @@ describe_segment_event (const SynackTrace *trace, const SynackEvent *e)
   SynackHostId from = s ? s->host : e->host;
   SynackHostId to = from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT;
   g_autofree char *kind = synack_describe_segment_kind (h);
+  char forged[SYNACK_ADDRESS_SIZE];
+
   /* The hosts' names are looked up in the catalogue only where a
    * sentence uses them: an export asks for the sentence of every segment. */
+
+  /* An attacker's segments, and the answers to its forged addresses. */
+  if (h->spoofed_addr != 0)
+    {
+      synack_describe_segment_address (NULL, SYNACK_CLIENT, h, forged);
+      if (e->type == SYNACK_EVENT_SEND && from == SYNACK_CLIENT)
+        return g_strdup_printf (_("The attacker sends a SYN from the forged address %s."), forged);
+      if (e->type == SYNACK_EVENT_LOST)
+        return g_strdup_printf (_("%s %s goes to the forged address %s, where nobody answers."),
+                                host_possessive (from), kind, forged);
+    }
 
   switch (e->type)
     {
@@ -145,7 +177,7 @@ describe_segment_event (const SynackTrace *trace, const SynackEvent *e)
       switch (e->verdict)
         {
         case SYNACK_VERDICT_ACCEPTED:
-          return g_strdup_printf (_("%s %s reaches %s."), host_possessive (from), kind, host_lower (to));
+          return g_strdup_printf (_("%s %s reaches %s."), sender_possessive (h, from), kind, host_lower (to));
         case SYNACK_VERDICT_NO_SOCKET:
           return g_strdup_printf (_("%s %s reaches %s, but no socket is there, so it answers with a RST."), host_possessive (from), kind, host_lower (to));
         case SYNACK_VERDICT_UNACCEPTABLE:
@@ -164,8 +196,23 @@ describe_segment_event (const SynackTrace *trace, const SynackEvent *e)
           return g_strdup_printf (_("%s %s arrives beyond a hole: %s holds it, and acknowledges the hole again "
                                     "with a SACK block for what it holds."),
                                   host_possessive (from), kind, host_lower (to));
+        case SYNACK_VERDICT_SYN_QUEUE_FULL:
+          return g_strdup_printf (_("%s %s reaches %s, whose SYN queue is full: it is dropped without an answer."),
+                                  sender_possessive (h, from), kind, host_lower (to));
+        case SYNACK_VERDICT_ACCEPT_QUEUE_FULL:
+          return g_strdup_printf (_("%s %s reaches %s, whose accept queue is full: it is dropped, and the connection waits half-open."),
+                                  sender_possessive (h, from), kind, host_lower (to));
+        case SYNACK_VERDICT_ACCEPT_QUEUE_RESET:
+          return g_strdup_printf (_("%s %s reaches %s, whose accept queue is full: it answers with a RST."),
+                                  sender_possessive (h, from), kind, host_lower (to));
+        case SYNACK_VERDICT_SYN_COOKIE_SENT:
+          return g_strdup_printf (_("%s %s reaches %s, whose SYN queue is full: it answers with a SYN cookie and keeps nothing."),
+                                  sender_possessive (h, from), kind, host_lower (to));
+        case SYNACK_VERDICT_SYN_COOKIE_VALID:
+          return g_strdup_printf (_("%s %s returns a valid SYN cookie, so %s makes the connection from it."),
+                                  sender_possessive (h, from), kind, host_lower (to));
         default:
-          return g_strdup_printf (_("%s %s reaches %s (%s)."), host_possessive (from), kind, host_lower (to),
+          return g_strdup_printf (_("%s %s reaches %s (%s)."), sender_possessive (h, from), kind, host_lower (to),
                                   _(synack_verdict_to_string (e->verdict)));
         }
 
@@ -223,6 +270,9 @@ synack_describe_sentence (const SynackTrace *trace, long index)
           g_snprintf (bytes, sizeof bytes, "%" G_GUINT64_FORMAT, e->bytes);
           return g_strdup_printf (_("%s’s application reads %s bytes."), Who, bytes);
         case SYNACK_CALL_CLOSE:
+          /* No connection: the listening socket (the server program exits). */
+          if (e->conn == 0)
+            return g_strdup_printf (_("%s’s application closes its listening socket: no new connection is accepted, the old ones stay."), Who);
           return g_strdup_printf (_("%s’s application calls close(): it has nothing more to send."), Who);
         case SYNACK_CALL_SHUTDOWN_WRITE:
           return g_strdup_printf (_("%s’s application calls shutdown(SHUT_WR): it will send no more, but keeps reading."), Who);

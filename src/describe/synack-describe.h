@@ -63,6 +63,11 @@ typedef enum {
 
 const char *synack_describe_host         (SynackHostId host, SynackHostStyle style);
 const char *synack_describe_host_address (const SynackTrace *trace, SynackHostId host);   /* "10.0.0.1"; trace may be NULL */
+/* The address `host` has in segment `h`: the client side's is the forged
+ * one of an attacker's SYN and of the answer to it, written into buf. */
+#define SYNACK_ADDRESS_SIZE 16
+const char *synack_describe_segment_address (const SynackTrace *trace, SynackHostId host, const SynackHeader *h,
+                                             char buf[SYNACK_ADDRESS_SIZE]);
 
 /* ---- Events ------------------------------------------------------------- */
 
@@ -126,5 +131,18 @@ char *synack_describe_listener_label (SynackState state, uint16_t port);
 /* The heading above a lifeline: "client\n10.0.0.1:40000", where ports is
  * what follows the address (":40000", ":40000…40009"). */
 char *synack_describe_host_heading (const SynackTrace *trace, SynackHostId host, const char *ports);
+
+/* ---- synack-describe-listen.c: queues, floods, cookies ---- */
+
+/* Whether a listener's queues decided the segment's fate (trace output
+ * shows them then). */
+gboolean synack_describe_queue_verdict   (SynackVerdict verdict);
+/* The kernel's "Possible SYN flooding" line for the event's port, in English. */
+char    *synack_describe_flood_log       (const SynackEvent *e);
+char    *synack_describe_queues          (const SynackQueueCensus *q);
+char    *synack_describe_cookie_parts    (const SynackSynCookie *c);
+char    *synack_describe_cookie_hashes   (const SynackSynCookie *c);
+/* "Attacker, forged address 10.9.3.4, port 5555": a segment's client side. */
+char    *synack_describe_forged_address  (const SynackHeader *h);
 
 G_END_DECLS

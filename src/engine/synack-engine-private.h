@@ -25,6 +25,7 @@ struct SynackSocket {
   bool          has_fixed_isn;   /* listener: children use iss as their ISN */
   uint16_t      local_port;
   uint16_t      remote_port;
+  uint32_t      remote_addr;     /* the peer's forged address, or 0: see SynackHeader */
 
   /* Send sequence space (RFC 9293 3.3.1); snd_max is the highest sequence
    * ever sent, so a segment below it is a retransmission. */
@@ -54,6 +55,29 @@ struct SynackSocket {
   bool     accepted;       /* passive side: accept() has returned it */
   bool     reuseaddr;      /* SO_REUSEADDR: its port may be bound again while it lingers */
   SynackTime time_wait_since;
+
+  /* A listener's two queues (Linux's icsk_accept_queue): the half-open
+   * connections, counted, and the established ones nobody has accepted
+   * yet, oldest first. */
+  uint32_t      backlog;          /* listen()'s, capped by somaxconn */
+  uint32_t      syn_queue_len;
+  uint32_t      syn_queue_young;  /* ... of which never timed out */
+  uint32_t      accept_queue_len;
+  SynackSocket *accept_head;
+  SynackSocket *accept_tail;
+  bool          accept_paced;     /* the application accepts when it says so, not at once */
+  SynackTime    accept_every;     /* ... every this long (0: only by an accept action) */
+  SynackSchedEntry accept_pace;   /* the next paced accept() */
+  SynackTime    next_accept_at;   /* ... not before this */
+  uint32_t      accepts_waiting;  /* accept() calls blocked on an empty queue */
+  bool          flood_warned;     /* "Possible SYN flooding" is logged once */
+  bool          overflowed;       /* cookies were sent at last_overflow */
+  SynackTime    last_overflow;
+  /* A passive child's place in them. */
+  bool          in_syn_queue;
+  bool          in_accept_queue;
+  bool          overflow_acked;   /* its final ACK found the accept queue full (Linux's req->acked) */
+  SynackSocket *next_in_accept_queue;
 
   /* RFC 6298 estimator; Karn's rule says time one unretransmitted segment. */
   SynackTime srtt;
@@ -236,7 +260,12 @@ void          synack_socket_free      (SynackSocket *sock);
 bool          synack_host_bind        (SynackHost *host, SynackSocket *sock);
 void          synack_host_unbind      (SynackHost *host, SynackSocket *sock);
 SynackSocket *synack_host_lookup      (SynackHost *host, uint16_t local_port, uint16_t remote_port);
+/* The same for a peer at a forged address (0: the client's own). */
+SynackSocket *synack_host_lookup_addr (SynackHost *host, uint32_t remote_addr, uint16_t local_port,
+                                       uint16_t remote_port);
 SynackSocket *synack_host_find_conn   (SynackHost *host, uint32_t conn);
+/* A socket whose local port keeps bind(port) from succeeding, or NULL. */
+SynackSocket *synack_host_bind_conflict (SynackHost *host, uint16_t port, bool reuseaddr);
 SynackSocket *synack_host_listener    (SynackHost *host, uint16_t port);
 bool          synack_host_add_listener    (SynackHost *host, SynackSocket *sock);
 void          synack_host_remove_listener (SynackHost *host, SynackSocket *sock);
@@ -248,6 +277,9 @@ uint16_t      synack_host_pick_port   (SynackHost *host, uint16_t remote_port, S
 /* synack-network.c */
 void synack_network_send (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr,
                           uint32_t conn, uint32_t rexmit);
+/* The same for a SYN-ACK whose sequence number is a SYN cookie. */
+void synack_network_send_cookie (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr,
+                                 uint32_t conn, uint32_t rexmit, const SynackSynCookie *cookie);
 void synack_network_set_unplugged (SynackEngine *engine, SynackHostId host, bool unplugged);
 /* Frees a queued entry if it is a segment in flight (at the end of a run). */
 void synack_network_discard   (SynackEngine *engine, SynackSchedEntry *entry);
@@ -262,8 +294,11 @@ void synack_tcp_set_state    (SynackSocket *sock, SynackState to, SynackCause ca
 void synack_tcp_vanish       (SynackSocket *sock);
 
 /* synack-tcp-user.c: the application's calls. */
-SynackResult synack_tcp_listen   (SynackEngine *engine, SynackHostId host, uint16_t port,
-                                  bool has_isn, uint32_t isn);
+SynackResult synack_tcp_listen   (SynackEngine *engine, SynackHostId host, const SynackAction *action);
+/* close() on a listening socket: its unaccepted connections are reset. */
+SynackResult synack_tcp_close_listener (SynackEngine *engine, SynackHostId host, uint16_t port);
+/* accept(): the oldest connection of the listener's accept queue, if any. */
+SynackResult synack_tcp_accept   (SynackEngine *engine, SynackHostId host, uint16_t port);
 SynackResult synack_tcp_connect  (SynackEngine *engine, SynackHostId host, uint32_t conn,
                                   uint16_t local_port, uint16_t remote_port,
                                   bool has_isn, uint32_t isn, bool reuseaddr);

@@ -7,7 +7,7 @@
  * it with gettext, since the engine itself must not depend on any library. */
 #define N_(text) text
 
-#include "synack-engine-private.h"
+#include "synack-tcp-private.h"
 
 /* ---- Trace ------------------------------------------------------------- */
 
@@ -200,6 +200,9 @@ call_of (SynackDo what)
     case SYNACK_DO_CRASH:          return SYNACK_CALL_CRASH;
     case SYNACK_DO_UNPLUG:         return SYNACK_CALL_UNPLUG;
     case SYNACK_DO_PLUG:           return SYNACK_CALL_PLUG;
+    case SYNACK_DO_ACCEPT:         return SYNACK_CALL_ACCEPT;
+    case SYNACK_DO_SYN_FLOOD:      return SYNACK_CALL_CONNECT;
+    case SYNACK_DO_CLOSE_LISTENER: return SYNACK_CALL_CLOSE;
     }
   return SYNACK_CALL_CLOSE;
 }
@@ -247,7 +250,16 @@ perform (SynackEngine *engine, const SynackAction *action, uint32_t conn)
   switch (action->what)
     {
     case SYNACK_DO_LISTEN:
-      synack_tcp_listen (engine, action->host, action->port, action->has_isn, action->isn);
+      synack_tcp_listen (engine, action->host, action);
+      return;
+    case SYNACK_DO_ACCEPT:
+      synack_tcp_accept (engine, action->host, action->port);
+      return;
+    case SYNACK_DO_CLOSE_LISTENER:
+      synack_tcp_close_listener (engine, action->host, action->port);
+      return;
+    case SYNACK_DO_SYN_FLOOD:
+      /* call_due() sends these itself, numbered. */
       return;
     case SYNACK_DO_CONNECT:
       synack_tcp_connect (engine, action->host, conn ? conn : synack_engine_new_conn (engine),
@@ -336,13 +348,16 @@ call_due (SynackSchedEntry *entry, void *context)
   SynackPendingCall *call = SYNACK_CONTAINER_OF (entry, SynackPendingCall, entry);
   const SynackAction *action = call->action;
 
-  perform_arrival (engine, action, call->conn);
+  if (action->what == SYNACK_DO_SYN_FLOOD)
+    synack_syn_flood_send (engine, action, action->repeat - call->remaining);
+  else
+    perform_arrival (engine, action, call->conn);
 
   if (call->remaining > 0)
     {
       call->remaining--;
-      /* A repeating connect opens a fresh connection each time; a
-       * repeating send writes on the same one. */
+      /* A repeating connect opens a fresh connection each time, a flood
+       * sends its next SYN; a repeating send writes on the same one. */
       if (action->what == SYNACK_DO_CONNECT)
         call->conn = 0;
       schedule_call (engine, call, synack_now (engine) + next_gap (engine, call));

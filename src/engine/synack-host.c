@@ -2,20 +2,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "synack-engine-private.h"
+#include "synack-tcp-private.h"
 
 /* Both hosts have one address each, so a 4-tuple seen from one host is just
- * its (local port, remote port) pair. */
+ * its (local port, remote port) pair, and the peer's address only when an
+ * attacker forged it. */
 static inline uint64_t
-tuple_key (uint16_t local_port, uint16_t remote_port)
+tuple_key (uint32_t remote_addr, uint16_t local_port, uint16_t remote_port)
 {
-  return ((uint64_t) local_port << 16) | remote_port;
+  return ((uint64_t) remote_addr << 32) | ((uint64_t) local_port << 16) | remote_port;
 }
 
 static inline uint64_t
 socket_key (const SynackSocketMap *map, const SynackSocket *sock)
 {
-  return map->by_conn ? sock->conn : tuple_key (sock->local_port, sock->remote_port);
+  return map->by_conn ? sock->conn : tuple_key (sock->remote_addr, sock->local_port, sock->remote_port);
 }
 
 static inline SynackSocket **
@@ -172,6 +173,7 @@ synack_socket_new (SynackEngine *engine, SynackHostId host)
       sock->timers[k].sock = sock;
       sock->timers[k].kind = (SynackTimerKind) k;
     }
+  synack_sched_entry_init (&sock->accept_pace, synack_listener_accept_pace_due);
   engine->live_sockets++;
   if (engine->live_sockets > engine->stats.peak_sockets)
     engine->stats.peak_sockets = engine->live_sockets;
@@ -185,6 +187,7 @@ synack_socket_free (SynackSocket *sock)
 
   for (int k = 0; k < SYNACK_N_TIMERS; k++)
     synack_scheduler_cancel (&engine->sched, &sock->timers[k].entry);
+  synack_scheduler_cancel (&engine->sched, &sock->accept_pace);
   engine->live_sockets--;
   /* Recycled, since a churn run creates and frees a socket per connection. */
   sock->next_by_tuple = engine->free_sockets;
@@ -216,7 +219,27 @@ synack_host_unbind (SynackHost *host, SynackSocket *sock)
 SynackSocket *
 synack_host_lookup (SynackHost *host, uint16_t local_port, uint16_t remote_port)
 {
-  return map_find (&host->by_tuple, tuple_key (local_port, remote_port));
+  return map_find (&host->by_tuple, tuple_key (0, local_port, remote_port));
+}
+
+SynackSocket *
+synack_host_lookup_addr (SynackHost *host, uint32_t remote_addr, uint16_t local_port,
+                         uint16_t remote_port)
+{
+  return map_find (&host->by_tuple, tuple_key (remote_addr, local_port, remote_port));
+}
+
+SynackSocket *
+synack_host_bind_conflict (SynackHost *host, uint16_t port, bool reuseaddr)
+{
+  /* inet_bind_conflict(): another socket on the port conflicts unless both
+   * set SO_REUSEADDR (a listener always does, handled by the caller). A
+   * scan, but bind() is rare. */
+  for (size_t b = 0; b < host->by_tuple.n_buckets; b++)
+    for (SynackSocket *sock = host->by_tuple.buckets[b]; sock; sock = sock->next_by_tuple)
+      if (sock->local_port == port && !(reuseaddr && sock->reuseaddr))
+        return sock;
+  return NULL;
 }
 
 SynackSocket *

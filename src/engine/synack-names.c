@@ -101,6 +101,9 @@ static const char *const cause_names[SYNACK_N_CAUSES] = {
   [SYNACK_CAUSE_UNREAD_DATA]         = N_("close() with unread data"),
   [SYNACK_CAUSE_NEW_SYN]             = N_("new SYN for the same 4-tuple"),
   [SYNACK_CAUSE_TIME_WAIT_OVERFLOW]  = N_("time wait bucket table overflow"),
+  [SYNACK_CAUSE_SYN_COOKIE]          = N_("valid SYN cookie"),
+  [SYNACK_CAUSE_ACCEPT_QUEUE_FULL]   = N_("accept queue full"),
+  [SYNACK_CAUSE_TWO_WAY]             = N_("SYN-ACK sent (two-way handshake)"),
 };
 
 static const char *const verdict_names[SYNACK_N_VERDICTS] = {
@@ -116,6 +119,11 @@ static const char *const verdict_names[SYNACK_N_VERDICTS] = {
   [SYNACK_VERDICT_UNREACHABLE]   = N_("host unplugged"),
   [SYNACK_VERDICT_PAWS]          = N_("old timestamp (PAWS)"),
   [SYNACK_VERDICT_OUT_OF_ORDER]  = N_("held out of order"),
+  [SYNACK_VERDICT_SYN_QUEUE_FULL]    = N_("SYN queue full"),
+  [SYNACK_VERDICT_ACCEPT_QUEUE_FULL] = N_("accept queue full"),
+  [SYNACK_VERDICT_ACCEPT_QUEUE_RESET] = N_("accept queue full: reset"),
+  [SYNACK_VERDICT_SYN_COOKIE_SENT]   = N_("answered with a SYN cookie"),
+  [SYNACK_VERDICT_SYN_COOKIE_VALID]  = N_("valid SYN cookie"),
 };
 
 static const char *const loss_reason_names[SYNACK_N_LOSS_REASONS] = {
@@ -123,6 +131,7 @@ static const char *const loss_reason_names[SYNACK_N_LOSS_REASONS] = {
   [SYNACK_LOSS_SCRIPTED]  = N_("scripted loss"),
   [SYNACK_LOSS_UNPLUGGED] = N_("host unplugged"),
   [SYNACK_LOSS_INFERRED]  = N_("inferred from the capture"),
+  [SYNACK_LOSS_SPOOFED]   = N_("forged address: nobody there"),
 };
 
 static const char *const match_names[] = {
@@ -147,6 +156,9 @@ static const char *const do_names[] = {
   [SYNACK_DO_CRASH]          = "crash",
   [SYNACK_DO_UNPLUG]         = "unplug",
   [SYNACK_DO_PLUG]           = "plug",
+  [SYNACK_DO_ACCEPT]         = "accept",
+  [SYNACK_DO_SYN_FLOOD]      = "syn-flood",
+  [SYNACK_DO_CLOSE_LISTENER] = "close-listener",
 };
 
 const char *synack_host_to_string (SynackHostId host) { return NAME_OF (host_names, host); }

@@ -95,6 +95,13 @@ void
 synack_network_send (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr,
                      uint32_t conn, uint32_t rexmit)
 {
+  synack_network_send_cookie (engine, from, hdr, conn, rexmit, NULL);
+}
+
+void
+synack_network_send_cookie (SynackEngine *engine, SynackHostId from, const SynackHeader *hdr,
+                            uint32_t conn, uint32_t rexmit, const SynackSynCookie *cookie)
+{
   SynackDirection dir = from == SYNACK_CLIENT ? SYNACK_C2S : SYNACK_S2C;
   SynackTime arrival = synack_now (engine) + engine->params.delay[dir];
   SynackTime copy_after = -1;
@@ -110,6 +117,8 @@ synack_network_send (SynackEngine *engine, SynackHostId from, const SynackHeader
   event.seg = seg;
   event.hdr = *hdr;
   event.rexmit = rexmit;
+  if (cookie != NULL)
+    event.cookie = *cookie;
   synack_engine_emit (engine, &event);
 
   for (size_t i = 0; i < engine->script->n_faults; i++)
@@ -136,7 +145,11 @@ synack_network_send (SynackEngine *engine, SynackHostId from, const SynackHeader
         }
     }
 
-  if (engine->hosts[from].unplugged || engine->hosts[receiver_of (dir)].unplugged)
+  /* An answer to a forged address goes to a machine that never asked (an
+   * attacker picks addresses where none answers, or its SYNs would be reset). */
+  if (dir == SYNACK_S2C && hdr->spoofed_addr != 0)
+    lost = SYNACK_LOSS_SPOOFED;
+  else if (engine->hosts[from].unplugged || engine->hosts[receiver_of (dir)].unplugged)
     lost = SYNACK_LOSS_UNPLUGGED;
   else if (lost == LOST_NONE && engine->params.loss[dir] > 0.0 &&
            synack_prng_double (&engine->prng) < engine->params.loss[dir])

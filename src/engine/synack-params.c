@@ -29,6 +29,10 @@ synack_params_init (SynackParams *p, SynackProfile profile)
   p->port_low = SYNACK_EPHEMERAL_LOW;
   p->port_high = SYNACK_EPHEMERAL_HIGH;
   p->max_tw_buckets = SYNACK_MAX_TW_BUCKETS;
+  p->somaxconn = 4096;
+  /* max(128, established hash buckets / 128): 2048 on the machine the
+   * recordings were made on. */
+  p->max_syn_backlog = 2048;
   p->time_limit = SYNACK_SEC (24 * 3600);
   p->event_limit = 1000000;
   p->memory_limit_mib = 1024;
@@ -51,6 +55,8 @@ synack_params_init (SynackParams *p, SynackProfile profile)
       p->timestamps = false;
       p->sack = false;
       p->window_scaling = false;
+      /* SYN cookies came after the RFC's TCP: a full queue just drops. */
+      p->syncookies = 0;
       break;
 
     case SYNACK_PROFILE_LINUX:
@@ -67,6 +73,7 @@ synack_params_init (SynackParams *p, SynackProfile profile)
       p->timestamps = true;
       p->sack = true;
       p->window_scaling = true;
+      p->syncookies = 1;
       break;
     }
 }
@@ -112,6 +119,11 @@ synack_params_validate (const SynackParams *p)
     return SYNACK_PARAMS_TW_REUSE_RANGE;
   if (p->port_low < SYNACK_PRIVILEGED_PORTS || p->port_low > p->port_high || p->port_high > 65535)
     return SYNACK_PARAMS_PORT_RANGE;
+  if (p->somaxconn > SYNACK_MAX_BACKLOG || p->max_syn_backlog < 1 ||
+      p->max_syn_backlog > SYNACK_MAX_BACKLOG)
+    return SYNACK_PARAMS_BACKLOG_RANGE;
+  if (p->syncookies > 2)
+    return SYNACK_PARAMS_SYNCOOKIES_RANGE;
   return SYNACK_PARAMS_OK;
 }
 
@@ -159,6 +171,10 @@ synack_params_error_to_string (SynackParamsError error)
     case SYNACK_PARAMS_PORT_RANGE:
       return N_("port-range is LOW-HIGH with 1024 <= LOW <= HIGH <= 65535, as Linux's "
              "ip_local_port_range (its default is 32768-60999)");
+    case SYNACK_PARAMS_BACKLOG_RANGE:
+      return N_("somaxconn must be at most 65535 and max-syn-backlog between 1 and 65535");
+    case SYNACK_PARAMS_SYNCOOKIES_RANGE:
+      return N_("syncookies is 0 (never), 1 (when the SYN queue overflows, Linux's default) or 2 (always)");
     }
   return "unknown parameter error";
 }

@@ -29,8 +29,15 @@ typedef struct {
   bool       timestamps;         /* RFC 7323 timestamps, and PAWS with them */
   bool       sack;               /* RFC 2018 selective acknowledgements, RFC 2883 D-SACK */
   bool       window_scaling;     /* RFC 7323 window scale */
+  /* Listen queues (Linux's net.core.somaxconn, net.ipv4.tcp_max_syn_backlog,
+   * tcp_syncookies and tcp_abort_on_overflow). */
+  uint32_t   somaxconn;          /* listen()'s backlog is capped at this */
+  uint32_t   max_syn_backlog;    /* without cookies, the last quarter of it is kept from new peers */
+  uint32_t   syncookies;         /* 0 never, 1 when the SYN queue overflows, 2 always */
+  bool       abort_on_overflow;  /* a full accept queue answers the final ACK with RST */
 
   bool       rfc1337;            /* TIME_WAIT ignores RST (RFC 1337); Linux's default is off */
+  bool       two_way;            /* teaching only: the server is ESTABLISHED once it sends its SYN-ACK */
   uint32_t   tw_reuse;           /* net.ipv4.tcp_tw_reuse: 0 never, 1 always, 2 on loopback only */
   uint32_t   port_low;           /* net.ipv4.ip_local_port_range: the ephemeral ports */
   uint32_t   port_high;
@@ -76,7 +83,12 @@ typedef enum {
   SYNACK_PARAMS_HZ_RANGE,
   SYNACK_PARAMS_TW_REUSE_RANGE,
   SYNACK_PARAMS_PORT_RANGE,
+  SYNACK_PARAMS_BACKLOG_RANGE,
+  SYNACK_PARAMS_SYNCOOKIES_RANGE,
 } SynackParamsError;
+
+/* The most a backlog may be: Linux keeps it in an int, a lesson needs far less. */
+#define SYNACK_MAX_BACKLOG 65535
 
 /* Fills params with the defaults of the profile. */
 void synack_params_init (SynackParams *params, SynackProfile profile);

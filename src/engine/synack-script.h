@@ -20,6 +20,9 @@ typedef enum {
   SYNACK_DO_CRASH,           /* the host loses every socket without a word */
   SYNACK_DO_UNPLUG,          /* the host's cable is pulled: segments to and from it vanish */
   SYNACK_DO_PLUG,
+  SYNACK_DO_ACCEPT,          /* port: accept() one connection from the listener's accept queue */
+  SYNACK_DO_SYN_FLOOD,       /* port; SYNs from forged addresses of flood_net/flood_prefix */
+  SYNACK_DO_CLOSE_LISTENER,  /* port: close() the listening socket */
 } SynackDo;
 
 /* What a reactive action waits for on a connection. */
@@ -50,7 +53,20 @@ typedef struct {
   uint64_t     bytes;
   bool         has_isn;
   uint32_t     isn;
-  bool         reuseaddr;     /* connect: SO_REUSEADDR before binding the local port */
+  bool         reuseaddr;     /* connect, listen: SO_REUSEADDR before binding the local port */
+
+  /* listen: the backlog (has_backlog false: SOMAXCONN, as most servers ask)
+   * and how the application accepts: at once (accept_paced false), every
+   * accept_every, or only on accept actions (accept_every 0). */
+  bool         has_backlog;
+  uint32_t     backlog;
+  bool         accept_paced;
+  SynackTime   accept_every;
+
+  /* syn-flood: `repeat` + 1 SYNs, `every` apart, each from a random
+   * address of flood_net/flood_prefix and a random port. */
+  uint32_t     flood_net;
+  unsigned     flood_prefix;
 
   /* A connect or send may repeat: `repeat` more times, `every` apart, or
    * with `poisson` at random gaps averaging `every` (arrivals of a Poisson

@@ -2,137 +2,11 @@
  * ARRIVES"): found no socket, a listener, SYN_SENT, TIME_WAIT, or a
  * synchronized state, each handled the way the RFC's steps read, with
  * Linux's choices where the two differ. */
-#include "synack-tcp-private.h"
+#include "synack-tcp-arrival.h"
 
 #define LINUX_MAX_QUICKACKS 16 /* TCP_MAX_QUICKACKS */
 
-/* One segment's way through the steps. Its DELIVER event is built up here
- * and enters the trace once, with its final verdict, when the steps are
- * done; what the steps cause is held back until then (see
- * synack_engine_defer_events), so the trace still shows cause before effect. */
-typedef struct {
-  SynackEngine       *engine;
-  SynackHostId        host;
-  SynackSocket       *sock;      /* NULL until a socket takes the segment */
-  const SynackFlight *flight;
-  const SynackHeader *in;
-  uint32_t            seg_len;   /* SEG.LEN */
-  SynackEvent         event;     /* the DELIVER event */
-
-  /* Synchronized states only: what the steps found so far. */
-  bool                simultaneous_syn_ack;
-  uint32_t            data_len;  /* bytes of text still to take */
-  uint32_t            offset;    /* leading bytes already received */
-  bool                need_ack;
-  bool                ack_now;
-  bool                time_wait_overflow; /* TIME_WAIT was due but no bucket was left */
-} Arrival;
-
 static void send_replies (Arrival *a);
-
-/* Whether the steps go on with the segment after this one. */
-typedef enum {
-  NEXT_STEP,
-  SEGMENT_DONE,
-} Step;
-
-static inline void
-set_verdict (Arrival *a, SynackVerdict verdict)
-{
-  a->event.verdict = verdict;
-}
-
-/* ---- CLOSED: no socket (3.10.7.1) -------------------------------------- */
-
-static void
-no_socket_input (Arrival *a)
-{
-  /* "An incoming segment containing a RST is discarded. An incoming segment
-   * not containing a RST causes a RST to be sent in response." */
-  if (a->in->flags & SYNACK_FLAG_RST)
-    {
-      set_verdict (a, SYNACK_VERDICT_IGNORED);
-      return;
-    }
-  set_verdict (a, SYNACK_VERDICT_NO_SOCKET);
-  synack_tcp_reply_reset (a->engine, a->host, a->flight);
-}
-
-/* ---- LISTEN (3.10.7.2) ------------------------------------------------- */
-
-/* A SYN makes a child socket in SYN_RECEIVED that answers with a SYN-ACK.
- * forced_isn: the child takes `isn` (a TIME_WAIT reopened by a new SYN
- * needs one above the old connection's, see time_wait_input). */
-static void
-listen_input (Arrival *a, SynackSocket *listener, bool forced_isn, uint32_t isn)
-{
-  const SynackHeader *in = a->in;
-  SynackHost *host = &a->engine->hosts[listener->host];
-  SynackSocket *child;
-  uint32_t conn;
-
-  /* "First, check for a RST": "An incoming RST should be ignored." */
-  if (in->flags & SYNACK_FLAG_RST)
-    {
-      set_verdict (a, SYNACK_VERDICT_IGNORED);
-      return;
-    }
-  /* "Second, check for an ACK": "Any acknowledgment is bad if it arrives on
-   * a connection still in the LISTEN state. An acceptable reset segment
-   * should be formed for any arriving ACK-bearing segment." */
-  if (in->flags & SYNACK_FLAG_ACK)
-    {
-      set_verdict (a, SYNACK_VERDICT_NO_SOCKET);
-      synack_tcp_reply_reset (a->engine, listener->host, a->flight);
-      return;
-    }
-  /* "Fourth, other data or control": "drop the segment, and return." */
-  if (!(in->flags & SYNACK_FLAG_SYN))
-    {
-      set_verdict (a, SYNACK_VERDICT_IGNORED);
-      return;
-    }
-
-  /* "Third, check for a SYN": "Set RCV.NXT to SEG.SEQ+1, IRS is set to
-   * SEG.SEQ", "an ISS should be selected and a SYN segment sent of the form
-   * <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>", "The connection state should be
-   * changed to SYN-RECEIVED." The child takes the connection number of the
-   * SYN's sender, so both sides of one connection share it in the trace. */
-  conn = a->flight->origin_conn;
-  if (conn == 0 || synack_host_find_conn (host, conn) != NULL)
-    conn = synack_engine_new_conn (a->engine);
-
-  child = synack_socket_new (a->engine, listener->host);
-  if (child == NULL)
-    {
-      synack_engine_fail (a->engine, SYNACK_ENGINE_NO_MEMORY);
-      return;
-    }
-  child->conn = conn;
-  child->state = SYNACK_STATE_LISTEN;
-  child->local_port = in->dst_port;
-  child->remote_port = in->src_port;
-  child->irs = in->seq;
-  child->rcv_nxt = in->seq + 1;
-  child->snd_wnd = in->win;
-  synack_tcp_options_negotiate (child, in);
-  synack_tcp_set_isn (child, forced_isn ? isn
-                                        : synack_tcp_choose_isn (child, listener->has_fixed_isn,
-                                                                 listener->iss));
-  if (!synack_host_bind (host, child))
-    {
-      synack_socket_free (child);
-      synack_engine_fail (a->engine, SYNACK_ENGINE_NO_MEMORY);
-      return;
-    }
-  host->latest_conn = conn;
-  synack_tcp_record_conn (child);
-  a->event.conn = conn;
-
-  synack_tcp_set_state (child, SYNACK_STATE_SYN_RECEIVED, SYNACK_CAUSE_SYN_RECEIVED);
-  synack_tcp_send_syn (child, 0);
-  synack_tcp_arm_retransmit (child);
-}
 
 /* ---- SYN_SENT (3.10.7.3) ----------------------------------------------- */
 
@@ -262,9 +136,9 @@ time_wait_input (Arrival *a)
       a->sock = NULL;
       listener = synack_host_listener (host, in->dst_port);
       if (listener)
-        listen_input (a, listener, true, isn);
+        synack_tcp_listen_input (a, listener, true, isn);
       else
-        no_socket_input (a);
+        synack_tcp_no_socket_input (a);
       return;
     }
 
@@ -440,6 +314,32 @@ check_syn (Arrival *a)
   return SEGMENT_DONE;
 }
 
+/* tcp_check_req(): the handshake is complete but the listener's accept
+ * queue has no room. Linux drops the ACK and remembers it came
+ * (req->acked), so the SYN-ACK goes on being resent and the next ACK tries
+ * again; the client, whose connect() has returned, knows nothing of it.
+ * With tcp_abort_on_overflow the request is reset instead. */
+static Step
+accept_queue_overflow (Arrival *a)
+{
+  SynackSocket *sock = a->sock;
+  SynackSocket *listener = synack_listener_of (sock);
+
+  if (listener == NULL || !sock->in_syn_queue || !synack_listener_accept_queue_full (listener))
+    return NEXT_STEP;
+  if (synack_tcp_params (sock)->abort_on_overflow && synack_tcp_is_linux (sock))
+    {
+      set_verdict (a, SYNACK_VERDICT_ACCEPT_QUEUE_RESET);
+      synack_tcp_reply_reset (a->engine, sock->host, a->flight);
+      synack_tcp_destroy (sock, SYNACK_CAUSE_ACCEPT_QUEUE_FULL);
+      a->sock = NULL;
+      return SEGMENT_DONE;
+    }
+  set_verdict (a, SYNACK_VERDICT_ACCEPT_QUEUE_FULL);
+  sock->overflow_acked = true;
+  return SEGMENT_DONE;
+}
+
 /* The ACK step in SYN_RECEIVED: "If SND.UNA < SEG.ACK =< SND.NXT, then
  * enter ESTABLISHED state and continue processing". */
 static Step
@@ -456,6 +356,8 @@ check_ack_syn_received (Arrival *a)
       synack_tcp_reply_reset (a->engine, sock->host, a->flight);
       return SEGMENT_DONE;
     }
+  if (!a->simultaneous_syn_ack && accept_queue_overflow (a) == SEGMENT_DONE)
+    return SEGMENT_DONE;
   sock->snd_wnd = in->win;
   synack_tcp_ack_advance (sock, in->ack);
   synack_tcp_established (sock, a->simultaneous_syn_ack ? SYNACK_CAUSE_SYN_ACK_RECEIVED
@@ -704,8 +606,8 @@ send_replies (Arrival *a)
     synack_tcp_acknowledge (a->sock, a->ack_now);
 }
 
-static void
-synchronized_input (Arrival *a)
+void
+synack_tcp_synchronized_input (Arrival *a)
 {
   SynackSocket *sock = a->sock;
   const SynackHeader *in = a->in;
@@ -745,13 +647,14 @@ synack_tcp_input (SynackEngine *engine, SynackHostId host_id, const SynackFlight
 {
   SynackHost *host = &engine->hosts[host_id];
   Arrival a = { 0 };
+  bool passive;
 
   a.engine = engine;
   a.host = host_id;
   a.flight = flight;
   a.in = &flight->hdr;
   a.seg_len = synack_tcp_segment_length (a.in);
-  a.sock = synack_host_lookup (host, a.in->dst_port, a.in->src_port);
+  a.sock = synack_host_lookup_addr (host, a.in->spoofed_addr, a.in->dst_port, a.in->src_port);
 
   a.event.t = synack_now (engine);
   a.event.type = SYNACK_EVENT_DELIVER;
@@ -763,21 +666,29 @@ synack_tcp_input (SynackEngine *engine, SynackHostId host_id, const SynackFlight
   a.event.duplicate = flight->duplicate;
   a.event.verdict = SYNACK_VERDICT_ACCEPTED;
 
+  passive = a.sock == NULL || a.sock->in_syn_queue;
   synack_engine_defer_events (engine);
   if (a.sock == NULL)
     {
       SynackSocket *listener = synack_host_listener (host, a.in->dst_port);
 
       if (listener)
-        listen_input (&a, listener, false, 0);
+        synack_tcp_listen_input (&a, listener, false, 0);
       else
-        no_socket_input (&a);
+        synack_tcp_no_socket_input (&a);
     }
   else if (a.sock->state == SYNACK_STATE_TIME_WAIT)
     time_wait_input (&a);
   else if (a.sock->state == SYNACK_STATE_SYN_SENT)
     syn_sent_input (&a);
   else
-    synchronized_input (&a);
+    synack_tcp_synchronized_input (&a);
+  if (passive)
+    {
+      SynackSocket *listener = synack_host_listener (host, a.in->dst_port);
+
+      if (listener != NULL)
+        synack_listener_census (listener, &a.event.queues);
+    }
   synack_engine_emit_deferred (engine, &a.event);
 }

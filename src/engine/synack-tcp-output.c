@@ -33,6 +33,7 @@ synack_tcp_send_segment (SynackSocket *sock, unsigned flags, uint32_t seq, uint3
 
   hdr.src_port = sock->local_port;
   hdr.dst_port = sock->remote_port;
+  hdr.spoofed_addr = sock->remote_addr;
   hdr.seq = seq;
   hdr.len = len;
   hdr.flags = (uint8_t) flags;
@@ -125,6 +126,7 @@ synack_tcp_reply_reset (SynackEngine *engine, SynackHostId host, const SynackFli
     return;
   hdr.src_port = in->dst_port;
   hdr.dst_port = in->src_port;
+  hdr.spoofed_addr = in->spoofed_addr;
   if (in->flags & SYNACK_FLAG_ACK)
     {
       hdr.seq = in->ack;

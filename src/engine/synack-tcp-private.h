@@ -71,6 +71,8 @@ uint32_t synack_tcp_choose_isn      (const SynackSocket *sock, bool has_isn, uin
 void     synack_tcp_set_isn         (SynackSocket *sock, uint32_t iss);
 /* Writes the socket's ports and ISN into the trace's connection table. */
 void     synack_tcp_record_conn     (SynackSocket *sock);
+/* The application reads what waits in the receive buffer, then the FIN. */
+void     synack_tcp_read_waiting    (SynackSocket *sock);
 /* The application reads the peer's FIN, if it has arrived and may be read. */
 void     synack_tcp_read_eof        (SynackSocket *sock);
 
@@ -153,3 +155,49 @@ synack_tcp_timer_running (const SynackSocket *sock, SynackTimerKind kind)
 {
   return synack_sched_entry_pending (&sock->timers[kind].entry);
 }
+
+/* ---- synack-tcp-listen.c: a listener's SYN and accept queues ------------ */
+
+/* What tcp_conn_request() does with a SYN that reaches a listener. */
+typedef enum {
+  SYNACK_ADMIT_QUEUE,                  /* a request in the SYN queue, a SYN-ACK */
+  SYNACK_ADMIT_COOKIE,                 /* a SYN-ACK carrying a cookie, nothing kept */
+  SYNACK_ADMIT_DROP_SYN_QUEUE_FULL,
+  SYNACK_ADMIT_DROP_ACCEPT_QUEUE_FULL,
+} SynackAdmission;
+
+bool            synack_listener_syn_queue_full    (const SynackSocket *listener);
+bool            synack_listener_accept_queue_full (const SynackSocket *listener);
+/* The listener a passive child came from, or NULL if it is gone. */
+SynackSocket   *synack_listener_of                (SynackSocket *child);
+/* reopening: the SYN reopens a TIME_WAIT, with an ISN of its own. */
+SynackAdmission synack_listener_admit_syn         (SynackSocket *listener, bool reopening,
+                                                   SynackQueueCensus *census);
+/* Cookies went out lately, so an unexpected ACK may carry one. */
+bool            synack_listener_expects_cookies   (const SynackSocket *listener);
+void            synack_listener_enter_syn_queue   (SynackSocket *listener, SynackSocket *child);
+/* The child reached ESTABLISHED: into the accept queue, or accepted. */
+void            synack_listener_established       (SynackSocket *child);
+void            synack_listener_dequeue_accept    (SynackSocket *listener, SynackSocket *child);
+/* The child is going away: out of whichever queue holds it. */
+void            synack_listener_forget            (SynackSocket *child);
+/* The SYN-ACK retries a half-open child has, fewer in a crowded SYN queue. */
+uint32_t        synack_listener_synack_retries    (SynackSocket *child);
+/* Its SYN-ACK timer fired: it is young no more. */
+void            synack_listener_request_timed_out (SynackSocket *child);
+void            synack_listener_accept_pace_due   (SynackSchedEntry *entry, void *context);
+void            synack_listener_census            (const SynackSocket *listener, SynackQueueCensus *census);
+
+/* ---- synack-syncookies.c ------------------------------------------------ */
+
+/* The cookie that answers `syn` (the SYN-ACK's ISN), taken apart in `out`. */
+uint32_t synack_syncookie_make  (const SynackEngine *engine, const SynackHeader *syn, uint32_t mss,
+                                 SynackSynCookie *out);
+/* Whether the ACK returns a cookie we made lately; `out` takes it apart. */
+bool     synack_syncookie_check (const SynackEngine *engine, const SynackHeader *ack,
+                                 SynackSynCookie *out);
+
+/* ---- synack-syn-flood.c ------------------------------------------------- */
+
+/* The attacker's `index`-th forged SYN of a syn-flood action. */
+void     synack_syn_flood_send  (SynackEngine *engine, const SynackAction *action, uint32_t index);

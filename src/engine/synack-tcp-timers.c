@@ -212,8 +212,9 @@ retransmit_timeout (SynackSocket *sock)
   if (synack_seq_lt (sock->snd_una, sock->iss + 1))
     {
       /* The half-open request is dropped without a word. */
-      if (retries_exhausted (sock, params->synack_retries))
+      if (retries_exhausted (sock, (int) synack_listener_synack_retries (sock)))
         return;
+      synack_listener_request_timed_out (sock);
       sock->retransmits++;
       sock->handshake_retransmitted = true;
       back_off (sock);

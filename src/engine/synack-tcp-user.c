@@ -3,14 +3,28 @@
  * stopping or resuming reading. */
 #include "synack-tcp-private.h"
 
+/* listen(2): "The backlog argument defines the maximum length to which the
+ * queue of pending connections for sockfd may grow", silently truncated to
+ * somaxconn; a listen() without one asks for SOMAXCONN, as most servers do. */
+static uint32_t
+listen_backlog (const SynackParams *params, const SynackAction *action)
+{
+  uint32_t asked = action->has_backlog ? action->backlog : SYNACK_MAX_BACKLOG;
+
+  return asked < params->somaxconn ? asked : params->somaxconn;
+}
+
 SynackResult
-synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, uint16_t port,
-                   bool has_isn, uint32_t isn)
+synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, const SynackAction *action)
 {
   SynackHost *host = &engine->hosts[host_id];
+  uint16_t port = action->port;
   SynackSocket *sock;
 
-  if (synack_host_listener (host, port) != NULL)
+  /* Connections left on the port, TIME_WAIT included, block a new
+   * listener unless they and it set SO_REUSEADDR. */
+  if (synack_host_listener (host, port) != NULL ||
+      synack_host_bind_conflict (host, port, action->reuseaddr) != NULL)
     {
       synack_engine_listen_event (engine, host_id, port, SYNACK_RESULT_EADDRINUSE);
       return SYNACK_RESULT_EADDRINUSE;
@@ -23,8 +37,12 @@ synack_tcp_listen (SynackEngine *engine, SynackHostId host_id, uint16_t port,
     }
   sock->listener = true;
   sock->local_port = port;
-  sock->has_fixed_isn = has_isn;
-  sock->iss = isn;
+  sock->has_fixed_isn = action->has_isn;
+  sock->iss = action->isn;
+  sock->backlog = listen_backlog (&engine->params, action);
+  sock->reuseaddr = action->reuseaddr;
+  sock->accept_paced = action->accept_paced;
+  sock->accept_every = action->accept_every;
   if (!synack_host_add_listener (host, sock))
     {
       synack_socket_free (sock);
@@ -294,14 +312,20 @@ synack_tcp_abort (SynackSocket *sock)
 void
 synack_tcp_set_reading (SynackSocket *sock, bool reading)
 {
-  uint32_t window_before = synack_tcp_receive_window (sock);
-
   synack_tcp_app_event (sock, reading ? SYNACK_CALL_READ_ON : SYNACK_CALL_READ_OFF, SYNACK_RESULT_OK, 0);
   if (!reading)
     {
       sock->read_off = true;
       return;
     }
+  synack_tcp_read_waiting (sock);
+}
+
+void
+synack_tcp_read_waiting (SynackSocket *sock)
+{
+  uint32_t window_before = synack_tcp_receive_window (sock);
+
   sock->read_off = false;
   if (sock->unread > 0)
     {

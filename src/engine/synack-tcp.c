@@ -37,6 +37,7 @@ synack_tcp_destroy (SynackSocket *sock, SynackCause cause)
   SynackHost *host = synack_tcp_host (sock);
 
   synack_tcp_timers_stop_all (sock);
+  synack_listener_forget (sock);
   synack_tcp_set_state (sock, SYNACK_STATE_CLOSED, cause);
   if (sock->listener)
     synack_host_remove_listener (host, sock);
@@ -115,6 +116,7 @@ synack_tcp_record_conn (SynackSocket *sock)
       info->server_port = sock->local_port;
       info->server_iss = sock->iss;
       info->server_iss_known = true;
+      info->forged = sock->remote_addr != 0;
     }
 }
 
@@ -134,11 +136,8 @@ synack_tcp_established (SynackSocket *sock, SynackCause cause)
       sock->connect_pending = false;
       synack_tcp_app_event (sock, SYNACK_CALL_CONNECT, SYNACK_RESULT_OK, 0);
     }
-  else if (!sock->accepted)
-    {
-      sock->accepted = true;
-      synack_tcp_app_event (sock, SYNACK_CALL_ACCEPT, SYNACK_RESULT_OK, 0);
-    }
+  else if (!sock->accepted && !sock->in_accept_queue)
+    synack_listener_established (sock);
   if (params->keepalive & (1u << sock->host))
     synack_tcp_timer_start (sock, SYNACK_TIMER_KEEPALIVE, params->keepalive_idle);
 }

@@ -39,6 +39,9 @@ typedef enum {
   SYNACK_CAUSE_UNREAD_DATA,        /* close() with unread data sends RST (Linux) */
   SYNACK_CAUSE_NEW_SYN,            /* a new SYN reopened a TIME_WAIT 4-tuple */
   SYNACK_CAUSE_TIME_WAIT_OVERFLOW, /* no TIME_WAIT bucket left (tcp_max_tw_buckets): CLOSED at once */
+  SYNACK_CAUSE_SYN_COOKIE,         /* an ACK returned a valid SYN cookie: a socket made from it */
+  SYNACK_CAUSE_ACCEPT_QUEUE_FULL,  /* tcp_abort_on_overflow: the final ACK found no room */
+  SYNACK_CAUSE_TWO_WAY,            /* two-way: the SYN-ACK sent is taken as the connection made */
   SYNACK_N_CAUSES
 } SynackCause;
 
@@ -56,6 +59,11 @@ typedef enum {
   SYNACK_VERDICT_UNREACHABLE,      /* the host was unplugged */
   SYNACK_VERDICT_PAWS,             /* an old timestamp: RFC 7323's PAWS dropped it */
   SYNACK_VERDICT_OUT_OF_ORDER,     /* beyond a hole: held, SACKed, the hole ACKed again */
+  SYNACK_VERDICT_SYN_QUEUE_FULL,   /* a SYN the listener's SYN queue had no room for: dropped */
+  SYNACK_VERDICT_ACCEPT_QUEUE_FULL,/* the accept queue is full: a SYN, or the final ACK, dropped */
+  SYNACK_VERDICT_ACCEPT_QUEUE_RESET,/* ... and tcp_abort_on_overflow answers the final ACK with RST */
+  SYNACK_VERDICT_SYN_COOKIE_SENT,  /* a SYN answered with a SYN cookie, nothing kept */
+  SYNACK_VERDICT_SYN_COOKIE_VALID, /* an ACK whose cookie decodes: a connection made from it */
   SYNACK_N_VERDICTS
 } SynackVerdict;
 
@@ -64,6 +72,7 @@ typedef enum {
   SYNACK_LOSS_SCRIPTED,
   SYNACK_LOSS_UNPLUGGED,
   SYNACK_LOSS_INFERRED,   /* imported: the capture shows the sender acting as if it was lost */
+  SYNACK_LOSS_SPOOFED,    /* sent to a forged source address, where nobody answers */
   SYNACK_N_LOSS_REASONS
 } SynackLossReason;
 
@@ -77,7 +86,37 @@ typedef struct {
   uint16_t win;      /* the window in bytes, before any scaling */
   uint8_t  flags;    /* SynackFlags */
   SynackOptions options;
+  /* The client side's IP address when it is not the client's own: the
+   * forged source of an attacker's SYN, the destination of the server's
+   * answer to it. 0: the client (10.0.0.1). */
+  uint32_t spoofed_addr;
 } SynackHeader;
+
+/* A SYN cookie taken apart (Linux's net/ipv4/syncookies.c): the sequence
+ * number is hash1 + the client's ISN + (count << 24) + ((hash2 + the MSS
+ * index) mod 2^24), hash1 and hash2 keyed hashes of the 4-tuple, hash2's
+ * also of count, a minute counter. */
+typedef struct {
+  bool     present;
+  bool     valid;      /* an ACK's: the cookie decoded to a recent count and a known MSS index */
+  uint32_t count;      /* the minute counter it was made at */
+  uint32_t mss_index;  /* into the table of MSS values (536, 1300, 1440, 1460) */
+  uint32_t mss;
+  uint32_t hash1;
+  uint32_t hash2;      /* the low 24 bits count */
+  uint32_t client_isn;
+} SynackSynCookie;
+
+/* A listener's queues after a segment reached it (Linux's request sock
+ * queue and accept queue), with their limits. */
+typedef struct {
+  bool     present;
+  uint32_t syn_queue;      /* half-open: SYN_RECEIVED */
+  uint32_t accept_queue;   /* ESTABLISHED, waiting for accept() */
+  uint32_t backlog;        /* listen()'s backlog, capped by somaxconn */
+  bool     flood_warning;  /* the first overflow: the kernel logs "Possible SYN flooding" */
+  bool     cookies;        /* ... and is sending cookies (else dropping) */
+} SynackQueueCensus;
 
 typedef struct {
   SynackTime      t;
@@ -112,6 +151,8 @@ typedef struct {
       uint32_t         stale_conn;  /* DELIVER, STALE_DATA: the connection the bytes came from */
       SynackLossReason loss_reason; /* LOST */
       SynackTime       copy_arrives;/* DUPLICATE: when the copy arrives */
+      SynackSynCookie  cookie;      /* SEND of a SYN-ACK, DELIVER of an ACK to a listener */
+      SynackQueueCensus queues;     /* DELIVER to a listener */
     };
 
     /* SYNACK_EVENT_TIMER */
@@ -132,6 +173,7 @@ typedef struct {
   uint32_t client_iss;
   uint32_t server_iss;
   bool     server_iss_known;
+  bool     forged;     /* the client side is an attacker's forged address */
 } SynackConnInfo;
 
 /* Where trace events go. The default collects them in memory; with a sink

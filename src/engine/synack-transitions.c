@@ -21,14 +21,16 @@ static const SynackTransition table[] = {
   { S(CLOSED),       S(LISTEN),       SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_LISTEN,         0,              C(LISTEN_CALL) },
   { S(CLOSED),       S(SYN_SENT),     SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_CONNECT,        F(SYN),         C(CONNECT_CALL) },
   { S(LISTEN),       S(CLOSED),       SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_CLOSE,          0,              C(CLOSE_CALL) },
-  { S(LISTEN),       S(SYN_RECEIVED), SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_RCV_SYN,        F(SYN) | F(ACK), C(SYN_RECEIVED) },
+  /* A SYN cookie returned in an ACK makes the socket the SYN did not. */
+  { S(LISTEN),       S(SYN_RECEIVED), SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_RCV_SYN,        F(SYN) | F(ACK), C(SYN_RECEIVED) | C(SYN_COOKIE) },
   { S(LISTEN),       S(SYN_SENT),     SYNACK_TRANSITION_TEXTBOOK, SYNACK_TRIGGER_SEND,           F(SYN),         0 },
   { S(SYN_SENT),     S(CLOSED),       SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_CLOSE,          0,              C(CLOSE_CALL) },
   { S(SYN_SENT),     S(SYN_RECEIVED), SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_RCV_SYN,        F(SYN) | F(ACK), C(SYN_RECEIVED) },
   { S(SYN_SENT),     S(ESTABLISHED),  SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_RCV_SYN_ACK,    F(ACK),         C(SYN_ACK_RECEIVED) },
   { S(SYN_RECEIVED), S(LISTEN),       SYNACK_TRANSITION_TEXTBOOK, SYNACK_TRIGGER_RCV_RST,        0,              0 },
   /* In a simultaneous open the peer's SYN-ACK completes SYN_RECEIVED too. */
-  { S(SYN_RECEIVED), S(ESTABLISHED),  SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_RCV_ACK_OF_SYN, 0,              C(ACK_RECEIVED) | C(SYN_ACK_RECEIVED) },
+  /* ... and a two-way handshake (teaching only) by its own SYN-ACK. */
+  { S(SYN_RECEIVED), S(ESTABLISHED),  SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_RCV_ACK_OF_SYN, 0,              C(ACK_RECEIVED) | C(SYN_ACK_RECEIVED) | C(TWO_WAY) },
   { S(SYN_RECEIVED), S(FIN_WAIT_1),   SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_CLOSE,          F(FIN),         C(CLOSE_CALL) | C(SHUTDOWN_CALL) },
   /* Closing. */
   { S(ESTABLISHED),  S(FIN_WAIT_1),   SYNACK_TRANSITION_RFC,      SYNACK_TRIGGER_CLOSE,          F(FIN),         C(CLOSE_CALL) | C(SHUTDOWN_CALL) },
@@ -44,8 +46,9 @@ static const SynackTransition table[] = {
   /* What the figure leaves out and every stack does. */
   { S(LISTEN),       S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            C(ABORT_CALL) | C(CRASH) },
   { S(SYN_SENT),     S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN },
-  /* Linux drops a half-open child instead of returning it to LISTEN. */
-  { S(SYN_RECEIVED), S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN },
+  /* Linux drops a half-open child instead of returning it to LISTEN, and
+   * resets one a full accept queue has no room for (tcp_abort_on_overflow). */
+  { S(SYN_RECEIVED), S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN | C(ACCEPT_QUEUE_FULL) },
   { S(ESTABLISHED),  S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN },
   { S(FIN_WAIT_1),   S(CLOSED),       SYNACK_TRANSITION_EXTRA,    SYNACK_TRIGGER_RESET_OR_GIVE_UP, 0,            TEARDOWN | NO_TIME_WAIT_BUCKET },
   /* Linux's fin-timeout ends an orphaned FIN_WAIT_2. */

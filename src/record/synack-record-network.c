@@ -48,11 +48,13 @@ synack_record_run_tool (const char *const *argv, const char *input, GError **err
   return TRUE;
 }
 
-/* A per-namespace sysctl, so the machine's own stays as it was. */
+/* A per-namespace sysctl, so the machine's own stays as it was: NAME in
+ * net.ipv4, or a path under net (core/somaxconn). */
 static gboolean
 set_sysctl_text (const char *name, const char *value, GError **error)
 {
-  g_autofree char *path = g_strdup_printf ("/proc/sys/net/ipv4/%s", name);
+  g_autofree char *path = strchr (name, '/') ? g_strdup_printf ("/proc/sys/net/%s", name)
+                                             : g_strdup_printf ("/proc/sys/net/ipv4/%s", name);
   g_autofree char *text = g_strdup_printf ("%s\n", value);
   g_autoptr (GError) cause = NULL;
 
@@ -100,6 +102,8 @@ apply_params (const SynackParams *params, GPtrArray *notes, GError **error)
     g_ptr_array_add (notes, g_strdup (_("rto-initial and rto-min cannot be changed: Linux uses 1 s and 200 ms")));
   if (params->delayed_ack != linux_defaults.delayed_ack)
     g_ptr_array_add (notes, g_strdup (_("delayed-ack cannot be changed: Linux decides its delayed ACKs itself")));
+  if (params->two_way)
+    g_ptr_array_add (notes, g_strdup (_("two-way cannot be recorded: Linux always waits for the third segment")));
   if (params->window != linux_defaults.window)
     g_ptr_array_add (notes, g_strdup (_("the window cannot be fixed: Linux sizes its buffers itself")));
 sysctls:
@@ -114,7 +118,11 @@ sysctls:
          set_sysctl ("tcp_window_scaling", params->window_scaling, error) &&
          set_sysctl ("tcp_tw_reuse", params->tw_reuse, error) &&
          set_sysctl ("tcp_max_tw_buckets", params->max_tw_buckets, error) &&
-         set_port_range (params, error);
+         set_port_range (params, error) &&
+         set_sysctl ("tcp_syncookies", params->syncookies, error) &&
+         set_sysctl ("tcp_abort_on_overflow", params->abort_on_overflow, error) &&
+         set_sysctl ("tcp_max_syn_backlog", params->max_syn_backlog, error) &&
+         set_sysctl ("core/somaxconn", params->somaxconn, error);
 }
 
 static gboolean

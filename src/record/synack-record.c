@@ -31,6 +31,7 @@ typedef struct {
   guint32      conn;         /* 0 for a listener */
   uint16_t     local_port;
   gboolean     listening;
+  gboolean     accept_on_call; /* a listener whose application accepts only when the script says */
   gboolean     connecting;   /* a non-blocking connect() not yet answered */
   gboolean     reading;      /* the application reads what arrives */
   gboolean     eof;
@@ -149,16 +150,33 @@ new_socket (Recorder *rec, const SynackAction *a, SynackHostId host, uint16_t po
   if (fd < 0)
     return fail_socket (rec, a, "socket") - 1;
   inet_pton (AF_INET, synack_record_address (host), &local.sin_addr);
-  setsockopt (fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  /* SO_REUSEADDR only where the script sets it: without it, bind() fails
+   * while the port's old connections linger, as the lesson shows. */
+  if (a->reuseaddr)
+    setsockopt (fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
   /* An ephemeral port is then chosen by connect(), as for a socket never
-   * bound: bind() would take one under SO_REUSEADDR's rules, which let a
-   * 4-tuple in TIME_WAIT be taken over, and a client would never run out. */
+   * bound: bind() would take one under its own rules, not connect()'s
+   * (which may take over a TIME_WAIT under tcp_tw_reuse, or run out). */
   if (port == 0)
     setsockopt (fd, IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, &one, sizeof one);
-  if (setsockopt (fd, IPPROTO_TCP, TCP_MAXSEG, &mss, sizeof mss) != 0 ||
-      bind (fd, (struct sockaddr *) &local, sizeof local) != 0)
+  if (setsockopt (fd, IPPROTO_TCP, TCP_MAXSEG, &mss, sizeof mss) != 0)
     {
       close (fd);
+      return fail_socket (rec, a, "setsockopt") - 1;
+    }
+  if (bind (fd, (struct sockaddr *) &local, sizeof local) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      /* As in the simulation, the application sees EADDRINUSE and the
+       * script goes on. */
+      if (saved == EADDRINUSE && a->what == SYNACK_DO_LISTEN)
+        {
+          g_ptr_array_add (rec->notes, g_strdup_printf (_("line %u: listen(): %s"), a->line, g_strerror (saved)));
+          return -2;
+        }
+      errno = saved;
       return fail_socket (rec, a, "bind") - 1;
     }
   if (params->keepalive & (1u << host))
@@ -188,13 +206,20 @@ local_port_of (int fd)
 static gboolean
 do_listen (Recorder *rec, const SynackAction *a)
 {
-  Socket s = { .host = a->host, .listening = TRUE };
+  Socket s = { .host = a->host, .listening = TRUE, .accept_on_call = a->accept_paced };
 
   s.fd = new_socket (rec, a, a->host, a->port);
+  if (s.fd == -2)
+    return TRUE;
   if (s.fd < 0)
     return FALSE;
-  if (listen (s.fd, 128) != 0)
+  /* Without a backlog, SOMAXCONN as in the simulation (the kernel caps it
+   * at net.core.somaxconn either way). */
+  if (listen (s.fd, a->has_backlog ? (int) a->backlog : 4096) != 0)
     return fail_socket (rec, a, "listen");
+  if (a->accept_paced && a->accept_every > 0)
+    g_ptr_array_add (rec->notes, g_strdup_printf (_("line %u: 'accepts every' is not recorded: the recorder "
+                                                    "accepts only on accept lines"), a->line));
   s.local_port = a->port;
   g_array_append_val (rec->sockets, s);
   return TRUE;
@@ -247,6 +272,8 @@ close_socket (Socket *s)
   s->fd = -1;
 }
 
+static void accept_some (Recorder *rec, guint i, guint most);
+
 /* One action of the script, now. FALSE stops the recording (rec->error). */
 static gboolean
 perform (Recorder *rec, const SynackAction *a, guint32 conn)
@@ -258,6 +285,30 @@ perform (Recorder *rec, const SynackAction *a, guint32 conn)
     {
     case SYNACK_DO_LISTEN:
       return do_listen (rec, a);
+    case SYNACK_DO_ACCEPT:
+      for (guint i = 0; i < rec->sockets->len; i++)
+        {
+          const Socket *l = &g_array_index (rec->sockets, Socket, i);
+
+          if (l->listening && l->host == a->host && l->local_port == a->port && l->fd >= 0)
+            {
+              accept_some (rec, i, 1);
+              return TRUE;
+            }
+        }
+      return TRUE;
+    case SYNACK_DO_CLOSE_LISTENER:
+      for (guint i = 0; i < rec->sockets->len; i++)
+        {
+          Socket *l = &g_array_index (rec->sockets, Socket, i);
+
+          if (l->listening && l->host == a->host && l->local_port == a->port)
+            close_socket (l);
+        }
+      return TRUE;
+    case SYNACK_DO_SYN_FLOOD:
+      g_ptr_array_add (rec->notes, g_strdup_printf (_("line %u: the attacker's forged SYNs are not recorded"), a->line));
+      return TRUE;
     case SYNACK_DO_CONNECT:
       return do_connect (rec, a, a->conn ? a->conn : conn);
     case SYNACK_DO_UNPLUG:
@@ -324,13 +375,13 @@ conn_of_port (Recorder *rec, uint16_t client_port)
 /* Takes every connection the listener at index i has ready. Each one
  * grows the socket array, so the listener is looked up by index. */
 static void
-accept_all (Recorder *rec, guint i)
+accept_some (Recorder *rec, guint i, guint most)
 {
   struct sockaddr_in peer;
   socklen_t len = sizeof peer;
   int fd;
 
-  while ((fd = accept4 (g_array_index (rec->sockets, Socket, i).fd, (struct sockaddr *) &peer, &len,
+  while (most-- > 0 && (fd = accept4 (g_array_index (rec->sockets, Socket, i).fd, (struct sockaddr *) &peer, &len,
                         SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0)
     {
       const Socket *listener = &g_array_index (rec->sockets, Socket, i);
@@ -355,7 +406,7 @@ handle_socket (Recorder *rec, guint i, short revents)
 
   if (s->listening)
     {
-      accept_all (rec, i);
+      accept_some (rec, i, G_MAXUINT);
       return;
     }
   if (s->connecting)
@@ -510,7 +561,8 @@ run_loop (Recorder *rec, SynackTime duration)
           const Socket *s = &g_array_index (rec->sockets, Socket, i);
           struct pollfd p = { s->fd, s->connecting ? POLLOUT : POLLIN, 0 };
 
-          if (s->fd < 0 || (!s->connecting && !s->listening && (!s->reading || s->eof)))
+          if (s->fd < 0 || (!s->connecting && !s->listening && (!s->reading || s->eof)) ||
+              (s->listening && s->accept_on_call))
             continue;
           g_array_append_val (fds, p);
           g_array_append_val (owners, i);

@@ -23,6 +23,11 @@ synack_layout_build_items (SynackDiagramLayout *layout)
   g_autoptr (GArray) pending_dups = g_array_new (FALSE, FALSE, sizeof (guint));
   /* running timer per (host, conn, kind): key -> timer index + 1 */
   g_autoptr (GHashTable) running = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* An attacker's flood is drawn as arrows, but its connections' timer
+   * bars and the same note on every forged SYN would bury the real client:
+   * those notes are shown where the verdict changes, the timers not. */
+  g_autoptr (GHashTable) forged_conns = g_hash_table_new (g_direct_hash, g_direct_equal);
+  int last_forged_verdict = -1;
 
   for (size_t i = 0; i < trace->n_events; i++)
     {
@@ -39,9 +44,12 @@ synack_layout_build_items (SynackDiagramLayout *layout)
               .from = e->host, .fate = SYNACK_ARROW_IN_FLIGHT, .rexmit = e->rexmit,
               .duplicate = e->type == SYNACK_EVENT_DUPLICATE || e->duplicate,
               .flags = e->hdr.flags, .t_send = e->t, .t_end = trace->end_time,
-              .y0 = y, .label = -1, .lost_label = -1,
+              .y0 = y, .label = -1, .lost_label = -1, .forged = e->hdr.spoofed_addr != 0,
             };
             guint index = layout->arrows->len;
+
+            if (arrow.forged && e->conn != 0)
+              g_hash_table_add (forged_conns, GUINT_TO_POINTER (e->conn));
 
             if (e->type == SYNACK_EVENT_DUPLICATE)
               {
@@ -95,6 +103,12 @@ synack_layout_build_items (SynackDiagramLayout *layout)
                 arrow = &g_array_index (layout->arrows, SynackDiagramArrow, pending[e->seg] - 1);
                 pending[e->seg] = 0;
               }
+            if (e->type == SYNACK_EVENT_DELIVER && e->hdr.spoofed_addr != 0)
+              {
+                if ((int) e->verdict == last_forged_verdict)
+                  goto noted;
+                last_forged_verdict = (int) e->verdict;
+              }
             if (e->type == SYNACK_EVENT_DELIVER)
               {
                 char *text = synack_describe_verdict_note (e);
@@ -105,6 +119,7 @@ synack_layout_build_items (SynackDiagramLayout *layout)
                     g_array_append_val (layout->notes, label);
                   }
               }
+          noted:
             if (arrow == NULL)
               break;
             arrow->end_event = (long) i;
@@ -116,8 +131,11 @@ synack_layout_build_items (SynackDiagramLayout *layout)
         case SYNACK_EVENT_TIMER:
           {
             gint64 key = ((gint64) e->conn << 8) | (e->host << 4) | e->timer;
-            gpointer v = g_hash_table_lookup (running, &key);
+            gpointer v;
 
+            if (g_hash_table_contains (forged_conns, GUINT_TO_POINTER (e->conn)))
+              break;
+            v = g_hash_table_lookup (running, &key);
             if (v != NULL)
               {
                 SynackDiagramTimer *t = &g_array_index (layout->timers, SynackDiagramTimer,

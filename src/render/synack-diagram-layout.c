@@ -160,22 +160,24 @@ layout_start (const SynackTrace *trace, const SynackDiagramOptions *options)
   /* Host headings fix where time starts. */
   for (int h = 0; h < SYNACK_N_HOSTS; h++)
     {
-      uint16_t port = 0;
       GString *ports = g_string_new (NULL);
+      const SynackConnInfo *first = NULL, *last = NULL;
 
+      /* The real client's ports: an attacker's forged ones are not its. */
       for (size_t c = 0; c < trace->n_conns; c++)
+        if (!trace->conns[c].forged)
+          {
+            first = first ? first : &trace->conns[c];
+            last = &trace->conns[c];
+          }
+      if (first != NULL)
         {
-          port = h == SYNACK_CLIENT ? trace->conns[c].client_port : trace->conns[c].server_port;
-          if (c == 0)
-            g_string_append_printf (ports, ":%u", port);
-          else if (c == trace->n_conns - 1 && port != trace->conns[0].client_port)
-            g_string_append_printf (ports, "…%u", port);
-        }
-      if (h == SYNACK_SERVER && trace->n_conns > 1)
-        {
+          uint16_t port = h == SYNACK_CLIENT ? first->client_port : first->server_port;
+
+          g_string_append_printf (ports, ":%u", port);
           /* The server keeps one port: show it once. */
-          g_string_truncate (ports, 0);
-          g_string_append_printf (ports, ":%u", trace->conns[0].server_port);
+          if (h == SYNACK_CLIENT && last != first && last->client_port != first->client_port)
+            g_string_append_printf (ports, "…%u", last->client_port);
         }
       layout->host_label[h] = synack_layout_add_label (layout, SYNACK_LABEL_HOST, -1, h,
                                                        synack_describe_host_heading (trace, h, ports->str));

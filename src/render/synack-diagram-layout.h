@@ -79,6 +79,7 @@ typedef struct {
   SynackArrowFate   fate;
   uint32_t          rexmit;       /* 0, or n for the n-th retransmission */
   gboolean          duplicate;    /* the network's copy */
+  gboolean          forged;       /* an attacker's, or an answer to a forged address */
   uint8_t           flags;        /* SynackFlags */
   SynackTime        t_send, t_end;/* t_end: arrival (or would-be arrival) */
   double            x0, y0;       /* at the sender, send time */

@@ -258,6 +258,7 @@ place_arrows (SynackDiagramLayout *layout)
   double inner_l = layout->life_x[SYNACK_CLIENT] + layout->band_w / 2;
   double inner_r = layout->life_x[SYNACK_SERVER] - layout->band_w / 2;
   static const double spots[] = { 0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85 };
+  gboolean forged_loss_marked = FALSE;
 
   for (guint i = 0; i < layout->arrows->len; i++)
     {
@@ -310,7 +311,8 @@ place_arrows (SynackDiagramLayout *layout)
   for (guint i = 0; i < layout->arrows->len; i++)
     synack_layout_obstacle_add (layout, &g_array_index (layout->arrows, SynackDiagramArrow, i).head);
 
-  /* "lost" beside each ✕: the first of its places that is free. */
+  /* "lost" beside each ✕: the first of its places that is free; in a
+   * flood, beside the first forged one only. */
   for (guint i = 0; i < layout->arrows->len; i++)
     {
       SynackDiagramArrow *a = &g_array_index (layout->arrows, SynackDiagramArrow, i);
@@ -318,8 +320,9 @@ place_arrows (SynackDiagramLayout *layout)
       cairo_rectangle_t places[N_LOST_PLACES];
       size_t n;
 
-      if (a->fate != SYNACK_ARROW_LOST)
+      if (a->fate != SYNACK_ARROW_LOST || (a->forged && forged_loss_marked))
         continue;
+      forged_loss_marked |= a->forged;
       a->lost_label = synack_layout_add_label (layout, SYNACK_LABEL_LOST, a->end_event, a->from,
                                                g_strdup (synack_describe_lost_mark ()));
       l = LABEL (layout, a->lost_label);
@@ -341,7 +344,9 @@ place_arrows (SynackDiagramLayout *layout)
   /* Segment labels sit on their arrow, at the middle if it is free, else
    * further along or back. A spot that another arrow crosses is taken
    * only if there is no other: where segments cross, each label then moves
-   * towards its own sender and it is clear which label is whose. */
+   * towards its own sender and it is clear which label is whose. The real
+   * hosts' labels go first, so an attacker's flood never crowds them out. */
+  for (guint pass = 0; pass < 2; pass++)
   for (guint i = 0; i < layout->arrows->len; i++)
     {
       SynackDiagramArrow *a = &g_array_index (layout->arrows, SynackDiagramArrow, i);
@@ -351,7 +356,7 @@ place_arrows (SynackDiagramLayout *layout)
       int best_crossings = G_MAXINT;
       cairo_rectangle_t best = { 0 };
 
-      if (a->label < 0)
+      if (a->label < 0 || a->forged != (pass == 1))
         continue;
       l = LABEL (layout, a->label);
       for (size_t k = 0; k < G_N_ELEMENTS (spots) && best_crossings > 0; k++)

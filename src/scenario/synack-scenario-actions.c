@@ -38,6 +38,34 @@ take_repeat (SynackCursor *cur, SynackAction *action, GError **error)
   return TRUE;
 }
 
+/* listen PORT [backlog N] [accepts every DURATION | accepts on-call] */
+static gboolean
+take_listen_options (SynackCursor *cur, SynackAction *action, GError **error)
+{
+  guint64 n;
+
+  if (synack_cursor_take_word (cur, "backlog"))
+    {
+      if (!synack_cursor_take_number (cur, "backlog", SYNACK_MAX_BACKLOG, &n, error))
+        return FALSE;
+      action->has_backlog = TRUE;
+      action->backlog = (uint32_t) n;
+    }
+  if (!synack_cursor_take_word (cur, "accepts"))
+    return TRUE;
+  action->accept_paced = TRUE;
+  if (synack_cursor_take_word (cur, "on-call"))
+    return TRUE;
+  if (!synack_cursor_take_word (cur, "every"))
+    return synack_cursor_fail (cur, error, _("expected 'accepts every DURATION' or 'accepts on-call' "
+                                             "(only when an accept line says so)"));
+  if (!synack_cursor_take_duration (cur, "the time between accepts", &action->accept_every, error))
+    return FALSE;
+  if (action->accept_every == 0)
+    return synack_cursor_fail (cur, error, _("'accepts every 0s' is accepting at once: leave 'accepts' out"));
+  return TRUE;
+}
+
 static gboolean
 take_burst (SynackCursor *cur, SynackAction *action, GError **error)
 {
@@ -80,7 +108,7 @@ parse_verb (SynackCursor *cur, SynackAction *action, GError **error)
     return FALSE;
   verb = synack_cursor_take (cur);
   if (verb == NULL)
-    return synack_cursor_fail (cur, error, _("expected what the %s does (listen, connect, send, shutdown, "
+    return synack_cursor_fail (cur, error, _("expected what the %s does (listen, accept, close-listener, connect, send, shutdown, "
                  "close, abort, read, crash, unplug, plug)"), synack_host_to_string (action->host));
 
   if (g_str_equal (verb, "listen"))
@@ -90,6 +118,15 @@ parse_verb (SynackCursor *cur, SynackAction *action, GError **error)
         return FALSE;
       if (n == 0)
         return synack_cursor_fail (cur, error, _("port 0 cannot be listened on"));
+      action->port = (uint16_t) n;
+      if (!take_listen_options (cur, action, error))
+        return FALSE;
+    }
+  else if (g_str_equal (verb, "accept") || g_str_equal (verb, "close-listener"))
+    {
+      action->what = g_str_equal (verb, "accept") ? SYNACK_DO_ACCEPT : SYNACK_DO_CLOSE_LISTENER;
+      if (!synack_cursor_take_number (cur, "port", 65535, &n, error))
+        return FALSE;
       action->port = (uint16_t) n;
     }
   else if (g_str_equal (verb, "connect"))
@@ -141,7 +178,7 @@ parse_verb (SynackCursor *cur, SynackAction *action, GError **error)
   else if (g_str_equal (verb, "plug"))
     action->what = SYNACK_DO_PLUG;
   else
-    return synack_cursor_fail (cur, error, _("unknown action '%s' (listen, connect, send, shutdown, close, "
+    return synack_cursor_fail (cur, error, _("unknown action '%s' (listen, accept, close-listener, connect, send, shutdown, close, "
                  "abort, read, crash, unplug, plug)"), verb);
 
   while (synack_cursor_peek (cur))
@@ -169,7 +206,8 @@ parse_verb (SynackCursor *cur, SynackAction *action, GError **error)
       if (action->what == SYNACK_DO_CONNECT && synack_cursor_take_word (cur, "burst") &&
           !take_burst (cur, action, error))
         return FALSE;
-      if (action->what == SYNACK_DO_CONNECT && synack_cursor_take_word (cur, "reuseaddr"))
+      if ((action->what == SYNACK_DO_CONNECT || action->what == SYNACK_DO_LISTEN) &&
+          synack_cursor_take_word (cur, "reuseaddr"))
         action->reuseaddr = TRUE;
       if (cur->next == before)
         return synack_cursor_fail (cur, error, _("unexpected '%s' after the action"), synack_cursor_peek (cur));
@@ -187,7 +225,12 @@ synack_scenario_parse_at (SynackCursor *cur, SynackScenario *scenario, GError **
   if (!synack_cursor_take_duration (cur, "a time after 'at'", &action.at, error))
     return FALSE;
   synack_cursor_take_word (cur, ":");
-  if (!parse_verb (cur, &action, error))
+  if (synack_cursor_take_word (cur, "attacker"))
+    {
+      if (!synack_scenario_parse_attacker (cur, &action, error))
+        return FALSE;
+    }
+  else if (!parse_verb (cur, &action, error))
     return FALSE;
   /* The two sides of one connection share its number (a simultaneous open
    * names it on both hosts), but one host opens it once. */

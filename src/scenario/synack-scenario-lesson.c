@@ -217,6 +217,7 @@ static const SynackLessonTopic topics[] = {
   { "closing", N_("Closing a connection") },
   { "time-wait", N_("TIME_WAIT") },
   { "failures", N_("Crashes and attacks") },
+  { "attacks", N_("SYN floods and their defences") },
   { "scale", N_("At scale") },
   { NULL, NULL },
 };

@@ -125,6 +125,8 @@ gboolean    synack_cursor_take_option   (SynackCursor *cur, const char *name, gu
 
 gboolean synack_scenario_parse_at         (SynackCursor *cur, SynackScenario *scenario, GError **error);
 gboolean synack_scenario_parse_when       (SynackCursor *cur, SynackScenario *scenario, GError **error);
+/* After "at TIME attacker": the rest of the attacker's action. */
+gboolean synack_scenario_parse_attacker   (SynackCursor *cur, SynackAction *action, GError **error);
 gboolean synack_scenario_parse_fault      (SynackCursor *cur, SynackScenario *scenario, SynackFaultKind kind,
                                            GError **error);
 gboolean synack_scenario_parse_quiz       (SynackCursor *cur, SynackScenario *scenario, GError **error);

@@ -60,6 +60,48 @@ append_json_string (GString *out, const char *text)
 #define PUT_UINT_FIELD(p, key, value) synack_put_uint (SYNACK_PUT_LITERAL (p, ", \"" key "\": "), (value))
 #define PUT_INT_FIELD(p, key, value)  synack_put_int (SYNACK_PUT_LITERAL (p, ", \"" key "\": "), (value))
 
+/* The fields of an attack, rare enough to be written the slow way: a
+ * forged source address, a SYN cookie, the listener's queues. */
+static gboolean
+has_attack_fields (const SynackEvent *e)
+{
+  if (e->type != SYNACK_EVENT_SEND && e->type != SYNACK_EVENT_DELIVER)
+    return FALSE;
+  return e->hdr.spoofed_addr != 0 || e->cookie.present ||
+         (e->type == SYNACK_EVENT_DELIVER && synack_describe_queue_verdict (e->verdict) && e->queues.present);
+}
+
+static void
+append_attack_fields_json (GString *out, const SynackEvent *e)
+{
+  const SynackSynCookie *c = &e->cookie;
+
+  if (e->hdr.spoofed_addr != 0)
+    {
+      char buf[SYNACK_ADDRESS_SIZE];
+
+      g_string_append (out, ", \"forged_addr\": ");
+      append_json_string (out, synack_describe_segment_address (NULL, SYNACK_CLIENT, &e->hdr, buf));
+    }
+  if (c->present)
+    g_string_append_printf (out, ", \"syncookie\": {\"valid\": %s, \"count\": %u, \"mss_index\": %u, "
+                            "\"mss\": %u, \"hash1\": %u, \"hash2\": %u, \"client_isn\": %u}",
+                            c->valid ? "true" : "false", c->count, c->mss_index, c->mss, c->hash1, c->hash2,
+                            c->client_isn);
+  if (e->type == SYNACK_EVENT_DELIVER && synack_describe_queue_verdict (e->verdict) && e->queues.present)
+    {
+      g_string_append_printf (out, ", \"queues\": {\"syn\": %u, \"accept\": %u, \"backlog\": %u}",
+                              e->queues.syn_queue, e->queues.accept_queue, e->queues.backlog);
+      if (e->queues.flood_warning)
+        {
+          g_autofree char *log = synack_describe_flood_log (e);
+
+          g_string_append (out, ", \"kernel_log\": ");
+          append_json_string (out, log);
+        }
+    }
+}
+
 static void
 append_params_json (GString *out, const SynackParams *p)
 {
@@ -380,7 +422,15 @@ synack_trace_append_json_event (GString *out, const SynackEvent *event, gboolean
   char *p = synack_format_reserve (out, EVENT_ROOM + OPTIONS_ROOM + EVENT_PIECES * longest_piece);
 
   p = first ? SYNACK_PUT_LITERAL (p, "\n    ") : SYNACK_PUT_LITERAL (p, ",\n    ");
-  synack_format_commit (out, put_event_json (p, pieces, event));
+  p = put_event_json (p, pieces, event);
+  if (G_UNLIKELY (has_attack_fields (event)))
+    {
+      synack_format_commit (out, p - 1);  /* back over the closing brace */
+      append_attack_fields_json (out, event);
+      g_string_append_c (out, '}');
+      return;
+    }
+  synack_format_commit (out, p);
 }
 
 void
@@ -449,19 +499,38 @@ flags_tcpdump (unsigned flags)
   return spellings[flags & (G_N_ELEMENTS (spellings) - 1)];
 }
 
+/* A listener's queues after a segment the queues decided about. */
+static void
+append_queues_text (GString *out, const SynackEvent *e)
+{
+  if (!synack_describe_queue_verdict (e->verdict) || !e->queues.present)
+    return;
+  /* TRANSLATORS: the listener's SYN queue and accept queue lengths, each against the backlog */
+  g_string_append_printf (out, _(" (SYN queue %u, accept queue %u, backlog %u)"),
+                          e->queues.syn_queue, e->queues.accept_queue, e->queues.backlog);
+  if (e->queues.flood_warning)
+    {
+      g_autofree char *log = synack_describe_flood_log (e);
+
+      /* TRANSLATORS: what the kernel logs, quoted in English */
+      g_string_append_printf (out, _("; the kernel logs \"%s\""), log);
+    }
+}
+
 /* A segment the way tcpdump prints it. */
 static void
 append_segment_text (GString *out, const SynackTrace *trace, SynackHostId from, const SynackHeader *h)
 {
   SynackHostId to = from == SYNACK_CLIENT ? SYNACK_SERVER : SYNACK_CLIENT;
+  char from_buf[SYNACK_ADDRESS_SIZE], to_buf[SYNACK_ADDRESS_SIZE];
   /* Addresses are at most 47 bytes, flags 5: the rest is numbers. */
   char *p = synack_format_reserve (out, 256);
 
-  p = synack_put_str (p, synack_describe_host_address (trace, from));
+  p = synack_put_str (p, synack_describe_segment_address (trace, from, h, from_buf));
   *p++ = '.';
   p = synack_put_uint (p, h->src_port);
   p = SYNACK_PUT_LITERAL (p, " > ");
-  p = synack_put_str (p, synack_describe_host_address (trace, to));
+  p = synack_put_str (p, synack_describe_segment_address (trace, to, h, to_buf));
   *p++ = '.';
   p = synack_put_uint (p, h->dst_port);
   p = SYNACK_PUT_LITERAL (p, ": Flags [");
@@ -575,6 +644,7 @@ synack_trace_append_text_event (GString *out, const SynackTrace *trace, const Sy
                              _(synack_verdict_to_string (e->verdict)));
       if (e->verdict == SYNACK_VERDICT_STALE_DATA)
         synack_format_append (out, _(" (bytes of connection %u)"), e->stale_conn);
+      append_queues_text (out, e);
       break;
     case SYNACK_EVENT_LOST:
       synack_format_append (out, _("#%-4u LOST (%s)%s"), e->seg,
