@@ -478,28 +478,6 @@ static const Lesson lessons[] = {
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
     "server recv EOF" },
-  { "address-in-use",
-    "C>S SYN seq=0 ack=0 len=0\n"
-    "S>C SYN,ACK seq=0 ack=1 len=0\n"
-    "C>S ACK seq=1 ack=1 len=0\n"
-    "C>S ACK seq=1 ack=1 len=100\n"
-    "S>C ACK seq=1 ack=101 len=0\n"
-    "S>C ACK,FIN seq=1 ack=101 len=0\n"
-    "C>S ACK,FIN seq=101 ack=2 len=0\n"
-    "S>C ACK seq=2 ack=102 len=0\n"
-    "C>S SYN seq=1000 ack=0 len=0\n"
-    "S>C SYN,ACK seq=1000 ack=1001 len=0\n"
-    "C>S ACK seq=1001 ack=1001 len=0\n"
-    "C>S ACK seq=1001 ack=1001 len=100\n"
-    "S>C ACK seq=1001 ack=1101 len=0\n"
-    "S>C ACK,FIN seq=1001 ack=1101 len=0\n"
-    "C>S ACK,FIN seq=1101 ack=1002 len=0\n"
-    "S>C ACK seq=1002 ack=1102 len=0\n",
-    "CLOSED SYN_SENT ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
-    "LISTEN SYN_RECEIVED ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
-    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, client delayed-ack 0, server time-wait 60000000",
-    "client recv EOF, server listen EADDRINUSE",
-    NULL },
   { "port-exhaustion",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"
@@ -600,6 +578,28 @@ static const Lesson lessons[] = {
     "LISTEN SYN_RECEIVED ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
     "client retransmit 1000000, server retransmit 1000000, client retransmit 240000, server retransmit 240000, server delayed-ack 40000, client time-wait 60000000",
     "server recv EOF", NULL, 1 },
+  { "address-in-use",
+    "C>S SYN seq=0 ack=0 len=0\n"
+    "S>C SYN,ACK seq=0 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=0\n"
+    "C>S ACK seq=1 ack=1 len=100\n"
+    "S>C ACK seq=1 ack=101 len=0\n"
+    "S>C ACK,FIN seq=1 ack=101 len=0\n"
+    "C>S ACK,FIN seq=101 ack=2 len=0\n"
+    "S>C ACK seq=2 ack=102 len=0\n"
+    "C>S SYN seq=1000 ack=0 len=0\n"
+    "S>C SYN,ACK seq=1000 ack=1001 len=0\n"
+    "C>S ACK seq=1001 ack=1001 len=0\n"
+    "C>S ACK seq=1001 ack=1001 len=100\n"
+    "S>C ACK seq=1001 ack=1101 len=0\n"
+    "S>C ACK,FIN seq=1001 ack=1101 len=0\n"
+    "C>S ACK,FIN seq=1101 ack=1002 len=0\n"
+    "S>C ACK seq=1002 ack=1102 len=0\n",
+    "CLOSED SYN_SENT ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "LISTEN SYN_RECEIVED ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
+    "client retransmit 1000000, server retransmit 1000000, client retransmit 300000, server retransmit 300000, client delayed-ack 0, server time-wait 60000000",
+    "client recv EOF, server listen EADDRINUSE",
+    NULL },
   { "old-duplicate-syn",
     "C>S SYN seq=0 ack=0 len=0\n"
     "S>C SYN,ACK seq=0 ack=1 len=0\n"

@@ -28,7 +28,19 @@ typedef struct {
   GHashTable *sends[SYNACK_N_HOSTS];     /* seq -> transmissions that started there */
   guint       syns[SYNACK_N_HOSTS][2];   /* bare SYNs and SYN-ACKs sent */
   GArray     *pending[SYNACK_N_HOSTS];   /* Pending segments on their way to each side */
+  gint64      time_wait_since[SYNACK_N_HOSTS];
 } Side;
+
+/* A side that entered TIME_WAIT, due to leave it 2 x MSL later. */
+typedef struct {
+  Side        *side;
+  SynackHostId host;
+  gint64       since;
+} TimeWait;
+
+/* Linux's TIME_WAIT (TCP_TIMEWAIT_LEN): a capture shows no timer, but the
+ * kernel frees the socket after it. */
+#define LINUX_TIME_WAIT_US G_GINT64_CONSTANT (60000000)
 
 typedef struct {
   const SynackCaptureFile *file;
@@ -41,6 +53,8 @@ typedef struct {
   gint64       t0;                /* the first chosen segment's time */
   gint64      *last_from;         /* per connection and host: its last chosen packet, or -1 */
   gboolean    *answers_syn;       /* per connection: the server answered a SYN from a listener */
+  GArray      *time_waits;        /* TimeWait, in the order they began (and so end) */
+  guint        next_time_wait;    /* the first of them that may not have ended */
   guint        n_unproven, n_lost;
 } Inference;
 
@@ -165,6 +179,31 @@ change_state (Inference *inf, Side *side, gint64 t, SynackHostId host, SynackSta
   side->state[host] = to;
   inf->n_unproven += unproven;
   emit (inf, &e);
+  if (to == SYNACK_STATE_TIME_WAIT)
+    {
+      TimeWait tw = { side, host, t };
+
+      side->time_wait_since[host] = t;
+      g_array_append_val (inf->time_waits, tw);
+    }
+}
+
+/* The TIME_WAITs whose 60 s are over by `t` end, at their time: without
+ * it, a capture's TIME_WAIT would last to its end. */
+static void
+end_time_waits_before (Inference *inf, gint64 t)
+{
+  while (inf->next_time_wait < inf->time_waits->len)
+    {
+      const TimeWait *tw = &g_array_index (inf->time_waits, TimeWait, inf->next_time_wait);
+
+      if (tw->since + LINUX_TIME_WAIT_US > t)
+        return;
+      inf->next_time_wait++;
+      if (tw->side->state[tw->host] == SYNACK_STATE_TIME_WAIT && tw->side->time_wait_since[tw->host] == tw->since)
+        change_state (inf, tw->side, tw->since + LINUX_TIME_WAIT_US, tw->host, SYNACK_STATE_CLOSED,
+                      SYNACK_CAUSE_TIME_WAIT_EXPIRED, FALSE);
+    }
 }
 
 /* A new connection on a 4-tuple an earlier one of the capture used: if a
@@ -600,8 +639,13 @@ synack_capture_infer (const SynackCaptureFile *file, guint chosen, guint *n_unpr
       if (p->from == SYNACK_SERVER && is_bare_syn (&p->hdr))
         inf.answers_syn[p->conn_index] = FALSE;
     }
+  inf.time_waits = g_array_new (FALSE, FALSE, sizeof (TimeWait));
   for (guint k = 0; k < inf.chosen->len; k++)
-    import_packet (&inf, k);
+    {
+      end_time_waits_before (&inf, packet_at (&inf, k)->t_us - t0);
+      import_packet (&inf, k);
+    }
+  g_array_unref (inf.time_waits);
 
   for (guint c = 0; c < file->conns->len; c++)
     for (int h = 0; h < SYNACK_N_HOSTS; h++)
