@@ -489,6 +489,38 @@ test_localized_lesson (void)
   synack_i18n_set_language (NULL);
 }
 
+/* The picker and `--list-presets --questions` list every lesson once,
+ * topic by topic in the topics' order, each topic in teaching order. */
+static void
+test_presets_by_topic (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lessons = synack_preset_list_by_topic (&error);
+  g_auto (GStrv) names = synack_preset_list ();
+  const SynackLessonTopic *topics = synack_lesson_topics ();
+  long last_topic = -1, last_index = -1;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lessons->len, ==, g_strv_length (names));
+  for (guint i = 0; i < lessons->len; i++)
+    {
+      const SynackPresetEntry *entry = lessons->pdata[i];
+      long topic = entry->topic ? entry->topic - topics : G_MAXLONG;
+      long index = -1;
+
+      for (guint n = 0; names[n] != NULL; n++)
+        if (g_str_equal (names[n], entry->name))
+          index = n;
+      g_assert_cmpint (index, >=, 0);
+      g_assert_cmpstr (synack_scenario_get_topic (entry->scenario), ==, entry->topic ? entry->topic->id : NULL);
+      g_assert_cmpint (topic, >=, last_topic);
+      if (topic == last_topic)
+        g_assert_cmpint (index, >, last_index);
+      last_topic = topic;
+      last_index = index;
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -498,6 +530,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scenario/errors/run", test_run_errors);
   g_test_add_func ("/scenario/files", test_files);
   g_test_add_func ("/scenario/presets", test_presets);
+  g_test_add_func ("/scenario/presets/by-topic", test_presets_by_topic);
   g_test_add_func ("/scenario/format", test_format_details);
   g_test_add_func ("/scenario/faults/from-nth-on", test_loss_from_nth_on);
   g_test_add_func ("/scenario/localized", test_localized_lesson);

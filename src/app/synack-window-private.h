@@ -1,4 +1,4 @@
-/* synack-window-private.h: the window's fields and what its files (window, actions, capture, lesson, playback, presentation, states) share. */
+/* synack-window-private.h: the window's fields and what its files (window, actions, caption, capture, lesson, playback, presentation, properties, states) share. */
 #pragma once
 
 #include "synack-diagram-view.h"
@@ -148,6 +148,10 @@ void     _synack_window_stop_playing   (SynackWindow *self);
 /* Moves the cursor to event upto exactly (no animation in progress). */
 void     _synack_window_jump_to        (SynackWindow *self, long upto);
 void     _synack_window_seek_time      (SynackWindow *self, SynackTime t);
+
+/* synack-window-properties.c */
+/* Installs the window's properties and their getters and setters. */
+void     _synack_window_class_properties_init (GObjectClass *object_class);
 
 /* synack-window-presentation.c */
 gboolean _synack_window_prefers_dark   (SynackWindow *self);

@@ -58,6 +58,18 @@ typedef struct {
 } SynackLessonTopic;
 const SynackLessonTopic *synack_lesson_topics (void);
 const char *synack_scenario_get_topic    (const SynackScenario *scenario); /* an id, or NULL */
+/* A built-in lesson, loaded, and the topic it is listed under. */
+typedef struct {
+  char                    *name;
+  SynackScenario          *scenario;
+  const SynackLessonTopic *topic;     /* NULL: no topic, listed last */
+} SynackPresetEntry;
+/* Every built-in lesson as the picker and `synack-cli list --questions`
+ * group them: topic by topic in the order of synack_lesson_topics(), each
+ * topic's lessons in teaching order, those without a topic last. An array
+ * of SynackPresetEntry (it frees them), or NULL with the error of the
+ * first lesson that does not load. */
+GPtrArray *synack_preset_list_by_topic (GError **error);
 const char *synack_scenario_get_summary  (const SynackScenario *scenario); /* what happens and why */
 const char *synack_scenario_get_watch    (const SynackScenario *scenario); /* what to watch */
 const SynackScript *synack_scenario_get_script (const SynackScenario *scenario);
