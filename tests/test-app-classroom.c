@@ -280,6 +280,43 @@ test_watch_points_follow_the_run (void)
   synack_test_app_close (window);
 }
 
+/* A point written `watch at …` lights up at its moment, not at the first
+ * state its words name: refused's "The client goes from SYN_SENT straight
+ * back to CLOSED" is about the client's CLOSED, not its SYN_SENT; so in
+ * presentation mode is the line over the diagram. */
+static void
+test_watch_points_at_their_anchor (void)
+{
+  SynackWindow *window = synack_test_app_open ("refused", 1366, 768);
+  const SynackRun *run = synack_window_get_run (window);
+  g_auto(GStrv) points = g_strsplit (synack_scenario_get_watch (run->scenario), "\n", -1);
+  g_autofree char *line = NULL;
+  long rst = -1, closed = -1;
+
+  for (size_t i = 0; i < run->trace->n_events; i++)
+    {
+      const SynackEvent *e = &run->trace->events[i];
+
+      if (rst < 0 && e->type == SYNACK_EVENT_SEND && (e->hdr.flags & SYNACK_FLAG_RST))
+        rst = (long) i;
+      if (closed < 0 && e->type == SYNACK_EVENT_STATE && e->host == SYNACK_CLIENT && e->to == SYNACK_STATE_CLOSED)
+        closed = (long) i;
+    }
+  g_assert_cmpuint (g_strv_length (points), ==, 2);
+  g_assert_cmpint (rst, >, 0);
+  g_assert_cmpint (closed, >, rst);
+  g_object_set (window, "presentation", TRUE, NULL);
+  synack_window_set_cursor (window, closed - 1);
+  g_assert_cmpstr (synack_window_get_current_watch (window), ==, points[0]);
+  synack_window_set_cursor (window, closed);
+  g_assert_cmpstr (synack_window_get_current_watch (window), ==, points[1]);
+  line = g_strdup_printf ("Watch: %s", points[1]);
+  if (g_getenv ("SYNACK_CLASSROOM_LANGUAGE") == NULL)
+    g_assert_cmpstr (synack_window_get_presentation_watch (window), ==, line);
+  g_object_set (window, "presentation", FALSE, NULL);
+  synack_test_app_close (window);
+}
+
 static GdkRectangle
 monitor_geometry (GtkWidget *widget)
 {
@@ -505,6 +542,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/classroom/host-card-counts-sockets", test_host_card_counts_sockets);
   g_test_add_func ("/app/classroom/dark-gtk-theme", test_diagram_follows_dark_gtk_theme);
   g_test_add_func ("/app/classroom/watch-points", test_watch_points_follow_the_run);
+  g_test_add_func ("/app/classroom/watch-points-at-their-anchor", test_watch_points_at_their_anchor);
   g_test_add_func ("/app/classroom/axis-mode", test_axis_mode_from_the_menu);
   g_test_add_func ("/app/classroom/legend", test_legend_shown_once);
   for (guint i = 0; i < G_N_ELEMENTS (class_lessons); i++)

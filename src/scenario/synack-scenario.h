@@ -71,7 +71,13 @@ typedef struct {
  * first lesson that does not load. */
 GPtrArray *synack_preset_list_by_topic (GError **error);
 const char *synack_scenario_get_summary  (const SynackScenario *scenario); /* what happens and why */
-const char *synack_scenario_get_watch    (const SynackScenario *scenario); /* what to watch */
+const char *synack_scenario_get_watch    (const SynackScenario *scenario); /* what to watch, one point a line */
+/* The event of the run a point to watch is about, the point being line
+ * `line` of synack_scenario_get_watch(): where its `watch at …` puts it
+ * (or, for a translated point without one, the untranslated point's in
+ * the same place), else the first entry into the first state its words
+ * name (synack_describe_watch_moment()); -1: no moment, the whole run. */
+long        synack_scenario_watch_moment (const SynackScenario *scenario, const SynackTrace *trace, guint line);
 const SynackScript *synack_scenario_get_script (const SynackScenario *scenario);
 /* The `quiz` lines: the moments predict mode asks about (none: every state change). */
 const SynackQuizFocus *synack_scenario_get_quiz (const SynackScenario *scenario, guint *n_foci);
