@@ -216,6 +216,57 @@ test_host_card_counts_sockets (void)
   synack_test_app_close (window);
 }
 
+/* The presentation caption says what matters of each host's sockets:
+ * two by port and state, more counted by state, one by its state alone. */
+static void
+test_caption_counts_sockets (void)
+{
+  SynackWindow *window = synack_test_app_open ("time-wait-pileup", 1366, 768);
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  gboolean seen_two = FALSE, seen_five = FALSE;
+
+  g_object_set (window, "presentation", TRUE, NULL);
+  for (long i = 0; i < (long) trace->n_events; i++)
+    {
+      g_autoptr(GArray) sockets = synack_describe_open_sockets (trace, SYNACK_CLIENT, i);
+      const char *line;
+
+      synack_window_set_cursor (window, i);
+      line = synack_window_get_caption_states (window, SYNACK_CLIENT);
+      if (sockets->len == 2)
+        {
+          const SynackSocketState *a = &g_array_index (sockets, SynackSocketState, 0);
+          const SynackSocketState *b = &g_array_index (sockets, SynackSocketState, 1);
+          g_autofree char *expected = g_strdup_printf ("%u %s, %u %s", a->port, synack_state_to_string (a->state),
+                                                       b->port, synack_state_to_string (b->state));
+
+          g_assert_nonnull (strstr (line, expected));
+          seen_two = TRUE;
+        }
+      else if (sockets->len > 2)
+        {
+          guint waiting = 0;
+
+          for (guint s = 0; s < sockets->len; s++)
+            waiting += g_array_index (sockets, SynackSocketState, s).state == SYNACK_STATE_TIME_WAIT;
+          g_assert_null (strstr (line, "40000"));
+          if (waiting >= 5)
+            {
+              g_autofree char *expected = g_strdup_printf ("TIME_WAIT × %u", waiting);
+
+              g_assert_nonnull (strstr (line, expected));
+              seen_five = TRUE;
+            }
+        }
+      else
+        g_assert_nonnull (strstr (line, synack_state_to_string (synack_trace_state_at (trace, SYNACK_CLIENT, 0, i))));
+    }
+  g_assert_true (seen_two);
+  g_assert_true (seen_five);
+  g_object_set (window, "presentation", FALSE, NULL);
+  synack_test_app_close (window);
+}
+
 static gboolean
 text_is_light (GtkWidget *widget)
 {
@@ -540,6 +591,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/classroom/hide-future-events", test_hide_future_events);
   g_test_add_func ("/app/classroom/changed-run-is-marked", test_changed_run_is_marked);
   g_test_add_func ("/app/classroom/host-card-counts-sockets", test_host_card_counts_sockets);
+  g_test_add_func ("/app/classroom/caption-counts-sockets", test_caption_counts_sockets);
   g_test_add_func ("/app/classroom/dark-gtk-theme", test_diagram_follows_dark_gtk_theme);
   g_test_add_func ("/app/classroom/watch-points", test_watch_points_follow_the_run);
   g_test_add_func ("/app/classroom/watch-points-at-their-anchor", test_watch_points_at_their_anchor);

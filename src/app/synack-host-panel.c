@@ -53,29 +53,13 @@ static void
 set_host_states (GtkLabel *label, const SynackTrace *trace, SynackHostId host, long upto,
                  const SynackTheme *theme, gboolean dark)
 {
-  g_autoptr(GHashTable) conn_state = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) sockets = synack_describe_open_sockets (trace, host, upto);
   g_autoptr(GString) markup = g_string_new (NULL);
   guint count[SYNACK_N_STATES] = { 0 };
-  guint open = 0;
-  GHashTableIter iter;
-  gpointer value;
 
-  for (long i = 0; i <= upto && (size_t) i < trace->n_events; i++)
-    {
-      const SynackEvent *e = &trace->events[i];
-
-      if (e->type == SYNACK_EVENT_STATE && e->host == host && e->conn != 0)
-        g_hash_table_insert (conn_state, GUINT_TO_POINTER (e->conn), GINT_TO_POINTER (e->to));
-    }
-  g_hash_table_iter_init (&iter, conn_state);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (GPOINTER_TO_INT (value) != SYNACK_STATE_CLOSED)
-      {
-        count[GPOINTER_TO_INT (value)]++;
-        open++;
-      }
-
-  if (open <= 1)
+  for (guint i = 0; i < sockets->len; i++)
+    count[g_array_index (sockets, SynackSocketState, i).state]++;
+  if (sockets->len <= 1)
     {
       append_state_markup (markup, synack_trace_state_at (trace, host, 0, upto), theme, dark);
       gtk_label_set_markup (label, markup->str);

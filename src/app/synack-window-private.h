@@ -131,6 +131,10 @@ void     _synack_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _synack_window_actions_update     (SynackWindow *self);
 void     _synack_window_show_message       (SynackWindow *self, const char *primary, const char *secondary);
 
+/* synack-window-caption.c */
+/* The presentation caption's line of each host's sockets at the cursor. */
+void     _synack_window_caption_show_states (SynackWindow *self, const SynackTheme *theme);
+
 /* synack-window-capture.c */
 /* "capture.pcap: 12 segments, 1 connection, 1 state not proven". */
 char          *_synack_window_capture_summary  (const SynackCapture *capture);

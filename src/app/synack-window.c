@@ -242,33 +242,15 @@ set_document (SynackWindow *self, SynackDocument *document)
 
 /* --- The side panel ------------------------------------------------------ */
 
-static void
-set_caption_state (GtkLabel *label, const char *host, const SynackRgba *band, SynackState state)
-{
-  g_autofree char *caption = NULL;
-
-  /* The projector caption: on the dark OSD, the band colour as it is. */
-  caption = g_markup_printf_escaped ("%s <span foreground=\"#%02x%02x%02x\" weight=\"heavy\">%s</span>",
-                                     host, (int) (band->r * 255), (int) (band->g * 255), (int) (band->b * 255),
-                                     synack_state_to_string (state));
-  gtk_label_set_markup (label, caption);
-}
-
 void
 _synack_window_show_states (SynackWindow *self)
 {
   const SynackTheme *theme = synack_diagram_view_get_theme (self->diagram);
-  const SynackTrace *trace;
-  SynackState client, server;
 
   if (self->run == NULL)
     return;
-  trace = self->run->trace;
-  client = synack_trace_state_at (trace, SYNACK_CLIENT, 0, self->upto);
-  server = synack_trace_state_at (trace, SYNACK_SERVER, 0, self->upto);
-  synack_host_panel_set_states (self->host_panel, trace, self->upto, theme, _synack_window_prefers_dark (self));
-  set_caption_state (self->client_caption_label, _("Client"), &theme->state[client], client);
-  set_caption_state (self->server_caption_label, _("Server"), &theme->state[server], server);
+  synack_host_panel_set_states (self->host_panel, self->run->trace, self->upto, theme, _synack_window_prefers_dark (self));
+  _synack_window_caption_show_states (self, theme);
 }
 
 static GtkWidget *
