@@ -10,6 +10,7 @@
 #include "synack-diagram-layout-private.h"
 #include "synack-diagram-view.h"
 #include "synack-test-app.h"
+#include "synack-test-overlaps.h"
 
 /* The lessons a teacher tried the classroom view with. */
 static const char *const class_lessons[] = {
@@ -478,6 +479,40 @@ test_legend_shown_once (void)
   synack_test_app_close (window);
 }
 
+/* In the window at 1366 x 768 every lesson's diagram fits the width, both
+ * lifelines and their labels, with no diagram text under 11 px and no
+ * label over another: nothing to scroll sideways to. */
+static void
+test_every_lesson_fits_the_width (void)
+{
+  g_auto(GStrv) lessons = synack_preset_list ();
+  guint too_wide = 0;
+
+  for (guint i = 0; lessons[i] != NULL; i++)
+    {
+      SynackWindow *window = synack_test_app_open (lessons[i], 1366, 768);
+      SynackDiagramView *diagram = SYNACK_DIAGRAM_VIEW (synack_window_get_diagram (window));
+      const SynackDiagramLayout *layout = synack_diagram_view_get_layout (diagram);
+      double shown = synack_diagram_layout_get_width (layout) * synack_diagram_view_get_zoom (diagram);
+      int view = gtk_widget_get_width (GTK_WIDGET (diagram));
+      int panel_min;
+
+      /* The window's paned, around the diagram's own (with the state diagram). */
+      GtkWidget *views = gtk_widget_get_ancestor (GTK_WIDGET (diagram), GTK_TYPE_PANED);
+      GtkWidget *window_paned = gtk_widget_get_ancestor (gtk_widget_get_parent (views), GTK_TYPE_PANED);
+
+      gtk_widget_measure (gtk_paned_get_end_child (GTK_PANED (window_paned)),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &panel_min, NULL, NULL, NULL);
+      g_test_message ("%s: diagram %.0f px in a view of %d px (panel at least %d), smallest text %.1f px",
+                      lessons[i], shown, view, panel_min, smallest_text_px (diagram));
+      g_assert_cmpfloat (smallest_text_px (diagram), >=, SYNACK_DIAGRAM_MIN_TEXT_PX - 0.01);
+      synack_test_assert_no_overlaps (layout, lessons[i]);
+      too_wide += shown > view;
+      synack_test_app_close (window);
+    }
+  g_assert_cmpuint (too_wide, ==, 0);
+}
+
 /* Every line of text under a widget is at least 1/60 of the screen high. */
 static void
 assert_labels_readable (GtkWidget *widget, double screen_h)
@@ -493,10 +528,12 @@ assert_labels_readable (GtkWidget *widget, double screen_h)
 }
 
 /* For a person to look at (SYNACK_CLASSROOM_SHOTS=DIR): the screen, the
- * run half-way through. */
+ * run half-way through; SYNACK_CLASSROOM_SHOTS_OF=window or presentation
+ * takes only that one (tests/screenshots/take-classroom). */
 static void
 shoot (SynackWindow *window, const char *dir, const char *lesson, const char *what)
 {
+  const char *only = g_getenv ("SYNACK_CLASSROOM_SHOTS_OF");
   const SynackTrace *trace = synack_window_get_run (window)->trace;
   const char *language = g_getenv ("SYNACK_CLASSROOM_LANGUAGE");
   g_autofree char *path = NULL;
@@ -504,6 +541,8 @@ shoot (SynackWindow *window, const char *dir, const char *lesson, const char *wh
   long cursor = synack_window_get_cursor (window);
   int status = -1;
 
+  if (only != NULL && g_strcmp0 (only, what) != 0)
+    return;
   synack_window_set_cursor (window, (long) trace->n_events / 2);
   synack_test_app_wait_frames (400);
   path = g_strdup_printf ("%s/%s-%s-%s-%.0f.png", dir, language ? language : "en", lesson, what,
@@ -597,6 +636,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/classroom/watch-points-at-their-anchor", test_watch_points_at_their_anchor);
   g_test_add_func ("/app/classroom/axis-mode", test_axis_mode_from_the_menu);
   g_test_add_func ("/app/classroom/legend", test_legend_shown_once);
+  g_test_add_func ("/app/classroom/every-lesson-fits-the-width", test_every_lesson_fits_the_width);
   for (guint i = 0; i < G_N_ELEMENTS (class_lessons); i++)
     {
       g_autofree char *path = g_strdup_printf ("/app/classroom/presentation/%s", class_lessons[i]);

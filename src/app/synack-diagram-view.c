@@ -504,6 +504,23 @@ synack_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_destroy (cr);
 }
 
+/* The smallest zoom fitting the width may take: never so small the type
+ * is unreadable (a wide diagram scrolls instead). */
+static double
+smallest_fit_zoom (SynackDiagramView *self)
+{
+  return MAX (self->min_fit_zoom,
+              MIN (1.0, SYNACK_DIAGRAM_MIN_TEXT_PX / synack_diagram_layout_get_smallest_text (self->layout)));
+}
+
+int
+synack_diagram_view_get_width_to_fit (SynackDiagramView *self)
+{
+  if (self->layout == NULL)
+    return 0;
+  return (int) ceil (synack_diagram_layout_get_width (self->layout) * smallest_fit_zoom (self)) + 8;
+}
+
 /* Both lifelines and their labels in view: shrink to the width (never
  * below what stays readable) and do not blow up a narrow diagram. */
 static void
@@ -514,11 +531,7 @@ apply_fit (SynackDiagramView *self, int width)
 
   if (lw <= 0 || width <= 0)
     return;
-  /* Never so small the type is unreadable: a wide diagram scrolls instead. */
-  zoom = CLAMP ((width - 8) / lw,
-                MAX (self->min_fit_zoom,
-                     MIN (1.0, SYNACK_DIAGRAM_MIN_TEXT_PX / synack_diagram_layout_get_smallest_text (self->layout))),
-                1.0);
+  zoom = CLAMP ((width - 8) / lw, smallest_fit_zoom (self), 1.0);
   if (fabs (zoom - self->zoom) > 1e-3)
     {
       self->zoom = zoom;

@@ -55,6 +55,7 @@ struct _SynackWindow
   GtkLabel             *presentation_watch_label;
   SynackHostPanel      *host_panel;
   GtkLabel             *explanation_label;
+  GtkWidget            *side_switcher;
   GtkStack             *side_stack;
   GtkColumnView        *events_view;
   SynackSegmentDetails *segment_details;
@@ -104,6 +105,7 @@ struct _SynackWindow
   gboolean              panel_hidden_for_states;
   char                 *theme_choice;
   guint                 theme_idle_id;
+  guint                 room_idle_id;  /* the diagram's width is checked */
   GtkCssProvider       *presentation_css; /* captions sized to the screen */
   guint                 syncing;       /* > 0 while we update widgets ourselves */
 };
@@ -168,6 +170,8 @@ void     _synack_window_set_show_legend  (SynackWindow *self, gboolean show);
 /* The diagram's time axis: "compressed", "proportional" or "per-event". */
 const char *_synack_window_get_axis    (SynackWindow *self);
 void     _synack_window_set_axis       (SynackWindow *self, const char *name);
+/* Widens the diagram's side of the window until it fits at readable type. */
+void     _synack_window_give_diagram_room (SynackWindow *self);
 /* Leaves presentation mode when the window manager ends full screen. */
 void     _synack_window_presentation_init (SynackWindow *self);
 

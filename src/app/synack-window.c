@@ -148,6 +148,8 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
     self->progress = 0;
 
   self->selected = -2;
+  if (!keep_time)
+    _synack_window_give_diagram_room (self);
   show_run_title (self);
   _synack_window_lesson_set_run (self);
   _synack_window_update_cursor (self, TRUE);
@@ -546,6 +548,21 @@ synack_window_take_over (SynackWindow *self, SynackWindow *old)
 
 /* --- GObject ------------------------------------------------------------- */
 
+/* The side panel's tabs may shorten their names ("Parame…") rather than
+ * hold the panel wider than the diagram can spare: at 1366 px the
+ * diagram needs the width more than the tabs do. */
+static void
+let_side_tabs_shrink (SynackWindow *self)
+{
+  for (GtkWidget *tab = gtk_widget_get_first_child (self->side_switcher); tab != NULL; tab = gtk_widget_get_next_sibling (tab))
+    {
+      GtkWidget *label = GTK_IS_BUTTON (tab) ? gtk_button_get_child (GTK_BUTTON (tab)) : NULL;
+
+      if (GTK_IS_LABEL (label))
+        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+}
+
 static gboolean
 synack_window_close_request (GtkWindow *window)
 {
@@ -573,6 +590,7 @@ synack_window_dispose (GObject *object)
   _synack_window_cancel_opening (self);
   g_clear_handle_id (&self->rerun_idle_id, g_source_remove);
   g_clear_handle_id (&self->theme_idle_id, g_source_remove);
+  g_clear_handle_id (&self->room_idle_id, g_source_remove);
   /* A run still in its worker stops and is dropped. */
   g_cancellable_cancel (self->cancellable);
   if (self->document != NULL)
@@ -685,6 +703,7 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, presentation_watch_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, host_panel);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, side_switcher);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, events_view);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, segment_details);
@@ -727,6 +746,7 @@ synack_window_init (SynackWindow *self)
   _synack_window_presentation_init (self);
   _synack_window_states_init (self);
   _synack_window_lesson_init (self);
+  let_side_tabs_shrink (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
   _synack_window_actions_update (self);
