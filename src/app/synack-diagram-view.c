@@ -101,8 +101,9 @@ cursor_y (SynackDiagramView *self)
   return synack_diagram_layout_y_for_time (self->layout, t) * self->zoom;
 }
 
-/* Keeps the cursor in view while following: when it gets near the bottom,
- * scroll so it sits two thirds down and the next events are visible. */
+/* Keeps the cursor in view while following: when it gets near the bottom
+ * or the top, scroll so it sits two thirds down, the steps that led to it
+ * above it and the next events visible. */
 static void
 scroll_to_cursor (SynackDiagramView *self, gboolean force)
 {
@@ -119,7 +120,7 @@ scroll_to_cursor (SynackDiagramView *self, gboolean force)
   if (y < value + page * 0.1 || y > value + page * 0.8 || force || (value > 0 && y < page * 0.66))
     {
       /* Near the top, show the top: the lifelines' headings stay in view. */
-      double target = y < page * 0.66 ? 0 : y - page * (y < value ? 0.2 : 0.66);
+      double target = y < page * 0.66 ? 0 : y - page * 0.66;
 
       self->adjusting++;
       gtk_adjustment_set_value (self->vadjustment, target);

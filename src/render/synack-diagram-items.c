@@ -23,7 +23,9 @@ compare_arrows (gconstpointer a, gconstpointer b)
 #define SIDE_LABEL_MAX_WIDTH 10.2
 
 /* Breaks TEXT (taken) into two lines as evenly as it can: at a space, or
- * after a Chinese comma or colon (Chinese has no spaces); before_number:
+ * after a Chinese comma or colon (Chinese has no spaces), and rather after
+ * a colon or before a parenthesis than inside what they set apart
+ * ("recv() → 0" over "(end of stream)"); before_number:
  * only at a space a number follows, so a timer's length stays whole
  * ("delayed ACK" over "40 ms"). */
 static char *
@@ -39,12 +41,14 @@ break_in_two (char *text, gboolean before_number)
       gunichar c = g_utf8_get_char (p);
       gboolean space = c == ' ' && p != text && *next != '\0' && (!before_number || g_ascii_isdigit (*next));
       gboolean after = !before_number && (c == 0xFF1A || c == 0xFF0C) && *next != '\0';  /* ：， */
-      long cost = ABS (length - 2 * (at + (after ? 1 : 0)));
+      gboolean before = !before_number && c == 0xFF08 && p != text && p[-1] != ' ';       /* （ */
+      gboolean between_parts = after || before || (space && (p[-1] == ':' || next[0] == '('));
+      long cost = ABS (length - 2 * (at + (after ? 1 : 0))) - (between_parts ? length : 0);
 
-      if ((space || after) && cost < best_cost)
+      if ((space || after || before) && cost < best_cost)
         {
           best_cost = cost;
-          best = space ? p : next;
+          best = space || before ? p : next;
           best_is_space = space;
         }
     }
