@@ -119,8 +119,9 @@ scroll_to_cursor (SynackDiagramView *self, gboolean force)
     return;
   if (y < value + page * 0.1 || y > value + page * 0.8 || force || (value > 0 && y < page * 0.66))
     {
-      /* Near the top, show the top: the lifelines' headings stay in view. */
-      double target = y < page * 0.66 ? 0 : y - page * 0.66;
+      /* Near the top, show the top: the lifelines' headings stay in view
+       * rather than be scrolled off by a few pixels. */
+      double target = y < page * 0.8 ? 0 : y - page * 0.66;
 
       self->adjusting++;
       gtk_adjustment_set_value (self->vadjustment, target);
