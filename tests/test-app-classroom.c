@@ -10,6 +10,7 @@
 #include "synack-diagram-layout-private.h"
 #include "synack-diagram-view.h"
 #include "synack-test-app.h"
+#include "synack-test-overlaps.h"
 
 /* The lessons a teacher tried the classroom view with. */
 static const char *const class_lessons[] = {
@@ -216,6 +217,57 @@ test_host_card_counts_sockets (void)
   synack_test_app_close (window);
 }
 
+/* The presentation caption says what matters of each host's sockets:
+ * two by port and state, more counted by state, one by its state alone. */
+static void
+test_caption_counts_sockets (void)
+{
+  SynackWindow *window = synack_test_app_open ("time-wait-pileup", 1366, 768);
+  const SynackTrace *trace = synack_window_get_run (window)->trace;
+  gboolean seen_two = FALSE, seen_five = FALSE;
+
+  g_object_set (window, "presentation", TRUE, NULL);
+  for (long i = 0; i < (long) trace->n_events; i++)
+    {
+      g_autoptr(GArray) sockets = synack_describe_open_sockets (trace, SYNACK_CLIENT, i);
+      const char *line;
+
+      synack_window_set_cursor (window, i);
+      line = synack_window_get_caption_states (window, SYNACK_CLIENT);
+      if (sockets->len == 2)
+        {
+          const SynackSocketState *a = &g_array_index (sockets, SynackSocketState, 0);
+          const SynackSocketState *b = &g_array_index (sockets, SynackSocketState, 1);
+          g_autofree char *expected = g_strdup_printf ("%u %s, %u %s", a->port, synack_state_to_string (a->state),
+                                                       b->port, synack_state_to_string (b->state));
+
+          g_assert_nonnull (strstr (line, expected));
+          seen_two = TRUE;
+        }
+      else if (sockets->len > 2)
+        {
+          guint waiting = 0;
+
+          for (guint s = 0; s < sockets->len; s++)
+            waiting += g_array_index (sockets, SynackSocketState, s).state == SYNACK_STATE_TIME_WAIT;
+          g_assert_null (strstr (line, "40000"));
+          if (waiting >= 5)
+            {
+              g_autofree char *expected = g_strdup_printf ("TIME_WAIT × %u", waiting);
+
+              g_assert_nonnull (strstr (line, expected));
+              seen_five = TRUE;
+            }
+        }
+      else
+        g_assert_nonnull (strstr (line, synack_state_to_string (synack_trace_state_at (trace, SYNACK_CLIENT, 0, i))));
+    }
+  g_assert_true (seen_two);
+  g_assert_true (seen_five);
+  g_object_set (window, "presentation", FALSE, NULL);
+  synack_test_app_close (window);
+}
+
 static gboolean
 text_is_light (GtkWidget *widget)
 {
@@ -277,6 +329,43 @@ test_watch_points_follow_the_run (void)
   g_assert_null (strstr (synack_window_get_current_watch (window), "TIME_WAIT"));
   synack_window_set_cursor (window, time_wait);
   g_assert_nonnull (strstr (synack_window_get_current_watch (window), "TIME_WAIT"));
+  synack_test_app_close (window);
+}
+
+/* A point written `watch at …` lights up at its moment, not at the first
+ * state its words name: refused's "The client goes from SYN_SENT straight
+ * back to CLOSED" is about the client's CLOSED, not its SYN_SENT; so in
+ * presentation mode is the line over the diagram. */
+static void
+test_watch_points_at_their_anchor (void)
+{
+  SynackWindow *window = synack_test_app_open ("refused", 1366, 768);
+  const SynackRun *run = synack_window_get_run (window);
+  g_auto(GStrv) points = g_strsplit (synack_scenario_get_watch (run->scenario), "\n", -1);
+  g_autofree char *line = NULL;
+  long rst = -1, closed = -1;
+
+  for (size_t i = 0; i < run->trace->n_events; i++)
+    {
+      const SynackEvent *e = &run->trace->events[i];
+
+      if (rst < 0 && e->type == SYNACK_EVENT_SEND && (e->hdr.flags & SYNACK_FLAG_RST))
+        rst = (long) i;
+      if (closed < 0 && e->type == SYNACK_EVENT_STATE && e->host == SYNACK_CLIENT && e->to == SYNACK_STATE_CLOSED)
+        closed = (long) i;
+    }
+  g_assert_cmpuint (g_strv_length (points), ==, 2);
+  g_assert_cmpint (rst, >, 0);
+  g_assert_cmpint (closed, >, rst);
+  g_object_set (window, "presentation", TRUE, NULL);
+  synack_window_set_cursor (window, closed - 1);
+  g_assert_cmpstr (synack_window_get_current_watch (window), ==, points[0]);
+  synack_window_set_cursor (window, closed);
+  g_assert_cmpstr (synack_window_get_current_watch (window), ==, points[1]);
+  line = g_strdup_printf ("Watch: %s", points[1]);
+  if (g_getenv ("SYNACK_CLASSROOM_LANGUAGE") == NULL)
+    g_assert_cmpstr (synack_window_get_presentation_watch (window), ==, line);
+  g_object_set (window, "presentation", FALSE, NULL);
   synack_test_app_close (window);
 }
 
@@ -390,6 +479,40 @@ test_legend_shown_once (void)
   synack_test_app_close (window);
 }
 
+/* In the window at 1366 x 768 every lesson's diagram fits the width, both
+ * lifelines and their labels, with no diagram text under 11 px and no
+ * label over another: nothing to scroll sideways to. */
+static void
+test_every_lesson_fits_the_width (void)
+{
+  g_auto(GStrv) lessons = synack_preset_list ();
+  guint too_wide = 0;
+
+  for (guint i = 0; lessons[i] != NULL; i++)
+    {
+      SynackWindow *window = synack_test_app_open (lessons[i], 1366, 768);
+      SynackDiagramView *diagram = SYNACK_DIAGRAM_VIEW (synack_window_get_diagram (window));
+      const SynackDiagramLayout *layout = synack_diagram_view_get_layout (diagram);
+      double shown = synack_diagram_layout_get_width (layout) * synack_diagram_view_get_zoom (diagram);
+      int view = gtk_widget_get_width (GTK_WIDGET (diagram));
+      int panel_min;
+
+      /* The window's paned, around the diagram's own (with the state diagram). */
+      GtkWidget *views = gtk_widget_get_ancestor (GTK_WIDGET (diagram), GTK_TYPE_PANED);
+      GtkWidget *window_paned = gtk_widget_get_ancestor (gtk_widget_get_parent (views), GTK_TYPE_PANED);
+
+      gtk_widget_measure (gtk_paned_get_end_child (GTK_PANED (window_paned)),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &panel_min, NULL, NULL, NULL);
+      g_test_message ("%s: diagram %.0f px in a view of %d px (panel at least %d), smallest text %.1f px",
+                      lessons[i], shown, view, panel_min, smallest_text_px (diagram));
+      g_assert_cmpfloat (smallest_text_px (diagram), >=, SYNACK_DIAGRAM_MIN_TEXT_PX - 0.01);
+      synack_test_assert_no_overlaps (layout, lessons[i]);
+      too_wide += shown > view;
+      synack_test_app_close (window);
+    }
+  g_assert_cmpuint (too_wide, ==, 0);
+}
+
 /* Every line of text under a widget is at least 1/60 of the screen high. */
 static void
 assert_labels_readable (GtkWidget *widget, double screen_h)
@@ -405,10 +528,12 @@ assert_labels_readable (GtkWidget *widget, double screen_h)
 }
 
 /* For a person to look at (SYNACK_CLASSROOM_SHOTS=DIR): the screen, the
- * run half-way through. */
+ * run half-way through; SYNACK_CLASSROOM_SHOTS_OF=window or presentation
+ * takes only that one (tests/screenshots/take-classroom). */
 static void
 shoot (SynackWindow *window, const char *dir, const char *lesson, const char *what)
 {
+  const char *only = g_getenv ("SYNACK_CLASSROOM_SHOTS_OF");
   const SynackTrace *trace = synack_window_get_run (window)->trace;
   const char *language = g_getenv ("SYNACK_CLASSROOM_LANGUAGE");
   g_autofree char *path = NULL;
@@ -416,6 +541,8 @@ shoot (SynackWindow *window, const char *dir, const char *lesson, const char *wh
   long cursor = synack_window_get_cursor (window);
   int status = -1;
 
+  if (only != NULL && g_strcmp0 (only, what) != 0)
+    return;
   synack_window_set_cursor (window, (long) trace->n_events / 2);
   synack_test_app_wait_frames (400);
   path = g_strdup_printf ("%s/%s-%s-%s-%.0f.png", dir, language ? language : "en", lesson, what,
@@ -503,10 +630,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/classroom/hide-future-events", test_hide_future_events);
   g_test_add_func ("/app/classroom/changed-run-is-marked", test_changed_run_is_marked);
   g_test_add_func ("/app/classroom/host-card-counts-sockets", test_host_card_counts_sockets);
+  g_test_add_func ("/app/classroom/caption-counts-sockets", test_caption_counts_sockets);
   g_test_add_func ("/app/classroom/dark-gtk-theme", test_diagram_follows_dark_gtk_theme);
   g_test_add_func ("/app/classroom/watch-points", test_watch_points_follow_the_run);
+  g_test_add_func ("/app/classroom/watch-points-at-their-anchor", test_watch_points_at_their_anchor);
   g_test_add_func ("/app/classroom/axis-mode", test_axis_mode_from_the_menu);
   g_test_add_func ("/app/classroom/legend", test_legend_shown_once);
+  g_test_add_func ("/app/classroom/every-lesson-fits-the-width", test_every_lesson_fits_the_width);
   for (guint i = 0; i < G_N_ELEMENTS (class_lessons); i++)
     {
       g_autofree char *path = g_strdup_printf ("/app/classroom/presentation/%s", class_lessons[i]);

@@ -275,6 +275,73 @@ test_no_stale_goldens (void)
   static const char *const suffixes[] = { ".txt", NULL };
 
   synack_test_assert_no_stale_goldens ("narration", (const char *const *) lessons, suffixes);
+  synack_test_assert_no_stale_goldens ("watch", (const char *const *) lessons, suffixes);
+}
+
+/* ---- Watch goldens ------------------------------------------------------ */
+
+/* The moments of a lesson's points to watch in its run, in the user's
+ * language; n_points is how many there are. */
+static long *
+watch_moments (const SynackScenario *scenario, const SynackTrace *trace, guint *n_points)
+{
+  g_auto (GStrv) points = g_strsplit (synack_scenario_get_watch (scenario), "\n", -1);
+  long *moments;
+
+  *n_points = *points[0] ? g_strv_length (points) : 0;
+  moments = g_new (long, MAX (*n_points, 1));
+  for (guint i = 0; i < *n_points; i++)
+    moments[i] = synack_scenario_watch_moment (scenario, trace, i);
+  return moments;
+}
+
+/* Each point to watch of a lesson and the event it highlights, pinned in
+ * tests/golden/watch/NAME.txt for a person to check. Every point has a
+ * moment of its own (else it would never be the highlighted one), and the
+ * Chinese points have the same moments as the English ones. */
+static void
+test_watch_golden (gconstpointer data)
+{
+  const char *lesson = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_load_preset (lesson, &error);
+  g_autoptr (SynackTrace) trace = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *relative = g_strdup_printf ("watch/%s.txt", lesson);
+  g_auto (GStrv) points = NULL;
+  g_autofree long *moments = NULL;
+  g_autofree long *chinese = NULL;
+  guint n, n_chinese;
+
+  g_assert_no_error (error);
+  trace = synack_scenario_run (scenario, NULL, &error);
+  g_assert_no_error (error);
+  synack_i18n_set_language ("en");
+  points = g_strsplit (synack_scenario_get_watch (scenario), "\n", -1);
+  moments = watch_moments (scenario, trace, &n);
+  synack_i18n_set_language ("zh_CN");
+  chinese = watch_moments (scenario, trace, &n_chinese);
+  synack_i18n_set_language (NULL);
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n_chinese, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *at = NULL;
+      g_autofree char *summary = NULL;
+
+      if (moments[i] < 0)
+        g_error ("%s: the point “%s” is about no moment of the run", lesson, points[i]);
+      for (guint j = 0; j < i; j++)
+        if (moments[j] == moments[i])
+          g_error ("%s: the points “%s” and “%s” are about the same moment", lesson, points[j], points[i]);
+      g_assert_cmpint (chinese[i], ==, moments[i]);
+      at = synack_describe_time (trace->events[moments[i]].t, SYNACK_TIME_EXACT);
+      summary = synack_describe_summary (trace, moments[i]);
+      g_string_append_printf (out, "%s\n    event %ld at %s, %s: %s\n", points[i], moments[i], at,
+                              synack_describe_host (trace->events[moments[i]].host, SYNACK_HOST_HEADING), summary);
+    }
+  synack_test_assert_golden (relative, out->str);
 }
 
 /* A translation may reorder a sentence's numbers; it must keep each in
@@ -401,5 +468,10 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, lessons[i], test_narration);
     }
   g_test_add_func ("/describe/narration/no-stale", test_no_stale_goldens);
+  for (guint i = 0; lessons[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/describe/watch/%s", lessons[i]);
+      g_test_add_data_func (path, lessons[i], test_watch_golden);
+    }
   return g_test_run ();
 }

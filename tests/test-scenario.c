@@ -60,6 +60,11 @@ test_errors_name_the_line (void)
     { "when client eof: client connect 80\n", SYNACK_SCENARIO_ERROR_SYNTAX, "go on 'at' lines" },
     { "when client received 0: client close\n", SYNACK_SCENARIO_ERROR_SYNTAX, "would fire before" },
     { "lose\n", SYNACK_SCENARIO_ERROR_SYNTAX, "expected which segment" },
+    { "\nwatch at client LISTENING = x\n", SYNACK_SCENARIO_ERROR_SYNTAX, "test:2: 'watch at client LISTENING': a point to watch is anchored as" },
+    { "watch at segment 0 = x\n", SYNACK_SCENARIO_ERROR_SYNTAX, "'watch at segment 0'" },
+    { "watch at segment 3 #2 = x\n", SYNACK_SCENARIO_ERROR_SYNTAX, "'watch at segment 3 #2'" },
+    { "watch[zh_CN] at server send PING = x\n", SYNACK_SCENARIO_ERROR_SYNTAX, "'watch[zh_CN] at server send PING'" },
+    { "watch at = x\n", SYNACK_SCENARIO_ERROR_SYNTAX, "'watch at '" },
     { "lose client PING\n", SYNACK_SCENARIO_ERROR_SYNTAX, "unknown kind of segment 'PING'" },
     { "lose client SYN #0\n", SYNACK_SCENARIO_ERROR_SYNTAX, "write #1 for the first" },
     { "lose segment 0\n", SYNACK_SCENARIO_ERROR_SYNTAX, "numbered from 1" },
@@ -489,6 +494,100 @@ test_localized_lesson (void)
   synack_i18n_set_language (NULL);
 }
 
+/* A point to watch is about the moment its `watch at` names; without one,
+ * the first entry into the first state its words name; a translated
+ * point without an anchor takes the untranslated one's in its place. */
+static void
+test_watch_anchors (void)
+{
+  static const char text[] =
+    "watch at server send SYN-ACK = The SYN-ACK acknowledges the SYN.\n"
+    "watch = TIME_WAIT on the client.\n"
+    "watch at client TIME_WAIT #2 = Never reached.\n"
+    "watch at segment 3 arrives = The ACK arrives.\n"
+    "watch at client timer time-wait = The timer.\n"
+    "watch[zh_CN] = 甲\n"
+    "watch[zh_CN] = 乙 TIME_WAIT\n"
+    "watch[zh_CN] at client send SYN = 丙\n"
+    "at 0 server listen 80\n"
+    "at 10ms client connect 80\n"
+    "at 500ms client close\n"
+    "when server eof: server close\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SynackScenario) scenario = synack_scenario_parse (text, "anchors", &error);
+  g_autoptr (SynackTrace) trace = NULL;
+  long synack = -1, time_wait = -1, ack_arrives = -1, timer = -1, syn = -1;
+
+  g_assert_no_error (error);
+  trace = synack_scenario_run (scenario, NULL, &error);
+  g_assert_no_error (error);
+  for (size_t i = 0; i < trace->n_events; i++)
+    {
+      const SynackEvent *e = &trace->events[i];
+
+      if (synack < 0 && e->type == SYNACK_EVENT_SEND && e->host == SYNACK_SERVER && e->hdr.flags == (SYNACK_FLAG_SYN | SYNACK_FLAG_ACK))
+        synack = (long) i;
+      if (syn < 0 && e->type == SYNACK_EVENT_SEND && e->host == SYNACK_CLIENT && e->hdr.flags == SYNACK_FLAG_SYN)
+        syn = (long) i;
+      if (time_wait < 0 && e->type == SYNACK_EVENT_STATE && e->to == SYNACK_STATE_TIME_WAIT)
+        time_wait = (long) i;
+      if (ack_arrives < 0 && e->type == SYNACK_EVENT_DELIVER && e->seg == 3)
+        ack_arrives = (long) i;
+      if (timer < 0 && e->type == SYNACK_EVENT_TIMER && e->timer == SYNACK_TIMER_TIME_WAIT)
+        timer = (long) i;
+    }
+  g_assert_cmpint (synack, >, 0);
+  g_assert_cmpint (time_wait, >, 0);
+  g_assert_cmpint (ack_arrives, >, 0);
+  g_assert_cmpint (timer, >, time_wait);
+
+  synack_i18n_set_language ("en");
+  g_assert_cmpint (synack_scenario_watch_moment (scenario, trace, 0), ==, synack);
+  g_assert_cmpint (synack_scenario_watch_moment (scenario, trace, 1), ==, time_wait);
+  g_assert_cmpint (synack_scenario_watch_moment (scenario, trace, 2), ==, -1);
+  g_assert_cmpint (synack_scenario_watch_moment (scenario, trace, 3), ==, ack_arrives);
+  g_assert_cmpint (synack_scenario_watch_moment (scenario, trace, 4), ==, timer);
+  g_assert_cmpint (synack_scenario_watch_moment (scenario, trace, 5), ==, -1);
+  synack_i18n_set_language ("zh_CN");
+  g_assert_cmpstr (synack_scenario_get_watch (scenario), ==, "甲\n乙 TIME_WAIT\n丙");
+  g_assert_cmpint (synack_scenario_watch_moment (scenario, trace, 0), ==, synack);
+  g_assert_cmpint (synack_scenario_watch_moment (scenario, trace, 1), ==, time_wait);
+  g_assert_cmpint (synack_scenario_watch_moment (scenario, trace, 2), ==, syn);
+  synack_i18n_set_language (NULL);
+}
+
+/* The picker and `--list-presets --questions` list every lesson once,
+ * topic by topic in the topics' order, each topic in teaching order. */
+static void
+test_presets_by_topic (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lessons = synack_preset_list_by_topic (&error);
+  g_auto (GStrv) names = synack_preset_list ();
+  const SynackLessonTopic *topics = synack_lesson_topics ();
+  long last_topic = -1, last_index = -1;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lessons->len, ==, g_strv_length (names));
+  for (guint i = 0; i < lessons->len; i++)
+    {
+      const SynackPresetEntry *entry = lessons->pdata[i];
+      long topic = entry->topic ? entry->topic - topics : G_MAXLONG;
+      long index = -1;
+
+      for (guint n = 0; names[n] != NULL; n++)
+        if (g_str_equal (names[n], entry->name))
+          index = n;
+      g_assert_cmpint (index, >=, 0);
+      g_assert_cmpstr (synack_scenario_get_topic (entry->scenario), ==, entry->topic ? entry->topic->id : NULL);
+      g_assert_cmpint (topic, >=, last_topic);
+      if (topic == last_topic)
+        g_assert_cmpint (index, >, last_index);
+      last_topic = topic;
+      last_index = index;
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -498,6 +597,8 @@ main (int argc, char **argv)
   g_test_add_func ("/scenario/errors/run", test_run_errors);
   g_test_add_func ("/scenario/files", test_files);
   g_test_add_func ("/scenario/presets", test_presets);
+  g_test_add_func ("/scenario/presets/by-topic", test_presets_by_topic);
+  g_test_add_func ("/scenario/watch-anchors", test_watch_anchors);
   g_test_add_func ("/scenario/format", test_format_details);
   g_test_add_func ("/scenario/faults/from-nth-on", test_loss_from_nth_on);
   g_test_add_func ("/scenario/localized", test_localized_lesson);

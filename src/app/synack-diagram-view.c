@@ -133,8 +133,9 @@ cursor_y (SynackDiagramView *self)
   return synack_diagram_layout_y_for_time (self->layout, t) * self->zoom;
 }
 
-/* Keeps the cursor in view while following: when it gets near the bottom,
- * scroll so it sits two thirds down and the next events are visible. */
+/* Keeps the cursor in view while following: when it gets near the bottom
+ * or the top, scroll so it sits two thirds down, the steps that led to it
+ * above it and the next events visible. */
 static void
 scroll_to_cursor (SynackDiagramView *self, gboolean force)
 {
@@ -150,8 +151,9 @@ scroll_to_cursor (SynackDiagramView *self, gboolean force)
     return;
   if (y < value + page * 0.1 || y > value + page * 0.8 || force || (value > 0 && y < page * 0.66))
     {
-      /* Near the top, show the top: the lifelines' headings stay in view. */
-      double target = y < page * 0.66 ? 0 : y - page * (y < value ? 0.2 : 0.66);
+      /* Near the top, show the top: the lifelines' headings stay in view
+       * rather than be scrolled off by a few pixels. */
+      double target = y < page * 0.8 ? 0 : y - page * 0.66;
 
       self->adjusting++;
       gtk_adjustment_set_value (self->vadjustment, target);
@@ -590,6 +592,23 @@ synack_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_destroy (cr);
 }
 
+/* The smallest zoom fitting the width may take: never so small the type
+ * is unreadable (a wide diagram scrolls instead). */
+static double
+smallest_fit_zoom (SynackDiagramView *self)
+{
+  return MAX (self->min_fit_zoom,
+              MIN (1.0, SYNACK_DIAGRAM_MIN_TEXT_PX / synack_diagram_layout_get_smallest_text (self->layout)));
+}
+
+int
+synack_diagram_view_get_width_to_fit (SynackDiagramView *self)
+{
+  if (self->layout == NULL)
+    return 0;
+  return (int) ceil (synack_diagram_layout_get_width (self->layout) * smallest_fit_zoom (self) + census_width (self)) + 8;
+}
+
 /* Both lifelines and their labels in view: shrink to the width (never
  * below what stays readable) and do not blow up a narrow diagram. */
 static void
@@ -601,10 +620,7 @@ apply_fit (SynackDiagramView *self, int width)
   if (lw <= 0 || width <= 0)
     return;
   /* Never so small the type is unreadable: a wide diagram scrolls instead. */
-  zoom = CLAMP ((width - 8 - census_width (self)) / lw,
-                MAX (self->min_fit_zoom,
-                     MIN (1.0, SYNACK_DIAGRAM_MIN_TEXT_PX / synack_diagram_layout_get_smallest_text (self->layout))),
-                1.0);
+  zoom = CLAMP ((width - 8 - census_width (self)) / lw, smallest_fit_zoom (self), 1.0);
   if (fabs (zoom - self->zoom) > 1e-3)
     {
       self->zoom = zoom;

@@ -54,6 +54,8 @@ void   synack_diagram_view_zoom_by        (SynackDiagramView *self, double facto
 /* Fitting the width shrinks the diagram down to this zoom at most (0.5 by
  * default); a wider one scrolls sideways rather than lose legibility. */
 void   synack_diagram_view_set_min_fit_zoom (SynackDiagramView *self, double zoom);
+/* The view's width at which the whole diagram fits at readable type. */
+int    synack_diagram_view_get_width_to_fit (SynackDiagramView *self);
 
 gboolean synack_diagram_view_get_follow   (SynackDiagramView *self);
 void     synack_diagram_view_set_follow   (SynackDiagramView *self, gboolean follow);

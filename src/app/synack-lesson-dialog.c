@@ -246,21 +246,21 @@ SynackLessonDialog *
 synack_lesson_dialog_new (GtkWindow *parent, const char *current)
 {
   SynackLessonDialog *self = g_object_new (SYNACK_TYPE_LESSON_DIALOG, "transient-for", parent, NULL);
-  g_auto(GStrv) names = synack_preset_list ();
-  guint n = names ? g_strv_length (names) : 0;
-  g_autoptr(GPtrArray) lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) synack_scenario_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lessons = synack_preset_list_by_topic (&error);
 
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (lessons, synack_scenario_load_preset (names[i], NULL));
+  /* The built-in lessons are tested; a broken one is a broken build. */
+  if (lessons == NULL)
+    {
+      g_warning ("%s", error->message);
+      return self;
+    }
+  for (guint i = 0; i < lessons->len; i++)
+    {
+      const SynackPresetEntry *entry = lessons->pdata[i];
 
-  /* Topic by topic, each in teaching order; a lesson without one comes last. */
-  for (const SynackLessonTopic *topic = synack_lesson_topics (); topic->id != NULL; topic++)
-    for (guint i = 0; i < n; i++)
-      if (lessons->pdata[i] != NULL && g_strcmp0 (synack_scenario_get_topic (lessons->pdata[i]), topic->id) == 0)
-        append_lesson (self, names[i], lessons->pdata[i], topic, current);
-  for (guint i = 0; i < n; i++)
-    if (lessons->pdata[i] != NULL && synack_scenario_get_topic (lessons->pdata[i]) == NULL)
-      append_lesson (self, names[i], lessons->pdata[i], NULL, current);
+      append_lesson (self, entry->name, entry->scenario, entry->topic, current);
+    }
   return self;
 }
 

@@ -42,6 +42,8 @@ _synack_window_show_lesson_text (SynackWindow *self)
       if (*points[i] == '\0')
         continue;
       label = gtk_label_new (points[i]);
+      /* Which line of the lesson's points it is, for its moment. */
+      g_object_set_data (G_OBJECT (label), "watch-line", GUINT_TO_POINTER (i));
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
@@ -60,7 +62,8 @@ _synack_window_lesson_set_run (SynackWindow *self)
   g_array_set_size (self->watch_moments, self->watch_labels->len);
   for (guint i = 0; i < self->watch_labels->len; i++)
     g_array_index (self->watch_moments, long, i) =
-      synack_describe_watch_moment (self->run->trace, gtk_label_get_text (g_ptr_array_index (self->watch_labels, i)));
+      synack_scenario_watch_moment (self->run->scenario, self->run->trace,
+                                    GPOINTER_TO_UINT (g_object_get_data (g_ptr_array_index (self->watch_labels, i), "watch-line")));
   self->current_watch = -2;
 }
 

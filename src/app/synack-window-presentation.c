@@ -253,9 +253,36 @@ on_gtk_theme_changed (SynackWindow *self)
     self->theme_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reapply_theme, self, NULL);
 }
 
+/* The diagram gets the width it needs to show both lifelines and their
+ * labels at readable type, as far as the side panel can give it up
+ * (GtkPaned keeps the panel at its minimum): on a 1366 px screen nothing
+ * should be left to scroll sideways to. It only grows, so a divider the
+ * teacher moved stays where it was for a diagram that fits. */
+static gboolean
+give_diagram_room (gpointer data)
+{
+  SynackWindow *self = data;
+  int missing = synack_diagram_view_get_width_to_fit (self->diagram) - gtk_widget_get_width (GTK_WIDGET (self->diagram));
+
+  self->room_idle_id = 0;
+  if (missing > 0 && !self->presentation && gtk_widget_get_width (GTK_WIDGET (self->diagram)) > 0)
+    gtk_paned_set_position (self->paned, gtk_paned_get_position (self->paned) + missing);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_synack_window_give_diagram_room (SynackWindow *self)
+{
+  /* After the allocation that follows a new layout or a new size. */
+  if (self->room_idle_id == 0)
+    self->room_idle_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, give_diagram_room, self, NULL);
+}
+
 void
 _synack_window_presentation_init (SynackWindow *self)
 {
+  g_signal_connect_swapped (self, "notify::default-width", G_CALLBACK (_synack_window_give_diagram_room), self);
+  g_signal_connect_swapped (self, "notify::maximized", G_CALLBACK (_synack_window_give_diagram_room), self);
   g_signal_connect_swapped (self, "notify::fullscreened", G_CALLBACK (on_fullscreened), self);
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-theme-name",
                            G_CALLBACK (on_gtk_theme_changed), self, G_CONNECT_SWAPPED);

@@ -1,4 +1,4 @@
-/* synack-window-private.h: the window's fields and what its files (window, actions, capture, lesson, playback, presentation, states) share. */
+/* synack-window-private.h: the window's fields and what its files (window, actions, caption, capture, lesson, playback, presentation, properties, states) share. */
 #pragma once
 
 #include "synack-diagram-view.h"
@@ -65,6 +65,7 @@ struct _SynackWindow
   GtkLabel             *presentation_watch_label;
   SynackHostPanel      *host_panel;
   GtkLabel             *explanation_label;
+  GtkWidget            *side_switcher;
   GtkStack             *side_stack;
   GtkColumnView        *events_view;
   SynackSegmentDetails *segment_details;
@@ -114,6 +115,7 @@ struct _SynackWindow
   gboolean              panel_hidden_for_states;
   char                 *theme_choice;
   guint                 theme_idle_id;
+  guint                 room_idle_id;  /* the diagram's width is checked */
   GtkCssProvider       *presentation_css; /* captions sized to the screen */
   guint                 syncing;       /* > 0 while we update widgets ourselves */
 };
@@ -141,6 +143,10 @@ void     _synack_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _synack_window_actions_update     (SynackWindow *self);
 void     _synack_window_show_message       (SynackWindow *self, const char *primary, const char *secondary);
 
+/* synack-window-caption.c */
+/* The presentation caption's line of each host's sockets at the cursor. */
+void     _synack_window_caption_show_states (SynackWindow *self, const SynackTheme *theme);
+
 /* synack-window-capture.c */
 /* "capture.pcap: 12 segments, 1 connection, 1 state not proven". */
 char          *_synack_window_capture_summary  (const SynackCapture *capture);
@@ -159,6 +165,10 @@ void     _synack_window_stop_playing   (SynackWindow *self);
 void     _synack_window_jump_to        (SynackWindow *self, long upto);
 void     _synack_window_seek_time      (SynackWindow *self, SynackTime t);
 
+/* synack-window-properties.c */
+/* Installs the window's properties and their getters and setters. */
+void     _synack_window_class_properties_init (GObjectClass *object_class);
+
 /* synack-window-presentation.c */
 gboolean _synack_window_prefers_dark   (SynackWindow *self);
 void     _synack_window_apply_theme    (SynackWindow *self);
@@ -170,6 +180,8 @@ void     _synack_window_set_show_legend  (SynackWindow *self, gboolean show);
 /* The diagram's time axis: "compressed", "proportional" or "per-event". */
 const char *_synack_window_get_axis    (SynackWindow *self);
 void     _synack_window_set_axis       (SynackWindow *self, const char *name);
+/* Widens the diagram's side of the window until it fits at readable type. */
+void     _synack_window_give_diagram_room (SynackWindow *self);
 /* Leaves presentation mode when the window manager ends full screen. */
 void     _synack_window_presentation_init (SynackWindow *self);
 

@@ -134,6 +134,12 @@ synack_window_get_presentation_title (SynackWindow *self)
            ? gtk_label_get_text (self->presentation_title_label) : NULL;
 }
 
+const char *
+synack_window_get_caption_states (SynackWindow *self, SynackHostId host)
+{
+  return gtk_label_get_text (host == SYNACK_CLIENT ? self->client_caption_label : self->server_caption_label);
+}
+
 GtkWidget *
 synack_window_get_caption (SynackWindow *self)
 {

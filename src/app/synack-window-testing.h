@@ -40,6 +40,8 @@ guint       synack_window_get_n_watch_points  (SynackWindow *self);
 const char *synack_window_get_current_watch   (SynackWindow *self);
 const char *synack_window_get_presentation_watch (SynackWindow *self);
 const char *synack_window_get_presentation_title (SynackWindow *self);
+/* A host's line in the presentation caption: "Client 40000 TIME_WAIT, 40001 SYN_SENT". */
+const char *synack_window_get_caption_states  (SynackWindow *self, SynackHostId host);
 /* The presentation caption's box, NULL while it is not shown. */
 GtkWidget  *synack_window_get_caption         (SynackWindow *self);
 /* The legend card over the diagram is shown. */

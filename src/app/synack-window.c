@@ -12,23 +12,6 @@
 
 G_DEFINE_FINAL_TYPE (SynackWindow, synack_window, GTK_TYPE_APPLICATION_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_PRESENTATION,
-  PROP_THEME_CHOICE,
-  PROP_PLAYING,
-  PROP_SHOW_SIDE_PANEL,
-  PROP_SHOW_STATES,
-  PROP_PREDICT,
-  PROP_HIDE_FUTURE,
-  PROP_SHOW_CAPTION,
-  PROP_AXIS,
-  PROP_SHOW_LEGEND,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void set_selected (SynackWindow *self, long event, gboolean from_list);
 
 /* --- Errors ------------------------------------------------------------ */
@@ -170,6 +153,8 @@ install_run (SynackWindow *self, SynackRun *run, gboolean keep_time)
     self->progress = 0;
 
   self->selected = -2;
+  if (!keep_time)
+    _synack_window_give_diagram_room (self);
   show_run_title (self);
   _synack_window_lesson_set_run (self);
   _synack_window_scale_set_run (self);
@@ -268,33 +253,15 @@ set_document (SynackWindow *self, SynackDocument *document)
 
 /* --- The side panel ------------------------------------------------------ */
 
-static void
-set_caption_state (GtkLabel *label, const char *host, const SynackRgba *band, SynackState state)
-{
-  g_autofree char *caption = NULL;
-
-  /* The projector caption: on the dark OSD, the band colour as it is. */
-  caption = g_markup_printf_escaped ("%s <span foreground=\"#%02x%02x%02x\" weight=\"heavy\">%s</span>",
-                                     host, (int) (band->r * 255), (int) (band->g * 255), (int) (band->b * 255),
-                                     synack_state_to_string (state));
-  gtk_label_set_markup (label, caption);
-}
-
 void
 _synack_window_show_states (SynackWindow *self)
 {
   const SynackTheme *theme = synack_diagram_view_get_theme (self->diagram);
-  const SynackTrace *trace;
-  SynackState client, server;
 
   if (self->run == NULL)
     return;
-  trace = self->run->trace;
-  client = synack_trace_state_at (trace, SYNACK_CLIENT, 0, self->upto);
-  server = synack_trace_state_at (trace, SYNACK_SERVER, 0, self->upto);
-  synack_host_panel_set_states (self->host_panel, trace, self->upto, theme, _synack_window_prefers_dark (self));
-  set_caption_state (self->client_caption_label, _("Client"), &theme->state[client], client);
-  set_caption_state (self->server_caption_label, _("Server"), &theme->state[server], server);
+  synack_host_panel_set_states (self->host_panel, self->run->trace, self->upto, theme, _synack_window_prefers_dark (self));
+  _synack_window_caption_show_states (self, theme);
 }
 
 static GtkWidget *
@@ -428,19 +395,6 @@ on_diagram_event_clicked (SynackWindow *self, long event)
     return;
   _synack_window_stop_playing (self);
   _synack_window_jump_to (self, event);
-}
-
-void
-_synack_window_set_hide_future (SynackWindow *self, gboolean hide)
-{
-  hide = !!hide;
-  if (self->hide_future == hide)
-    return;
-  self->hide_future = hide;
-  self->syncing++;
-  synack_event_list_set_last (self->event_list, hide ? self->upto : SYNACK_EVENT_LIST_ALL);
-  self->syncing--;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_FUTURE]);
 }
 
 static void
@@ -625,6 +579,21 @@ synack_window_take_over (SynackWindow *self, SynackWindow *old)
 
 /* --- GObject ------------------------------------------------------------- */
 
+/* The side panel's tabs may shorten their names ("Parame…") rather than
+ * hold the panel wider than the diagram can spare: at 1366 px the
+ * diagram needs the width more than the tabs do. */
+static void
+let_side_tabs_shrink (SynackWindow *self)
+{
+  for (GtkWidget *tab = gtk_widget_get_first_child (self->side_switcher); tab != NULL; tab = gtk_widget_get_next_sibling (tab))
+    {
+      GtkWidget *label = GTK_IS_BUTTON (tab) ? gtk_button_get_child (GTK_BUTTON (tab)) : NULL;
+
+      if (GTK_IS_LABEL (label))
+        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+}
+
 static gboolean
 synack_window_close_request (GtkWindow *window)
 {
@@ -652,6 +621,7 @@ synack_window_dispose (GObject *object)
   _synack_window_cancel_opening (self);
   g_clear_handle_id (&self->rerun_idle_id, g_source_remove);
   g_clear_handle_id (&self->theme_idle_id, g_source_remove);
+  g_clear_handle_id (&self->room_idle_id, g_source_remove);
   /* A run still in its worker stops and is dropped. */
   g_cancellable_cancel (self->cancellable);
   if (self->document != NULL)
@@ -682,53 +652,6 @@ synack_window_finalize (GObject *object)
   g_clear_pointer (&self->theme_choice, g_free);
   _synack_window_lesson_finalize (self);
   G_OBJECT_CLASS (synack_window_parent_class)->finalize (object);
-}
-
-static void
-synack_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  SynackWindow *self = SYNACK_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PRESENTATION: g_value_set_boolean (value, self->presentation); break;
-    case PROP_THEME_CHOICE: g_value_set_string (value, self->theme_choice); break;
-    case PROP_PLAYING: g_value_set_boolean (value, self->playing); break;
-    case PROP_SHOW_SIDE_PANEL: g_value_set_boolean (value, self->show_side_panel); break;
-    case PROP_SHOW_STATES: g_value_set_boolean (value, self->show_states); break;
-    case PROP_PREDICT: g_value_set_boolean (value, self->predict); break;
-    case PROP_HIDE_FUTURE: g_value_set_boolean (value, self->hide_future); break;
-    case PROP_SHOW_CAPTION: g_value_set_boolean (value, self->show_caption); break;
-    case PROP_AXIS: g_value_set_string (value, _synack_window_get_axis (self)); break;
-    case PROP_SHOW_LEGEND: g_value_set_boolean (value, self->show_legend); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-synack_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  SynackWindow *self = SYNACK_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PRESENTATION: _synack_window_set_presentation (self, g_value_get_boolean (value)); break;
-    case PROP_THEME_CHOICE: _synack_window_set_theme_choice (self, g_value_get_string (value)); break;
-    case PROP_SHOW_SIDE_PANEL:
-      /* The whole width for the diagram, on a small screen or projector. */
-      self->show_side_panel = g_value_get_boolean (value);
-      if (self->paned != NULL)
-        gtk_widget_set_visible (gtk_paned_get_end_child (self->paned), self->show_side_panel && !self->presentation);
-      g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_SHOW_STATES: _synack_window_set_show_states (self, g_value_get_boolean (value)); break;
-    case PROP_PREDICT: _synack_window_set_predict (self, g_value_get_boolean (value)); break;
-    case PROP_HIDE_FUTURE: _synack_window_set_hide_future (self, g_value_get_boolean (value)); break;
-    case PROP_SHOW_CAPTION: _synack_window_set_show_caption (self, g_value_get_boolean (value)); break;
-    case PROP_AXIS: _synack_window_set_axis (self, g_value_get_string (value)); break;
-    case PROP_SHOW_LEGEND: _synack_window_set_show_legend (self, g_value_get_boolean (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 /* What needs the application; GtkWindow sets it only after construction. */
@@ -763,40 +686,8 @@ synack_window_class_init (SynackWindowClass *klass)
 
   object_class->dispose = synack_window_dispose;
   object_class->finalize = synack_window_finalize;
-  object_class->get_property = synack_window_get_property;
-  object_class->set_property = synack_window_set_property;
   window_class->close_request = synack_window_close_request;
-
-  properties[PROP_PRESENTATION] =
-    g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_THEME_CHOICE] =
-    g_param_spec_string ("theme-choice", NULL, NULL, "system",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLAYING] =
-    g_param_spec_boolean ("playing", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_SIDE_PANEL] =
-    g_param_spec_boolean ("show-side-panel", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_STATES] =
-    g_param_spec_boolean ("show-states", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PREDICT] =
-    g_param_spec_boolean ("predict", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HIDE_FUTURE] =
-    g_param_spec_boolean ("hide-future", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_CAPTION] =
-    g_param_spec_boolean ("show-caption", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_AXIS] =
-    g_param_spec_string ("axis", NULL, NULL, "compressed",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_LEGEND] =
-    g_param_spec_boolean ("show-legend", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _synack_window_class_properties_init (object_class);
 
   g_type_ensure (SYNACK_TYPE_DIAGRAM_VIEW);
   g_type_ensure (SYNACK_TYPE_OVERVIEW_STRIP);
@@ -850,6 +741,7 @@ synack_window_class_init (SynackWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, presentation_watch_label);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, host_panel);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, SynackWindow, side_switcher);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, events_view);
   gtk_widget_class_bind_template_child (widget_class, SynackWindow, segment_details);
@@ -894,6 +786,7 @@ synack_window_init (SynackWindow *self)
   _synack_window_presentation_init (self);
   _synack_window_states_init (self);
   _synack_window_lesson_init (self);
+  let_side_tabs_shrink (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
   _synack_window_actions_update (self);

@@ -49,14 +49,13 @@ print_lesson (const char *name, const SynackScenario *scenario, gboolean questio
       g_print ("%-30s %s\n", "", lines[i]);
 }
 
+/* Every lesson in teaching order, as the index has it. */
 static int
-list_presets (gboolean questions)
+list_presets_plain (void)
 {
   g_auto (GStrv) names = synack_preset_list ();
-  guint n = g_strv_length (names);
-  g_autoptr (GPtrArray) lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) synack_scenario_free);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; names[i] != NULL; i++)
     {
       g_autoptr (GError) error = NULL;
       SynackScenario *scenario = synack_scenario_load_preset (names[i], &error);
@@ -66,31 +65,36 @@ list_presets (gboolean questions)
           g_printerr ("synack-cli: %s\n", error->message);
           return SYNACK_EXIT_FAILURE;
         }
-      g_ptr_array_add (lessons, scenario);
+      print_lesson (names[i], scenario, FALSE);
+      synack_scenario_free (scenario);
     }
-  if (!questions)
-    {
-      for (guint i = 0; i < n; i++)
-        print_lesson (names[i], lessons->pdata[i], FALSE);
-      return SYNACK_EXIT_OK;
-    }
-  for (const SynackLessonTopic *topic = synack_lesson_topics (); topic->id != NULL; topic++)
-    {
-      gboolean heading = FALSE;
+  return SYNACK_EXIT_OK;
+}
 
-      for (guint i = 0; i < n; i++)
-        {
-          if (g_strcmp0 (synack_scenario_get_topic (lessons->pdata[i]), topic->id) != 0)
-            continue;
-          if (!heading)
-            g_print ("%s\n", _(topic->title));
-          heading = TRUE;
-          print_lesson (names[i], lessons->pdata[i], TRUE);
-        }
+static int
+list_presets (gboolean questions)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lessons = NULL;
+  const SynackLessonTopic *heading = NULL;
+
+  if (!questions)
+    return list_presets_plain ();
+  lessons = synack_preset_list_by_topic (&error);
+  if (lessons == NULL)
+    {
+      g_printerr ("synack-cli: %s\n", error->message);
+      return SYNACK_EXIT_FAILURE;
     }
-  for (guint i = 0; i < n; i++)
-    if (synack_scenario_get_topic (lessons->pdata[i]) == NULL)
-      print_lesson (names[i], lessons->pdata[i], TRUE);
+  for (guint i = 0; i < lessons->len; i++)
+    {
+      const SynackPresetEntry *entry = lessons->pdata[i];
+
+      if (entry->topic != NULL && entry->topic != heading)
+        g_print ("%s\n", _(entry->topic->title));
+      heading = entry->topic;
+      print_lesson (entry->name, entry->scenario, TRUE);
+    }
   return SYNACK_EXIT_OK;
 }
 

@@ -90,6 +90,19 @@ long synack_describe_watch_moment (const SynackTrace *trace, const char *point);
  * -1 when there are none. */
 long synack_describe_current_watch (const long *moments, size_t n_points, long upto);
 
+/* ---- Sockets ------------------------------------------------------------ */
+
+/* One of a host's connections at a moment, and its state. */
+typedef struct {
+  uint32_t    conn;
+  uint16_t    port;   /* the connection's client port, which tells a host's connections apart */
+  SynackState state;
+} SynackSocketState;
+
+/* A host's connections that are not CLOSED after event upto (listeners
+ * left out), in the order they opened. Free with g_array_unref(). */
+GArray *synack_describe_open_sockets (const SynackTrace *trace, SynackHostId host, long upto);
+
 /* Who holds TIME_WAIT in this run, read from its state changes (not from
  * what the lesson says): "In this run, the server holds TIME_WAIT." */
 char *synack_describe_time_wait_holders (const SynackTrace *trace);

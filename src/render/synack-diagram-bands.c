@@ -10,8 +10,8 @@
 #define MAX_SLOTS 16
 
 /* How thin the side columns are, and the gap between them, in band widths. */
-#define SLOT_WIDTH 0.45
-#define SLOT_GAP   0.15
+#define SLOT_WIDTH 0.3
+#define SLOT_GAP   0.12
 
 typedef struct {
   gboolean used[MAX_SLOTS];

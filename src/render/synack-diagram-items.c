@@ -1,6 +1,8 @@
 /* synack-diagram-items.c: the diagram's arrows, timer bars and notes, built from the trace. */
 #include "synack-config.h"
 
+#include <string.h>
+
 #include "synack-describe.h"
 #include "synack-diagram-layout-private.h"
 
@@ -12,6 +14,77 @@ compare_arrows (gconstpointer a, gconstpointer b)
   if (x->y0 != y->y0)
     return x->y0 < y->y0 ? -1 : 1;
   return x->send_event < y->send_event ? -1 : x->send_event > y->send_event;
+}
+
+/* A note or timer label wider than this, in type sizes, goes on two
+ * lines: the widest sets the width of its whole side of the diagram, and
+ * one long verdict would otherwise push the lifelines past a laptop's
+ * width. */
+#define SIDE_LABEL_MAX_WIDTH 10.2
+
+/* Breaks TEXT (taken) into two lines as evenly as it can: at a space, or
+ * after a Chinese comma or colon (Chinese has no spaces), and rather after
+ * a colon or before a parenthesis than inside what they set apart
+ * ("recv() → 0" over "(end of stream)"); before_number:
+ * only at a space a number follows, so a timer's length stays whole
+ * ("delayed ACK" over "40 ms"). */
+static char *
+break_in_two (char *text, gboolean before_number)
+{
+  long length = g_utf8_strlen (text, -1), best_cost = G_MAXLONG, at = 0;
+  const char *best = NULL;
+  gboolean best_is_space = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p), at++)
+    {
+      const char *next = g_utf8_next_char (p);
+      gunichar c = g_utf8_get_char (p);
+      gboolean space = c == ' ' && p != text && *next != '\0' && (!before_number || g_ascii_isdigit (*next));
+      gboolean after = !before_number && (c == 0xFF1A || c == 0xFF0C) && *next != '\0';  /* ：， */
+      gboolean before = !before_number && c == 0xFF08 && p != text && p[-1] != ' ';       /* （ */
+      gboolean between_parts = after || before || (space && (p[-1] == ':' || next[0] == '('));
+      long cost = ABS (length - 2 * (at + (after ? 1 : 0))) - (between_parts ? length : 0);
+
+      if ((space || after || before) && cost < best_cost)
+        {
+          best_cost = cost;
+          best = space || before ? p : next;
+          best_is_space = space;
+        }
+    }
+  if (best == NULL)
+    return text;
+  if (best_is_space)
+    {
+      text[best - text] = '\n';
+      return text;
+    }
+  {
+    char *broken = g_strdup_printf ("%.*s\n%s", (int) (best - text), text, best);
+
+    g_free (text);
+    return broken;
+  }
+}
+
+/* A label beside a lifeline's lanes (a note, a timer's length). */
+static int
+add_side_label (SynackDiagramLayout *layout, SynackLabelKind kind, long event, SynackHostId host, char *text)
+{
+  double w, h;
+
+  synack_layout_measure (layout, kind, text, &w, &h);
+  if (w > SIDE_LABEL_MAX_WIDTH * layout->font_px && strchr (text, '\n') == NULL)
+    text = break_in_two (text, kind == SYNACK_LABEL_TIMER);
+  return synack_layout_add_label (layout, kind, event, host, text);
+}
+
+static void
+add_note (SynackDiagramLayout *layout, long event, SynackHostId host, char *text)
+{
+  int label = add_side_label (layout, SYNACK_LABEL_NOTE, event, host, text);
+
+  g_array_append_val (layout->notes, label);
 }
 
 void
@@ -114,10 +187,7 @@ synack_layout_build_items (SynackDiagramLayout *layout)
                 char *text = synack_describe_verdict_note (e);
 
                 if (text)
-                  {
-                    int label = synack_layout_add_label (layout, SYNACK_LABEL_NOTE, (long) i, e->host, text);
-                    g_array_append_val (layout->notes, label);
-                  }
+                  add_note (layout, (long) i, e->host, text);
               }
           noted:
             if (arrow == NULL)
@@ -156,8 +226,8 @@ synack_layout_build_items (SynackDiagramLayout *layout)
                 };
                 SynackTime duration = e->duration ? e->duration : e->expires - e->t;
 
-                t.label = synack_layout_add_label (layout, SYNACK_LABEL_TIMER, (long) i, e->host,
-                                                   synack_describe_timer_label (e->timer, duration));
+                t.label = add_side_label (layout, SYNACK_LABEL_TIMER, (long) i, e->host,
+                                          synack_describe_timer_label (e->timer, duration));
                 g_array_append_val (layout->timers, t);
                 g_hash_table_insert (running, g_memdup2 (&key, sizeof key),
                                      GUINT_TO_POINTER (layout->timers->len));
@@ -166,11 +236,7 @@ synack_layout_build_items (SynackDiagramLayout *layout)
           break;
 
         case SYNACK_EVENT_APP:
-          {
-            int label = synack_layout_add_label (layout, SYNACK_LABEL_NOTE, (long) i, e->host,
-                                                 synack_describe_call_note (e));
-            g_array_append_val (layout->notes, label);
-          }
+          add_note (layout, (long) i, e->host, synack_describe_call_note (e));
           break;
 
         default:

@@ -62,7 +62,7 @@ pack_column (SynackDiagramLayout *layout, GArray *column, double x, gboolean rig
  * with the room between them, then the server's in mirror order. */
 static void
 columns_across (SynackDiagramLayout *layout, double axis_w, const double side_w[SYNACK_N_HOSTS],
-                const int lanes[SYNACK_N_HOSTS], double state_w, double mid)
+                const int lanes[SYNACK_N_HOSTS], const double state_w[SYNACK_N_HOSTS], double mid)
 {
   double s = layout->scale;
   double x = layout->margin;
@@ -74,14 +74,14 @@ columns_across (SynackDiagramLayout *layout, double axis_w, const double side_w[
   x = layout->note_x[SYNACK_CLIENT] + 8 * s;
   layout->lane_x[SYNACK_CLIENT] = x + lanes[SYNACK_CLIENT] * layout->lane_w; /* innermost lane's inner edge */
   x = layout->lane_x[SYNACK_CLIENT] + 6 * s;
-  layout->state_x[SYNACK_CLIENT] = x + state_w;                        /* right edge */
+  layout->state_x[SYNACK_CLIENT] = x + state_w[SYNACK_CLIENT];         /* right edge */
   x = layout->state_x[SYNACK_CLIENT] + 6 * s + layout->band_room[SYNACK_CLIENT] + band_half;
   layout->life_x[SYNACK_CLIENT] = x;
   x += band_half + mid + band_half;
   layout->life_x[SYNACK_SERVER] = x;
   x += band_half + layout->band_room[SYNACK_SERVER] + 6 * s;
   layout->state_x[SYNACK_SERVER] = x;                                  /* left edge */
-  x += state_w + 6 * s;
+  x += state_w[SYNACK_SERVER] + 6 * s;
   layout->lane_x[SYNACK_SERVER] = x;
   x += lanes[SYNACK_SERVER] * layout->lane_w + 8 * s;
   layout->note_x[SYNACK_SERVER] = x;                                   /* left edge */
@@ -106,7 +106,7 @@ static void
 place_horizontal (SynackDiagramLayout *layout)
 {
   double s = layout->scale;
-  double max_seg = 0, side_w[SYNACK_N_HOSTS] = { 60 * s, 60 * s }, state_w = 0, axis_w = 0;
+  double max_seg = 0, side_w[SYNACK_N_HOSTS] = { 60 * s, 60 * s }, state_w[SYNACK_N_HOSTS] = { 0, 0 }, axis_w = 0;
   int lanes[SYNACK_N_HOSTS] = { 0, 0 };
   double lane_end[SYNACK_N_HOSTS][64] = { { 0 } };
 
@@ -117,7 +117,7 @@ place_horizontal (SynackDiagramLayout *layout)
       switch (l->kind)
         {
         case SYNACK_LABEL_SEGMENT: max_seg = MAX (max_seg, l->box.width); break;
-        case SYNACK_LABEL_STATE: state_w = MAX (state_w, l->box.width); break;
+        case SYNACK_LABEL_STATE: state_w[l->host] = MAX (state_w[l->host], l->box.width); break;
         case SYNACK_LABEL_NOTE:
         case SYNACK_LABEL_TIMER: side_w[l->host] = MAX (side_w[l->host], l->box.width); break;
         default: break;
@@ -154,9 +154,13 @@ place_horizontal (SynackDiagramLayout *layout)
     }
   lanes[0] = MIN (lanes[0], SYNACK_MAX_TIMER_LANES);
   lanes[1] = MIN (lanes[1], SYNACK_MAX_TIMER_LANES);
+  /* Many timers at once (TIME_WAIT restarted or piling up) squeeze their
+   * lanes, down to bars half as far apart, rather than widen the diagram. */
+  if (MAX (lanes[0], lanes[1]) > 4)
+    layout->lane_w = MAX (0.4, 3.0 / MAX (lanes[0], lanes[1])) * layout->font_px;
 
   /* Room for crossing segments to keep their labels apart. */
-  columns_across (layout, axis_w, side_w, lanes, state_w, MAX (360 * s, 1.3 * max_seg + 40 * s));
+  columns_across (layout, axis_w, side_w, lanes, state_w, MAX (300 * s, 1.05 * max_seg + 30 * s));
 
   for (guint i = 0; i < layout->timers->len; i++)
     {

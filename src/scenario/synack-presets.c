@@ -74,3 +74,61 @@ synack_scenario_load_preset (const char *name, GError **error)
     synack_scenario_set_name (scenario, name);
   return scenario;
 }
+
+static void
+preset_entry_free (gpointer data)
+{
+  SynackPresetEntry *entry = data;
+
+  g_free (entry->name);
+  synack_scenario_free (entry->scenario);
+  g_free (entry);
+}
+
+static const SynackLessonTopic *
+topic_by_id (const char *id)
+{
+  for (const SynackLessonTopic *topic = synack_lesson_topics (); topic->id != NULL; topic++)
+    if (g_strcmp0 (id, topic->id) == 0)
+      return topic;
+  return NULL;
+}
+
+/* Where an entry goes: its topic's place in the table, no topic last. */
+static guint
+topic_rank (const SynackPresetEntry *entry)
+{
+  return entry->topic != NULL ? (guint) (entry->topic - synack_lesson_topics ()) : G_MAXUINT;
+}
+
+static int
+compare_by_topic (gconstpointer a, gconstpointer b)
+{
+  guint ra = topic_rank (*(SynackPresetEntry *const *) a), rb = topic_rank (*(SynackPresetEntry *const *) b);
+
+  return ra < rb ? -1 : ra > rb;
+}
+
+GPtrArray *
+synack_preset_list_by_topic (GError **error)
+{
+  g_auto (GStrv) names = synack_preset_list ();
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (preset_entry_free);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      SynackScenario *scenario = synack_scenario_load_preset (names[i], error);
+      SynackPresetEntry *entry;
+
+      if (scenario == NULL)
+        return NULL;
+      entry = g_new0 (SynackPresetEntry, 1);
+      entry->name = g_strdup (names[i]);
+      entry->scenario = scenario;
+      entry->topic = topic_by_id (synack_scenario_get_topic (scenario));
+      g_ptr_array_add (entries, entry);
+    }
+  /* g_ptr_array_sort() is stable: each topic keeps the teaching order. */
+  g_ptr_array_sort (entries, compare_by_topic);
+  return g_steal_pointer (&entries);
+}

@@ -263,8 +263,8 @@ timer_question (const SynackTrace *trace, long i)
   return question_new (i, SYNACK_QUIZ_TIMER, e->host, text, right, &d);
 }
 
-static gboolean
-focus_picks (const SynackQuizFocus *f, const SynackEvent *e)
+gboolean
+synack_quiz_focus_picks (const SynackQuizFocus *f, const SynackEvent *e)
 {
   if (!f->any_host && f->host != e->host)
     return FALSE;
@@ -298,7 +298,7 @@ synack_quiz_questions (const SynackTrace *trace, const SynackQuizFocus *foci, gu
 
       for (guint f = 0; f < n_foci; f++)
         {
-          if (!focus_picks (&foci[f], e))
+          if (!synack_quiz_focus_picks (&foci[f], e))
             continue;
           if (e->type == SYNACK_EVENT_STATE)
             g_ptr_array_add (questions, state_question (trace, (long) i));

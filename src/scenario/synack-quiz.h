@@ -31,6 +31,8 @@ typedef struct {
  * [retransmit|delayed-ack|keepalive|fin-wait-2|time-wait]". On error the
  * message says what was expected (the caller adds the file and line). */
 gboolean synack_quiz_focus_parse (const char *text, SynackQuizFocus *focus, GError **error);
+/* The event is a moment the focus names (a lesson's `watch at` uses them too). */
+gboolean synack_quiz_focus_picks (const SynackQuizFocus *focus, const SynackEvent *event);
 
 #define SYNACK_QUIZ_MAX_CHOICES 4
 

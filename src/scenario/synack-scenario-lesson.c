@@ -19,6 +19,7 @@ lesson_text_new (void)
   text->question = g_string_new (NULL);
   text->summary = g_string_new (NULL);
   text->watch = g_string_new (NULL);
+  text->watch_anchors = g_array_new (FALSE, TRUE, sizeof (SynackWatchAnchor));
   return text;
 }
 
@@ -31,6 +32,7 @@ lesson_text_free (gpointer data)
   g_string_free (text->question, TRUE);
   g_string_free (text->summary, TRUE);
   g_string_free (text->watch, TRUE);
+  g_array_unref (text->watch_anchors);
   g_free (text);
 }
 
@@ -57,6 +59,7 @@ synack_lesson_texts_copy (GHashTable *texts)
       g_string_assign (to->question, from->question->str);
       g_string_assign (to->summary, from->summary->str);
       g_string_assign (to->watch, from->watch->str);
+      g_array_append_vals (to->watch_anchors, from->watch_anchors->data, from->watch_anchors->len);
       g_hash_table_insert (copy, g_strdup (key), to);
     }
   return copy;
@@ -91,7 +94,7 @@ is_locale_name (const char *name, size_t length)
 
 gboolean
 synack_scenario_read_lesson_text (SynackScenario *scenario, const SynackCursor *cur, const char *key,
-                                  const char *value, GError **error)
+                                  const SynackWatchAnchor *anchor, const char *value, GError **error)
 {
   const char *open = strchr (key, '[');
   size_t base = open ? (size_t) (open - key) : strlen (key);
@@ -129,11 +132,20 @@ synack_scenario_read_lesson_text (SynackScenario *scenario, const SynackCursor *
       gboolean summary = strncmp (key, "summary", base) == 0;
       GString *out = summary ? text->summary : strncmp (key, "watch", base) == 0 ? text->watch : text->question;
 
+      /* An empty point is none: each point has its place, and its anchor. */
+      if (strncmp (key, "watch", base) == 0 && *value == '\0')
+        return TRUE;
       /* Repeated lines continue the summary (an empty line starts a
        * paragraph); each question and each point to watch is a line. */
       if (out->len > 0)
         g_string_append_c (out, summary && *value ? ' ' : '\n');
       g_string_append (out, value);
+      if (out == text->watch)
+        {
+          SynackWatchAnchor inferred = { .written = FALSE };
+
+          g_array_append_vals (text->watch_anchors, anchor ? anchor : &inferred, 1);
+        }
     }
   return TRUE;
 }
@@ -209,6 +221,17 @@ const char *
 synack_scenario_get_watch (const SynackScenario *scenario)
 {
   return first_written (scenario, G_STRUCT_OFFSET (SynackLessonText, watch));
+}
+
+const SynackLessonText *
+synack_scenario_shown_watch (const SynackScenario *scenario)
+{
+  g_autoptr (GPtrArray) texts = texts_by_preference (scenario);
+
+  for (guint i = 0; i < texts->len; i++)
+    if (((SynackLessonText *) texts->pdata[i])->watch->len > 0)
+      return texts->pdata[i];
+  return NULL;
 }
 
 static const SynackLessonTopic topics[] = {

@@ -12,12 +12,27 @@ typedef struct {
   gboolean edit;    /* from --set or an edit, not from the file */
 } Assignment;
 
+/* The moment of a run a point to watch is about, as `watch at ANCHOR = …`
+ * writes it: the nth moment a quiz line's words would pick ("client
+ * TIME_WAIT", "server send FIN #2"), or the sending of one segment. */
+typedef struct {
+  gboolean        written;    /* FALSE: no anchor, the moment is inferred from the words */
+  guint           segment;    /* nonzero: `segment N`, its sending */
+  gboolean        arrival;    /* `segment N arrives [#N]`: its arrival (or loss) instead */
+  gboolean        by_result;  /* `[HOST] result NAME`: an application call returning NAME */
+  SynackResult    result;
+  int             result_host;  /* -1: either host */
+  SynackQuizFocus focus;      /* otherwise which moments */
+  guint           nth;        /* and which of them, from 1 */
+} SynackWatchAnchor;
+
 /* A lesson's words in one language. */
 typedef struct {
   char    *title;
   GString *question;  /* the exam questions it answers, one a line */
   GString *summary;
   GString *watch;     /* the points to watch, one a line */
+  GArray  *watch_anchors; /* of SynackWatchAnchor, one a line of watch */
 } SynackLessonText;
 
 struct _SynackScenario {
@@ -137,8 +152,16 @@ gboolean synack_scenario_parse_assignment (SynackScenario *scenario, const Synac
 GHashTable *synack_lesson_texts_new        (void);
 GHashTable *synack_lesson_texts_copy       (GHashTable *texts);
 gboolean    synack_scenario_is_lesson_key  (const char *key);
+/* anchor: a watch line's `at …` (NULL: none). */
 gboolean    synack_scenario_read_lesson_text (SynackScenario *scenario, const SynackCursor *cur,
-                                              const char *key, const char *value, GError **error);
+                                              const char *key, const SynackWatchAnchor *anchor,
+                                              const char *value, GError **error);
+/* `watch[LOCALE] at ANCHOR = TEXT`: key is "watch" or "watch[LOCALE]". */
+gboolean    synack_scenario_read_watch_at  (SynackScenario *scenario, const SynackCursor *cur,
+                                            const char *key, const char *anchor, const char *value,
+                                            GError **error);
+/* The text whose words synack_scenario_get_watch() shows. */
+const SynackLessonText *synack_scenario_shown_watch (const SynackScenario *scenario);
 gboolean    synack_scenario_read_topic     (SynackScenario *scenario, const SynackCursor *cur,
                                             const char *value, GError **error);
 

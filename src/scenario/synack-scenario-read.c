@@ -21,7 +21,7 @@ synack_scenario_parse_assignment (SynackScenario *scenario, const SynackCursor *
   GError *cause = NULL;
 
   if (synack_scenario_is_lesson_key (key))
-    return synack_scenario_read_lesson_text (scenario, cur, key, value, error);
+    return synack_scenario_read_lesson_text (scenario, cur, key, NULL, value, error);
   if (g_str_equal (key, "topic"))
     return synack_scenario_read_topic (scenario, cur, value, error);
   if (*value == '\0')
@@ -81,6 +81,20 @@ synack_scenario_parse_line (SynackScenario *scenario, const char *source, unsign
       gboolean one_word = *key != '\0';
       const char *locale = strchr (key, '[');
 
+      const char *space = strchr (key, ' ');
+
+      /* watch at client TIME_WAIT = …: the point and the moment it is about. */
+      if (space != NULL && (g_str_has_prefix (key, "watch ") || g_str_has_prefix (key, "watch[")))
+        {
+          g_autofree char *head = g_strndup (key, (gsize) (space - key));
+          const char *rest = space + strspn (space, " \t");
+
+          if (g_str_has_prefix (rest, "at ") || g_str_equal (rest, "at"))
+            {
+              g_autofree char *value = g_strstrip (g_strdup (eq + 1));
+              return synack_scenario_read_watch_at (scenario, &cur, head, rest + 2, value, error);
+            }
+        }
       /* A locale in brackets ends the key: title[zh_CN], title[sr@latin]. */
       for (const char *p = key; *p && p != locale; p++)
         if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_'))

@@ -59,8 +59,26 @@ typedef struct {
 } SynackLessonTopic;
 const SynackLessonTopic *synack_lesson_topics (void);
 const char *synack_scenario_get_topic    (const SynackScenario *scenario); /* an id, or NULL */
+/* A built-in lesson, loaded, and the topic it is listed under. */
+typedef struct {
+  char                    *name;
+  SynackScenario          *scenario;
+  const SynackLessonTopic *topic;     /* NULL: no topic, listed last */
+} SynackPresetEntry;
+/* Every built-in lesson as the picker and `synack-cli list --questions`
+ * group them: topic by topic in the order of synack_lesson_topics(), each
+ * topic's lessons in teaching order, those without a topic last. An array
+ * of SynackPresetEntry (it frees them), or NULL with the error of the
+ * first lesson that does not load. */
+GPtrArray *synack_preset_list_by_topic (GError **error);
 const char *synack_scenario_get_summary  (const SynackScenario *scenario); /* what happens and why */
-const char *synack_scenario_get_watch    (const SynackScenario *scenario); /* what to watch */
+const char *synack_scenario_get_watch    (const SynackScenario *scenario); /* what to watch, one point a line */
+/* The event of the run a point to watch is about, the point being line
+ * `line` of synack_scenario_get_watch(): where its `watch at …` puts it
+ * (or, for a translated point without one, the untranslated point's in
+ * the same place), else the first entry into the first state its words
+ * name (synack_describe_watch_moment()); -1: no moment, the whole run. */
+long        synack_scenario_watch_moment (const SynackScenario *scenario, const SynackTrace *trace, guint line);
 const SynackScript *synack_scenario_get_script (const SynackScenario *scenario);
 /* The `quiz` lines: the moments predict mode asks about (none: every state change). */
 const SynackQuizFocus *synack_scenario_get_quiz (const SynackScenario *scenario, guint *n_foci);
