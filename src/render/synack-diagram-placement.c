@@ -89,6 +89,9 @@ columns_across (SynackDiagramLayout *layout, double axis_w, const double side_w[
   layout->width = x;
 }
 
+/* The narrowest the space between the two lifelines may be. */
+#define MIN_MIDDLE_PX 300
+
 /* The page is at least this wide, whatever its labels: every column at
  * its narrowest, before anything is measured. */
 double
@@ -97,8 +100,9 @@ synack_layout_min_width (SynackDiagramLayout *layout)
   double s = layout->scale;
   const double side_w[SYNACK_N_HOSTS] = { 60 * s, 60 * s };
   const int lanes[SYNACK_N_HOSTS] = { 0, 0 };
+  const double state_w[SYNACK_N_HOSTS] = { 0, 0 };
 
-  columns_across (layout, 0, side_w, lanes, 0, 360 * s);
+  columns_across (layout, 0, side_w, lanes, state_w, MIN_MIDDLE_PX * s);
   return layout->width;
 }
 
@@ -160,7 +164,7 @@ place_horizontal (SynackDiagramLayout *layout)
     layout->lane_w = MAX (0.4, 3.0 / MAX (lanes[0], lanes[1])) * layout->font_px;
 
   /* Room for crossing segments to keep their labels apart. */
-  columns_across (layout, axis_w, side_w, lanes, state_w, MAX (300 * s, 1.05 * max_seg + 30 * s));
+  columns_across (layout, axis_w, side_w, lanes, state_w, MAX (MIN_MIDDLE_PX * s, 1.05 * max_seg + 26 * s));
 
   for (guint i = 0; i < layout->timers->len; i++)
     {
