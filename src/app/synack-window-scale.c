@@ -9,6 +9,10 @@
 /* More connections than this and individual arrows no longer fit: the
  * strip view is shown, even for a run that is kept. */
 #define STRIPS_FROM_CONNECTIONS 300
+/* Beside the diagram the census takes a third of a 1366 px window: by
+ * default it is shown only once there are too many connections to count
+ * by eye; the lessons' few stay readable at full width. */
+#define CENSUS_FROM_CONNECTIONS 50
 
 static uint32_t
 run_connections (SynackWindow *self)
@@ -33,7 +37,7 @@ strips_shown (SynackWindow *self)
 static gboolean
 census_shown (SynackWindow *self)
 {
-  return self->census_choice >= 0 ? self->census_choice : run_connections (self) >= 2;
+  return self->census_choice >= 0 ? self->census_choice : run_connections (self) >= CENSUS_FROM_CONNECTIONS;
 }
 
 static void
