@@ -200,6 +200,7 @@ relayout (SynackDiagramView *self)
     frac = gtk_adjustment_get_value (self->vadjustment) / old_h;
 
   g_clear_pointer (&self->layout, synack_diagram_layout_free);
+  g_clear_pointer (&self->census_chart, synack_census_chart_free);
   if (self->trace != NULL)
     self->layout = synack_layout_with_axis (self->trace, self->theme, self->axis_mode);
   rebuild_census_chart (self);
@@ -245,6 +246,7 @@ synack_diagram_view_set_trace_with_layout (SynackDiagramView   *self,
   self->trace = trace;
   self->selected = -1;
   g_clear_pointer (&self->layout, synack_diagram_layout_free);
+  g_clear_pointer (&self->census_chart, synack_census_chart_free);
   self->layout = layout;
   rebuild_census_chart (self);
   if (self->fit_width)
@@ -682,6 +684,7 @@ synack_diagram_view_finalize (GObject *object)
   SynackDiagramView *self = SYNACK_DIAGRAM_VIEW (object);
 
   g_clear_pointer (&self->layout, synack_diagram_layout_free);
+  g_clear_pointer (&self->census_chart, synack_census_chart_free);
   g_clear_pointer (&self->theme, synack_theme_free);
   g_clear_pointer (&self->theme_name, g_free);
   G_OBJECT_CLASS (synack_diagram_view_parent_class)->finalize (object);
