@@ -130,7 +130,7 @@ open_scenario (const char *name)
 /* 100, 10,000 and 1,000,000 connections, in English and Chinese: the
  * census beside the diagram, the strip view, a window of connections. */
 static void
-shoot_all (const char *language)
+shoot_all (const char *language, gboolean million)
 {
   SynackWindow *window;
   SynackScaleView *view;
@@ -157,18 +157,23 @@ shoot_all (const char *language)
   shoot (language, "10000-window");
   synack_test_app_close (window);
 
-  window = open_scenario ("connections-1000000.synack");
-  synack_window_seek_time (window, SYNACK_SEC (300));
-  shoot (language, "1000000-strips");
-  synack_test_app_close (window);
+  /* A million connections take a minute under the sanitizers: once is
+   * enough to see its strips (their words are those of the 10,000). */
+  if (million)
+    {
+      window = open_scenario ("connections-1000000.synack");
+      synack_window_seek_time (window, SYNACK_SEC (300));
+      shoot (language, "1000000-strips");
+      synack_test_app_close (window);
+    }
   synack_i18n_set_language (NULL);
 }
 
 static void
 test_screenshots (void)
 {
-  shoot_all (NULL);
-  shoot_all ("zh_CN");
+  shoot_all (NULL, TRUE);
+  shoot_all ("zh_CN", FALSE);
 }
 
 int
