@@ -59,6 +59,17 @@ make_relative (GArray *segments)
     }
 }
 
+guint
+synack_test_count_results (const SynackTrace *trace, SynackCall call, SynackResult result)
+{
+  guint n = 0;
+
+  for (size_t i = 0; i < trace->n_events; i++)
+    n += trace->events[i].type == SYNACK_EVENT_APP && trace->events[i].call == call &&
+         trace->events[i].result == result;
+  return n;
+}
+
 GArray *
 synack_test_segments_from_trace (const SynackTrace *trace)
 {

@@ -34,6 +34,9 @@ typedef struct {
   SynackTime      t;
 } SynackTestSegment;
 
+/* How many application calls `call` returned `result` in the run. */
+guint synack_test_count_results (const SynackTrace *trace, SynackCall call, SynackResult result);
+
 GArray *synack_test_segments_from_trace (const SynackTrace *trace);
 /* The same for one connection only (0: all of them). */
 GArray *synack_test_segments_of_conn (const SynackTrace *trace, uint32_t conn);

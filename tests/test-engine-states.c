@@ -727,16 +727,6 @@ test_time_wait_reused_with_reuseaddr (void)
   "at 0 server listen 80 isn=5000\nat 0 client connect 80 repeat 29999 every 50us\n" \
   "when client established: client close\nwhen server eof: server close\n"
 
-static guint
-count_results (const SynackTrace *trace, SynackResult result)
-{
-  guint n = 0;
-
-  for (size_t i = 0; i < trace->n_events; i++)
-    n += trace->events[i].type == SYNACK_EVENT_APP && trace->events[i].result == result;
-  return n;
-}
-
 static void
 test_time_wait_reuse_on_loopback (void)
 {
@@ -745,9 +735,9 @@ test_time_wait_reuse_on_loopback (void)
   g_autoptr (SynackTrace) never = synack_test_run ("hosts = loopback\ntw-reuse = 0\n" PORT_RUSH);
 
   /* tcp_tw_reuse = 2, Linux's default, helps only on loopback. */
-  g_assert_cmpuint (count_results (lan, SYNACK_RESULT_EADDRNOTAVAIL), ==, 30000 - 28232);
-  g_assert_cmpuint (count_results (never, SYNACK_RESULT_EADDRNOTAVAIL), ==, 30000 - 28232);
-  g_assert_cmpuint (count_results (loopback, SYNACK_RESULT_EADDRNOTAVAIL), ==, 0);
+  g_assert_cmpuint (synack_test_count_results (lan, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRNOTAVAIL), ==, 30000 - 28232);
+  g_assert_cmpuint (synack_test_count_results (never, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRNOTAVAIL), ==, 30000 - 28232);
+  g_assert_cmpuint (synack_test_count_results (loopback, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRNOTAVAIL), ==, 0);
 }
 
 int

@@ -15,17 +15,6 @@
   "when server eof: server close\n"
 
 static guint
-count_results (const SynackTrace *trace, SynackCall call, SynackResult result)
-{
-  guint n = 0;
-
-  for (size_t i = 0; i < trace->n_events; i++)
-    n += trace->events[i].type == SYNACK_EVENT_APP && trace->events[i].call == call &&
-         trace->events[i].result == result;
-  return n;
-}
-
-static guint
 count_causes (const SynackTrace *trace, SynackHostId host, SynackState from, SynackCause cause)
 {
   guint n = 0;
@@ -67,7 +56,7 @@ test_port_range_runs_out (void)
   g_assert_cmpint (refused, >=, 0);
   g_assert_cmpuint (trace->events[refused].conn, ==, 11);
   g_assert_cmpint (trace->events[refused].t, ==, SYNACK_SEC (10));
-  g_assert_cmpuint (count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRNOTAVAIL), ==, 5);
+  g_assert_cmpuint (synack_test_count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRNOTAVAIL), ==, 5);
   g_assert_cmpuint (synack_test_conn_info (trace, 1)->client_port, ==, 40000);
   /* The even ports first, then the odd ones. */
   g_assert_cmpuint (synack_test_conn_info (trace, 5)->client_port, ==, 40008);
@@ -88,7 +77,7 @@ test_port_range_bounds (void)
 
   g_assert_cmpuint (synack_test_conn_info (trace, 1)->client_port, ==, 50000);
   g_assert_cmpuint (synack_test_conn_info (trace, 2)->client_port, ==, 50001);
-  g_assert_cmpuint (count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRNOTAVAIL), ==, 1);
+  g_assert_cmpuint (synack_test_count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRNOTAVAIL), ==, 1);
   g_assert_cmpuint (synack_test_conn_info (parity, 2)->client_port, ==, 50002);
   g_assert_cmpuint (synack_test_conn_info (parity, 3)->client_port, ==, 50001);
   g_assert_cmpuint (synack_test_conn_info (parity, 4)->client_port, ==, 50003);
@@ -124,7 +113,7 @@ test_max_tw_buckets (void)
     }
   g_assert_cmpuint (overflows, ==, 5);
   /* The server, which waits in no TIME_WAIT, is unaffected: all 8 complete. */
-  g_assert_cmpuint (count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_OK), ==, 8);
+  g_assert_cmpuint (synack_test_count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_OK), ==, 8);
 }
 
 /* max-tw-buckets = 0: no TIME_WAIT at all, and so no port shortage. */
@@ -135,8 +124,8 @@ test_max_tw_buckets_zero_frees_ports (void)
                                                    "at 0 client connect 80 repeat 9 every 1s\n");
 
   g_assert_cmpuint (peak_in_state (trace, SYNACK_CLIENT, SYNACK_STATE_TIME_WAIT), ==, 0);
-  g_assert_cmpuint (count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRNOTAVAIL), ==, 0);
-  g_assert_cmpuint (count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_OK), ==, 10);
+  g_assert_cmpuint (synack_test_count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_EADDRNOTAVAIL), ==, 0);
+  g_assert_cmpuint (synack_test_count_results (trace, SYNACK_CALL_CONNECT, SYNACK_RESULT_OK), ==, 10);
 }
 
 static GArray *
@@ -239,8 +228,8 @@ test_received_each (void)
     "when client established: client send 100 repeat 2 every 100ms\n"
     "when server received 100: server send 7\n");
 
-  g_assert_cmpuint (count_results (each, SYNACK_CALL_SEND, SYNACK_RESULT_OK), ==, 6);
-  g_assert_cmpuint (count_results (once, SYNACK_CALL_SEND, SYNACK_RESULT_OK), ==, 4);
+  g_assert_cmpuint (synack_test_count_results (each, SYNACK_CALL_SEND, SYNACK_RESULT_OK), ==, 6);
+  g_assert_cmpuint (synack_test_count_results (once, SYNACK_CALL_SEND, SYNACK_RESULT_OK), ==, 4);
 }
 
 static void
